@@ -1,0 +1,105 @@
+//! `almanac build`: content → site model → pages → `output/`, atomically.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content;
+use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::output::Staging;
+use crate::render::{Page, Renderer};
+use crate::site::Site;
+use crate::urls;
+
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct BuildArgs {
+    /// The site's folder (the one holding almanac.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site [default: ROOT/output].
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Include activities marked `draft = true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// What a successful build did, for the summary line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildSummary {
+    pub schedules: usize,
+    pub activities: usize,
+    pub pages: usize,
+    pub static_files: usize,
+    pub output: PathBuf,
+    pub elapsed: Duration,
+}
+
+impl BuildArgs {
+    pub fn run(&self) -> Result<BuildSummary, Diagnostics> {
+        let started = Instant::now();
+        let root = self.root.as_path();
+        let output = self.output.clone().unwrap_or_else(|| root.join("output"));
+        let site = load_site(root, self.drafts)?;
+        let renderer = Renderer::new(root, &site.config.theme).map_err(|e| relative(e, root))?;
+        let pages = Page::all(&site);
+
+        let io_error = |path: &Path, e: std::io::Error| {
+            Diagnostic::file(path, ErrorKind::Io { what: "the output folder", message: e.to_string() })
+        };
+        let staging = Staging::new(&output).map_err(|e| io_error(&output, e))?;
+        let results: Vec<Result<(), Diagnostic>> = pages
+            .par_iter()
+            .map(|&page| {
+                let html = renderer.render(&site, page)?;
+                let path = page.path(&site);
+                staging.write(&path, html.as_bytes()).map_err(|e| io_error(&output.join(&path), e))
+            })
+            .collect();
+        let mut errors = Diagnostics::default();
+        for d in results.into_iter().filter_map(Result::err) {
+            // A broken template fails every page that uses it: say it once.
+            if !errors.iter().any(|e| *e == d) {
+                errors.push(d);
+            }
+        }
+        if !errors.is_empty() {
+            return Err(relative(errors, root));
+        }
+        let theme_static = root.join("themes").join(&site.config.theme).join("static");
+        let mut static_files = 0;
+        for dir in [theme_static, root.join("static")] {
+            static_files += staging.copy_tree(&dir, urls::STATIC_DIR).map_err(|e| io_error(&dir, e))?;
+        }
+        staging.commit().map_err(|e| io_error(&output, e))?;
+        Ok(BuildSummary {
+            schedules: site.schedules.len(),
+            activities: site.activity_count(),
+            pages: pages.len(),
+            static_files,
+            output,
+            elapsed: started.elapsed(),
+        })
+    }
+}
+
+/// Config and content, with every problem of both reported together.
+pub fn load_site(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
+    let config = Config::load(root);
+    let schedules = content::load(&root.join("content"), drafts);
+    match (config, schedules) {
+        (Ok(c), Ok(s)) => Ok(Site::new(c, s)),
+        (c, s) => {
+            let mut errors = Diagnostics::default();
+            errors.extend(c.err().unwrap_or_default());
+            errors.extend(s.err().unwrap_or_default());
+            Err(relative(errors, root))
+        }
+    }
+}
+
+fn relative(errors: Diagnostics, root: &Path) -> Diagnostics {
+    Diagnostics(errors.0.into_iter().map(|d| d.relative_to(root)).collect()).sorted()
+}

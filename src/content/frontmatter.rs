@@ -1,0 +1,221 @@
+//! Front matter: the `+++` TOML block of a Markdown file, or a whole `.toml` file, read into a typed struct
+//! with every problem located in the original file.
+
+use std::ops::Range;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use toml::de::{DeTable, DeValue};
+
+use crate::error::{Diagnostic, Diagnostics, ErrorKind, did_you_mean};
+
+/// A file split into its TOML part and its Markdown body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub toml: &'a str,
+    /// Byte offset of `toml` in the file, so TOML errors point at the file's own lines.
+    pub toml_offset: usize,
+    pub body: &'a str,
+}
+
+/// Splits `+++`-delimited front matter from the body. A leading byte-order mark is skipped.
+pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lines = line_spans(text, start);
+    let Some(first) = lines.next() else {
+        return Err(Diagnostic::file(path, ErrorKind::NoFrontMatter).with_help(FRONT_MATTER_HELP));
+    };
+    if text[first.clone()].trim_end() != "+++" {
+        return Err(
+            Diagnostic::at(path, text, first.start, first.len(), ErrorKind::NoFrontMatter).with_help(FRONT_MATTER_HELP)
+        );
+    }
+    let toml_offset = (first.end + 1).min(text.len());
+    for line in lines {
+        if text[line.clone()].trim_end() == "+++" {
+            let body_start = (line.end + 1).min(text.len());
+            return Ok(Split { toml: &text[toml_offset..line.start], toml_offset, body: &text[body_start..] });
+        }
+    }
+    Err(Diagnostic::at(path, text, first.start, first.len(), ErrorKind::UnclosedFrontMatter)
+        .with_help("add a line with only `+++` after the last key, before the body text"))
+}
+
+const FRONT_MATTER_HELP: &str =
+    "start the file with a line `+++`, then the keys (title = \"…\", when = \"…\"), then another line `+++`";
+
+/// Byte ranges of the lines of `text` from `start`, without their line ends.
+fn line_spans(text: &str, start: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut pos = start;
+    std::iter::from_fn(move || {
+        if pos >= text.len() {
+            return None;
+        }
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = pos..end;
+        pos = end + 1;
+        Some(line)
+    })
+}
+
+/// The keys a table may hold; `nested` names keys whose values are arrays of tables with their own keys.
+pub struct Schema {
+    pub keys: &'static [&'static str],
+    pub nested: &'static [(&'static str, &'static [&'static str])],
+}
+
+/// Where a TOML fragment sits, so spans inside it become file positions.
+#[derive(Clone, Copy)]
+pub struct Located<'a> {
+    pub path: &'a Path,
+    pub file_text: &'a str,
+    pub offset: usize,
+}
+
+impl Located<'_> {
+    pub fn error(&self, span: Range<usize>, kind: ErrorKind) -> Diagnostic {
+        Diagnostic::at(self.path, self.file_text, self.offset + span.start, span.len(), kind)
+    }
+}
+
+/// Parses `toml` (found at `at`) into `T`, after checking every key against `schema`. Reports all syntax
+/// errors and all unknown keys, not just the first.
+pub fn parse<T: DeserializeOwned>(at: Located<'_>, toml: &str, schema: &Schema) -> Result<T, Diagnostics> {
+    let mut errors = Diagnostics::default();
+    let (table, syntax) = DeTable::parse_recoverable(toml);
+    for e in syntax {
+        let span = e.span().unwrap_or(0..0);
+        errors.push(at.error(span, ErrorKind::Toml(e.message().to_string())).with_help(TOML_HELP));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    check_keys(at, table.get_ref(), schema.keys, &mut errors);
+    for (name, keys) in schema.nested {
+        let Some(value) = table.get_ref().get(*name) else { continue };
+        if let DeValue::Array(items) = value.get_ref() {
+            for item in items.iter() {
+                if let DeValue::Table(t) = item.get_ref() {
+                    check_keys(at, t, keys, &mut errors);
+                }
+            }
+        }
+    }
+    match toml::from_str::<T>(toml) {
+        Ok(value) if errors.is_empty() => Ok(value),
+        Ok(_) => Err(errors.sorted()),
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            let mut d = at.error(span, ErrorKind::Toml(e.message().trim().to_string()));
+            if let Some(key) = missing_field(e.message()) {
+                d.kind = ErrorKind::MissingKey(key_name(key, schema));
+                d.help = Some(format!("add a line `{key} = …` to the front matter"));
+            }
+            errors.push(d);
+            Err(errors.sorted())
+        }
+    }
+}
+
+const TOML_HELP: &str = "front matter is TOML: each line is `key = value`, text goes in double quotes";
+
+fn check_keys(at: Located<'_>, table: &DeTable<'_>, known: &[&str], errors: &mut Diagnostics) {
+    for key in table.keys() {
+        let name = key.get_ref();
+        if known.contains(&name.as_ref()) {
+            continue;
+        }
+        let help = match did_you_mean(name, known) {
+            Some(s) => format!("did you mean `{s}`? The keys here are: {}", known.join(", ")),
+            None => format!("the keys here are: {}", known.join(", ")),
+        };
+        errors.push(at.error(key.span(), ErrorKind::UnknownKey { key: name.to_string() }).with_help(help));
+    }
+}
+
+/// serde reports a missing field only as text: "missing field `title`".
+fn missing_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("missing field `")?;
+    rest.split('`').next()
+}
+
+fn key_name(key: &str, schema: &Schema) -> &'static str {
+    schema.keys.iter().chain(schema.nested.iter().flat_map(|n| n.1.iter())).find(|k| **k == key).copied().unwrap_or("?")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[test]
+    fn splits_front_matter_in_its_forms() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            ("+++\na = 1\n+++\nbody\n", Some(("a = 1\n", "body\n"))),
+            ("+++\r\na = 1\r\n+++\r\nbody", Some(("a = 1\r\n", "body"))),
+            ("\u{feff}+++\na = 1\n+++\n", Some(("a = 1\n", ""))),
+            ("+++ \na = 1\n+++", Some(("a = 1\n", ""))),
+            ("+++\n+++\n", Some(("", ""))),
+            ("a = 1\n", None),
+            ("+++\na = 1\n", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            let got = split(Path::new("x.md"), text).ok().map(|s| (s.toml, s.body));
+            assert_eq!(got, *want, "{text:?}");
+        }
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct T {
+        title: String,
+        #[serde(default)]
+        items: Vec<Item>,
+    }
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Item {
+        label: String,
+    }
+    const SCHEMA: Schema = Schema { keys: &["title", "items"], nested: &[("items", &["label"])] };
+
+    fn run(file: &str) -> Result<T, Diagnostics> {
+        let s = split(Path::new("x.md"), file).unwrap();
+        parse(Located { path: Path::new("x.md"), file_text: file, offset: s.toml_offset }, s.toml, &SCHEMA)
+    }
+
+    #[test]
+    fn reports_every_unknown_key_with_a_suggestion() {
+        let e = run("+++\ntitel = \"a\"\ntitle = \"b\"\nitems = [{ lable = \"x\" }]\ncolour = 1\n+++\n").unwrap_err();
+        let found: Vec<_> = e.iter().map(|d| (d.line, d.column, d.kind.to_string())).collect();
+        assert_eq!(
+            found,
+            [
+                (2, 1, "unknown key `titel`".to_string()),
+                (4, 10, "missing required key `label`".to_string()),
+                (4, 12, "unknown key `lable`".to_string()),
+                (5, 1, "unknown key `colour`".to_string()),
+            ]
+        );
+        assert!(e.0[0].help.as_deref().unwrap().starts_with("did you mean `title`?"));
+        assert!(e.0[2].help.as_deref().unwrap().starts_with("did you mean `label`?"));
+    }
+
+    #[test]
+    fn syntax_errors_point_into_the_file() {
+        let e = run("+++\ntitle = \"a\"\nitems = [\n+++\n").unwrap_err();
+        assert!(e.0[0].line >= 3, "{:?}", e.0[0]);
+        let e = run("+++\ntitle = a b\n+++\n").unwrap_err();
+        assert_eq!(e.0[0].line, 2);
+        assert!(matches!(e.0[0].kind, ErrorKind::Toml(_)));
+    }
+
+    #[test]
+    fn missing_and_mistyped_keys() {
+        let e = run("+++\nitems = []\n+++\n").unwrap_err();
+        assert_eq!(e.0[0].kind, ErrorKind::MissingKey("title"));
+        let e = run("+++\ntitle = 3\n+++\n").unwrap_err();
+        assert_eq!((e.0[0].line, e.0[0].column), (2, 9));
+    }
+}

@@ -1,0 +1,19 @@
+//! almanac: a static site generator for schedules of activities, honest about fuzzy dates.
+//!
+//! The pipeline, one module per stage in the order data flows:
+//! [`config`] → [`content`] (front matter, activity model, dates) → [`markdown`] → [`site`] (immutable model
+//! with its indexes) → [`render`] (Tera, views) → [`output`] (atomic write). [`urls`] makes every link.
+//! The library never prints; the binary does.
+
+// A `Diagnostic` carries its source line and help; it only travels on the error path, where size is no cost.
+#![allow(clippy::result_large_err)]
+
+pub mod cmd;
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod urls;

@@ -1,0 +1,427 @@
+//! Rendering: loads the theme's templates (a site's own `templates/` overrides them file by file) and turns
+//! each page of the site model into HTML through a small view.
+
+pub mod views;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::Datelike;
+use tera::{Context, Tera};
+
+use crate::content::Activity;
+use crate::content::dates::Precision;
+use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::markdown;
+use crate::site::{ActivityId, Site, YearMonth};
+use crate::urls;
+use views::*;
+
+/// One page of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Schedule(usize),
+    Activity(ActivityId),
+    Month(usize),
+    Tag(usize),
+    Tags,
+    NotFound,
+}
+
+impl Page {
+    /// Every page of `site`, in a fixed order.
+    pub fn all(site: &Site) -> Vec<Page> {
+        let mut pages = vec![Page::Home, Page::Tags, Page::NotFound];
+        for (si, s) in site.schedules.iter().enumerate() {
+            pages.push(Page::Schedule(si));
+            pages.extend((0..s.activities.len()).map(|ai| Page::Activity(ActivityId { schedule: si, activity: ai })));
+        }
+        pages.extend((0..site.months.len()).map(Page::Month));
+        pages.extend((0..site.tags.len()).map(Page::Tag));
+        pages
+    }
+
+    /// The page's file, relative to the output folder.
+    pub fn path(self, site: &Site) -> String {
+        match self {
+            Page::Home => urls::HOME.to_string(),
+            Page::Schedule(si) => urls::schedule(&site.schedules[si].slug),
+            Page::Activity(id) => {
+                let (s, a) = site.get(id);
+                urls::activity(&s.slug, &a.slug)
+            }
+            Page::Month(i) => site.months[i].url(),
+            Page::Tag(i) => urls::tag(&site.tags[i].slug),
+            Page::Tags => urls::TAGS.to_string(),
+            Page::NotFound => urls::NOT_FOUND.to_string(),
+        }
+    }
+
+    fn template(self) -> &'static str {
+        match self {
+            Page::Home => "home.html",
+            Page::Schedule(_) => "schedule.html",
+            Page::Activity(_) => "activity.html",
+            Page::Month(_) => "month.html",
+            Page::Tag(_) => "tag.html",
+            Page::Tags => "tags.html",
+            Page::NotFound => "404.html",
+        }
+    }
+}
+
+/// The templates every theme must provide.
+const REQUIRED: &[&str] =
+    &["home.html", "schedule.html", "activity.html", "month.html", "tag.html", "tags.html", "404.html"];
+
+/// The loaded templates, and where each came from (for error messages).
+pub struct Renderer {
+    tera: Tera,
+    sources: BTreeMap<String, (PathBuf, String)>,
+}
+
+impl Renderer {
+    /// Loads `themes/<theme>/templates`, then `templates/` of the site over it.
+    pub fn new(root: &Path, theme: &str) -> Result<Renderer, Diagnostics> {
+        let theme_dir = root.join("themes").join(theme);
+        if !theme_dir.join("templates").is_dir() {
+            return Err(Diagnostic::file(
+                root.join(crate::config::FILE),
+                ErrorKind::Invalid(format!(
+                    "the theme `{theme}` has no folder {}",
+                    theme_dir.join("templates").display()
+                )),
+            )
+            .with_help("set `theme` in almanac.toml to a folder under themes/ (the built-in one is \"default\")")
+            .into());
+        }
+        let mut sources = BTreeMap::new();
+        let mut errors = Diagnostics::default();
+        for dir in [theme_dir.join("templates"), root.join("templates")] {
+            for (name, path) in template_files(&dir) {
+                match std::fs::read_to_string(&path) {
+                    Ok(text) => {
+                        sources.insert(name, (path, text));
+                    }
+                    Err(e) => errors
+                        .push(Diagnostic::file(&path, ErrorKind::Io { what: "the template", message: e.to_string() })),
+                }
+            }
+        }
+        for name in REQUIRED {
+            if !sources.contains_key(*name) {
+                errors.push(
+                    Diagnostic::file(
+                        theme_dir.join("templates").join(name),
+                        ErrorKind::Invalid(format!("the theme has no template {name}")),
+                    )
+                    .with_help("every theme needs home, schedule, activity, month, tag, tags and 404 templates"),
+                );
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let raw: Vec<(&str, &str)> = sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())).collect();
+        let renderer = Renderer { tera: Tera::new(), sources: sources.clone() };
+        if let Err(e) = tera.add_raw_templates(raw) {
+            return Err(renderer.diagnose(&e).into());
+        }
+        Ok(Renderer { tera, sources })
+    }
+
+    /// Turns a Tera error into a diagnostic naming the template file, line and column.
+    fn diagnose(&self, e: &tera::Error) -> Diagnostic {
+        if let tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) = e.kind()
+            && let Some((path, text)) = self.sources.get(r.filename())
+        {
+            let range = r.span().range.clone();
+            return Diagnostic::at(path, text, range.start, range.len(), ErrorKind::Template(r.message().to_string()))
+                .with_help("fix the template; the Tera syntax is described at keats.github.io/tera");
+        }
+        let message = e.to_string();
+        // Errors without a span (a missing parent template, say) still name the template in their text.
+        let path = self
+            .sources
+            .iter()
+            .find(|(name, _)| message.contains(&format!("'{name}'")))
+            .map_or_else(|| PathBuf::from("templates"), |(_, (p, _))| p.clone());
+        Diagnostic::file(path, ErrorKind::Template(message))
+    }
+
+    pub fn render(&self, site: &Site, page: Page) -> Result<String, Diagnostic> {
+        let path = page.path(site);
+        let mut ctx = Context::new();
+        ctx.insert(
+            "site",
+            &SiteView { title: &site.config.title, lang: &site.config.language, description: &site.config.description },
+        );
+        ctx.insert("root", &urls::root_for(&path));
+        ctx.insert(
+            "nav",
+            &Nav {
+                home_url: urls::HOME,
+                tags_url: urls::TAGS,
+                schedules: site
+                    .schedules
+                    .iter()
+                    .map(|s| Link { title: &s.title, url: urls::schedule(&s.slug) })
+                    .collect(),
+            },
+        );
+        let title = |t: &str| format!("{t} - {}", site.config.title);
+        match page {
+            Page::Home => {
+                ctx.insert("page_title", &site.config.title);
+                if let Some(latest) = site.schedules.first() {
+                    insert_calendar(&mut ctx, site, latest);
+                }
+                let summaries: Vec<_> = site.schedules.iter().map(|s| schedule_summary(s)).collect();
+                ctx.insert("schedules", &summaries);
+            }
+            Page::Schedule(si) => {
+                let s = &site.schedules[si];
+                ctx.insert("page_title", &title(&s.title));
+                insert_calendar(&mut ctx, site, s);
+            }
+            Page::Activity(id) => insert_activity(&mut ctx, site, id, &title),
+            Page::Month(i) => {
+                let m = site.months[i];
+                ctx.insert("page_title", &title(&m.label()));
+                insert_month(&mut ctx, site, i, m);
+            }
+            Page::Tag(i) => {
+                let t = &site.tags[i];
+                ctx.insert("page_title", &title(&format!("标签：{}", t.name)));
+                ctx.insert("tag", &TagView { name: &t.name, url: urls::tag(&t.slug), count: t.members.len() });
+                let mut groups: Vec<TagGroup> = Vec::new();
+                for (i, &id) in t.members.iter().enumerate() {
+                    let (s, a) = site.get(id);
+                    // Members are in schedule order, so a new schedule starts a new group.
+                    if i == 0 || t.members[i - 1].schedule != id.schedule {
+                        groups.push(TagGroup {
+                            schedule: Link { title: &s.title, url: urls::schedule(&s.slug) },
+                            activities: Vec::new(),
+                        });
+                    }
+                    if let Some(g) = groups.last_mut() {
+                        g.activities.push(ActivityRef::new(site, s, a));
+                    }
+                }
+                ctx.insert("groups", &groups);
+            }
+            Page::Tags => {
+                ctx.insert("page_title", &title("全部标签"));
+                let tags: Vec<_> = site
+                    .tags
+                    .iter()
+                    .map(|t| TagView { name: &t.name, url: urls::tag(&t.slug), count: t.members.len() })
+                    .collect();
+                ctx.insert("tags", &tags);
+            }
+            Page::NotFound => {
+                ctx.insert("page_title", &title("页面不存在"));
+                // Hosts serve this page at any depth, so a relative link home only works with a known base.
+                let home =
+                    site.config.base_url().map_or_else(|| urls::HOME.to_string(), |b| format!("{b}{}", urls::HOME));
+                ctx.insert("home_url", &home);
+            }
+        }
+        self.tera.render(page.template(), &ctx).map_err(|e| self.diagnose(&e))
+    }
+}
+
+/// `*.html` (and other) files under `dir`, named by their path relative to it with `/` separators.
+fn template_files(dir: &Path) -> Vec<(String, PathBuf)> {
+    let mut out: Vec<(String, PathBuf)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(dir).ok()?;
+            let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            Some((name, e.into_path()))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn schedule_summary(s: &crate::content::Schedule) -> ScheduleSummary<'_> {
+    let first = s.activities.iter().map(|a| a.when.start).min();
+    let last = s.activities.iter().map(|a| a.when.end).max();
+    let dates_words = match (first, last) {
+        (Some(f), Some(l)) => {
+            let (f, l) = (YearMonth::of(f), YearMonth::of(l));
+            if f == l {
+                f.label()
+            } else if f.year == l.year {
+                format!("{}–{}月", f.label(), l.month)
+            } else {
+                format!("{}–{}", f.label(), l.label())
+            }
+        }
+        _ => String::new(),
+    };
+    ScheduleSummary {
+        title: &s.title,
+        url: urls::schedule(&s.slug),
+        year: s.year,
+        organiser: s.organiser.as_deref(),
+        activity_count: s.activities.len(),
+        dates_words,
+    }
+}
+
+fn insert_calendar(ctx: &mut Context, site: &Site, s: &crate::content::Schedule) {
+    let refs: Vec<ActivityRef> = s.activities.iter().map(|a| ActivityRef::new(site, s, a)).collect();
+    let dates = s.activities.iter().flat_map(|a| std::iter::once(&a.when).chain(a.milestones.iter().map(|m| &m.when)));
+    let first = dates.clone().map(|w| w.start).min();
+    let last = dates.map(|w| w.end).max();
+    let months = match (first, last) {
+        (Some(f), Some(l)) => YearMonth::span(f, l),
+        _ => Vec::new(),
+    };
+    let (first, last) = match (months.first(), months.last()) {
+        (Some(f), Some(l)) => (f.first_day(), l.last_day()),
+        _ => (chrono::NaiveDate::MIN, chrono::NaiveDate::MIN),
+    };
+    let rows = s
+        .activities
+        .iter()
+        .zip(&refs)
+        .map(|(a, r)| TimelineRow {
+            activity: r.clone(),
+            bar: Bar::place(a.when.start, a.when.end, first, last),
+            milestones: a.milestones.iter().map(|m| MilestoneView::new(m, first, last)).collect(),
+        })
+        .collect();
+    let timeline = Timeline {
+        months: months
+            .iter()
+            .map(|m| TimelineMonth { key: m.key(), label: format!("{}月", m.month), year: m.year, url: m.url() })
+            .collect(),
+        rows,
+    };
+    // Year-long activities run in every month: list them once rather than in each month of the agenda.
+    let year_round = |a: &Activity| a.when.precision() == Precision::Year;
+    let agenda: Vec<AgendaMonth> = months
+        .iter()
+        .map(|m| AgendaMonth {
+            key: m.key(),
+            label: m.label(),
+            url: m.url(),
+            activities: s
+                .activities
+                .iter()
+                .zip(&refs)
+                .filter(|(a, _)| !year_round(a) && a.runs_during(m.first_day(), m.last_day()))
+                .map(|(_, r)| r.clone())
+                .collect(),
+        })
+        .filter(|m| !m.activities.is_empty())
+        .collect();
+    let all_year: Vec<ActivityRef> =
+        s.activities.iter().zip(&refs).filter(|(a, _)| year_round(a)).map(|(_, r)| r.clone()).collect();
+    ctx.insert("year_round", &all_year);
+    ctx.insert(
+        "schedule",
+        &ScheduleView {
+            title: &s.title,
+            url: urls::schedule(&s.slug),
+            year: s.year,
+            organiser: s.organiser.as_deref(),
+            intro_html: markdown::to_html(&s.intro),
+            note: s.note.as_deref(),
+            activity_count: s.activities.len(),
+        },
+    );
+    ctx.insert("timeline", &timeline);
+    ctx.insert("agenda", &agenda);
+    ctx.insert("activities", &refs);
+}
+
+fn insert_activity(ctx: &mut Context, site: &Site, id: ActivityId, title: &dyn Fn(&str) -> String) {
+    let (s, a) = site.get(id);
+    ctx.insert("page_title", &title(&a.title));
+    let (first, last) = (YearMonth::of(a.when.start).first_day(), YearMonth::of(a.when.end).last_day());
+    ctx.insert(
+        "activity",
+        &ActivityPage {
+            summary: ActivityRef::new(site, s, a),
+            body_html: markdown::to_html(&a.body),
+            milestones: a.milestones.iter().map(|m| MilestoneView::new(m, first, last)).collect(),
+            months: YearMonth::span(a.when.start, a.when.end).into_iter().map(MonthLink::from).collect(),
+        },
+    );
+    ctx.insert("schedule", &Link { title: &s.title, url: urls::schedule(&s.slug) });
+    let neighbour = |i: Option<usize>| i.and_then(|i| s.activities.get(i)).map(|n| ActivityRef::new(site, s, n));
+    ctx.insert("prev", &neighbour(id.activity.checked_sub(1)));
+    ctx.insert("next", &neighbour(Some(id.activity + 1)));
+}
+
+fn insert_month(ctx: &mut Context, site: &Site, i: usize, m: YearMonth) {
+    ctx.insert(
+        "month",
+        &MonthView {
+            key: m.key(),
+            label: m.label(),
+            prev: i.checked_sub(1).map(|p| site.months[p].into()),
+            next: site.months.get(i + 1).map(|&n| n.into()),
+        },
+    );
+    let running = site.running_in(m);
+    // Day- and dekad-level activities go on the day grid; coarser ones would be drawn on days they may not touch.
+    let (on_grid, long): (Vec<ActivityId>, Vec<ActivityId>) =
+        running.into_iter().partition(|&id| site.get(id).1.when.precision() <= Precision::Dekad);
+    let first = m.first_day();
+    let lead = first.weekday().num_days_from_monday() as usize;
+    let mut cells: Vec<DayCell> = (0..lead).map(|_| DayCell::padding()).collect();
+    let mut day = first;
+    while day <= m.last_day() {
+        let mut cell = DayCell::day(day);
+        for &id in &on_grid {
+            let (s, a) = site.get(id);
+            if a.when.start <= day && day <= a.when.end {
+                let p = a.when.precision();
+                cell.items.push(DayItem {
+                    title: &a.title,
+                    url: urls::activity(&s.slug, &a.slug),
+                    number: a.number,
+                    precision: p.as_str(),
+                    precision_label: p.label(),
+                    approximate: p == Precision::Dekad,
+                    starts: day == a.when.start,
+                    ends: day == a.when.end,
+                });
+            }
+        }
+        cells.push(cell);
+        day = match day.succ_opt() {
+            Some(d) => d,
+            None => break,
+        };
+    }
+    while cells.len() % 7 != 0 {
+        cells.push(DayCell::padding());
+    }
+    let mut weeks: Vec<Vec<DayCell>> = Vec::new();
+    for cell in cells {
+        match weeks.last_mut() {
+            Some(w) if w.len() < 7 => w.push(cell),
+            _ => weeks.push(vec![cell]),
+        }
+    }
+    ctx.insert("weeks", &weeks);
+    let long: Vec<_> = long
+        .into_iter()
+        .map(|id| {
+            let (s, a) = site.get(id);
+            ActivityRef::new(site, s, a)
+        })
+        .collect();
+    ctx.insert("long", &long);
+}

@@ -1,0 +1,282 @@
+//! What templates see: small borrowed views of the site model, one shape per page kind.
+//!
+//! Every `url` is relative to the site root; templates prefix it with the page's `root`.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::content::dates::{Precision, When};
+use crate::content::{Activity, Milestone, Schedule};
+use crate::site::{Site, YearMonth};
+use crate::urls;
+
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub lang: &'a str,
+    pub description: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct Nav<'a> {
+    pub home_url: &'static str,
+    pub tags_url: &'static str,
+    pub schedules: Vec<Link<'a>>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Link<'a> {
+    pub title: &'a str,
+    pub url: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct MonthLink {
+    pub label: String,
+    pub url: String,
+}
+
+impl From<YearMonth> for MonthLink {
+    fn from(m: YearMonth) -> Self {
+        MonthLink { label: m.label(), url: m.url() }
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct TagLink<'a> {
+    pub name: &'a str,
+    pub url: String,
+}
+
+/// An activity as lists, tables and the timeline show it.
+#[derive(Serialize, Clone)]
+pub struct ActivityRef<'a> {
+    pub number: Option<u32>,
+    pub title: &'a str,
+    pub url: String,
+    pub schedule_title: &'a str,
+    pub schedule_url: String,
+    pub when: &'a str,
+    #[serde(rename = "where")]
+    pub place: Option<&'a str>,
+    pub published: String,
+    #[serde(flatten)]
+    pub dates: DatesView<'a>,
+    pub tags: Vec<TagLink<'a>>,
+}
+
+/// The reading of a `when`, in the forms templates need.
+#[derive(Serialize, Clone)]
+pub struct DatesView<'a> {
+    pub precision: &'static str,
+    pub precision_label: &'static str,
+    pub precision_name: &'static str,
+    pub dates_words: String,
+    pub start: String,
+    pub end: String,
+    pub note: Option<&'a str>,
+}
+
+impl<'a> DatesView<'a> {
+    pub fn new(when: &'a When) -> Self {
+        let p = when.precision();
+        DatesView {
+            precision: p.as_str(),
+            precision_label: p.label(),
+            precision_name: precision_name(p),
+            dates_words: when.in_words(),
+            start: when.start.to_string(),
+            end: when.end.to_string(),
+            note: when.note.as_deref(),
+        }
+    }
+}
+
+fn precision_name(p: Precision) -> &'static str {
+    match p {
+        Precision::Day => "具体日期",
+        Precision::Dekad => "按旬",
+        Precision::Month => "按月",
+        Precision::Year => "全年",
+    }
+}
+
+impl<'a> ActivityRef<'a> {
+    pub fn new(site: &'a Site, schedule: &'a Schedule, a: &'a Activity) -> Self {
+        ActivityRef {
+            number: a.number,
+            title: &a.title,
+            url: urls::activity(&schedule.slug, &a.slug),
+            schedule_title: &schedule.title,
+            schedule_url: urls::schedule(&schedule.slug),
+            when: &a.when_text,
+            place: a.place.as_deref(),
+            published: a.published(),
+            dates: DatesView::new(&a.when),
+            tags: a
+                .tags
+                .iter()
+                .filter_map(|t| site.tag(t))
+                .map(|t| TagLink { name: &t.name, url: urls::tag(&t.slug) })
+                .collect(),
+        }
+    }
+}
+
+/// Position of a range on a timeline, as CSS percentages.
+#[derive(Serialize, Clone)]
+pub struct Bar {
+    pub left: String,
+    pub width: String,
+}
+
+impl Bar {
+    /// Placement of `start..=end` on a timeline running `first..=last`, clipped to it.
+    pub fn place(start: NaiveDate, end: NaiveDate, first: NaiveDate, last: NaiveDate) -> Bar {
+        let total = (last - first).num_days() as f64 + 1.0;
+        let s = (start.max(first) - first).num_days() as f64;
+        let e = (end.min(last) - first).num_days() as f64 + 1.0;
+        let pct = |x: f64| format!("{:.2}%", (x / total * 100.0).clamp(0.0, 100.0));
+        Bar { left: pct(s), width: pct((e - s).max(0.0)) }
+    }
+}
+
+#[derive(Serialize)]
+pub struct MilestoneView<'a> {
+    pub label: &'a str,
+    pub when: &'a str,
+    #[serde(flatten)]
+    pub dates: DatesView<'a>,
+    #[serde(flatten)]
+    pub bar: Bar,
+}
+
+impl<'a> MilestoneView<'a> {
+    pub fn new(m: &'a Milestone, first: NaiveDate, last: NaiveDate) -> Self {
+        MilestoneView {
+            label: &m.label,
+            when: &m.when_text,
+            dates: DatesView::new(&m.when),
+            bar: Bar::place(m.when.start, m.when.end, first, last),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct ScheduleView<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub year: i32,
+    pub organiser: Option<&'a str>,
+    pub intro_html: String,
+    pub note: Option<&'a str>,
+    pub activity_count: usize,
+}
+
+#[derive(Serialize)]
+pub struct TimelineMonth {
+    pub key: String,
+    pub label: String,
+    pub year: i32,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct TimelineRow<'a> {
+    pub activity: ActivityRef<'a>,
+    #[serde(flatten)]
+    pub bar: Bar,
+    pub milestones: Vec<MilestoneView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct Timeline<'a> {
+    pub months: Vec<TimelineMonth>,
+    pub rows: Vec<TimelineRow<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct AgendaMonth<'a> {
+    pub key: String,
+    pub label: String,
+    pub url: String,
+    pub activities: Vec<ActivityRef<'a>>,
+}
+
+/// A schedule's calendar: what the schedule page and the home page show.
+#[derive(Serialize)]
+pub struct Calendar<'a> {
+    pub schedule: ScheduleView<'a>,
+    pub timeline: Timeline<'a>,
+    pub agenda: Vec<AgendaMonth<'a>>,
+    pub activities: Vec<ActivityRef<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ScheduleSummary<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub year: i32,
+    pub organiser: Option<&'a str>,
+    pub activity_count: usize,
+    pub dates_words: String,
+}
+
+#[derive(Serialize)]
+pub struct ActivityPage<'a> {
+    #[serde(flatten)]
+    pub summary: ActivityRef<'a>,
+    pub body_html: String,
+    pub milestones: Vec<MilestoneView<'a>>,
+    pub months: Vec<MonthLink>,
+}
+
+#[derive(Serialize)]
+pub struct MonthView {
+    pub key: String,
+    pub label: String,
+    pub prev: Option<MonthLink>,
+    pub next: Option<MonthLink>,
+}
+
+#[derive(Serialize)]
+pub struct DayItem<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub number: Option<u32>,
+    pub precision: &'static str,
+    pub precision_label: &'static str,
+    /// Dekad-level: the activity falls somewhere in these days, not necessarily on each.
+    pub approximate: bool,
+    pub starts: bool,
+    pub ends: bool,
+}
+
+#[derive(Serialize)]
+pub struct DayCell<'a> {
+    pub day: Option<u32>,
+    pub date: Option<String>,
+    pub items: Vec<DayItem<'a>>,
+}
+
+impl DayCell<'_> {
+    pub fn padding() -> Self {
+        DayCell { day: None, date: None, items: Vec::new() }
+    }
+    pub fn day(date: NaiveDate) -> Self {
+        DayCell { day: Some(date.day()), date: Some(date.to_string()), items: Vec::new() }
+    }
+}
+
+#[derive(Serialize)]
+pub struct TagView<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub count: usize,
+}
+
+#[derive(Serialize)]
+pub struct TagGroup<'a> {
+    pub schedule: Link<'a>,
+    pub activities: Vec<ActivityRef<'a>>,
+}

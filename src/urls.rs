@@ -1,0 +1,116 @@
+//! Every path and link of the built site is made here.
+//!
+//! Pages are flat `.html` files (never `dir/` links) and every link is relative to the page that holds it,
+//! so `output/` works opened from disk (`file://`) and under any sub-path of a host. Templates write
+//! `{{ root }}{{ url }}`: `url` is relative to the site root, `root` climbs from the page to it.
+
+/// Folders the site itself uses; a schedule must not take their names.
+const RESERVED: &[&str] = &["months", "tags", "static", "index", "404"];
+
+pub const HOME: &str = "index.html";
+pub const NOT_FOUND: &str = "404.html";
+pub const TAGS: &str = "tags/index.html";
+pub const STATIC_DIR: &str = "static";
+
+pub fn schedule(schedule_slug: &str) -> String {
+    format!("{schedule_slug}/index.html")
+}
+
+pub fn activity(schedule_slug: &str, activity_slug: &str) -> String {
+    format!("{schedule_slug}/{activity_slug}.html")
+}
+
+pub fn month(year: i32, month: u32) -> String {
+    format!("months/{year:04}-{month:02}.html")
+}
+
+pub fn tag(tag_slug: &str) -> String {
+    format!("tags/{tag_slug}.html")
+}
+
+/// The prefix that leads from the page at `path` back to the site root: "" or "../" repeated.
+pub fn root_for(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// An ASCII slug: Chinese is transliterated (评价 → ping-jia), everything else becomes `-`.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut push = |c: char| {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(c);
+        } else {
+            // Each transliterated character is a word of its own: QC小组 → qc-xiao-zu.
+            push(' ');
+            deunicode::deunicode_char(c).unwrap_or("").chars().for_each(&mut push);
+            push(' ');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() { "x".to_string() } else { out }
+}
+
+/// A slug given by an editor must already be a clean URL segment.
+pub fn check_slug(slug: &str) -> Result<(), String> {
+    if !slug.is_empty()
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+    {
+        Ok(())
+    } else {
+        Err(format!("the slug `{slug}` is not lowercase ASCII letters, digits and `-`"))
+    }
+}
+
+pub fn check_schedule_slug(slug: &str) -> Result<(), String> {
+    check_slug(slug)
+        .map_err(|_| format!("the schedule folder name `{slug}` is not lowercase ASCII letters, digits and `-`"))?;
+    if RESERVED.contains(&slug) {
+        return Err(format!("the schedule folder name `{slug}` is used by the site itself"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_climbs_one_level_per_folder() {
+        for (path, root) in [("index.html", ""), ("tags/qc.html", "../"), ("a/b/c.html", "../../")] {
+            assert_eq!(root_for(path), root, "{path}");
+        }
+    }
+
+    #[test]
+    fn slugs() {
+        for (text, slug) in [
+            ("评价", "ping-jia"),
+            ("QC小组", "qc-xiao-zu"),
+            ("Hello, World!", "hello-world"),
+            ("01-market-credit-rating", "01-market-credit-rating"),
+            ("——", "x"),
+        ] {
+            assert_eq!(slugify(text), slug, "{text}");
+        }
+        assert!(check_slug("a-1").is_ok());
+        assert!(check_slug("A").is_err() && check_slug("").is_err() && check_slug("a/b").is_err());
+        assert!(check_schedule_slug("tags").is_err() && check_schedule_slug("2023-quality-month").is_ok());
+    }
+
+    #[test]
+    fn no_link_is_root_relative() {
+        for url in [schedule("s"), activity("s", "a"), month(2023, 9), tag("t"), HOME.into(), TAGS.into()] {
+            assert!(!url.starts_with('/') && url.ends_with(".html"), "{url}");
+        }
+    }
+}
