@@ -1,0 +1,89 @@
+//! Valid fixture sites built by the real binary.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn minimal_site_builds_every_page_kind() {
+    let site = fixture_site("valid-minimal");
+    let out = almanac(&["build", "--root", site.path().to_str().unwrap()], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.starts_with("Built 2 activities in 1 schedule:"), "{summary}");
+    let output = site.path().join("output");
+    for page in [
+        "index.html",
+        "404.html",
+        "spring/index.html",
+        "spring/01-forum.html",
+        "spring/02-review.html",
+        "months/2024-03.html",
+        "months/2024-04.html",
+        "tags/index.html",
+        "tags/lun-tan.html",
+        "tags/ping-shen.html",
+        "static/style.css",
+    ] {
+        assert!(output.join(page).is_file(), "missing {page}");
+    }
+    assert!(!output.join("spring/03-draft.html").exists(), "drafts are left out by default");
+
+    let forum = html_text(&read(&output.join("spring/01-forum.html")));
+    assert!(forum.contains("2024年3月18日–22日") && forum.contains("3月18日-22日，北京"), "{forum}");
+    let review = html_text(&read(&output.join("spring/02-review.html")));
+    assert!(
+        review.contains("2024年3月–4月") && review.contains("评审正文。") && review.contains("公布结果"),
+        "{review}"
+    );
+    let march = html_text(&read(&output.join("months/2024-03.html")));
+    assert!(march.contains("质量论坛") && march.contains("年度评审"), "{march}");
+    let calendar = html_text(&read(&output.join("spring/index.html")));
+    assert!(calendar.contains("春季活动简介。") && calendar.contains("注：以通知为准。"));
+}
+
+#[test]
+fn drafts_flag_includes_drafts_and_leap_day_reads() {
+    let site = fixture_site("valid-minimal");
+    let out = almanac(&["build", "--drafts", "--root", site.path().to_str().unwrap()], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let draft = html_text(&read(&site.path().join("output/spring/03-draft.html")));
+    assert!(draft.contains("2024年2月29日"), "{draft}");
+}
+
+#[test]
+fn files_of_deleted_activities_do_not_linger() {
+    let site = fixture_site("valid-minimal");
+    let output = build(site.path());
+    assert!(output.join("spring/01-forum.html").exists());
+    std::fs::remove_file(site.path().join("content/spring/01-forum.md")).unwrap();
+    build(site.path());
+    assert!(!output.join("spring/01-forum.html").exists());
+    assert!(!output.join("tags/lun-tan.html").exists() || read(&output.join("tags/lun-tan.html")).contains("年度评审"));
+}
+
+#[test]
+fn output_option_writes_elsewhere() {
+    let site = fixture_site("valid-minimal");
+    let elsewhere = site.path().join("public");
+    let out =
+        almanac(&["build", "--root", site.path().to_str().unwrap(), "--output", elsewhere.to_str().unwrap()], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(elsewhere.join("index.html").is_file() && !site.path().join("output").exists());
+}
+
+#[test]
+fn second_schedule_just_works() {
+    let site = fixture_site("valid-two-schedules");
+    let output = build(site.path());
+    let home = read(&output.join("index.html"));
+    assert!(home.contains("new-2024/index.html") && home.contains("old-2023/index.html"), "home links every schedule");
+    assert!(html_text(&home).contains("按旬活动"), "home shows the latest schedule's calendar");
+    let cross = html_text(&read(&output.join("old-2023/cross-year.html")));
+    assert!(cross.contains("2023年12月–2024年1月"), "{cross}");
+    assert!(output.join("months/2024-01.html").is_file());
+    // start = 2024-05-13 pins the start of 5月中旬 (11–20) to an exact day.
+    let pinned = html_text(&read(&output.join("new-2024/b.html")));
+    assert!(pinned.contains("2024年5月13日–20日"), "{pinned}");
+    assert_eq!(read(&output.join("tags/index.html")), "site template overrides the theme's\n");
+}
