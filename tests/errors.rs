@@ -47,6 +47,8 @@ invalid_sites! {
     schedule_without_index => "invalid-missing-index",
     not_utf8 => "invalid-utf8",
     template_syntax_error => "invalid-template",
+    template_unknown_filter => "invalid-template-filter",
+    template_unknown_field => "invalid-template-field",
     front_matter_delimiters => "invalid-front-matter",
     missing_required_key => "invalid-missing-key",
     bad_config => "invalid-config",

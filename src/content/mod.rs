@@ -333,3 +333,51 @@ fn toml_date(at: Located<'_>, value: &Spanned<Datetime>) -> Result<NaiveDate, Di
             .with_help("write a plain date without quotes, like start = 2023-09-18")
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VALID: &str = "+++\nnumber = 1\ntitle = \"质量论坛\"\nwhen = \"9月18日-22日（暂定）\"\nwhere = \"北京\"\n\
+        tags = [\"论坛\", \"论坛\"]\nmilestones = [{ when = \"8月下旬\", label = \"报名\" }]\nstart = 2023-09-19\n+++\n\n正文\n";
+
+    fn load_str(text: &str, name: &str) -> Result<Activity, Diagnostics> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        load_activity(&path, 2023, name.ends_with(".toml"))
+    }
+
+    #[test]
+    fn reads_an_activity_with_overrides() {
+        let a = load_str(VALID, "01-forum.md").unwrap();
+        assert_eq!((a.slug.as_str(), a.number, a.title.as_str()), ("01-forum", Some(1), "质量论坛"));
+        assert_eq!(a.published(), "9月18日-22日（暂定），北京");
+        assert_eq!(a.when.start, NaiveDate::from_ymd_opt(2023, 9, 19).unwrap());
+        assert_eq!(a.when.note.as_deref(), Some("暂定"));
+        assert_eq!(a.tags, ["论坛"]);
+        assert_eq!(a.milestones[0].when.precision(), Precision::Dekad);
+        assert_eq!(a.body, "\n正文\n");
+    }
+
+    #[test]
+    fn end_before_start_override_is_an_error() {
+        let e = load_str("+++\ntitle = \"x\"\nwhen = \"9月\"\nend = 2023-08-01\n+++\n", "a.md").unwrap_err();
+        assert_eq!((e.0[0].line, e.0[0].column), (4, 7));
+    }
+
+    /// Every truncation and a few corruptions of a valid file give a result or errors, never a panic.
+    #[test]
+    fn never_panics_on_damaged_files() {
+        let mut texts: Vec<String> = VALID.char_indices().map(|(i, _)| VALID[..i].to_string()).collect();
+        for (from, to) in [("\"", ""), ("=", ""), ("[", ""), ("+++", "++"), ("\n", "\r\n"), ("月", "\u{0}")] {
+            texts.push(VALID.replacen(from, to, 1));
+            texts.push(VALID.replace(from, to));
+        }
+        for text in &texts {
+            for name in ["a.md", "a.toml"] {
+                let _ = load_str(text, name);
+            }
+        }
+    }
+}

@@ -75,6 +75,17 @@ impl Page {
 const REQUIRED: &[&str] =
     &["home.html", "schedule.html", "activity.html", "month.html", "tag.html", "tags.html", "404.html"];
 
+const TEMPLATE_HELP: &str = "fix the template; its syntax is Tera 2's (keats.github.io/tera)";
+
+/// `name`, line and column from a report line ` --> name:4:24`.
+fn report_location(message: &str) -> Option<(&str, usize, usize)> {
+    let at = message.lines().find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let mut parts = at.trim().rsplitn(3, ':');
+    let column = parts.next()?.parse().ok().filter(|c| *c > 0)?;
+    let line = parts.next()?.parse().ok().filter(|l| *l > 0)?;
+    Some((parts.next()?, line, column))
+}
+
 /// The loaded templates, and where each came from (for error messages).
 pub struct Renderer {
     tera: Tera,
@@ -140,9 +151,19 @@ impl Renderer {
         {
             let range = r.span().range.clone();
             return Diagnostic::at(path, text, range.start, range.len(), ErrorKind::Template(r.message().to_string()))
-                .with_help("fix the template; the Tera syntax is described at keats.github.io/tera");
+                .with_help(TEMPLATE_HELP);
         }
         let message = e.to_string();
+        // Some errors (an unknown filter, say) come as a ready-made report: "error: …\n --> name:line:col".
+        if let Some((name, line, column)) = report_location(&message)
+            && let Some((path, text)) = self.sources.get(name)
+        {
+            let offset = text.split_inclusive('\n').take(line - 1).map(str::len).sum::<usize>()
+                + text.lines().nth(line - 1).unwrap_or("").chars().take(column - 1).map(char::len_utf8).sum::<usize>();
+            let first = message.lines().next().unwrap_or("").trim_start_matches("error: ").to_string();
+            let word = text[offset..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').count().max(1);
+            return Diagnostic::at(path, text, offset, word, ErrorKind::Template(first)).with_help(TEMPLATE_HELP);
+        }
         // Errors without a span (a missing parent template, say) still name the template in their text.
         let path = self
             .sources
