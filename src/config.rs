@@ -22,12 +22,29 @@ pub struct Config {
     pub language: String,
     /// Where the site is published, e.g. "https://example.org/calendar/". Optional: links never need it.
     pub base_url: Option<String>,
+    /// The IANA time zone the schedule's dates are in (calendar files say it).
+    #[serde(default = "default_timezone")]
+    pub timezone: String,
 }
 
-const SCHEMA: Schema = Schema { keys: &["title", "description", "theme", "language", "base_url"], nested: &[] };
+const SCHEMA: Schema =
+    Schema { keys: &["title", "description", "theme", "language", "base_url", "timezone"], nested: &[] };
+
+fn default_timezone() -> String {
+    "Asia/Shanghai".into()
+}
 
 fn default_theme() -> String {
     "default".into()
+}
+
+/// `base_url` must be an absolute http(s) address: sitemaps, feeds and calendars need absolute URLs.
+pub fn check_base_url(url: &str) -> Result<(), String> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(r) if !r.is_empty() && !r.starts_with('/') && !url.contains(char::is_whitespace) => Ok(()),
+        _ => Err(format!("base_url `{url}` is not an absolute http(s) URL")),
+    }
 }
 
 fn default_language() -> String {
@@ -44,20 +61,22 @@ impl Config {
         let at = Located { path: &path, file_text: &text, offset: 0 };
         let config: Config = frontmatter::parse(at, &text, &SCHEMA)?;
         if let Some(url) = &config.base_url
-            && !(url.starts_with("https://") || url.starts_with("http://"))
+            && let Err(why) = check_base_url(url)
         {
             let offset = text.find(url.as_str()).unwrap_or(0);
-            return Err(Diagnostic::at(
-                &path,
-                &text,
-                offset,
-                url.len(),
-                ErrorKind::Invalid(format!("base_url `{url}` is not an http(s) URL")),
-            )
-            .with_help("write the full address, e.g. base_url = \"https://example.org/calendar/\", or remove the line")
-            .into());
+            return Err(Diagnostic::at(&path, &text, offset, url.len(), ErrorKind::Invalid(why))
+                .with_help(
+                    "write the full address, e.g. base_url = \"https://example.org/calendar/\", or remove the line",
+                )
+                .into());
         }
         Ok(config)
+    }
+
+    /// The site's host name, from `base_url` (it makes calendar UIDs globally unique).
+    pub fn host(&self) -> Option<&str> {
+        let rest = self.base_url.as_deref()?.split_once("://")?.1;
+        rest.split(['/', ':', '?', '#']).next().filter(|h| !h.is_empty())
     }
 
     /// `base_url` with exactly one trailing slash.
@@ -89,5 +108,8 @@ mod tests {
             "https://a.org/c/"
         );
         assert!(load("").is_err());
+        let c = load("title = \"x\"\nbase_url = \"https://cq.example.org:8080/a/\"\n").unwrap();
+        assert_eq!((c.host(), c.timezone.as_str()), (Some("cq.example.org"), "Asia/Shanghai"));
+        assert!(check_base_url("https://").is_err() && check_base_url("http://a b").is_err());
     }
 }

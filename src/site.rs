@@ -133,6 +133,13 @@ impl Site {
         self.schedules.iter().map(|s| s.activities.len()).sum()
     }
 
+    /// When an activity last changed: its own `updated`, else its schedule's, else 1 January of the schedule's
+    /// year. Never the clock or a file time, so builds stay byte-identical.
+    pub fn updated(&self, id: ActivityId) -> NaiveDate {
+        let (s, a) = self.get(id);
+        a.updated.or(s.updated).unwrap_or_else(|| NaiveDate::from_ymd_opt(s.year, 1, 1).unwrap_or(NaiveDate::MIN))
+    }
+
     /// Activities of every schedule running at some time in `month`, in schedule order.
     pub fn running_in(&self, month: YearMonth) -> Vec<ActivityId> {
         let (first, last) = (month.first_day(), month.last_day());

@@ -24,6 +24,9 @@ pub struct BuildArgs {
     /// Include activities marked `draft = true`.
     #[arg(long)]
     pub drafts: bool,
+    /// The address the site will be published at, overriding `base_url` in almanac.toml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
 }
 
 /// What a successful build did, for the summary line.
@@ -42,7 +45,7 @@ impl BuildArgs {
         let started = Instant::now();
         let root = self.root.as_path();
         let output = self.output.clone().unwrap_or_else(|| root.join("output"));
-        let site = load_site(root, self.drafts)?;
+        let site = load_site(root, self.drafts, self.base_url.as_deref())?;
         let renderer = Renderer::new(root, &site.config.theme).map_err(|e| relative(e, root))?;
         let pages = Page::all(&site);
 
@@ -85,9 +88,17 @@ impl BuildArgs {
     }
 }
 
-/// Config and content, with every problem of both reported together.
-pub fn load_site(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
-    let config = Config::load(root);
+/// Config and content, with every problem of both reported together. `base_url` overrides the config's.
+pub fn load_site(root: &Path, drafts: bool, base_url: Option<&str>) -> Result<Site, Diagnostics> {
+    let mut config = Config::load(root);
+    if let (Some(url), Ok(c)) = (base_url, config.as_mut()) {
+        if let Err(why) = crate::config::check_base_url(url) {
+            let d = Diagnostic::file("--base-url", ErrorKind::Invalid(why))
+                .with_help("pass a full address such as --base-url https://example.org/calendar/");
+            return Err(d.into());
+        }
+        c.base_url = Some(url.to_string());
+    }
     let schedules = content::load(&root.join("content"), drafts);
     match (config, schedules) {
         (Ok(c), Ok(s)) => Ok(Site::new(c, s)),

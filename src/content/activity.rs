@@ -17,6 +17,8 @@ pub struct Schedule {
     pub organiser: Option<String>,
     /// The closing note, verbatim (e.g. "注：…").
     pub note: Option<String>,
+    /// When the schedule was last changed, if the editor says so (`updated = 2023-08-15`).
+    pub updated: Option<NaiveDate>,
     /// Markdown intro, the body of `_index.md`.
     pub intro: String,
     /// Sorted by number, then start date, then slug.
@@ -42,6 +44,8 @@ pub struct Activity {
     /// Markdown source of the main content.
     pub body: String,
     pub draft: bool,
+    /// When this entry was last changed (`updated = 2023-08-15`): feeds and calendars say it, not the clock.
+    pub updated: Option<NaiveDate>,
 }
 
 /// A dated phase named by an activity's content, e.g. 8月评价 / 9月公示.

@@ -27,9 +27,10 @@ struct RawIndex {
     year: i32,
     organiser: Option<String>,
     note: Option<String>,
+    updated: Option<Spanned<Datetime>>,
 }
 
-const INDEX_SCHEMA: Schema = Schema { keys: &["title", "year", "organiser", "note"], nested: &[] };
+const INDEX_SCHEMA: Schema = Schema { keys: &["title", "year", "organiser", "note", "updated"], nested: &[] };
 
 #[derive(Deserialize)]
 struct RawActivity {
@@ -47,6 +48,7 @@ struct RawActivity {
     slug: Option<Spanned<String>>,
     #[serde(default)]
     draft: bool,
+    updated: Option<Spanned<Datetime>>,
     body: Option<String>,
 }
 
@@ -57,11 +59,24 @@ struct RawMilestone {
 }
 
 const ACTIVITY_KEYS: &[&str] =
-    &["number", "title", "when", "where", "tags", "milestones", "start", "end", "slug", "draft"];
+    &["number", "title", "when", "where", "tags", "milestones", "start", "end", "slug", "draft", "updated"];
 const MILESTONE_KEYS: &[&str] = &["when", "label"];
 const MD_SCHEMA: Schema = Schema { keys: ACTIVITY_KEYS, nested: &[("milestones", MILESTONE_KEYS)] };
 const TOML_SCHEMA: Schema = Schema {
-    keys: &["number", "title", "when", "where", "tags", "milestones", "start", "end", "slug", "draft", "body"],
+    keys: &[
+        "number",
+        "title",
+        "when",
+        "where",
+        "tags",
+        "milestones",
+        "start",
+        "end",
+        "slug",
+        "draft",
+        "updated",
+        "body",
+    ],
     nested: &[("milestones", MILESTONE_KEYS)],
 };
 
@@ -171,6 +186,7 @@ fn load_schedule(dir: &Path, drafts: bool) -> Result<Schedule, Diagnostics> {
         year: index.year,
         organiser: index.organiser,
         note: index.note,
+        updated: index.updated,
         intro: index.intro,
         activities,
     })
@@ -181,6 +197,7 @@ struct Index {
     year: i32,
     organiser: Option<String>,
     note: Option<String>,
+    updated: Option<NaiveDate>,
     intro: String,
 }
 
@@ -200,11 +217,13 @@ fn load_index(path: &Path) -> Result<Index, Diagnostics> {
     let split = frontmatter::split(path, &text)?;
     let at = Located { path, file_text: &text, offset: split.toml_offset };
     let raw: RawIndex = frontmatter::parse(at, split.toml, &INDEX_SCHEMA)?;
+    let updated = raw.updated.as_ref().map(|u| toml_date(at, u)).transpose()?;
     Ok(Index {
         title: raw.title,
         year: raw.year,
         organiser: raw.organiser,
         note: raw.note,
+        updated,
         intro: split.body.to_string(),
     })
 }
@@ -247,6 +266,7 @@ fn load_activity(path: &Path, year: i32, whole_toml: bool) -> Result<Activity, D
         },
         None => urls::slugify(path.file_stem().and_then(|s| s.to_str()).unwrap_or_default()),
     };
+    let updated = raw.updated.as_ref().and_then(|u| toml_date(at, u).map_err(|e| errors.push(e)).ok());
     let title = raw.title.trim().to_string();
     if title.is_empty() {
         errors.push(
@@ -267,6 +287,7 @@ fn load_activity(path: &Path, year: i32, whole_toml: bool) -> Result<Activity, D
             milestones,
             body,
             draft: raw.draft,
+            updated,
         }),
         _ => Err(errors),
     }
