@@ -28,11 +28,33 @@ pub enum ErrorKind {
     Invalid(String),
     #[error("template error: {0}")]
     Template(String),
+    // Warnings: legal but suspicious input, reported by `almanac check`.
+    #[error("the activity runs {start} … {end}, outside its schedule's year {year}")]
+    OutsideYear { start: String, end: String, year: i32 },
+    #[error("another activity has the same {what} `{value}`: {other}")]
+    Duplicate { what: &'static str, value: String, other: String },
+    #[error("`where` reads like a date: `{0}`")]
+    PlaceLooksLikeDate(String),
+    #[error("the milestone `{label}` ({when}) falls outside the activity's dates")]
+    MilestoneOutside { label: String, when: String },
+    #[error("the link `{0}` points to a page that does not exist")]
+    BrokenLink(String),
+    #[error("the tag `{tag}` looks like a misspelling of `{other}`")]
+    TagLooksLike { tag: String, other: String },
+}
+
+/// Errors stop the build; warnings are reported by `almanac check` (and fail it under `--strict`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
 }
 
 /// One problem, located in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub severity: Severity,
     pub path: PathBuf,
     /// 1-based; 0 when the problem is about the whole file.
     pub line: usize,
@@ -49,7 +71,16 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A problem about a whole file (cannot read it, not UTF-8, …).
     pub fn file(path: impl Into<PathBuf>, kind: ErrorKind) -> Self {
-        Diagnostic { path: path.into(), line: 0, column: 0, kind, help: None, source_line: None, marker_len: 0 }
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            line: 0,
+            column: 0,
+            kind,
+            help: None,
+            source_line: None,
+            marker_len: 0,
+        }
     }
 
     /// A problem at byte `offset` (spanning `len` bytes) of `text`, the whole content of `path`.
@@ -61,6 +92,7 @@ impl Diagnostic {
         let column = text[line_start..offset].chars().count() + 1;
         let end = floor_char_boundary(text, (offset + len.max(1)).min(line_end));
         Diagnostic {
+            severity: Severity::Error,
             path: path.into(),
             line,
             column,
@@ -69,6 +101,11 @@ impl Diagnostic {
             source_line: Some(text[line_start..line_end].trim_end_matches('\r').to_string()),
             marker_len: text[offset..end].chars().count().max(1),
         }
+    }
+
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -93,7 +130,7 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 }
 
 /// Terminal columns a string takes: CJK and full-width characters take two.
-fn display_width(s: &str) -> usize {
+pub fn display_width(s: &str) -> usize {
     s.chars()
         .map(|c| match c as u32 {
             0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F => 2,
@@ -103,27 +140,65 @@ fn display_width(s: &str) -> usize {
         .sum()
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.kind)?;
+/// Terminal styles; all empty without colour.
+struct Palette {
+    head: anstyle::Style,
+    accent: anstyle::Style,
+    help: anstyle::Style,
+}
+
+impl Palette {
+    fn new(severity: Severity, color: bool) -> Self {
+        use anstyle::{AnsiColor, Style};
+        if !color {
+            return Palette { head: Style::new(), accent: Style::new(), help: Style::new() };
+        }
+        let head = match severity {
+            Severity::Error => AnsiColor::Red,
+            Severity::Warning => AnsiColor::Yellow,
+        };
+        Palette {
+            head: Style::new().bold().fg_color(Some(head.into())),
+            accent: Style::new().bold().fg_color(Some(AnsiColor::Blue.into())),
+            help: Style::new().fg_color(Some(AnsiColor::Cyan.into())),
+        }
+    }
+}
+
+impl Diagnostic {
+    /// The diagnostic as text for a terminal, in colour when `color` is true.
+    pub fn render(&self, color: bool) -> String {
+        let p = Palette::new(self.severity, color);
+        let (h, a, hp) = (p.head, p.accent, p.help);
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = format!("{h}{label}{h:#}: {}\n", self.kind);
         if self.line == 0 {
-            writeln!(f, "  --> {}", self.path.display())?;
+            out += &format!("  {a}-->{a:#} {}\n", self.path.display());
         } else {
-            writeln!(f, "  --> {}:{}:{}", self.path.display(), self.line, self.column)?;
+            out += &format!("  {a}-->{a:#} {}:{}:{}\n", self.path.display(), self.line, self.column);
         }
         if let Some(src) = &self.source_line {
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
             let before: String = src.chars().take(self.column - 1).collect();
             let marked: String = src.chars().skip(self.column - 1).take(self.marker_len).collect();
-            writeln!(f, "{pad} |")?;
-            writeln!(f, "{gutter} | {src}")?;
-            writeln!(f, "{pad} | {}{}", " ".repeat(display_width(&before)), "^".repeat(display_width(&marked).max(1)))?;
+            let spaces = " ".repeat(display_width(&before));
+            let carets = "^".repeat(display_width(&marked).max(1));
+            out += &format!("{a}{pad} |{a:#}\n{a}{gutter} |{a:#} {src}\n{a}{pad} |{a:#} {spaces}{h}{carets}{h:#}\n");
         }
         if let Some(help) = &self.help {
-            writeln!(f, "  = help: {help}")?;
+            out += &format!("  {hp}= help:{hp:#} {help}\n");
         }
-        Ok(())
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
     }
 }
 
@@ -147,20 +222,41 @@ impl Diagnostics {
     pub fn extend(&mut self, other: Diagnostics) {
         self.0.extend(other.0);
     }
+    /// Paths relative to `root`, in file order.
+    pub fn relative_to(self, root: &Path) -> Self {
+        Diagnostics(self.0.into_iter().map(|d| d.relative_to(root)).collect()).sorted()
+    }
+
     /// Orders by file and position so the report does not depend on thread scheduling.
     pub fn sorted(mut self) -> Self {
-        self.0.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+        self.0.sort_by(|a, b| (&a.path, a.line, a.column, a.severity).cmp(&(&b.path, b.line, b.column, b.severity)));
         self
     }
 }
 
+impl Diagnostics {
+    pub fn errors(&self) -> usize {
+        self.0.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.0.len() - self.errors()
+    }
+
+    /// Every diagnostic, a blank line between them.
+    pub fn render(&self, color: bool) -> String {
+        self.0.iter().map(|d| d.render(color)).collect::<Vec<_>>().join("\n")
+    }
+}
+
+/// "1 error", "3 warnings".
+pub fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for d in &self.0 {
-            writeln!(f, "{d}")?;
-        }
-        let n = self.0.len();
-        write!(f, "{n} error{} found; nothing was written.", if n == 1 { "" } else { "s" })
+        f.write_str(&self.render(false))
     }
 }
 
@@ -203,6 +299,15 @@ mod tests {
         let shown = d.to_string();
         // 8 ASCII columns and 2 wide characters before the marker; "13月" is 4 columns wide.
         assert!(shown.contains(&format!("  | {}^^^^\n", " ".repeat(12))), "{shown}");
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let d = Diagnostic::at("a.md", "when = \"13月\"", 8, 2, ErrorKind::Invalid("x".into())).with_help("fix");
+        assert!(!d.render(false).contains('\x1b'));
+        let coloured = d.render(true);
+        assert!(coloured.contains("\x1b[") && coloured.contains("error"), "{coloured:?}");
+        assert!(d.clone().warning().render(false).starts_with("warning: x"));
     }
 
     #[test]

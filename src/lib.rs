@@ -12,6 +12,7 @@ pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod lint;
 pub mod markdown;
 pub mod output;
 pub mod render;

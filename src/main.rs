@@ -1,8 +1,13 @@
 //! The `almanac` command line: parses arguments, runs a subcommand, prints its result.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use almanac::cmd::build::BuildArgs;
+use almanac::cmd::check::CheckArgs;
+use almanac::cmd::init::InitArgs;
+use almanac::cmd::new::NewArgs;
+use almanac::error::{Diagnostics, count};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -16,6 +21,12 @@ struct Cli {
 enum Command {
     /// Build the site from content/ into output/.
     Build(BuildArgs),
+    /// Check config, content and templates without writing anything; show how each date was read.
+    Check(CheckArgs),
+    /// Add an activity (or, with --schedule, a schedule) to the site.
+    New(NewArgs),
+    /// Create a new site that builds at once.
+    Init(InitArgs),
 }
 
 fn main() -> ExitCode {
@@ -34,10 +45,64 @@ fn main() -> ExitCode {
                 );
                 ExitCode::SUCCESS
             }
-            Err(errors) => {
-                eprintln!("{errors}");
-                ExitCode::FAILURE
+            Err(errors) => fail(&errors, "nothing was written."),
+        },
+        Command::Check(args) => {
+            let report = args.run();
+            print!("{}", report.table());
+            let d = &report.diagnostics;
+            if !d.is_empty() {
+                eprint!("\n{}", d.render(color()));
             }
+            let summary = format!(
+                "{}, {}, {} read.",
+                count(d.errors(), "error"),
+                count(d.warnings(), "warning"),
+                count(report.readings.len(), "date")
+            );
+            if report.failed() {
+                eprintln!("\n{summary}{}", if report.strict && d.errors() == 0 { " (--strict)" } else { "" });
+                ExitCode::FAILURE
+            } else {
+                println!("\n{summary} Ready to build.");
+                ExitCode::SUCCESS
+            }
+        }
+        Command::New(args) => match args.run() {
+            Ok(created) => {
+                println!("Created {}", created.path.display());
+                if let Some((number, when)) = created.activity {
+                    println!(
+                        "  序号 {number}; {} → {} … {} ({}): {}",
+                        args.when.as_deref().unwrap_or_default(),
+                        when.start,
+                        when.end,
+                        when.precision().label(),
+                        when.in_words()
+                    );
+                }
+                ExitCode::SUCCESS
+            }
+            Err(errors) => fail(&errors, "nothing was written."),
+        },
+        Command::Init(args) => match args.run() {
+            Ok(files) => {
+                println!("Created a site in {} ({} files).", args.dir.display(), files.len());
+                println!("Next: cd {} && almanac build, then open output/index.html", args.dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(errors) => fail(&errors, "the site was not created."),
         },
     }
+}
+
+fn fail(errors: &Diagnostics, outcome: &str) -> ExitCode {
+    eprint!("{}", errors.render(color()));
+    eprintln!("\n{} found; {outcome}", count(errors.len(), "error"));
+    ExitCode::FAILURE
+}
+
+/// Colour on a terminal only, and never when NO_COLOR is set (no-color.org).
+fn color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }

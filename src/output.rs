@@ -29,29 +29,6 @@ impl Staging {
         std::fs::write(path, bytes)
     }
 
-    /// Copies the files under `from` (if it exists) to `to_rel`, over any already there. Returns the count.
-    pub fn copy_tree(&self, from: &Path, to_rel: &str) -> io::Result<usize> {
-        let mut n = 0;
-        for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) if e.io_error().is_some_and(|e| e.kind() == io::ErrorKind::NotFound) => return Ok(0),
-                Err(e) => return Err(e.into()),
-            };
-            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let rel = entry.path().strip_prefix(from).map_err(io::Error::other)?;
-            let dest = self.dir.join(to_rel).join(rel);
-            if let Some(parent) = dest.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::copy(entry.path(), dest)?;
-            n += 1;
-        }
-        Ok(n)
-    }
-
     /// Replaces `target` with the staged site.
     pub fn commit(mut self) -> io::Result<()> {
         let old = sibling(&self.target, "old");

@@ -1,5 +1,5 @@
 //! Invalid sites: each `tests/fixtures/invalid-*` folder holds a broken site and `expected-errors.txt`, the
-//! lines its build must print (file:line:column and the message). Every error of the run must be reported
+//! lines its build (and `almanac check`) must print (file:line:column and the message). Every error of the run must be reported
 //! at once, the exit code must be 1, and the previous output must survive untouched.
 
 mod common;
@@ -23,6 +23,15 @@ fn check(name: &str) {
     let n = expected.lines().filter(|l| l.contains("--> ")).count();
     assert!(err.contains(&format!("{n} error")), "{name}: expected {n} errors in\n{err}");
     assert_eq!(read(&output.join("previous.html")), "previous build", "{name}: previous output changed");
+    // `check` finds the same errors, without writing anything.
+    let out = almanac(&["check", "--root", site.path().to_str().unwrap()], &[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{name}: check exit code\n{err}");
+    for line in expected.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(err.contains(line), "{name}: check should print\n  {line}\nin\n{err}");
+    }
+    assert_eq!(read(&output.join("previous.html")), "previous build", "{name}: check touched the output");
+
     let left: Vec<_> = std::fs::read_dir(site.path())
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())

@@ -1,5 +1,6 @@
 //! `almanac build`: content → site model → pages → `output/`, atomically.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -9,6 +10,7 @@ use crate::config::Config;
 use crate::content;
 use crate::error::{Diagnostic, Diagnostics, ErrorKind};
 use crate::output::Staging;
+use crate::render::theme::ThemeFile;
 use crate::render::{Page, Renderer};
 use crate::site::Site;
 use crate::urls;
@@ -46,7 +48,7 @@ impl BuildArgs {
         let root = self.root.as_path();
         let output = self.output.clone().unwrap_or_else(|| root.join("output"));
         let site = load_site(root, self.drafts, self.base_url.as_deref())?;
-        let renderer = Renderer::new(root, &site.config.theme).map_err(|e| relative(e, root))?;
+        let renderer = Renderer::new(root, &site.config.theme).map_err(|e| e.relative_to(root))?;
         let pages = Page::all(&site);
 
         let io_error = |path: &Path, e: std::io::Error| {
@@ -69,13 +71,18 @@ impl BuildArgs {
             }
         }
         if !errors.is_empty() {
-            return Err(relative(errors, root));
+            return Err(errors.relative_to(root));
         }
-        let theme_static = root.join("themes").join(&site.config.theme).join("static");
-        let mut static_files = 0;
-        for dir in [theme_static, root.join("static")] {
-            static_files += staging.copy_tree(&dir, urls::STATIC_DIR).map_err(|e| io_error(&dir, e))?;
+        let theme_static = crate::render::theme::files(root, &site.config.theme, "static");
+        let site_static = crate::render::theme::dir_files(&root.join("static"));
+        // The site's own static files come second, so they replace the theme's of the same name.
+        let statics: BTreeMap<String, ThemeFile> =
+            theme_static?.into_iter().chain(site_static?).map(|f| (f.name.clone(), f)).collect();
+        for f in statics.values() {
+            let rel = format!("{}/{}", urls::STATIC_DIR, f.name);
+            staging.write(&rel, &f.bytes).map_err(|e| io_error(&f.path, e))?;
         }
+        let static_files = statics.len();
         staging.commit().map_err(|e| io_error(&output, e))?;
         Ok(BuildSummary {
             schedules: site.schedules.len(),
@@ -106,11 +113,7 @@ pub fn load_site(root: &Path, drafts: bool, base_url: Option<&str>) -> Result<Si
             let mut errors = Diagnostics::default();
             errors.extend(c.err().unwrap_or_default());
             errors.extend(s.err().unwrap_or_default());
-            Err(relative(errors, root))
+            Err(errors.relative_to(root))
         }
     }
-}
-
-fn relative(errors: Diagnostics, root: &Path) -> Diagnostics {
-    Diagnostics(errors.0.into_iter().map(|d| d.relative_to(root)).collect()).sorted()
 }

@@ -1,3 +1,6 @@
 //! Subcommands: each is an Args struct (parsed by clap in the binary) with a `run` that returns data.
 
 pub mod build;
+pub mod check;
+pub mod init;
+pub mod new;

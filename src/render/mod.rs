@@ -1,6 +1,7 @@
 //! Rendering: loads the theme's templates (a site's own `templates/` overrides them file by file) and turns
 //! each page of the site model into HTML through a small view.
 
+pub mod theme;
 pub mod views;
 
 use std::collections::BTreeMap;
@@ -93,30 +94,18 @@ pub struct Renderer {
 }
 
 impl Renderer {
-    /// Loads `themes/<theme>/templates`, then `templates/` of the site over it.
-    pub fn new(root: &Path, theme: &str) -> Result<Renderer, Diagnostics> {
-        let theme_dir = root.join("themes").join(theme);
-        if !theme_dir.join("templates").is_dir() {
-            return Err(Diagnostic::file(
-                root.join(crate::config::FILE),
-                ErrorKind::Invalid(format!(
-                    "the theme `{theme}` has no folder {}",
-                    theme_dir.join("templates").display()
-                )),
-            )
-            .with_help("set `theme` in almanac.toml to a folder under themes/ (the built-in one is \"default\")")
-            .into());
-        }
+    /// Loads the theme's templates, then the site's `templates/` over them.
+    pub fn new(root: &Path, theme_name: &str) -> Result<Renderer, Diagnostics> {
         let mut sources = BTreeMap::new();
         let mut errors = Diagnostics::default();
-        for dir in [theme_dir.join("templates"), root.join("templates")] {
-            for (name, path) in template_files(&dir) {
-                match std::fs::read_to_string(&path) {
-                    Ok(text) => {
-                        sources.insert(name, (path, text));
-                    }
-                    Err(e) => errors
-                        .push(Diagnostic::file(&path, ErrorKind::Io { what: "the template", message: e.to_string() })),
+        let theme_files = theme::files(root, theme_name, "templates")?;
+        for f in theme_files.into_iter().chain(theme::dir_files(&root.join("templates"))?) {
+            match String::from_utf8(f.bytes) {
+                Ok(text) => {
+                    sources.insert(f.name, (f.path, text));
+                }
+                Err(_) => {
+                    errors.push(Diagnostic::file(&f.path, ErrorKind::NotUtf8).with_help("save the template as UTF-8"))
                 }
             }
         }
@@ -124,7 +113,7 @@ impl Renderer {
             if !sources.contains_key(*name) {
                 errors.push(
                     Diagnostic::file(
-                        theme_dir.join("templates").join(name),
+                        root.join("themes").join(theme_name).join("templates").join(name),
                         ErrorKind::Invalid(format!("the theme has no template {name}")),
                     )
                     .with_help("every theme needs home, schedule, activity, month, tag, tags and 404 templates"),
@@ -253,22 +242,6 @@ impl Renderer {
         }
         self.tera.render(page.template(), &ctx).map_err(|e| self.diagnose(&e))
     }
-}
-
-/// `*.html` (and other) files under `dir`, named by their path relative to it with `/` separators.
-fn template_files(dir: &Path) -> Vec<(String, PathBuf)> {
-    let mut out: Vec<(String, PathBuf)> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(|e| {
-            let rel = e.path().strip_prefix(dir).ok()?;
-            let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            Some((name, e.into_path()))
-        })
-        .collect();
-    out.sort();
-    out
 }
 
 fn schedule_summary(s: &crate::content::Schedule) -> ScheduleSummary<'_> {

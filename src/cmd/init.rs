@@ -1,0 +1,79 @@
+//! `almanac init DIR`: a new site that builds at once: config, a schedule, one example activity, the theme.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::Dir;
+
+use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::render::theme;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct InitArgs {
+    /// The folder to create the site in (it must not hold a site already).
+    pub dir: PathBuf,
+    /// The site's title.
+    #[arg(long, default_value = "活动日历")]
+    pub title: String,
+    /// The first schedule's year.
+    #[arg(long, default_value_t = 2024)]
+    pub year: i32,
+}
+
+impl InitArgs {
+    /// Returns the files written.
+    pub fn run(&self) -> Result<Vec<PathBuf>, Diagnostics> {
+        let config = self.dir.join(crate::config::FILE);
+        if config.exists() {
+            return Err(Diagnostic::file(&config, ErrorKind::Invalid("a site already exists here".into()))
+                .with_help("choose an empty folder, or edit this site")
+                .into());
+        }
+        let year = self.year;
+        let schedule = format!("content/{year}-activities");
+        let files = [
+            (
+                crate::config::FILE.to_string(),
+                format!(
+                    "# Site configuration; every key is described in almanac's README.\ntitle = {}\ntheme = \"default\"\nlanguage = \"zh-CN\"\n# base_url = \"https://example.org/calendar/\"\n",
+                    toml::Value::String(self.title.clone())
+                ),
+            ),
+            (
+                format!("{schedule}/_index.md"),
+                format!("+++\ntitle = \"{year}年活动安排\"\nyear = {year}\n# organiser = \"…\"\n# note = \"注：…\"\n+++\n\n这里写日程的简介。\n"),
+            ),
+            (
+                format!("{schedule}/01-example.md"),
+                "+++\nnumber = 1\ntitle = \"示例活动\"\nwhen = \"9月下旬\"\nwhere = \"北京\"\ntags = [\"示例\"]\nmilestones = [{ when = \"9月下旬\", label = \"报名\" }]\n+++\n\n这是一个示例活动。把它改成真实的活动，或用 `almanac new` 添加新的活动。\n".to_string(),
+            ),
+        ];
+        let mut written = Vec::new();
+        for (rel, text) in files {
+            written.push(write(&self.dir.join(rel), text.as_bytes())?);
+        }
+        written.extend(extract(theme::builtin(), &self.dir.join("themes/default"))?);
+        Ok(written)
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<PathBuf, Diagnostics> {
+    let io = |e: std::io::Error| {
+        Diagnostics::from(Diagnostic::file(path, ErrorKind::Io { what: "a new file", message: e.to_string() }))
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    std::fs::write(path, bytes).map_err(io)?;
+    Ok(path.to_path_buf())
+}
+
+fn extract(dir: &Dir<'_>, to: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
+    let mut out = Vec::new();
+    for file in dir.files() {
+        out.push(write(&to.join(file.path()), file.contents())?);
+    }
+    for sub in dir.dirs() {
+        out.extend(extract(sub, to)?);
+    }
+    Ok(out)
+}
