@@ -266,6 +266,15 @@ fn load_activity(path: &Path, year: i32, whole_toml: bool) -> Result<Activity, D
         },
         None => urls::slugify(path.file_stem().and_then(|s| s.to_str()).unwrap_or_default()),
     };
+    if urls::RESERVED_ACTIVITY.contains(&slug.as_str()) {
+        errors.push(
+            Diagnostic::file(
+                path,
+                ErrorKind::Invalid(format!("the activity slug `{slug}` is taken by the schedule's own files")),
+            )
+            .with_help("rename the file, or give the activity another `slug`"),
+        );
+    }
     let updated = raw.updated.as_ref().and_then(|u| toml_date(at, u).map_err(|e| errors.push(e)).ok());
     let title = raw.title.trim().to_string();
     if title.is_empty() {
