@@ -396,6 +396,13 @@ mod tests {
         assert_eq!((e.0[0].line, e.0[0].column), (4, 7));
     }
 
+    #[test]
+    fn slugs_of_a_schedules_own_files_are_taken() {
+        let e = load_str("+++\ntitle = \"x\"\nwhen = \"9月\"\n+++\n", "calendar.md").unwrap_err();
+        assert!(e.0[0].kind.to_string().contains("`calendar` is taken"), "{e}");
+        assert!(load_str("+++\ntitle = \"x\"\nwhen = \"9月\"\nslug = \"index\"\n+++\n", "a.md").is_err());
+    }
+
     /// Every truncation and a few corruptions of a valid file give a result or errors, never a panic.
     #[test]
     fn never_panics_on_damaged_files() {

@@ -119,6 +119,68 @@ pub fn xml_escape(text: &str) -> String {
 mod tests {
     use super::*;
 
+    use crate::config::Config;
+    use crate::content::dates::parse_when;
+    use crate::content::{Activity, Schedule};
+
+    fn site(base_url: Option<&str>) -> Site {
+        let activity = Activity {
+            slug: "a".into(),
+            source: "a.md".into(),
+            number: Some(1),
+            title: "论坛".into(),
+            when_text: "9月".into(),
+            when: parse_when("9月", 2023).unwrap(),
+            place: None,
+            tags: vec![],
+            milestones: vec![],
+            body: String::new(),
+            draft: false,
+            updated: None,
+        };
+        let schedule = Schedule {
+            slug: "s".into(),
+            source: "s/_index.md".into(),
+            title: "日程".into(),
+            year: 2023,
+            organiser: None,
+            note: None,
+            updated: None,
+            intro: String::new(),
+            activities: vec![activity],
+        };
+        let config = Config {
+            title: "站点".into(),
+            description: String::new(),
+            theme: "default".into(),
+            language: "zh-CN".into(),
+            base_url: base_url.map(str::to_string),
+            timezone: "Asia/Shanghai".into(),
+        };
+        Site::new(config, vec![schedule])
+    }
+
+    #[test]
+    fn sitemap_and_robots_need_a_base_url() {
+        let without = site(None);
+        let paths: Vec<String> = Export::all(&without).into_iter().map(|e| e.path(&without)).collect();
+        assert_eq!(
+            paths,
+            ["feed.xml", "activities.json", "activities.csv", "s/calendar.ics", "s/feed.xml"]
+                .into_iter()
+                .chain(["s/activities.json", "s/activities.csv", "s/a.ics"])
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(notices(&without).len(), 1);
+        assert_eq!(host(&without), FALLBACK_HOST);
+        let with = site(Some("https://example.org/cq"));
+        let all = Export::all(&with);
+        assert!(all.contains(&Export::Sitemap) && all.contains(&Export::Robots) && notices(&with).is_empty());
+        assert_eq!(host(&with), "example.org");
+        let robots = String::from_utf8(Export::Robots.render(&with).unwrap()).unwrap();
+        assert!(robots.ends_with("Sitemap: https://example.org/cq/sitemap.xml\n"), "{robots}");
+    }
+
     #[test]
     fn xml_escaping() {
         assert_eq!(xml_escape("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos;");
