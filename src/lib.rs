@@ -2,7 +2,8 @@
 //!
 //! The pipeline, one module per stage in the order data flows:
 //! [`config`] → [`content`] (front matter, activity model, dates) → [`markdown`] → [`site`] (immutable model
-//! with its indexes) → [`render`] (Tera, views) → [`output`] (atomic write). [`urls`] makes every link.
+//! with its indexes) → [`render`] (Tera, views) and [`export`] (calendars, feeds, data) → [`output`] (atomic
+//! write). [`urls`] makes every link.
 //! The library never prints; the binary does.
 
 // A `Diagnostic` carries its source line and help; it only travels on the error path, where size is no cost.
@@ -13,6 +14,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod lint;
+pub mod export;
 pub mod markdown;
 pub mod output;
 pub mod render;

@@ -34,15 +34,19 @@ fn main() -> ExitCode {
         Command::Build(args) => match args.run() {
             Ok(s) => {
                 println!(
-                    "Built {} activities in {} schedule{}: {} pages and {} static files in {} ({} ms).",
+                    "Built {} activities in {} schedule{}: {} pages, {} data files and {} static files in {} ({} ms).",
                     s.activities,
                     s.schedules,
                     if s.schedules == 1 { "" } else { "s" },
                     s.pages,
+                    s.data_files,
                     s.static_files,
                     s.output.display(),
                     s.elapsed.as_millis()
                 );
+                for notice in &s.notices {
+                    eprintln!("{notice}");
+                }
                 ExitCode::SUCCESS
             }
             Err(errors) => fail(&errors, "nothing was written."),

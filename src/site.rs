@@ -129,6 +129,19 @@ impl Site {
         self.tag_index.get(name).map(|&i| &self.tags[i])
     }
 
+    /// Every activity of the site, in schedule order.
+    pub fn activity_ids(&self) -> impl Iterator<Item = ActivityId> + '_ {
+        self.schedules
+            .iter()
+            .enumerate()
+            .flat_map(|(si, s)| (0..s.activities.len()).map(move |ai| ActivityId { schedule: si, activity: ai }))
+    }
+
+    /// The activities of one schedule, in order.
+    pub fn schedule_ids(&self, schedule: usize) -> impl Iterator<Item = ActivityId> {
+        (0..self.schedules[schedule].activities.len()).map(move |ai| ActivityId { schedule, activity: ai })
+    }
+
     pub fn activity_count(&self) -> usize {
         self.schedules.iter().map(|s| s.activities.len()).sum()
     }

@@ -12,12 +12,44 @@ pub const NOT_FOUND: &str = "404.html";
 pub const TAGS: &str = "tags/index.html";
 pub const STATIC_DIR: &str = "static";
 
+// Machine-readable files of the whole site (calendars, feeds and data are also per schedule, below).
+pub const FEED: &str = "feed.xml";
+pub const DATA_JSON: &str = "activities.json";
+pub const DATA_CSV: &str = "activities.csv";
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+
+/// Activity slugs that would collide with a schedule's own files (`index.html`, `calendar.ics`).
+pub const RESERVED_ACTIVITY: &[&str] = &["index", "calendar"];
+
 pub fn schedule(schedule_slug: &str) -> String {
     format!("{schedule_slug}/index.html")
 }
 
 pub fn activity(schedule_slug: &str, activity_slug: &str) -> String {
     format!("{schedule_slug}/{activity_slug}.html")
+}
+
+/// All of a schedule's activities as one iCalendar file.
+pub fn schedule_calendar(schedule_slug: &str) -> String {
+    format!("{schedule_slug}/calendar.ics")
+}
+
+/// One activity (and its milestones) as an iCalendar file, beside its page.
+pub fn activity_calendar(schedule_slug: &str, activity_slug: &str) -> String {
+    format!("{schedule_slug}/{activity_slug}.ics")
+}
+
+pub fn schedule_feed(schedule_slug: &str) -> String {
+    format!("{schedule_slug}/{FEED}")
+}
+
+pub fn schedule_json(schedule_slug: &str) -> String {
+    format!("{schedule_slug}/{DATA_JSON}")
+}
+
+pub fn schedule_csv(schedule_slug: &str) -> String {
+    format!("{schedule_slug}/{DATA_CSV}")
 }
 
 pub fn month(year: i32, month: u32) -> String {
@@ -31,6 +63,28 @@ pub fn tag(tag_slug: &str) -> String {
 /// The prefix that leads from the page at `path` back to the site root: "" or "../" repeated.
 pub fn root_for(path: &str) -> String {
     "../".repeat(path.matches('/').count())
+}
+
+/// `url` (relative to the site root) as seen from the file at `from` (also relative to the root): files in the
+/// same folder link by name, others climb to the root first.
+pub fn relative(from: &str, url: &str) -> String {
+    match from.rsplit_once('/') {
+        Some((dir, _)) if url.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/')) => {
+            url[dir.len() + 1..].to_string()
+        }
+        _ => format!("{}{url}", root_for(from)),
+    }
+}
+
+/// `url` (relative to the site root) under `base`, which ends with `/` (see `Config::base_url`).
+pub fn absolute(base: &str, url: &str) -> String {
+    format!("{base}{url}")
+}
+
+/// The `webcal://` form of an absolute http(s) URL: calendar apps subscribe to it instead of downloading once.
+pub fn webcal(absolute: &str) -> String {
+    let rest = absolute.split_once("://").map_or(absolute, |(_, rest)| rest);
+    format!("webcal://{rest}")
 }
 
 /// An ASCII slug: Chinese is transliterated (评价 → ping-jia), everything else becomes `-`.
@@ -105,6 +159,16 @@ mod tests {
         assert!(check_slug("a-1").is_ok());
         assert!(check_slug("A").is_err() && check_slug("").is_err() && check_slug("a/b").is_err());
         assert!(check_schedule_slug("tags").is_err() && check_schedule_slug("2023-quality-month").is_ok());
+    }
+
+    #[test]
+    fn relative_and_absolute_links() {
+        assert_eq!(relative("s/feed.xml", "s/a.html"), "a.html");
+        assert_eq!(relative("s/feed.xml", "t/a.html"), "../t/a.html");
+        assert_eq!(relative("s/feed.xml", "sx/a.html"), "../sx/a.html");
+        assert_eq!(relative("feed.xml", "s/a.html"), "s/a.html");
+        assert_eq!(absolute("https://a.org/c/", "s/a.html"), "https://a.org/c/s/a.html");
+        assert_eq!(webcal("https://a.org/c/s/calendar.ics"), "webcal://a.org/c/s/calendar.ics");
     }
 
     #[test]

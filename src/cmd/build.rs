@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content;
 use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::export::{self, Export};
 use crate::output::Staging;
 use crate::render::theme::ThemeFile;
 use crate::render::{Page, Renderer};
@@ -37,9 +38,13 @@ pub struct BuildSummary {
     pub schedules: usize,
     pub activities: usize,
     pub pages: usize,
+    /// Calendars, feeds, data and the sitemap.
+    pub data_files: usize,
     pub static_files: usize,
     pub output: PathBuf,
     pub elapsed: Duration,
+    /// One line each about what was left out (e.g. the sitemap without a base_url), for the binary to print.
+    pub notices: Vec<String>,
 }
 
 impl BuildArgs {
@@ -50,6 +55,7 @@ impl BuildArgs {
         let site = load_site(root, self.drafts, self.base_url.as_deref())?;
         let renderer = Renderer::new(root, &site.config.theme).map_err(|e| e.relative_to(root))?;
         let pages = Page::all(&site);
+        let exports = Export::all(&site);
 
         let io_error = |path: &Path, e: std::io::Error| {
             Diagnostic::file(path, ErrorKind::Io { what: "the output folder", message: e.to_string() })
@@ -62,6 +68,11 @@ impl BuildArgs {
                 let path = page.path(&site);
                 staging.write(&path, html.as_bytes()).map_err(|e| io_error(&output.join(&path), e))
             })
+            .chain(exports.par_iter().map(|&file| {
+                let path = file.path(&site);
+                let io = |e| io_error(&output.join(&path), e);
+                staging.write(&path, &file.render(&site).map_err(io)?).map_err(io)
+            }))
             .collect();
         let mut errors = Diagnostics::default();
         for d in results.into_iter().filter_map(Result::err) {
@@ -88,9 +99,11 @@ impl BuildArgs {
             schedules: site.schedules.len(),
             activities: site.activity_count(),
             pages: pages.len(),
+            data_files: exports.len(),
             static_files,
             output,
             elapsed: started.elapsed(),
+            notices: export::notices(&site),
         })
     }
 }

@@ -266,6 +266,15 @@ fn load_activity(path: &Path, year: i32, whole_toml: bool) -> Result<Activity, D
         },
         None => urls::slugify(path.file_stem().and_then(|s| s.to_str()).unwrap_or_default()),
     };
+    if urls::RESERVED_ACTIVITY.contains(&slug.as_str()) {
+        errors.push(
+            Diagnostic::file(
+                path,
+                ErrorKind::Invalid(format!("the activity slug `{slug}` is taken by the schedule's own files")),
+            )
+            .with_help("rename the file, or give the activity another `slug`"),
+        );
+    }
     let updated = raw.updated.as_ref().and_then(|u| toml_date(at, u).map_err(|e| errors.push(e)).ok());
     let title = raw.title.trim().to_string();
     if title.is_empty() {
@@ -385,6 +394,13 @@ mod tests {
     fn end_before_start_override_is_an_error() {
         let e = load_str("+++\ntitle = \"x\"\nwhen = \"9月\"\nend = 2023-08-01\n+++\n", "a.md").unwrap_err();
         assert_eq!((e.0[0].line, e.0[0].column), (4, 7));
+    }
+
+    #[test]
+    fn slugs_of_a_schedules_own_files_are_taken() {
+        let e = load_str("+++\ntitle = \"x\"\nwhen = \"9月\"\n+++\n", "calendar.md").unwrap_err();
+        assert!(e.0[0].kind.to_string().contains("`calendar` is taken"), "{e}");
+        assert!(load_str("+++\ntitle = \"x\"\nwhen = \"9月\"\nslug = \"index\"\n+++\n", "a.md").is_err());
     }
 
     /// Every truncation and a few corruptions of a valid file give a result or errors, never a panic.

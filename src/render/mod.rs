@@ -13,6 +13,7 @@ use tera::{Context, Tera};
 use crate::content::Activity;
 use crate::content::dates::Precision;
 use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::export;
 use crate::markdown;
 use crate::site::{ActivityId, Site, YearMonth};
 use crate::urls;
@@ -170,6 +171,8 @@ impl Renderer {
             &SiteView { title: &site.config.title, lang: &site.config.language, description: &site.config.description },
         );
         ctx.insert("root", &urls::root_for(&path));
+        ctx.insert("meta", &meta(site, page, &path));
+        ctx.insert("feed_url", urls::FEED);
         ctx.insert(
             "nav",
             &Nav {
@@ -235,13 +238,54 @@ impl Renderer {
             Page::NotFound => {
                 ctx.insert("page_title", &title("页面不存在"));
                 // Hosts serve this page at any depth, so a relative link home only works with a known base.
-                let home =
-                    site.config.base_url().map_or_else(|| urls::HOME.to_string(), |b| format!("{b}{}", urls::HOME));
-                ctx.insert("home_url", &home);
+                let at_base =
+                    |url: &str| site.config.base_url().map_or_else(|| url.to_string(), |b| urls::absolute(&b, url));
+                ctx.insert("home_url", &at_base(urls::HOME));
+                ctx.insert("feed_url", &at_base(urls::FEED));
             }
         }
         self.tera.render(page.template(), &ctx).map_err(|e| self.diagnose(&e))
     }
+}
+
+/// Characters of a meta description: search engines show about this many.
+const DESCRIPTION_CHARS: usize = 120;
+
+fn meta(site: &Site, page: Page, path: &str) -> Meta {
+    let description = match page {
+        Page::Schedule(si) => {
+            let s = &site.schedules[si];
+            let intro = markdown::to_plain_text(&s.intro);
+            if intro.is_empty() { s.title.clone() } else { intro }
+        }
+        Page::Activity(id) => {
+            let (_, a) = site.get(id);
+            format!("{}：{}。{}", a.title, a.published(), markdown::to_plain_text(&a.body))
+        }
+        Page::Month(i) => format!("{}的活动安排。", site.months[i].label()),
+        Page::Tag(i) => format!("标签“{}”下的 {} 项活动。", site.tags[i].name, site.tags[i].members.len()),
+        Page::Home | Page::Tags | Page::NotFound if !site.config.description.is_empty() => {
+            site.config.description.clone()
+        }
+        Page::Home | Page::Tags | Page::NotFound => site.config.title.clone(),
+    };
+    Meta {
+        description: shorten(&description.split_whitespace().collect::<Vec<_>>().join(" "), DESCRIPTION_CHARS),
+        og_type: if matches!(page, Page::Activity(_)) { "article" } else { "website" },
+        locale: site.config.language.replace('-', "_"),
+        // The 404 page is served at any address, so it claims none.
+        url: site.config.base_url().filter(|_| page != Page::NotFound).map(|b| urls::absolute(&b, path)),
+    }
+}
+
+/// `text` cut to `max` characters, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max - 1).collect();
+    out.push('…');
+    out
 }
 
 fn schedule_summary(s: &crate::content::Schedule) -> ScheduleSummary<'_> {
@@ -331,6 +375,7 @@ fn insert_calendar(ctx: &mut Context, site: &Site, s: &crate::content::Schedule)
             intro_html: markdown::to_html(&s.intro),
             note: s.note.as_deref(),
             activity_count: s.activities.len(),
+            files: ScheduleFiles::new(site, s),
         },
     );
     ctx.insert("timeline", &timeline);
@@ -349,9 +394,12 @@ fn insert_activity(ctx: &mut Context, site: &Site, id: ActivityId, title: &dyn F
             body_html: markdown::to_html(&a.body),
             milestones: a.milestones.iter().map(|m| MilestoneView::new(m, first, last)).collect(),
             months: YearMonth::span(a.when.start, a.when.end).into_iter().map(MonthLink::from).collect(),
+            ics_url: urls::activity_calendar(&s.slug, &a.slug),
+            jsonld: export::jsonld::event(site, id),
         },
     );
     ctx.insert("schedule", &Link { title: &s.title, url: urls::schedule(&s.slug) });
+    ctx.insert("schedule_files", &ScheduleFiles::new(site, s));
     let neighbour = |i: Option<usize>| i.and_then(|i| s.activities.get(i)).map(|n| ActivityRef::new(site, s, n));
     ctx.insert("prev", &neighbour(id.activity.checked_sub(1)));
     ctx.insert("next", &neighbour(Some(id.activity + 1)));

@@ -17,6 +17,43 @@ pub struct SiteView<'a> {
     pub description: &'a str,
 }
 
+/// What the head says about a page to search engines and link previews.
+#[derive(Serialize)]
+pub struct Meta {
+    /// Plain text, short: the `description` and `og:description`.
+    pub description: String,
+    /// `og:type`: `article` for an activity, `website` for the rest.
+    pub og_type: &'static str,
+    /// `og:locale`, e.g. `zh_CN`.
+    pub locale: String,
+    /// The page's absolute URL, only with a `base_url` (`og:url` must be absolute).
+    pub url: Option<String>,
+}
+
+/// A schedule's machine-readable files, relative to the site root.
+#[derive(Serialize)]
+pub struct ScheduleFiles {
+    pub ics_url: String,
+    /// `webcal://` address of the calendar: only with a `base_url`, as it must be absolute.
+    pub webcal_url: Option<String>,
+    pub feed_url: String,
+    pub json_url: String,
+    pub csv_url: String,
+}
+
+impl ScheduleFiles {
+    pub fn new(site: &Site, schedule: &Schedule) -> Self {
+        let ics_url = urls::schedule_calendar(&schedule.slug);
+        ScheduleFiles {
+            webcal_url: site.config.base_url().map(|b| urls::webcal(&urls::absolute(&b, &ics_url))),
+            ics_url,
+            feed_url: urls::schedule_feed(&schedule.slug),
+            json_url: urls::schedule_json(&schedule.slug),
+            csv_url: urls::schedule_csv(&schedule.slug),
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct Nav<'a> {
     pub home_url: &'static str,
@@ -171,6 +208,7 @@ pub struct ScheduleView<'a> {
     pub intro_html: String,
     pub note: Option<&'a str>,
     pub activity_count: usize,
+    pub files: ScheduleFiles,
 }
 
 #[derive(Serialize)]
@@ -229,6 +267,10 @@ pub struct ActivityPage<'a> {
     pub body_html: String,
     pub milestones: Vec<MilestoneView<'a>>,
     pub months: Vec<MonthLink>,
+    /// This activity's own `.ics`, relative to the site root.
+    pub ics_url: String,
+    /// Schema.org Event JSON-LD, safe to put inside `<script>` as is.
+    pub jsonld: String,
 }
 
 #[derive(Serialize)]

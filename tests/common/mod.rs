@@ -120,3 +120,84 @@ pub fn links(html: &str) -> Vec<String> {
     }
     out
 }
+
+/// One row of the published table.
+pub struct Row {
+    pub number: String,
+    pub title: String,
+    pub time_place: String,
+    pub content: String,
+}
+
+/// Reads the seed (a Word table exported as text): title line, tab-indented cells in blank-line-separated
+/// blocks, closing note.
+pub fn seed() -> (String, Vec<Row>, String) {
+    let text = read(&repo().join("tests/fixtures/seed/quality-month-2023.txt"));
+    let mut lines = text.lines();
+    let first = lines.next().unwrap();
+    // "[bookmark: _GoBack]" is an export artefact before the title.
+    let title = first.rsplit(']').next().unwrap().trim().to_string();
+    let mut rows = Vec::new();
+    let mut block: Vec<String> = Vec::new();
+    let mut note = String::new();
+    for line in lines.chain(std::iter::once("")) {
+        if let Some(cell) = line.strip_prefix('\t') {
+            block.push(cell.to_string());
+        } else if line.starts_with("注：") {
+            note = line.to_string();
+        } else if line.is_empty() && !block.is_empty() {
+            assert_eq!(block.len(), 4, "{block:?}");
+            if block[0] != "序号" {
+                let mut b = block.drain(..);
+                let mut next = || b.next().unwrap();
+                rows.push(Row { number: next(), title: next(), time_place: next(), content: next() });
+            }
+            block.clear();
+        }
+    }
+    (title, rows, note)
+}
+
+/// Checks every `href`/`src` of every page under `output`: relative, to a file (never a folder), and resolving
+/// to a file of the build. Absolute links (`https:`, `webcal:`) are allowed only to the site's own address,
+/// `base_url`, when the site has one. Returns how many relative links were checked.
+pub fn check_links(output: &Path, base_url: Option<&str>) -> usize {
+    let own = base_url.map(|b| b.split_once("://").unwrap().1.to_string());
+    let mut checked = 0;
+    for (path, bytes) in read_tree(output) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        let page_dir = output.join(&path).parent().unwrap().to_path_buf();
+        for link in links(&html) {
+            assert!(!link.starts_with('/'), "{path}: root-relative link {link}");
+            if let Some((scheme, rest)) = link.split_once("://") {
+                let ours = own.as_deref().is_some_and(|o| rest.starts_with(o));
+                assert!(["https", "http", "webcal"].contains(&scheme) && ours, "{path}: link to another host {link}");
+                continue;
+            }
+            assert!(!link.starts_with("//"), "{path}: link to another host {link}");
+            let target = link.split(['#', '?']).next().unwrap();
+            if target.is_empty() {
+                continue; // a fragment on the same page
+            }
+            assert!(
+                target.ends_with(".html") || target.contains('.'),
+                "{path}: {link} is a folder link, which fails from file://"
+            );
+            assert!(page_dir.join(target).is_file(), "{path}: broken link {link}");
+            checked += 1;
+        }
+    }
+    checked
+}
+
+/// `almanac build --root ROOT` plus `args`, asserting success; returns the output folder and the run.
+pub fn build_with(root: &Path, args: &[&str]) -> (PathBuf, Output) {
+    let mut all = vec!["build", "--root", root.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let out = almanac(&all, &[]);
+    assert!(out.status.success(), "build failed:\n{}", stderr(&out));
+    (root.join("output"), out)
+}

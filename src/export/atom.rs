@@ -1,0 +1,102 @@
+//! Atom feeds (RFC 4287): one per schedule and one for the site, an entry per activity.
+//!
+//! With a `base_url` every link is absolute. Without one the feeds are still written (every page's head links
+//! the site feed, and the archive must work from disk), with links relative to the feed file itself: RFC 4287
+//! allows IRI references, resolved against the document's own address (RFC 3986 §5.1.3), so no `xml:base` is
+//! needed. Ids are `tag:` URIs (RFC 4151) from the host and slugs, never URLs, so they survive a move.
+
+use chrono::NaiveDate;
+
+use super::{host, xml_escape};
+use crate::markdown;
+use crate::site::{ActivityId, Site};
+use crate::urls;
+
+/// The feed of schedule `which` (or of the whole site for `None`), to be written at `path`.
+pub fn feed(site: &Site, which: Option<usize>, path: &str) -> String {
+    let link = |url: &str| match site.config.base_url() {
+        Some(base) => urls::absolute(&base, url),
+        None => urls::relative(path, url),
+    };
+    let (title, alternate, id, author, mut ids): (&str, String, String, &str, Vec<ActivityId>) = match which {
+        Some(si) => {
+            let s = &site.schedules[si];
+            let author = s.organiser.as_deref().unwrap_or(&site.config.title);
+            (&s.title, urls::schedule(&s.slug), schedule_id(site, si), author, site.schedule_ids(si).collect())
+        }
+        None => {
+            // The earliest year keeps the id fixed as schedules are added.
+            let year = site.schedules.iter().map(|s| s.year).min().unwrap_or(2000);
+            let id = format!("tag:{},{year}:feed", host(site));
+            (&site.config.title, urls::HOME.to_string(), id, &site.config.title, site.activity_ids().collect())
+        }
+    };
+    // Most recently changed first; ties keep schedule order (the sort is stable).
+    ids.sort_by_key(|&id| std::cmp::Reverse(site.updated(id)));
+    let updated = ids.iter().map(|&id| site.updated(id)).max();
+
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    out.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        xml_escape(&site.config.language)
+    ));
+    out.push_str(&format!("  <id>{}</id>\n", xml_escape(&id)));
+    out.push_str(&format!("  <title>{}</title>\n", xml_escape(title)));
+    if !site.config.description.is_empty() {
+        out.push_str(&format!("  <subtitle>{}</subtitle>\n", xml_escape(&site.config.description)));
+    }
+    out.push_str(&format!("  <updated>{}</updated>\n", timestamp(updated)));
+    out.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        xml_escape(&link(path))
+    ));
+    out.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        xml_escape(&link(&alternate))
+    ));
+    out.push_str(&format!("  <author><name>{}</name></author>\n", xml_escape(author)));
+    out.push_str("  <generator>almanac</generator>\n");
+    for id in ids {
+        entry(&mut out, site, id, &link);
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+/// The id of schedule `si`'s feed; entries extend it with their slug.
+fn schedule_id(site: &Site, si: usize) -> String {
+    let s = &site.schedules[si];
+    format!("tag:{},{}:{}", host(site), s.year, s.slug)
+}
+
+fn entry(out: &mut String, site: &Site, id: ActivityId, link: &dyn Fn(&str) -> String) {
+    let (s, a) = site.get(id);
+    let page = link(&urls::activity(&s.slug, &a.slug));
+    let ics = link(&urls::activity_calendar(&s.slug, &a.slug));
+    let summary = format!("{}（{}）", a.published(), a.when.in_words());
+    out.push_str("  <entry>\n");
+    out.push_str(&format!("    <id>{}/{}</id>\n", xml_escape(&schedule_id(site, id.schedule)), xml_escape(&a.slug)));
+    out.push_str(&format!("    <title>{}</title>\n", xml_escape(&a.title)));
+    // When the entry changed, not when the activity happens.
+    out.push_str(&format!("    <updated>{}</updated>\n", timestamp(Some(site.updated(id)))));
+    if let Some(organiser) = &s.organiser {
+        out.push_str(&format!("    <author><name>{}</name></author>\n", xml_escape(organiser)));
+    }
+    out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", xml_escape(&page)));
+    out.push_str(&format!("    <link rel=\"related\" type=\"text/calendar\" href=\"{}\"/>\n", xml_escape(&ics)));
+    for tag in &a.tags {
+        out.push_str(&format!("    <category term=\"{}\"/>\n", xml_escape(tag)));
+    }
+    out.push_str(&format!("    <summary type=\"text\">{}</summary>\n", xml_escape(&summary)));
+    let body = markdown::to_html(&a.body);
+    if !body.trim().is_empty() {
+        out.push_str(&format!("    <content type=\"html\">{}</content>\n", xml_escape(&body)));
+    }
+    out.push_str("  </entry>\n");
+}
+
+/// A date as an RFC 3339 timestamp (midnight UTC): entries carry dates, not times.
+fn timestamp(date: Option<NaiveDate>) -> String {
+    let date = date.unwrap_or(NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default());
+    format!("{}T00:00:00Z", date.format("%Y-%m-%d"))
+}

@@ -1,0 +1,201 @@
+//! The schedule as data: `activities.json` (a stable, versioned format; README "Calendars, feeds and data")
+//! and `activities.csv` (for spreadsheets).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::content::dates::When;
+use crate::content::{Activity, Milestone};
+use crate::markdown;
+use crate::site::{ActivityId, Site};
+use crate::urls;
+
+pub const FORMAT: &str = "almanac-activities";
+/// Raised only when a field changes meaning or goes away; new fields may appear within a version.
+pub const VERSION: u32 = 1;
+
+/// The top level of `activities.json`. Field order is the key order in the file.
+#[derive(Serialize)]
+pub struct Document<'a> {
+    pub format: &'static str,
+    pub version: u32,
+    pub schedules: Vec<ScheduleRecord<'a>>,
+    pub activities: Vec<ActivityRecord<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ScheduleRecord<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub year: i32,
+    pub organiser: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub url: String,
+    pub ics: String,
+}
+
+/// A reading of a `when`: the inclusive range, its precision and the words the pages show.
+#[derive(Serialize)]
+pub struct Dates<'a> {
+    pub start: String,
+    /// The last day, inclusive.
+    pub end: String,
+    pub precision: &'static str,
+    pub start_precision: &'static str,
+    pub end_precision: &'static str,
+    pub note: Option<&'a str>,
+    pub dates_words: String,
+}
+
+impl<'a> Dates<'a> {
+    fn new(when: &'a When) -> Self {
+        Dates {
+            start: when.start.to_string(),
+            end: when.end.to_string(),
+            precision: when.precision().as_str(),
+            start_precision: when.start_precision.as_str(),
+            end_precision: when.end_precision.as_str(),
+            note: when.note.as_deref(),
+            dates_words: when.in_words(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct ActivityRecord<'a> {
+    pub schedule: &'a str,
+    pub slug: &'a str,
+    pub number: Option<u32>,
+    pub title: &'a str,
+    pub when: &'a str,
+    #[serde(rename = "where")]
+    pub place: Option<&'a str>,
+    pub published: String,
+    #[serde(flatten)]
+    pub dates: Dates<'a>,
+    pub tags: &'a [String],
+    pub milestones: Vec<MilestoneRecord<'a>>,
+    pub updated: String,
+    pub body: &'a str,
+    pub url: String,
+    pub ics: String,
+}
+
+#[derive(Serialize)]
+pub struct MilestoneRecord<'a> {
+    pub label: &'a str,
+    pub when: &'a str,
+    #[serde(flatten)]
+    pub dates: Dates<'a>,
+}
+
+impl<'a> MilestoneRecord<'a> {
+    fn new(m: &'a Milestone) -> Self {
+        MilestoneRecord { label: &m.label, when: &m.when_text, dates: Dates::new(&m.when) }
+    }
+}
+
+fn ids(site: &Site, which: Option<usize>) -> Vec<ActivityId> {
+    match which {
+        Some(si) => site.schedule_ids(si).collect(),
+        None => site.activity_ids().collect(),
+    }
+}
+
+fn record(site: &Site, id: ActivityId) -> ActivityRecord<'_> {
+    let (s, a): (_, &Activity) = site.get(id);
+    ActivityRecord {
+        schedule: &s.slug,
+        slug: &a.slug,
+        number: a.number,
+        title: &a.title,
+        when: &a.when_text,
+        place: a.place.as_deref(),
+        published: a.published(),
+        dates: Dates::new(&a.when),
+        tags: &a.tags,
+        milestones: a.milestones.iter().map(MilestoneRecord::new).collect(),
+        updated: site.updated(id).to_string(),
+        body: &a.body,
+        url: urls::activity(&s.slug, &a.slug),
+        ics: urls::activity_calendar(&s.slug, &a.slug),
+    }
+}
+
+/// The activities of schedule `which` (or of the whole site for `None`) as pretty-printed JSON.
+pub fn json(site: &Site, which: Option<usize>) -> String {
+    let schedules = match which {
+        Some(si) => vec![si],
+        None => (0..site.schedules.len()).collect(),
+    };
+    let doc = Document {
+        format: FORMAT,
+        version: VERSION,
+        schedules: schedules
+            .into_iter()
+            .map(|si| {
+                let s = &site.schedules[si];
+                ScheduleRecord {
+                    slug: &s.slug,
+                    title: &s.title,
+                    year: s.year,
+                    organiser: s.organiser.as_deref(),
+                    note: s.note.as_deref(),
+                    url: urls::schedule(&s.slug),
+                    ics: urls::schedule_calendar(&s.slug),
+                }
+            })
+            .collect(),
+        activities: ids(site, which).into_iter().map(|id| record(site, id)).collect(),
+    };
+    // Plain data of strings and numbers: serialising it cannot fail.
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Column headers: the published table's four in its own words, then the reading; English after each so
+/// programs and non-Chinese readers can tell them apart.
+pub const CSV_HEADER: &[&str] = &[
+    "序号 number",
+    "活动名称 title",
+    "时间地点 published",
+    "主要内容 content",
+    "开始 start",
+    "结束 end",
+    "精度 precision",
+    "日期解读 dates_words",
+    "地点 where",
+    "标签 tags",
+    "日程 schedule",
+    "页面 url",
+];
+
+/// The activities as CSV that spreadsheet programs open correctly: UTF-8 with a byte order mark (Excel reads
+/// BOM-less files in the local code page), RFC 4180 quoting, CRLF line ends.
+pub fn csv(site: &Site, which: Option<usize>) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    bytes.write_all("\u{FEFF}".as_bytes())?;
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(bytes);
+    w.write_record(CSV_HEADER)?;
+    for id in ids(site, which) {
+        let (s, a) = site.get(id);
+        let p = a.when.precision();
+        w.write_record([
+            a.number.map(|n| n.to_string()).unwrap_or_default(),
+            a.title.clone(),
+            a.published(),
+            markdown::to_plain_text(&a.body),
+            a.when.start.to_string(),
+            a.when.end.to_string(),
+            p.as_str().to_string(),
+            a.when.in_words(),
+            a.place.clone().unwrap_or_default(),
+            a.tags.join("、"),
+            s.title.clone(),
+            urls::activity(&s.slug, &a.slug),
+        ])?;
+    }
+    w.into_inner().map_err(|e| io::Error::other(e.to_string()))
+}

@@ -1,0 +1,223 @@
+//! iCalendar (RFC 5545): one calendar per schedule and one per activity, every event all-day.
+//!
+//! Written by hand rather than with a crate: the format needed here is small, and the writer must be
+//! byte-reproducible (no clock, no random UIDs), fold at 75 octets on UTF-8 boundaries and escape every TEXT
+//! value, including property names a crate may not know (X-WR-CALNAME).
+
+use chrono::NaiveDate;
+
+use super::host;
+use crate::content::dates::{Precision, When};
+use crate::content::{Activity, Schedule};
+use crate::markdown;
+use crate::site::{ActivityId, Site};
+use crate::urls;
+
+/// Octets a content line may take, excluding CRLF (RFC 5545 §3.1).
+const LINE_OCTETS: usize = 75;
+
+/// Every activity of schedule `si`, with their milestones.
+pub fn schedule(site: &Site, si: usize) -> String {
+    calendar(site, &site.schedules[si].title, site.schedule_ids(si))
+}
+
+/// One activity and its milestones.
+pub fn activity(site: &Site, id: ActivityId) -> String {
+    calendar(site, &site.get(id).1.title, std::iter::once(id))
+}
+
+/// The UID of an activity's event, or of its milestone `milestone` (0-based), stable across builds.
+pub fn uid(site: &Site, id: ActivityId, milestone: Option<usize>) -> String {
+    let (s, a) = site.get(id);
+    match milestone {
+        None => format!("{}/{}@{}", s.slug, a.slug, host(site)),
+        Some(i) => format!("{}/{}/milestone-{}@{}", s.slug, a.slug, i + 1, host(site)),
+    }
+}
+
+fn calendar(site: &Site, name: &str, ids: impl Iterator<Item = ActivityId>) -> String {
+    let mut w = Writer::default();
+    w.raw("BEGIN", "VCALENDAR");
+    w.raw("VERSION", "2.0");
+    // No version number: a new almanac release must not change every calendar file.
+    w.raw("PRODID", "-//almanac//almanac calendar//ZH");
+    w.raw("CALSCALE", "GREGORIAN");
+    w.raw("METHOD", "PUBLISH");
+    w.text("X-WR-CALNAME", name);
+    w.text("X-WR-TIMEZONE", &site.config.timezone);
+    for id in ids {
+        events(&mut w, site, id);
+    }
+    w.raw("END", "VCALENDAR");
+    w.out
+}
+
+fn events(w: &mut Writer, site: &Site, id: ActivityId) {
+    let (s, a) = site.get(id);
+    let stamp = format!("{}T000000Z", site.updated(id).format("%Y%m%d"));
+    let page = site.config.base_url().map(|b| urls::absolute(&b, &urls::activity(&s.slug, &a.slug)));
+    let activity_uid = uid(site, id, None);
+
+    w.raw("BEGIN", "VEVENT");
+    w.raw("UID", &activity_uid);
+    w.raw("DTSTAMP", &stamp);
+    dates(w, &a.when);
+    w.text("SUMMARY", &a.title);
+    w.text("DESCRIPTION", &describe(s, a));
+    if let Some(place) = &a.place {
+        w.text("LOCATION", place);
+    }
+    if !a.tags.is_empty() {
+        let tags: Vec<String> = a.tags.iter().map(|t| escape(t)).collect();
+        w.raw("CATEGORIES", &tags.join(","));
+    }
+    if let Some(url) = &page {
+        w.raw("URL", url);
+    }
+    // A schedule's dates say when things happen, not that the reader is busy.
+    w.raw("TRANSP", "TRANSPARENT");
+    w.raw("END", "VEVENT");
+
+    for (i, m) in a.milestones.iter().enumerate() {
+        w.raw("BEGIN", "VEVENT");
+        w.raw("UID", &uid(site, id, Some(i)));
+        w.raw("DTSTAMP", &stamp);
+        dates(w, &m.when);
+        w.text("SUMMARY", &format!("{}：{}", a.title, m.label));
+        let mut lines = vec![format!("阶段时间：{}", m.when_text), format!("日期解读：{}", m.when.in_words())];
+        lines.extend(approximate(&m.when));
+        lines.push(format!("所属活动：{}（{}）", a.title, a.published()));
+        lines.push(may_change(s));
+        w.text("DESCRIPTION", &lines.join("\n"));
+        if let Some(place) = &a.place {
+            w.text("LOCATION", place);
+        }
+        w.raw("RELATED-TO", &activity_uid);
+        if let Some(url) = &page {
+            w.raw("URL", url);
+        }
+        w.raw("TRANSP", "TRANSPARENT");
+        w.raw("END", "VEVENT");
+    }
+}
+
+/// All-day dates: DTEND is the day after the last day (exclusive, RFC 5545 §3.6.1).
+fn dates(w: &mut Writer, when: &When) {
+    let day = |d: NaiveDate| d.format("%Y%m%d").to_string();
+    w.raw("DTSTART;VALUE=DATE", &day(when.start));
+    w.raw("DTEND;VALUE=DATE", &day(when.end.succ_opt().unwrap_or(when.end)));
+}
+
+/// The published text, its reading, how exact it is, the schedule's caveat and the content.
+fn describe(s: &Schedule, a: &Activity) -> String {
+    let mut lines = vec![format!("时间地点：{}", a.published()), format!("日期解读：{}", a.when.in_words())];
+    lines.extend(approximate(&a.when));
+    lines.push(may_change(s));
+    let body = markdown::to_plain_text(&a.body);
+    if !body.is_empty() {
+        lines.push(String::new());
+        lines.push(body);
+    }
+    lines.join("\n")
+}
+
+/// For a range known only to the 旬, month or year: a sentence saying the calendar dates are a reading.
+pub fn approximate(when: &When) -> Option<String> {
+    let unit = match when.precision() {
+        Precision::Day => return None,
+        Precision::Dekad => "旬",
+        Precision::Month => "月",
+        Precision::Year => "年",
+    };
+    Some(format!(
+        "原文日期只精确到{unit}：日历中的起止日期是按{unit}推算的范围，并非确定的活动日期，具体日期以活动通知为准。"
+    ))
+}
+
+fn may_change(s: &Schedule) -> String {
+    match &s.note {
+        Some(note) => format!("日程说明：{note}"),
+        None => "日程说明：活动安排可能调整，请以具体活动通知为准。".to_string(),
+    }
+}
+
+/// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line breaks as `\n`, other
+/// control characters dropped (they are not allowed in a content line).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push_str("\\n"),
+            '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Splits a content line into lines of at most 75 octets, never inside a UTF-8 character; each continuation
+/// starts with a space, which counts toward its 75.
+pub fn fold(line: &str, out: &mut String) {
+    let mut used = 0;
+    for c in line.chars() {
+        if used + c.len_utf8() > LINE_OCTETS {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+#[derive(Default)]
+struct Writer {
+    out: String,
+}
+
+impl Writer {
+    /// A property whose value is already in its final form (dates, URIs, escaped lists).
+    fn raw(&mut self, name: &str, value: &str) {
+        fold(&format!("{name}:{value}"), &mut self.out);
+    }
+
+    fn text(&mut self, name: &str, value: &str) {
+        self.raw(name, &escape(value));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_text_values() {
+        assert_eq!(escape("a\\b;c,d\ne\r\nf\u{7}"), "a\\\\b\\;c\\,d\\ne\\nf");
+        assert_eq!(escape("9月18日-22日，北京"), "9月18日-22日，北京");
+    }
+
+    #[test]
+    fn folds_at_75_octets_on_character_boundaries() {
+        let mut out = String::new();
+        let line = format!("DESCRIPTION:{}", "质量".repeat(40));
+        fold(&line, &mut out);
+        assert!(out.ends_with("\r\n"));
+        let lines: Vec<&str> = out.trim_end_matches("\r\n").split("\r\n").collect();
+        assert!(lines.len() > 1);
+        for (i, l) in lines.iter().enumerate() {
+            assert!(l.len() <= LINE_OCTETS, "{l}");
+            assert_eq!(i > 0, l.starts_with(' '));
+        }
+        // Unfolding gives the line back.
+        assert_eq!(out.trim_end_matches("\r\n").replace("\r\n ", ""), line);
+        let mut short = String::new();
+        fold("VERSION:2.0", &mut short);
+        assert_eq!(short, "VERSION:2.0\r\n");
+    }
+}

@@ -1,0 +1,364 @@
+//! Calendars, feeds, the sitemap, JSON-LD and data files of the repository's own site, read back with parsers
+//! that share no code with almanac's writers.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::BufReader;
+use std::path::Path;
+
+use common::*;
+
+const SCHEDULE: &str = "2023-quality-month";
+const BASE: &str = "https://example.org/cq/";
+
+/// A parsed VEVENT: property name → (parameters, value).
+type Event = BTreeMap<String, (Vec<(String, Vec<String>)>, String)>;
+
+fn parse_ics(text: &str) -> (Event, Vec<Event>) {
+    let mut parser = ical::IcalParser::new(BufReader::new(text.as_bytes()));
+    let calendar = parser.next().expect("one calendar").expect("the calendar parses");
+    assert!(parser.next().is_none(), "exactly one VCALENDAR");
+    let props = |ps: &[ical::property::Property]| -> Event {
+        ps.iter()
+            .map(|p| (p.name.clone(), (p.params.clone().unwrap_or_default(), p.value.clone().unwrap_or_default())))
+            .collect()
+    };
+    (props(&calendar.properties), calendar.events.iter().map(|e| props(&e.properties)).collect())
+}
+
+/// A TEXT value as written, unescaped (RFC 5545 §3.3.11).
+fn unescape(value: &str) -> String {
+    let mut out = String::new();
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        match (c, c == '\\') {
+            (_, true) => match chars.next() {
+                Some('n' | 'N') => out.push('\n'),
+                Some(o) => out.push(o),
+                None => {}
+            },
+            (c, false) => out.push(c),
+        }
+    }
+    out
+}
+
+fn value<'a>(e: &'a Event, name: &str) -> Option<&'a str> {
+    e.get(name).map(|(_, v)| v.as_str())
+}
+
+fn by_summary<'a>(events: &'a [Event], summary: &str) -> &'a Event {
+    events.iter().find(|e| value(e, "SUMMARY") == Some(summary)).unwrap_or_else(|| panic!("no event {summary}"))
+}
+
+fn seed_title(number: &str) -> String {
+    seed().1.into_iter().find(|r| r.number == number).unwrap().title
+}
+
+#[test]
+fn calendars_parse_with_the_interpreted_ranges() {
+    let site = repo_site();
+    let output = build(site.path());
+    let (cal, events) = parse_ics(&read(&output.join(SCHEDULE).join("calendar.ics")));
+    assert_eq!(value(&cal, "VERSION"), Some("2.0"));
+    assert_eq!(value(&cal, "METHOD"), Some("PUBLISH"));
+    assert_eq!(value(&cal, "CALSCALE"), Some("GREGORIAN"));
+    assert_eq!(value(&cal, "X-WR-TIMEZONE"), Some("Asia/Shanghai"));
+    assert_eq!(value(&cal, "X-WR-CALNAME").map(unescape), Some(seed().0));
+
+    let (activities, milestones): (Vec<&Event>, Vec<&Event>) =
+        events.iter().partition(|e| !e.contains_key("RELATED-TO"));
+    assert_eq!(activities.len(), 24);
+    let activity_uids: BTreeSet<&str> = activities.iter().map(|e| value(e, "UID").unwrap()).collect();
+    assert_eq!(activity_uids.len(), 24);
+    assert!(!milestones.is_empty());
+    for m in &milestones {
+        assert!(activity_uids.contains(value(m, "RELATED-TO").unwrap()), "milestone relates to an activity");
+        assert!(value(m, "SUMMARY").unwrap().contains('：'), "milestone summary is title：label");
+    }
+    for e in &events {
+        for name in ["DTSTART", "DTEND"] {
+            let (params, v) = &e[name];
+            assert_eq!(params, &[("VALUE".to_string(), vec!["DATE".to_string()])], "{name} is a date");
+            assert_eq!(v.len(), 8, "{v}");
+        }
+        assert_eq!(value(e, "TRANSP"), Some("TRANSPARENT"));
+        assert_eq!(value(e, "DTSTAMP"), Some("20230101T000000Z"), "DTSTAMP comes from the content, not the clock");
+        assert!(!e.contains_key("URL"), "no page URL without a base_url");
+    }
+    for (number, start, end) in [
+        ("5", "20230821", "20230901"),  // 8月下旬
+        ("13", "20230918", "20230923"), // 9月18日-22日
+        ("1", "20230701", "20231001"),  // 7月-9月
+        ("24", "20230101", "20240101"), // 全年
+    ] {
+        let e = by_summary(&events, &seed_title(number));
+        assert_eq!((value(e, "DTSTART").unwrap(), value(e, "DTEND").unwrap()), (start, end), "row {number}");
+    }
+
+    // Approximate ranges say so, with the published text, the reading and the schedule's note.
+    let note = seed().2;
+    let lecture = unescape(value(by_summary(&events, &seed_title("5")), "DESCRIPTION").unwrap());
+    for part in ["8月下旬，在线观看", "2023年8月21日–31日（8月下旬）", "精确到旬", &note] {
+        assert!(lecture.contains(part), "row 5 description lacks {part}:\n{lecture}");
+    }
+    let year_round = by_summary(&events, &seed_title("24"));
+    assert!(unescape(value(year_round, "DESCRIPTION").unwrap()).contains("精确到年"));
+    assert!(!year_round.contains_key("LOCATION"), "row 24 has no place");
+    let exact = by_summary(&events, &seed_title("13"));
+    assert!(!unescape(value(exact, "DESCRIPTION").unwrap()).contains("精确到"), "day ranges are exact");
+    assert_eq!(value(exact, "LOCATION"), Some("地点待定"));
+    assert_eq!(value(exact, "CATEGORIES"), Some("QC小组,竞赛"));
+
+    // Each activity's own file holds that activity (same UID) and its milestones.
+    let mut files = 0;
+    for (path, bytes) in read_tree(&output.join(SCHEDULE)) {
+        if path.ends_with(".ics") && path != "calendar.ics" {
+            let (_, own) = parse_ics(&String::from_utf8(bytes).unwrap());
+            assert!(activity_uids.contains(value(&own[0], "UID").unwrap()), "{path}");
+            assert!(own[1..].iter().all(|e| value(e, "RELATED-TO") == value(&own[0], "UID")), "{path}");
+            files += 1;
+        }
+    }
+    assert_eq!(files, 24);
+}
+
+fn uids(output: &Path) -> Vec<String> {
+    let (_, events) = parse_ics(&read(&output.join(SCHEDULE).join("calendar.ics")));
+    events.iter().map(|e| value(e, "UID").unwrap().to_string()).collect()
+}
+
+#[test]
+fn calendar_lines_are_folded_crlf_and_uids_stable() {
+    let site = repo_site();
+    let output = build(site.path());
+    for (path, bytes) in read_tree(&output).into_iter().filter(|(p, _)| p.ends_with(".ics")) {
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.ends_with("\r\n"), "{path}");
+        assert_eq!(text.matches('\n').count(), text.matches("\r\n").count(), "{path}: bare LF");
+        assert_eq!(text.matches('\r').count(), text.matches("\r\n").count(), "{path}: bare CR");
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75, "{path}: {} octets: {line}", line.len());
+        }
+    }
+    let first = uids(&output);
+    assert_eq!(first.len(), first.iter().collect::<BTreeSet<_>>().len(), "UIDs are unique");
+    assert!(first.iter().all(|u| u.ends_with("@almanac.invalid")), "{first:?}");
+    let again = uids(&build(site.path()));
+    assert_eq!(first, again, "UIDs never change between builds");
+    // With a base_url the host makes them globally unique.
+    let (output, _) = build_with(site.path(), &["--base-url", BASE]);
+    assert!(uids(&output).iter().all(|u| u.ends_with("@example.org")));
+}
+
+fn parse_feed(path: &Path) -> feed_rs::model::Feed {
+    feed_rs::parser::parse(read(path).as_bytes()).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn feeds_parse_with_relative_or_absolute_links() {
+    let site = repo_site();
+    let output = build(site.path());
+    let titles: BTreeSet<String> = seed().1.into_iter().map(|r| r.title).collect();
+    for (feed_path, dir) in [("feed.xml", output.clone()), ("2023-quality-month/feed.xml", output.join(SCHEDULE))] {
+        let feed = parse_feed(&output.join(feed_path));
+        assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
+        assert!(feed.id.starts_with("tag:almanac.invalid,2023:"), "{}", feed.id);
+        assert_eq!(feed.entries.len(), 24, "{feed_path}");
+        let got: BTreeSet<String> = feed.entries.iter().map(|e| e.title.clone().unwrap().content).collect();
+        assert_eq!(got, titles);
+        let ids: BTreeSet<&str> = feed.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids.len(), 24, "entry ids are unique");
+        for e in &feed.entries {
+            // Updated is when the entry changed (the schedule's year start here), not when the event is.
+            assert_eq!(e.updated.unwrap().to_rfc3339(), "2023-01-01T00:00:00+00:00");
+            for link in &e.links {
+                assert!(dir.join(&link.href).is_file(), "{feed_path}: {} does not resolve", link.href);
+            }
+        }
+        let self_link = feed.links.iter().find(|l| l.rel.as_deref() == Some("self")).expect("rel=self");
+        assert!(dir.join(&self_link.href).is_file());
+    }
+
+    let (output, _) = build_with(site.path(), &["--base-url", BASE]);
+    let feed = parse_feed(&output.join(SCHEDULE).join("feed.xml"));
+    let self_link = feed.links.iter().find(|l| l.rel.as_deref() == Some("self")).unwrap();
+    assert_eq!(self_link.href, format!("{BASE}{SCHEDULE}/feed.xml"));
+    for link in feed.entries.iter().flat_map(|e| &e.links) {
+        let rel = link.href.strip_prefix(BASE).unwrap_or_else(|| panic!("{} is not under the base", link.href));
+        assert!(output.join(rel).is_file(), "{}", link.href);
+    }
+    assert!(feed.id.starts_with("tag:example.org,2023:"));
+}
+
+/// The JSON-LD block of an activity page, parsed.
+fn json_ld(html: &str) -> serde_json::Value {
+    let open = "<script type=\"application/ld+json\">";
+    let start = html.find(open).expect("a JSON-LD block") + open.len();
+    let text = &html[start..start + html[start..].find("</script>").unwrap()];
+    assert!(!text.contains('<'), "`<` is escaped inside the script");
+    serde_json::from_str(text).unwrap()
+}
+
+fn activity_file(number: &str, ext: &str) -> String {
+    let prefix = format!("{number:0>2}-");
+    let dir = repo().join("content").join(SCHEDULE);
+    let name = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find(|n| n.starts_with(&prefix))
+        .unwrap();
+    format!("{SCHEDULE}/{}", name.replace(".md", ext))
+}
+
+#[test]
+fn json_ld_fills_only_what_the_data_says() {
+    let site = repo_site();
+    let output = build(site.path());
+    let (_, rows, _) = seed();
+    for row in &rows {
+        let html = read(&output.join(activity_file(&row.number, ".html")));
+        let ld = json_ld(&html);
+        assert_eq!((ld["@context"].as_str(), ld["@type"].as_str()), (Some("https://schema.org"), Some("Event")));
+        assert_eq!(ld["name"], row.title.as_str());
+        assert_eq!(ld["eventStatus"], "https://schema.org/EventScheduled");
+        assert_eq!(ld["organizer"]["@type"], "Organization");
+        assert_eq!(ld["organizer"]["name"], "中国质量协会");
+        assert_eq!(ld["description"], row.content.as_str());
+        assert!(ld.get("url").is_none(), "no url without a base_url");
+        assert!(html.contains("<meta name=\"description\"") && html.contains("<meta property=\"og:title\""));
+        assert!(html.contains("<meta property=\"og:locale\" content=\"zh_CN\">") && !html.contains("og:url"));
+    }
+    let ld = |n: &str| json_ld(&read(&output.join(activity_file(n, ".html"))));
+    // 9月18日-22日，地点待定: exact dates, no place.
+    let qc = ld("13");
+    assert_eq!((qc["startDate"].as_str(), qc["endDate"].as_str()), (Some("2023-09-18"), Some("2023-09-22")));
+    assert!(qc.get("location").is_none() && qc.get("eventAttendanceMode").is_none());
+    // 全年，按报名预约时间安排: by appointment all year, so no dates and no place.
+    let year_round = ld("24");
+    assert!(year_round.get("startDate").is_none() && year_round.get("endDate").is_none());
+    assert!(year_round.get("location").is_none());
+    // 公开征集 and 组织专家评审 are ways of taking part, not places.
+    for n in ["6", "11", "20"] {
+        assert!(ld(n).get("location").is_none(), "row {n}");
+    }
+    // 在线观看: a virtual location, online.
+    let online = ld("5");
+    assert_eq!(online["location"]["@type"], "VirtualLocation");
+    assert_eq!(online["eventAttendanceMode"], "https://schema.org/OnlineEventAttendanceMode");
+    assert_eq!((online["startDate"].as_str(), online["endDate"].as_str()), (Some("2023-08-21"), Some("2023-08-31")));
+    // 9月，北京: a place with its address, offline.
+    let beijing = ld("10");
+    assert_eq!(beijing["location"]["@type"], "Place");
+    assert_eq!(beijing["location"]["address"], "北京");
+    assert_eq!(beijing["eventAttendanceMode"], "https://schema.org/OfflineEventAttendanceMode");
+
+    let (output, _) = build_with(site.path(), &["--base-url", BASE]);
+    let html = read(&output.join(activity_file("10", ".html")));
+    let url = format!("{BASE}{}", activity_file("10", ".html"));
+    assert_eq!(json_ld(&html)["url"], url.as_str());
+    assert!(html.contains(&format!("<meta property=\"og:url\" content=\"{url}\">")));
+}
+
+#[test]
+fn activities_json_round_trips_the_seed() {
+    let site = repo_site();
+    let output = build(site.path());
+    let (_, rows, note) = seed();
+    for path in ["activities.json", "2023-quality-month/activities.json"] {
+        let doc: serde_json::Value = serde_json::from_str(&read(&output.join(path))).unwrap();
+        assert_eq!((doc["format"].as_str(), doc["version"].as_u64()), (Some("almanac-activities"), Some(1)));
+        assert_eq!(doc["schedules"][0]["note"], note.as_str());
+        let activities = doc["activities"].as_array().unwrap();
+        assert_eq!(activities.len(), 24);
+        for (a, row) in activities.iter().zip(&rows) {
+            assert_eq!(a["number"].as_u64().unwrap().to_string(), row.number);
+            assert_eq!(a["title"], row.title.as_str());
+            assert_eq!(a["published"], row.time_place.as_str());
+            assert_eq!(a["body"].as_str().unwrap().trim(), row.content);
+            assert_eq!(a["schedule"], SCHEDULE);
+            for key in ["url", "ics"] {
+                assert!(output.join(a[key].as_str().unwrap()).is_file(), "{key} of row {}", row.number);
+            }
+        }
+        let by_number = |n: u64| activities.iter().find(|a| a["number"] == n).unwrap();
+        let lecture = by_number(5);
+        assert_eq!((lecture["start"].as_str(), lecture["end"].as_str()), (Some("2023-08-21"), Some("2023-08-31")));
+        assert_eq!((lecture["precision"].as_str(), lecture["where"].as_str()), (Some("dekad"), Some("在线观看")));
+        assert_eq!(lecture["dates_words"], "2023年8月21日–31日（8月下旬）");
+        let year_round = by_number(24);
+        assert_eq!(
+            (year_round["precision"].as_str(), year_round["note"].as_str()),
+            (Some("year"), Some("按报名预约时间安排"))
+        );
+        assert!(year_round["where"].is_null());
+        let ms = &by_number(1)["milestones"][1];
+        assert_eq!(
+            (ms["label"].as_str(), ms["when"].as_str(), ms["start"].as_str()),
+            (Some("公示评价结果"), Some("9月"), Some("2023-09-01"))
+        );
+    }
+}
+
+#[test]
+fn activities_csv_opens_in_excel_with_chinese_text() {
+    let site = repo_site();
+    let output = build(site.path());
+    let (_, rows, _) = seed();
+    for path in ["activities.csv", "2023-quality-month/activities.csv"] {
+        let bytes = std::fs::read(output.join(path)).unwrap();
+        let body = bytes.strip_prefix("\u{FEFF}".as_bytes()).expect("UTF-8 byte order mark first");
+        let text = std::str::from_utf8(body).unwrap();
+        assert_eq!(text.matches('\n').count(), text.matches("\r\n").count(), "CRLF line ends");
+        let mut reader = csv::Reader::from_reader(body);
+        let headers = reader.headers().unwrap().clone();
+        let column = |name: &str| headers.iter().position(|h| h.starts_with(name)).unwrap();
+        let (title, time_place, content) = (column("活动名称"), column("时间地点"), column("主要内容"));
+        assert_eq!(&headers[0], "序号 number");
+        let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(records.len(), 24);
+        for (r, row) in records.iter().zip(&rows) {
+            assert_eq!(
+                (&r[0], &r[title], &r[time_place], &r[content]),
+                (row.number.as_str(), row.title.as_str(), row.time_place.as_str(), row.content.as_str())
+            );
+        }
+        // Commas in the text are quoted, not split (RFC 4180).
+        assert!(records.iter().all(|r| r.len() == headers.len()));
+    }
+}
+
+#[test]
+fn base_url_adds_sitemap_robots_and_subscriptions() {
+    let site = repo_site();
+    let output = build(site.path());
+    let (_, out) = build_with(site.path(), &[]);
+    assert!(stderr(&out).contains("sitemap.xml and robots.txt were not written"), "{}", stderr(&out));
+    assert!(!output.join("sitemap.xml").exists() && !output.join("robots.txt").exists());
+    let page = read(&output.join(SCHEDULE).join("index.html"));
+    assert!(!page.contains("webcal:"), "no subscription link without a base_url");
+    for text in ["加入日历 (.ics)", "订阅整个日程", "下载数据"] {
+        assert!(html_text(&page).contains(text), "schedule page lacks {text}");
+    }
+    assert!(html_text(&read(&output.join(activity_file("13", ".html")))).contains("加入日历"));
+
+    let (output, out) = build_with(site.path(), &["--base-url", BASE]);
+    assert!(!stderr(&out).contains("sitemap"), "{}", stderr(&out));
+    let xml = read(&output.join("sitemap.xml"));
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let locs: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("loc")).map(|n| n.text().unwrap()).collect();
+    assert!(locs.len() > 50, "{} pages", locs.len());
+    for loc in &locs {
+        let rel = loc.strip_prefix(BASE).unwrap_or_else(|| panic!("{loc} is not under {BASE}"));
+        assert!(output.join(rel).is_file(), "{loc}");
+    }
+    assert!(!locs.iter().any(|l| l.ends_with("404.html")));
+    assert!(read(&output.join("robots.txt")).contains(&format!("Sitemap: {BASE}sitemap.xml")));
+    let page = read(&output.join(SCHEDULE).join("index.html"));
+    assert!(page.contains(&format!("href=\"webcal://example.org/cq/{SCHEDULE}/calendar.ics\"")));
+    let (_, events) = parse_ics(&read(&output.join(SCHEDULE).join("calendar.ics")));
+    assert!(events.iter().all(|e| value(e, "URL").is_some_and(|u| u.starts_with(BASE))));
+    // Absolute links appear now, but only to the site's own address.
+    assert!(check_links(&output, Some(BASE)) > 500);
+}
