@@ -1,3 +1,4 @@
 //! Subcommands: each is an Args struct (parsed by clap in the binary) with a `run` that returns data.
 
 pub mod build;
+pub mod serve;

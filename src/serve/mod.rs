@@ -3,6 +3,8 @@
 
 pub mod inject;
 pub mod paths;
+pub mod server;
+pub mod watch;
 
 use std::collections::BTreeMap;
 use std::io;
