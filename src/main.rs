@@ -57,9 +57,13 @@ fn counts(s: &BuildSummary) -> String {
 fn print_serve_event(event: ServeEvent) {
     match event {
         ServeEvent::Built(s) => println!("Built {} ({} ms).", counts(&s), s.elapsed.as_millis()),
-        ServeEvent::Failed(errors) => {
+        ServeEvent::Failed { errors, kept_previous } => {
             eprintln!("{errors}");
-            eprintln!("Still serving the last good build; the error shows on the pages until it is fixed.");
+            if kept_previous {
+                eprintln!("Still serving the last good build; the pages show the error until it is fixed.");
+            } else {
+                eprintln!("Nothing to serve until the site builds; the pages show the error until it is fixed.");
+            }
         }
         ServeEvent::Listening { url } => println!("Serving the site at {url} (Ctrl+C to stop)."),
         ServeEvent::Changed(paths) => {

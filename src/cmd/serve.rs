@@ -36,8 +36,9 @@ pub struct ServeArgs {
 pub enum ServeEvent {
     /// A build succeeded and is served from now on.
     Built(BuildSummary),
-    /// A build failed; the last good build (if any) is still served, and pages show these errors.
-    Failed(Diagnostics),
+    /// A build failed; pages show these errors. `kept_previous`: the last good build is still served (false
+    /// when no build has succeeded yet).
+    Failed { errors: Diagnostics, kept_previous: bool },
     /// The server answers at this address.
     Listening { url: String },
     /// Source files changed; a rebuild follows.
@@ -111,7 +112,7 @@ impl ServeArgs {
             }
             Err(errors) => {
                 shared.fail(errors.to_string());
-                on_event(ServeEvent::Failed(errors));
+                on_event(ServeEvent::Failed { errors, kept_previous: shared.generation() > 0 });
             }
         }
     }
@@ -144,5 +145,18 @@ fn browsable(addr: SocketAddr) -> SocketAddr {
         IpAddr::V4(ip) if ip.is_unspecified() => SocketAddr::new(Ipv4Addr::LOCALHOST.into(), addr.port()),
         IpAddr::V6(ip) if ip.is_unspecified() => SocketAddr::new(std::net::Ipv6Addr::LOCALHOST.into(), addr.port()),
         _ => addr,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_address_binds_are_browsed_on_loopback() {
+        let url = |a: &str| browsable(a.parse().unwrap()).to_string();
+        assert_eq!(url("0.0.0.0:1111"), "127.0.0.1:1111");
+        assert_eq!(url("[::]:1111"), "[::1]:1111");
+        assert_eq!(url("192.0.2.7:8080"), "192.0.2.7:8080");
     }
 }

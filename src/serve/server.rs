@@ -48,6 +48,11 @@ impl Shared {
         s.generation
     }
 
+    /// The generation being served; 0 before the first good build.
+    pub fn generation(&self) -> u64 {
+        self.lock().generation
+    }
+
     /// Keeps serving the last good build and reports `error` to the pages.
     pub fn fail(&self, error: String) {
         let mut s = self.lock();
