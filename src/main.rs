@@ -3,10 +3,11 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use almanac::cmd::build::BuildArgs;
+use almanac::cmd::build::{BuildArgs, BuildSummary};
 use almanac::cmd::check::CheckArgs;
 use almanac::cmd::init::InitArgs;
 use almanac::cmd::new::NewArgs;
+use almanac::cmd::serve::{ServeArgs, ServeEvent};
 use almanac::error::{Diagnostics, count};
 use clap::{Parser, Subcommand};
 
@@ -27,23 +28,15 @@ enum Command {
     New(NewArgs),
     /// Create a new site that builds at once.
     Init(InitArgs),
+    /// Preview the site on a local web server, rebuilding and reloading on every change (never writes output/).
+    Serve(ServeArgs),
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build(args) => match args.run() {
             Ok(s) => {
-                println!(
-                    "Built {} activities in {} schedule{}: {} pages, {} data files and {} static files in {} ({} ms).",
-                    s.activities,
-                    s.schedules,
-                    if s.schedules == 1 { "" } else { "s" },
-                    s.pages,
-                    s.data_files,
-                    s.static_files,
-                    s.output.display(),
-                    s.elapsed.as_millis()
-                );
+                println!("Built {} in {} ({} ms).", counts(&s), s.output.display(), s.elapsed.as_millis());
                 for notice in &s.notices {
                     eprintln!("{notice}");
                 }
@@ -97,6 +90,45 @@ fn main() -> ExitCode {
             }
             Err(errors) => fail(&errors, "the site was not created."),
         },
+        Command::Serve(args) => match args.run(print_serve_event) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn counts(s: &BuildSummary) -> String {
+    format!(
+        "{} activities in {} schedule{}: {} pages, {} data files and {} static files",
+        s.activities,
+        s.schedules,
+        if s.schedules == 1 { "" } else { "s" },
+        s.pages,
+        s.data_files,
+        s.static_files
+    )
+}
+
+fn print_serve_event(event: ServeEvent) {
+    match event {
+        ServeEvent::Built(s) => println!("Built {} ({} ms).", counts(&s), s.elapsed.as_millis()),
+        ServeEvent::Failed { errors, kept_previous } => {
+            eprintln!("{errors}");
+            if kept_previous {
+                eprintln!("Still serving the last good build; the pages show the error until it is fixed.");
+            } else {
+                eprintln!("Nothing to serve until the site builds; the pages show the error until it is fixed.");
+            }
+        }
+        ServeEvent::Listening { url } => println!("Serving the site at {url} (Ctrl+C to stop)."),
+        ServeEvent::Changed(paths) => {
+            let names: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
+            println!("Changed: {}", names.join(", "));
+        }
+        ServeEvent::Notice(text) => eprintln!("note: {text}"),
     }
 }
 

@@ -1,0 +1,162 @@
+//! `almanac serve`: builds the site in memory, serves it on a local address, rebuilds on every change and
+//! reloads the pages; a failed rebuild keeps the last good site and shows its error. It never writes `output/`.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc;
+
+use crate::cmd::build::{BuildArgs, BuildSummary};
+use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::serve::Files;
+use crate::serve::server::{self, Shared};
+use crate::serve::watch::{SiteWatcher, changed_sources};
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// The site's folder (the one holding almanac.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Include activities marked `draft = true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// The port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on; the default is reachable from this computer only.
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
+    pub bind: IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+}
+
+/// What happens while serving, for the binary to show.
+#[derive(Debug)]
+pub enum ServeEvent {
+    /// A build succeeded and is served from now on.
+    Built(BuildSummary),
+    /// A build failed; pages show these errors. `kept_previous`: the last good build is still served (false
+    /// when no build has succeeded yet).
+    Failed { errors: Diagnostics, kept_previous: bool },
+    /// The server answers at this address.
+    Listening { url: String },
+    /// Source files changed; a rebuild follows.
+    Changed(Vec<PathBuf>),
+    /// Something worth saying that does not stop serving (the browser would not open, a watch was lost).
+    Notice(String),
+}
+
+/// What stops `almanac serve`.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on {addr}: {message}")]
+    Listen { addr: SocketAddr, message: String },
+    #[error("cannot watch {} for changes: {message}", path.display())]
+    Watch { path: PathBuf, message: String },
+}
+
+impl ServeArgs {
+    /// Serves until the process ends; returns only when serving cannot start or go on.
+    pub fn run(&self, mut on_event: impl FnMut(ServeEvent)) -> Result<(), ServeError> {
+        // Watch events name absolute, resolved paths; compare them with a root of the same form.
+        let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
+        let addr = SocketAddr::new(self.bind, self.port);
+        let http = server::listen(addr).map_err(|message| ServeError::Listen { addr, message })?;
+        let local = http.server_addr().to_ip().unwrap_or(addr);
+        let url = format!("http://{}/", browsable(local));
+
+        let (tx, rx) = mpsc::channel();
+        let watch_error =
+            |e: notify_debouncer_full::notify::Error| ServeError::Watch { path: root.clone(), message: e.to_string() };
+        let mut watcher = SiteWatcher::new(&root, tx).map_err(watch_error)?;
+
+        let shared = Arc::new(Shared::default());
+        self.rebuild(&root, &url, &shared, &mut on_event);
+        server::spawn(http, Arc::clone(&shared));
+        on_event(ServeEvent::Listening { url: url.clone() });
+        if self.open
+            && let Err(e) = opener::open_browser(&url)
+        {
+            on_event(ServeEvent::Notice(format!("could not open a browser ({e}); open {url} yourself")));
+        }
+
+        for batch in rx {
+            let changed = match batch {
+                Ok(events) => changed_sources(&root, events.iter().map(|e| &e.event)),
+                Err(errors) => {
+                    for e in errors {
+                        on_event(ServeEvent::Notice(format!("watching for changes: {e}")));
+                    }
+                    continue;
+                }
+            };
+            if let Err(e) = watcher.refresh() {
+                on_event(ServeEvent::Notice(format!("watching for changes: {e}")));
+            }
+            if changed.is_empty() {
+                continue;
+            }
+            on_event(ServeEvent::Changed(changed));
+            self.rebuild(&root, &url, &shared, &mut on_event);
+        }
+        Ok(())
+    }
+
+    /// Builds into a temporary folder, reads the result into memory and serves it, or reports the errors.
+    fn rebuild(&self, root: &Path, url: &str, shared: &Shared, on_event: &mut impl FnMut(ServeEvent)) {
+        match self.build(root, url) {
+            Ok((files, summary)) => {
+                shared.publish(files);
+                on_event(ServeEvent::Built(summary));
+            }
+            Err(errors) => {
+                shared.fail(errors.to_string());
+                on_event(ServeEvent::Failed { errors, kept_previous: shared.generation() > 0 });
+            }
+        }
+    }
+
+    fn build(&self, root: &Path, url: &str) -> Result<(Files, BuildSummary), Diagnostics> {
+        let io_error = |path: &Path, e: std::io::Error| {
+            Diagnostic::file(path, ErrorKind::Io { what: "the temporary build folder", message: e.to_string() })
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix("almanac-serve-")
+            .tempdir()
+            .map_err(|e| io_error(&std::env::temp_dir(), e))?;
+        let output = tmp.path().join("site");
+        // Like a published site, but at the preview's address: the 404 page's link home then works here.
+        let args = BuildArgs {
+            root: root.to_path_buf(),
+            output: Some(output.clone()),
+            drafts: self.drafts,
+            base_url: Some(url.into()),
+        };
+        let summary = args.run()?;
+        let files = Files::load(&output).map_err(|e| io_error(&output, e))?;
+        Ok((files, summary))
+    }
+}
+
+/// The address a browser on this computer can open: "any address" binds become the loopback address.
+fn browsable(addr: SocketAddr) -> SocketAddr {
+    match addr.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => SocketAddr::new(Ipv4Addr::LOCALHOST.into(), addr.port()),
+        IpAddr::V6(ip) if ip.is_unspecified() => SocketAddr::new(std::net::Ipv6Addr::LOCALHOST.into(), addr.port()),
+        _ => addr,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_address_binds_are_browsed_on_loopback() {
+        let url = |a: &str| browsable(a.parse().unwrap()).to_string();
+        assert_eq!(url("0.0.0.0:1111"), "127.0.0.1:1111");
+        assert_eq!(url("[::]:1111"), "[::1]:1111");
+        assert_eq!(url("192.0.2.7:8080"), "192.0.2.7:8080");
+    }
+}
