@@ -62,7 +62,11 @@
     document.querySelectorAll('.agenda-month').forEach(function (sec) {
       var key = (sec.getAttribute('aria-labelledby') || '').replace('agenda-', '');
       var other = v.month && /^\d{4}-\d{2}$/.test(key) && key !== v.month;
-      sec.hidden = other || !sec.querySelector('li.act:not([hidden])');
+      var left = sec.querySelectorAll('li.act:not([hidden])').length;
+      var count = sec.querySelector('.count');
+      count.dataset.all = count.dataset.all || count.textContent;
+      count.textContent = left === sec.querySelectorAll('li.act').length ? count.dataset.all : left + ' 项（已筛选）';
+      sec.hidden = other || !left;
     });
     var any = FIELDS.some(function (f) { return v[f]; });
     status.textContent = !any ? '共 ' + items.length + ' 项活动。' :
