@@ -157,6 +157,10 @@
         line.style.left = pct;
         lane.appendChild(line);
       });
+      // On a phone the timeline scrolls in its box: bring today into view, a third of the way across.
+      var box = tl.parentNode;
+      var nameW = tl.querySelector('.tl-name').offsetWidth;
+      box.scrollLeft = (tl.offsetWidth - nameW) * parseFloat(pct) / 100 - (box.clientWidth - nameW) / 3;
     }
     var zone = (form.dataset.tz || 'Asia/Shanghai') === 'Asia/Shanghai' ? '北京时间' : form.dataset.tz;
     var note = document.createElement('p');
