@@ -4,12 +4,13 @@ import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.ALMANAC_CHROMIUM || '/usr/bin/chromium';
-export const SITE = resolve(process.env.ALMANAC_SITE || 'output');
-export const ARTIFACTS = resolve(process.env.ALMANAC_ARTIFACTS || 'target/browser-artifacts');
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const SITE = resolve(process.env.ALMANAC_SITE || join(REPO, 'output'));
+export const ARTIFACTS = resolve(process.env.ALMANAC_ARTIFACTS || join(REPO, 'target/browser-artifacts'));
 
 /// Chromium with a fresh profile and nothing that talks to the network on its own.
 export async function launch() {
