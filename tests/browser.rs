@@ -40,8 +40,17 @@ fn the_site_works_in_a_real_browser() {
     let output = build(site.path());
     // Screenshots and the printed PDF land beside the build, in target/browser-artifacts/.
     let artifacts = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().unwrap().join("browser-artifacts");
+    // The files by name: newer Node versions read `--test` arguments as globs, not folders.
+    let mut files: Vec<String> = std::fs::read_dir(repo().join("tests/browser"))
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".test.mjs"))
+        .map(|n| format!("tests/browser/{n}"))
+        .collect();
+    files.sort();
     let out = Command::new("node")
-        .args(["--test", "tests/browser/"])
+        .arg("--test")
+        .args(&files)
         .current_dir(repo())
         .env("ALMANAC_SITE", &output)
         .env("ALMANAC_ARTIFACTS", &artifacts)
