@@ -98,3 +98,18 @@ fn pages_are_valid_html() {
         .expect("java runs the Nu checker");
     assert!(out.status.success(), "the Nu HTML checker found errors:\n{}", stderr(&out));
 }
+
+#[test]
+fn the_schedule_page_with_its_css_and_js_stays_under_100_kb() {
+    let site = repo_site();
+    let output = build(site.path());
+    let page = output.join("2023-quality-month/index.html");
+    let html = read(&page);
+    let assets: Vec<String> = links(&html).into_iter().filter(|l| l.ends_with(".css") || l.ends_with(".js")).collect();
+    assert!(assets.iter().any(|a| a.ends_with("style.css")) && assets.iter().any(|a| a.ends_with("almanac.js")));
+    let sizes: Vec<(String, u64)> = std::iter::once(("index.html".to_string(), html.len() as u64))
+        .chain(assets.iter().map(|a| (a.clone(), std::fs::metadata(page.parent().unwrap().join(a)).unwrap().len())))
+        .collect();
+    let total: u64 = sizes.iter().map(|(_, n)| n).sum();
+    assert!(total < 100_000, "the schedule page weighs {total} bytes uncompressed: {sizes:?}");
+}

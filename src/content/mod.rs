@@ -3,6 +3,7 @@
 pub mod activity;
 pub mod dates;
 pub mod frontmatter;
+pub mod mode;
 
 use std::path::{Path, PathBuf};
 

@@ -12,6 +12,7 @@ use tera::{Context, Tera};
 
 use crate::content::Activity;
 use crate::content::dates::Precision;
+use crate::content::mode::Mode;
 use crate::error::{Diagnostic, Diagnostics, ErrorKind};
 use crate::export;
 use crate::markdown;
@@ -338,6 +339,8 @@ fn insert_calendar(ctx: &mut Context, site: &Site, s: &crate::content::Schedule)
         })
         .collect();
     let timeline = Timeline {
+        first: first.to_string(),
+        last: last.to_string(),
         months: months
             .iter()
             .map(|m| TimelineMonth { key: m.key(), label: format!("{}月", m.month), year: m.year, url: m.url() })
@@ -365,6 +368,7 @@ fn insert_calendar(ctx: &mut Context, site: &Site, s: &crate::content::Schedule)
     let all_year: Vec<ActivityRef> =
         s.activities.iter().zip(&refs).filter(|(a, _)| year_round(a)).map(|(_, r)| r.clone()).collect();
     ctx.insert("year_round", &all_year);
+    ctx.insert("filter", &filter_view(site, s));
     ctx.insert(
         "schedule",
         &ScheduleView {
@@ -380,7 +384,31 @@ fn insert_calendar(ctx: &mut Context, site: &Site, s: &crate::content::Schedule)
     );
     ctx.insert("timeline", &timeline);
     ctx.insert("agenda", &agenda);
-    ctx.insert("activities", &refs);
+    // The table carries the main content: printed like the published schedule, and searched by the filter.
+    let table: Vec<TableRow> = s
+        .activities
+        .iter()
+        .zip(refs)
+        .map(|(a, r)| TableRow { summary: r, body_html: markdown::to_html(&a.body), tag_names: a.tags.join("|") })
+        .collect();
+    ctx.insert("activities", &table);
+}
+
+/// The schedule's tags, most used first (then by name), and the modes its activities have.
+fn filter_view<'a>(site: &'a Site, s: &crate::content::Schedule) -> FilterView<'a> {
+    let mut tags: Vec<(&str, usize)> = site
+        .tags
+        .iter()
+        .map(|t| (t.name.as_str(), s.activities.iter().filter(|a| a.tags.contains(&t.name)).count()))
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let modes = Mode::ALL.into_iter().filter(|m| s.activities.iter().any(|a| Mode::of(a) == *m)).map(Mode::label);
+    FilterView {
+        tags: tags.into_iter().map(|(t, _)| t).collect(),
+        modes: modes.collect(),
+        timezone: &site.config.timezone,
+    }
 }
 
 fn insert_activity(ctx: &mut Context, site: &Site, id: ActivityId, title: &dyn Fn(&str) -> String) {

@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::content::dates::{Precision, When};
+use crate::content::mode::Mode;
 use crate::content::{Activity, Milestone, Schedule};
 use crate::site::{Site, YearMonth};
 use crate::urls;
@@ -97,6 +98,9 @@ pub struct ActivityRef<'a> {
     #[serde(rename = "where")]
     pub place: Option<&'a str>,
     pub published: String,
+    /// 在线, 现场 or 待定 (see [`Mode::of`]), and its CSS name.
+    pub mode: &'static str,
+    pub mode_key: &'static str,
     #[serde(flatten)]
     pub dates: DatesView<'a>,
     pub tags: Vec<TagLink<'a>>,
@@ -140,6 +144,7 @@ fn precision_name(p: Precision) -> &'static str {
 
 impl<'a> ActivityRef<'a> {
     pub fn new(site: &'a Site, schedule: &'a Schedule, a: &'a Activity) -> Self {
+        let mode = Mode::of(a);
         ActivityRef {
             number: a.number,
             title: &a.title,
@@ -149,6 +154,8 @@ impl<'a> ActivityRef<'a> {
             when: &a.when_text,
             place: a.place.as_deref(),
             published: a.published(),
+            mode: mode.label(),
+            mode_key: mode.as_str(),
             dates: DatesView::new(&a.when),
             tags: a
                 .tags
@@ -229,8 +236,20 @@ pub struct TimelineRow<'a> {
 
 #[derive(Serialize)]
 pub struct Timeline<'a> {
+    /// The first and last day it draws, so the browser can place today's line.
+    pub first: String,
+    pub last: String,
     pub months: Vec<TimelineMonth>,
     pub rows: Vec<TimelineRow<'a>>,
+}
+
+/// What the calendar's filter form offers: the schedule's tags and the modes, plus the time zone its "today"
+/// is read in.
+#[derive(Serialize)]
+pub struct FilterView<'a> {
+    pub tags: Vec<&'a str>,
+    pub modes: Vec<&'static str>,
+    pub timezone: &'a str,
 }
 
 #[derive(Serialize)]
@@ -258,6 +277,17 @@ pub struct ScheduleSummary<'a> {
     pub organiser: Option<&'a str>,
     pub activity_count: usize,
     pub dates_words: String,
+}
+
+/// A row of the schedule table: the published columns with the main content (printed like the original), and
+/// what the calendar's filter reads.
+#[derive(Serialize)]
+pub struct TableRow<'a> {
+    #[serde(flatten)]
+    pub summary: ActivityRef<'a>,
+    pub body_html: String,
+    /// Tag names joined by `|`, for a `data-` attribute.
+    pub tag_names: String,
 }
 
 #[derive(Serialize)]

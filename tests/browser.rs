@@ -1,0 +1,64 @@
+//! The browser tests (tests/browser/*.test.mjs, Node's test runner driving Debian's Chromium through
+//! playwright-core) against a fresh build of the repository's site. Without node, node_modules or Chromium
+//! they are skipped with the reason; under CI=true a missing piece is a failure.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+/// Why the browser tests cannot run here, if they cannot.
+fn missing(chromium: &Path) -> Option<String> {
+    if Command::new("node").arg("--version").output().is_err() {
+        return Some("node is not installed".into());
+    }
+    for package in ["playwright-core", "axe-core"] {
+        if !repo().join("node_modules").join(package).join("package.json").is_file() {
+            return Some(format!("node_modules/{package} is missing; run `npm ci`"));
+        }
+    }
+    if !chromium.is_file() {
+        return Some(format!(
+            "{} is missing; run `apt-get install -y chromium chromium-driver` (or set ALMANAC_CHROMIUM)",
+            chromium.display()
+        ));
+    }
+    None
+}
+
+#[test]
+fn the_site_works_in_a_real_browser() {
+    let chromium = PathBuf::from(std::env::var("ALMANAC_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()));
+    if let Some(why) = missing(&chromium) {
+        assert!(std::env::var("CI").is_err(), "CI must run the browser tests, but {why}");
+        eprintln!("skipped: the browser tests need node, npm packages and Chromium, and {why}");
+        return;
+    }
+    let site = repo_site();
+    let output = build(site.path());
+    // Screenshots and the printed PDF land beside the build, in target/browser-artifacts/.
+    let artifacts = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().unwrap().join("browser-artifacts");
+    // The files by name: newer Node versions read `--test` arguments as globs, not folders.
+    let mut files: Vec<String> = std::fs::read_dir(repo().join("tests/browser"))
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".test.mjs"))
+        .map(|n| format!("tests/browser/{n}"))
+        .collect();
+    files.sort();
+    let out = Command::new("node")
+        .arg("--test")
+        .args(&files)
+        .current_dir(repo())
+        .env("ALMANAC_SITE", &output)
+        .env("ALMANAC_ARTIFACTS", &artifacts)
+        .env("ALMANAC_CHROMIUM", &chromium)
+        .output()
+        .expect("node runs");
+    let report = String::from_utf8_lossy(&out.stdout);
+    let summary: Vec<&str> = report.lines().filter(|l| l.starts_with("# ") && !l.starts_with("# Subtest")).collect();
+    eprintln!("browser tests: {}; artefacts in {}", summary.join(", "), artifacts.display());
+    assert!(out.status.success(), "browser tests failed:\n{report}\n{}", stderr(&out));
+}
