@@ -12,6 +12,9 @@ use crate::markdown;
 use crate::site::{ActivityId, Site};
 use crate::urls;
 
+/// Entries in one feed.
+const FEED_ENTRIES: usize = 100;
+
 /// The feed of schedule `which` (or of the whole site for `None`), to be written at `path`.
 pub fn feed(site: &Site, which: Option<usize>, path: &str) -> String {
     let link = |url: &str| match site.config.base_url() {
@@ -31,8 +34,10 @@ pub fn feed(site: &Site, which: Option<usize>, path: &str) -> String {
             (&site.config.title, urls::HOME.to_string(), id, &site.config.title, site.activity_ids().collect())
         }
     };
-    // Most recently changed first; ties keep schedule order (the sort is stable).
+    // Most recently changed first; ties keep schedule order (the sort is stable). A feed tells subscribers
+    // what changed, so the latest entries suffice; activities.json holds everything.
     ids.sort_by_key(|&id| std::cmp::Reverse(site.updated(id)));
+    ids.truncate(FEED_ENTRIES);
     let updated = ids.iter().map(|&id| site.updated(id)).max();
 
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");

@@ -74,6 +74,9 @@ impl Page {
     }
 }
 
+/// Schedules named in every page's navigation; an archive of many years links the rest from the home page.
+const NAV_SCHEDULES: usize = 3;
+
 /// The templates every theme must provide.
 const REQUIRED: &[&str] =
     &["home.html", "schedule.html", "activity.html", "month.html", "tag.html", "tags.html", "404.html"];
@@ -182,8 +185,11 @@ impl Renderer {
                 schedules: site
                     .schedules
                     .iter()
+                    .take(NAV_SCHEDULES)
                     .map(|s| Link { title: &s.title, url: urls::schedule(&s.slug) })
                     .collect(),
+                more_schedules: site.schedules.len() > NAV_SCHEDULES,
+                schedule_count: site.schedules.len(),
             },
         );
         let title = |t: &str| format!("{t} - {}", site.config.title);

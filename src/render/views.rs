@@ -59,7 +59,10 @@ impl ScheduleFiles {
 pub struct Nav<'a> {
     pub home_url: &'static str,
     pub tags_url: &'static str,
+    /// The latest few schedules; the home page lists them all.
     pub schedules: Vec<Link<'a>>,
+    pub more_schedules: bool,
+    pub schedule_count: usize,
 }
 
 #[derive(Serialize, Clone)]
