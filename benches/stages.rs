@@ -73,12 +73,8 @@ fn stages(c: &mut Criterion) {
     }
 
     let mut g = c.benchmark_group("dates");
-    let whens: Vec<(&str, i32)> = f
-        .synth
-        .activities
-        .iter()
-        .map(|a| (a.when.as_str(), f.synth.schedules[a.schedule].year))
-        .collect();
+    let whens: Vec<(&str, i32)> =
+        f.synth.activities.iter().map(|a| (a.when.as_str(), f.synth.schedules[a.schedule].year)).collect();
     g.throughput(Throughput::Elements(whens.len() as u64));
     g.bench_function(format!("parse_when x{}", whens.len()), |b| {
         b.iter(|| {
@@ -133,21 +129,29 @@ fn stages(c: &mut Criterion) {
         pages.iter().map(|&p| (p.path(&site), renderer.render(&site, p).expect("renders"))).collect();
     let total: u64 = rendered.iter().map(|(_, h)| h.len() as u64).sum();
     g.throughput(Throughput::Bytes(total));
-    let out_parent = tempfile::tempdir().expect("a temporary folder");
-    let target = out_parent.path().join("output");
-    g.bench_function(format!("Staging write+commit {} pages", rendered.len()), |b| {
-        b.iter_batched(
-            || remove(&target),
-            |()| {
-                let staging = Staging::new(&target).expect("staging");
-                for (path, html) in &rendered {
-                    staging.write(path, html.as_bytes()).expect("written");
-                }
-                staging.commit().expect("committed");
-            },
-            BatchSize::PerIteration,
-        )
-    });
+    // Once into the temporary folder (usually on disk), once on tmpfs when there is one.
+    let mut places = vec![("temp dir", tempfile::tempdir().expect("a temporary folder"))];
+    if Path::new("/dev/shm").is_dir()
+        && let Ok(shm) = tempfile::tempdir_in("/dev/shm")
+    {
+        places.push(("tmpfs", shm));
+    }
+    for (place, out_parent) in &places {
+        let target = out_parent.path().join("output");
+        g.bench_function(format!("Staging write+commit {} pages, {place}", rendered.len()), |b| {
+            b.iter_batched(
+                || remove(&target),
+                |()| {
+                    let staging = Staging::new(&target).expect("staging");
+                    for (path, html) in &rendered {
+                        staging.write(path, html.as_bytes()).expect("written");
+                    }
+                    staging.commit().expect("committed");
+                },
+                BatchSize::PerIteration,
+            )
+        });
+    }
     g.finish();
 }
 

@@ -79,8 +79,24 @@ const TAGS: &[&str] = &[
 ];
 
 const PLACES: &[&str] = &[
-    "北京", "上海", "广州", "深圳", "杭州", "成都", "武汉", "西安", "南京", "天津", "重庆", "青岛", "苏州", "长沙",
-    "在线观看", "在线观看", "地点待定", "地点待定",
+    "北京",
+    "上海",
+    "广州",
+    "深圳",
+    "杭州",
+    "成都",
+    "武汉",
+    "西安",
+    "南京",
+    "天津",
+    "重庆",
+    "青岛",
+    "苏州",
+    "长沙",
+    "在线观看",
+    "在线观看",
+    "地点待定",
+    "地点待定",
 ];
 
 const TOPICS: &[(&str, &str)] = &[
@@ -117,16 +133,8 @@ const NOTES: &[&str] = &["评审阶段", "暂定", "具体时间另行通知", "
 
 const MILESTONE_LABELS: &[&str] = &["报名截止", "初评", "终评", "开幕", "颁奖", "材料提交", "结果发布"];
 
-const SUBJECTS: &[&str] = &[
-    "本次活动",
-    "各参加单位",
-    "组委会",
-    "专家组",
-    "中国质量协会",
-    "承办单位",
-    "The organisers ",
-    "参评企业",
-];
+const SUBJECTS: &[&str] =
+    &["本次活动", "各参加单位", "组委会", "专家组", "中国质量协会", "承办单位", "The organisers ", "参评企业"];
 const VERBS: &[&str] = &[
     "围绕质量强国建设",
     "聚焦全面质量管理",
@@ -335,7 +343,8 @@ fn when(rng: &mut Rng, year: i32) -> (String, When) {
         }
         _ => {}
     }
-    let reading = parse_when(&text, year).unwrap_or_else(|e| panic!("the generator wrote an unreadable date {text:?}: {e}"));
+    let reading =
+        parse_when(&text, year).unwrap_or_else(|e| panic!("the generator wrote an unreadable date {text:?}: {e}"));
     (text, reading)
 }
 
@@ -482,7 +491,13 @@ pub fn write_zola(synth: &Synth, dir: &Path) -> io::Result<()> {
     }
     for a in &synth.activities {
         let mut fm = format!("title = {}\ndate = {}\nweight = {}\n", q(&a.title), a.date, a.number);
-        let _ = write!(fm, "[taxonomies]\ntags = {}\n[extra]\nnumber = {}\nwhen = {}\n", q_list(&a.tags), a.number, q(&a.when));
+        let _ = write!(
+            fm,
+            "[taxonomies]\ntags = {}\n[extra]\nnumber = {}\nwhen = {}\n",
+            q_list(&a.tags),
+            a.number,
+            q(&a.when)
+        );
         if let Some(p) = &a.place {
             let _ = writeln!(fm, "where = {}", q(p));
         }
