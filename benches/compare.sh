@@ -90,13 +90,14 @@ for n in "${sizes[@]}"; do
         "$synth" --activities "$n" --seed "$seed" --out "$src/gen" >&2
         mv "$src/gen/almanac" "$src/almanac"
         mkdir -p "$src/zola" "$src/hugo"
-        cp -r "$repo/benches/zola-site/." "$src/zola/"
         mv "$src/gen/zola/content" "$src/zola/content"
-        cp -r "$repo/benches/hugo-site/." "$src/hugo/"
         mv "$src/gen/hugo/content" "$src/hugo/content"
         rm -rf "$src/gen"
         touch "$src/.complete-seed-$seed"
     fi
+    # Configuration and templates: always the repository's current ones.
+    cp -r "$repo/benches/zola-site/." "$src/zola/"
+    cp -r "$repo/benches/hugo-site/." "$src/hugo/"
 
     for mode in "${modes[@]}"; do
         case $mode in
@@ -137,7 +138,8 @@ print(f"{secs:.3f} {int(f('Maximum resident set size (kbytes)'))/1024:.0f} {f('U
 EOF
             )
             files=$(find "$out" -type f 2>/dev/null | wc -l || true)
-            bytes=$(du -sb "$out" 2>/dev/null | cut -f1 || true)
+            # Bytes of the files themselves (du -sb would add ext4's 4 KiB per folder).
+            bytes=$(find "$out" -type f -printf '%s\n' 2>/dev/null | awk '{ s += $1 } END { print s + 0 }' || true)
             printf '%s\t%s\t%s\tprobe\t%s\t%s\t%s\t%s\t%s\t%s\n' \
                 "$tool" "$n" "$mode" "$wall" "$user" "$sys" "$rss" "$files" "${bytes:-0}" >>"$results"
             if python3 -c "import sys; sys.exit(0 if float('$wall') > float('$slowest') else 1)"; then
@@ -193,7 +195,7 @@ modes = list(dict.fromkeys(r[2] for r in rows))
 names = {"cp": "cp -r (floor)"}
 for mode in modes:
     print(f"\n### Outputs on {mode}\n")
-    print("| tool | N | wall median (s) | user+sys CPU (s) | peak RSS (MiB) | files | output MB | one run under time -v (s) |")
+    print("| tool | N | wall median (s) | user+sys CPU (s) | peak RSS (MiB) | files | output MB (file bytes) | one run under time -v (s) |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     keys = sorted({k for k in list(probe) + list(bench) if k[2] == mode}, key=lambda k: (int(k[1]), ["almanac", "zola", "hugo", "cp"].index(k[0])))
     for k in keys:
