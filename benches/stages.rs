@@ -1,0 +1,165 @@
+//! criterion benchmarks of almanac's stages, on a synthetic site made by the same generator as
+//! `examples/synth` (included below with `#[path]`), written into a temporary folder:
+//!
+//! ```sh
+//! cargo bench --bench stages                        # 1000 activities
+//! ALMANAC_BENCH_N=10000 cargo bench --bench stages  # another size
+//! ```
+//!
+//! Stages, in the order `almanac build` runs them: dates (`parse_when`), content (`content::load`,
+//! `cmd::build::load_site`), Markdown (`markdown::to_html`), rendering (`Renderer::render` of every page, by
+//! kind of page, single-threaded, nothing written), writing (`output::Staging` write + commit).
+
+#[path = "../examples/synth/generator.rs"]
+#[allow(dead_code)]
+mod generator;
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+use almanac::cmd::build::load_site;
+use almanac::content::dates::parse_when;
+use almanac::output::Staging;
+use almanac::render::{Page, Renderer};
+use almanac::site::Site;
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+
+fn size() -> usize {
+    std::env::var("ALMANAC_BENCH_N").ok().and_then(|n| n.parse().ok()).unwrap_or(1000)
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    root: std::path::PathBuf,
+    synth: generator::Synth,
+}
+
+fn fixture() -> Fixture {
+    let n = size();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let root = dir.path().join("almanac");
+    let synth = generator::generate(n, 1);
+    generator::write_almanac(&synth, &root).expect("the fixture site is written");
+    Fixture { _dir: dir, root, synth }
+}
+
+fn kind(page: Page) -> &'static str {
+    match page {
+        Page::Home => "home",
+        Page::Schedule(_) => "schedule",
+        Page::Activity(_) => "activity",
+        Page::Month(_) => "month",
+        Page::Tag(_) => "tag",
+        Page::Tags | Page::NotFound => "tags+404",
+    }
+}
+
+const KINDS: &[&str] = &["home", "schedule", "activity", "month", "tag", "tags+404"];
+
+fn stages(c: &mut Criterion) {
+    let f = fixture();
+    let n = f.synth.activities.len();
+    let site: Site = load_site(&f.root, false, None).expect("the synthetic site loads");
+    let renderer = Renderer::new(&f.root, &site.config.theme).expect("the built-in theme loads");
+    let pages = Page::all(&site);
+
+    // What the render stage produces, per kind of page: so the timings below can be read per byte.
+    eprintln!("fixture: {n} activities, {} pages", pages.len());
+    for k in KINDS {
+        let of_kind: Vec<Page> = pages.iter().copied().filter(|p| kind(*p) == *k).collect();
+        let bytes: usize = of_kind.iter().map(|&p| renderer.render(&site, p).map_or(0, |h| h.len())).sum();
+        eprintln!("  {k:>9}: {:>6} pages, {:>12} bytes of HTML", of_kind.len(), bytes);
+    }
+
+    let mut g = c.benchmark_group("dates");
+    let whens: Vec<(&str, i32)> =
+        f.synth.activities.iter().map(|a| (a.when.as_str(), f.synth.schedules[a.schedule].year)).collect();
+    g.throughput(Throughput::Elements(whens.len() as u64));
+    g.bench_function(format!("parse_when x{}", whens.len()), |b| {
+        b.iter(|| {
+            for &(text, year) in &whens {
+                black_box(parse_when(black_box(text), year).ok());
+            }
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("content");
+    g.sample_size(20).measurement_time(Duration::from_secs(8));
+    g.throughput(Throughput::Elements(n as u64));
+    g.bench_function(format!("content::load {n}"), |b| {
+        b.iter(|| black_box(almanac::content::load(&f.root.join("content"), false).expect("loads")))
+    });
+    g.bench_function(format!("load_site {n}"), |b| {
+        b.iter(|| black_box(load_site(&f.root, false, None).expect("loads")))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("markdown");
+    let bodies: Vec<&str> = f.synth.activities.iter().map(|a| a.body.as_str()).collect();
+    g.throughput(Throughput::Bytes(bodies.iter().map(|b| b.len() as u64).sum()));
+    g.bench_function(format!("to_html x{}", bodies.len()), |b| {
+        b.iter(|| {
+            for body in &bodies {
+                black_box(almanac::markdown::to_html(black_box(body)));
+            }
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("render");
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    for k in KINDS {
+        let of_kind: Vec<Page> = pages.iter().copied().filter(|p| kind(*p) == *k).collect();
+        g.throughput(Throughput::Elements(of_kind.len() as u64));
+        g.bench_function(format!("{k} ({} pages)", of_kind.len()), |b| {
+            b.iter(|| {
+                for &p in &of_kind {
+                    black_box(renderer.render(&site, p).expect("renders"));
+                }
+            })
+        });
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("write");
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    let rendered: Vec<(String, String)> =
+        pages.iter().map(|&p| (p.path(&site), renderer.render(&site, p).expect("renders"))).collect();
+    let total: u64 = rendered.iter().map(|(_, h)| h.len() as u64).sum();
+    g.throughput(Throughput::Bytes(total));
+    // Once into the temporary folder (usually on disk), once on tmpfs when there is one.
+    let mut places = vec![("temp dir", tempfile::tempdir().expect("a temporary folder"))];
+    if Path::new("/dev/shm").is_dir()
+        && let Ok(shm) = tempfile::tempdir_in("/dev/shm")
+    {
+        places.push(("tmpfs", shm));
+    }
+    for (place, out_parent) in &places {
+        let target = out_parent.path().join("output");
+        g.bench_function(format!("Staging write+commit {} pages, {place}", rendered.len()), |b| {
+            b.iter_batched(
+                || remove(&target),
+                |()| {
+                    let staging = Staging::new(&target).expect("staging");
+                    for (path, html) in &rendered {
+                        staging.write(path, html.as_bytes()).expect("written");
+                    }
+                    staging.commit().expect("committed");
+                },
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    g.finish();
+}
+
+fn remove(dir: &Path) {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).expect("the previous output is removed");
+    }
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);
