@@ -61,14 +61,15 @@ fn stages(c: &mut Criterion) {
     let f = fixture();
     let n = f.synth.activities.len();
     let site: Site = load_site(&f.root, false, None).expect("the synthetic site loads");
-    let renderer = Renderer::new(&f.root, &site.config.theme).expect("the built-in theme loads");
+    let templates = Renderer::new(&f.root, &site.config.theme).expect("the built-in theme loads");
+    let renderer = templates.for_site(&site);
     let pages = Page::all(&site);
 
     // What the render stage produces, per kind of page: so the timings below can be read per byte.
     eprintln!("fixture: {n} activities, {} pages", pages.len());
     for k in KINDS {
         let of_kind: Vec<Page> = pages.iter().copied().filter(|p| kind(*p) == *k).collect();
-        let bytes: usize = of_kind.iter().map(|&p| renderer.render(&site, p).map_or(0, |h| h.len())).sum();
+        let bytes: usize = of_kind.iter().map(|&p| renderer.render(p).map_or(0, |h| h.len())).sum();
         eprintln!("  {k:>9}: {:>6} pages, {:>12} bytes of HTML", of_kind.len(), bytes);
     }
 
@@ -116,7 +117,7 @@ fn stages(c: &mut Criterion) {
         g.bench_function(format!("{k} ({} pages)", of_kind.len()), |b| {
             b.iter(|| {
                 for &p in &of_kind {
-                    black_box(renderer.render(&site, p).expect("renders"));
+                    black_box(renderer.render(p).expect("renders"));
                 }
             })
         });
@@ -126,7 +127,7 @@ fn stages(c: &mut Criterion) {
     let mut g = c.benchmark_group("write");
     g.sample_size(10).measurement_time(Duration::from_secs(10));
     let rendered: Vec<(String, String)> =
-        pages.iter().map(|&p| (p.path(&site), renderer.render(&site, p).expect("renders"))).collect();
+        pages.iter().map(|&p| (p.path(&site), renderer.render(p).expect("renders"))).collect();
     let total: u64 = rendered.iter().map(|(_, h)| h.len() as u64).sum();
     g.throughput(Throughput::Bytes(total));
     // Once into the temporary folder (usually on disk), once on tmpfs when there is one.

@@ -23,10 +23,17 @@ impl Staging {
 
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
+        match std::fs::write(&path, bytes) {
+            // Folders are made when their first file needs them: one failed write per folder, not a
+            // create_dir_all per file.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                std::fs::write(path, bytes)
+            }
+            other => other,
         }
-        std::fs::write(path, bytes)
     }
 
     /// Replaces `target` with the staged site.
@@ -47,10 +54,21 @@ impl Staging {
         }
         self.committed = true;
         if had_target {
-            std::fs::remove_dir_all(&old)?;
+            remove_tree(&old)?;
         }
         Ok(())
     }
+}
+
+/// Removes a folder tree, its top-level entries in parallel: deleting the previous site's thousands of files
+/// is a visible part of a rebuild.
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.par_iter().try_for_each(|e| {
+        if e.file_type()?.is_dir() { std::fs::remove_dir_all(e.path()) } else { std::fs::remove_file(e.path()) }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 impl Drop for Staging {

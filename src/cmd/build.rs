@@ -61,10 +61,11 @@ impl BuildArgs {
             Diagnostic::file(path, ErrorKind::Io { what: "the output folder", message: e.to_string() })
         };
         let staging = Staging::new(&output).map_err(|e| io_error(&output, e))?;
+        let renderer = renderer.for_site(&site);
         let results: Vec<Result<(), Diagnostic>> = pages
             .par_iter()
             .map(|&page| {
-                let html = renderer.render(&site, page)?;
+                let html = renderer.render(page)?;
                 let path = page.path(&site);
                 staging.write(&path, html.as_bytes()).map_err(|e| io_error(&output.join(&path), e))
             })

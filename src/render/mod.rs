@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
-use tera::{Context, Tera};
+use rayon::prelude::*;
+use tera::{Context, Tera, Value};
 
 use crate::content::Activity;
 use crate::content::dates::Precision;
@@ -167,17 +168,21 @@ impl Renderer {
         Diagnostic::file(path, ErrorKind::Template(message))
     }
 
-    pub fn render(&self, site: &Site, page: Page) -> Result<String, Diagnostic> {
-        let path = page.path(site);
-        let mut ctx = Context::new();
-        ctx.insert(
+    /// Prepares what every page of `site` shares, once: the site and navigation values and each activity's
+    /// card (an [`ActivityRef`] as a template value, cloned cheaply wherever the activity is listed).
+    pub fn for_site<'a>(&'a self, site: &'a Site) -> SiteRenderer<'a> {
+        let cards = site
+            .schedules
+            .par_iter()
+            .map(|s| s.activities.iter().map(|a| to_value(&ActivityRef::new(site, s, a))).collect())
+            .collect();
+        let mut common = Context::new();
+        common.insert(
             "site",
             &SiteView { title: &site.config.title, lang: &site.config.language, description: &site.config.description },
         );
-        ctx.insert("root", &urls::root_for(&path));
-        ctx.insert("meta", &meta(site, page, &path));
-        ctx.insert("feed_url", urls::FEED);
-        ctx.insert(
+        common.insert("feed_url", urls::FEED);
+        common.insert(
             "nav",
             &Nav {
                 home_url: urls::HOME,
@@ -192,26 +197,55 @@ impl Renderer {
                 schedule_count: site.schedules.len(),
             },
         );
+        SiteRenderer { renderer: self, site, cards, common }
+    }
+}
+
+fn to_value<T: serde::Serialize>(view: &T) -> Value {
+    // Views are plain data; serialising them cannot fail, but if it ever did the page shows nothing there.
+    Value::try_from_serializable(view).unwrap_or_else(|_| Value::none())
+}
+
+/// A [`Renderer`] bound to one site, with what its pages share prepared once.
+pub struct SiteRenderer<'a> {
+    renderer: &'a Renderer,
+    site: &'a Site,
+    /// Activity cards, by schedule and activity index.
+    cards: Vec<Vec<Value>>,
+    /// Context entries every page has.
+    common: Context,
+}
+
+impl SiteRenderer<'_> {
+    fn card(&self, id: ActivityId) -> Value {
+        self.cards[id.schedule][id.activity].clone()
+    }
+
+    pub fn render(&self, page: Page) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let path = page.path(site);
+        let mut ctx = self.common.clone();
+        ctx.insert("root", &urls::root_for(&path));
+        ctx.insert("meta", &meta(site, page, &path));
         let title = |t: &str| format!("{t} - {}", site.config.title);
         match page {
             Page::Home => {
                 ctx.insert("page_title", &site.config.title);
-                if let Some(latest) = site.schedules.first() {
-                    insert_calendar(&mut ctx, site, latest);
+                if !site.schedules.is_empty() {
+                    self.insert_calendar(&mut ctx, 0);
                 }
                 let summaries: Vec<_> = site.schedules.iter().map(|s| schedule_summary(s)).collect();
                 ctx.insert("schedules", &summaries);
             }
             Page::Schedule(si) => {
-                let s = &site.schedules[si];
-                ctx.insert("page_title", &title(&s.title));
-                insert_calendar(&mut ctx, site, s);
+                ctx.insert("page_title", &title(&site.schedules[si].title));
+                self.insert_calendar(&mut ctx, si);
             }
-            Page::Activity(id) => insert_activity(&mut ctx, site, id, &title),
+            Page::Activity(id) => self.insert_activity(&mut ctx, id, &title),
             Page::Month(i) => {
                 let m = site.months[i];
                 ctx.insert("page_title", &title(&m.label()));
-                insert_month(&mut ctx, site, i, m);
+                self.insert_month(&mut ctx, i, m);
             }
             Page::Tag(i) => {
                 let t = &site.tags[i];
@@ -219,7 +253,7 @@ impl Renderer {
                 ctx.insert("tag", &TagView { name: &t.name, url: urls::tag(&t.slug), count: t.members.len() });
                 let mut groups: Vec<TagGroup> = Vec::new();
                 for (i, &id) in t.members.iter().enumerate() {
-                    let (s, a) = site.get(id);
+                    let s = &site.schedules[id.schedule];
                     // Members are in schedule order, so a new schedule starts a new group.
                     if i == 0 || t.members[i - 1].schedule != id.schedule {
                         groups.push(TagGroup {
@@ -228,7 +262,7 @@ impl Renderer {
                         });
                     }
                     if let Some(g) = groups.last_mut() {
-                        g.activities.push(ActivityRef::new(site, s, a));
+                        g.activities.push(self.card(id));
                     }
                 }
                 ctx.insert("groups", &groups);
@@ -251,7 +285,7 @@ impl Renderer {
                 ctx.insert("feed_url", &at_base(urls::FEED));
             }
         }
-        self.tera.render(page.template(), &ctx).map_err(|e| self.diagnose(&e))
+        self.renderer.tera.render(page.template(), &ctx).map_err(|e| self.renderer.diagnose(&e))
     }
 }
 
@@ -321,85 +355,6 @@ fn schedule_summary(s: &crate::content::Schedule) -> ScheduleSummary<'_> {
     }
 }
 
-fn insert_calendar(ctx: &mut Context, site: &Site, s: &crate::content::Schedule) {
-    let refs: Vec<ActivityRef> = s.activities.iter().map(|a| ActivityRef::new(site, s, a)).collect();
-    let dates = s.activities.iter().flat_map(|a| std::iter::once(&a.when).chain(a.milestones.iter().map(|m| &m.when)));
-    let first = dates.clone().map(|w| w.start).min();
-    let last = dates.map(|w| w.end).max();
-    let months = match (first, last) {
-        (Some(f), Some(l)) => YearMonth::span(f, l),
-        _ => Vec::new(),
-    };
-    let (first, last) = match (months.first(), months.last()) {
-        (Some(f), Some(l)) => (f.first_day(), l.last_day()),
-        _ => (chrono::NaiveDate::MIN, chrono::NaiveDate::MIN),
-    };
-    let rows = s
-        .activities
-        .iter()
-        .zip(&refs)
-        .map(|(a, r)| TimelineRow {
-            activity: r.clone(),
-            bar: Bar::place(a.when.start, a.when.end, first, last),
-            milestones: a.milestones.iter().map(|m| MilestoneView::new(m, first, last)).collect(),
-        })
-        .collect();
-    let timeline = Timeline {
-        first: first.to_string(),
-        last: last.to_string(),
-        months: months
-            .iter()
-            .map(|m| TimelineMonth { key: m.key(), label: format!("{}月", m.month), year: m.year, url: m.url() })
-            .collect(),
-        rows,
-    };
-    // Year-long activities run in every month: list them once rather than in each month of the agenda.
-    let year_round = |a: &Activity| a.when.precision() == Precision::Year;
-    let agenda: Vec<AgendaMonth> = months
-        .iter()
-        .map(|m| AgendaMonth {
-            key: m.key(),
-            label: m.label(),
-            url: m.url(),
-            activities: s
-                .activities
-                .iter()
-                .zip(&refs)
-                .filter(|(a, _)| !year_round(a) && a.runs_during(m.first_day(), m.last_day()))
-                .map(|(_, r)| r.clone())
-                .collect(),
-        })
-        .filter(|m| !m.activities.is_empty())
-        .collect();
-    let all_year: Vec<ActivityRef> =
-        s.activities.iter().zip(&refs).filter(|(a, _)| year_round(a)).map(|(_, r)| r.clone()).collect();
-    ctx.insert("year_round", &all_year);
-    ctx.insert("filter", &filter_view(site, s));
-    ctx.insert(
-        "schedule",
-        &ScheduleView {
-            title: &s.title,
-            url: urls::schedule(&s.slug),
-            year: s.year,
-            organiser: s.organiser.as_deref(),
-            intro_html: markdown::to_html(&s.intro),
-            note: s.note.as_deref(),
-            activity_count: s.activities.len(),
-            files: ScheduleFiles::new(site, s),
-        },
-    );
-    ctx.insert("timeline", &timeline);
-    ctx.insert("agenda", &agenda);
-    // The table carries the main content: printed like the published schedule, and searched by the filter.
-    let table: Vec<TableRow> = s
-        .activities
-        .iter()
-        .zip(refs)
-        .map(|(a, r)| TableRow { summary: r, body_html: markdown::to_html(&a.body), tag_names: a.tags.join("|") })
-        .collect();
-    ctx.insert("activities", &table);
-}
-
 /// The schedule's tags, most used first (then by name), and the modes its activities have.
 fn filter_view<'a>(site: &'a Site, s: &crate::content::Schedule) -> FilterView<'a> {
     let mut tags: Vec<(&str, usize)> = site
@@ -417,87 +372,172 @@ fn filter_view<'a>(site: &'a Site, s: &crate::content::Schedule) -> FilterView<'
     }
 }
 
-fn insert_activity(ctx: &mut Context, site: &Site, id: ActivityId, title: &dyn Fn(&str) -> String) {
-    let (s, a) = site.get(id);
-    ctx.insert("page_title", &title(&a.title));
-    let (first, last) = (YearMonth::of(a.when.start).first_day(), YearMonth::of(a.when.end).last_day());
-    ctx.insert(
-        "activity",
-        &ActivityPage {
-            summary: ActivityRef::new(site, s, a),
-            body_html: markdown::to_html(&a.body),
-            milestones: a.milestones.iter().map(|m| MilestoneView::new(m, first, last)).collect(),
-            months: YearMonth::span(a.when.start, a.when.end).into_iter().map(MonthLink::from).collect(),
-            ics_url: urls::activity_calendar(&s.slug, &a.slug),
-            jsonld: export::jsonld::event(site, id),
-        },
-    );
-    ctx.insert("schedule", &Link { title: &s.title, url: urls::schedule(&s.slug) });
-    ctx.insert("schedule_files", &ScheduleFiles::new(site, s));
-    let neighbour = |i: Option<usize>| i.and_then(|i| s.activities.get(i)).map(|n| ActivityRef::new(site, s, n));
-    ctx.insert("prev", &neighbour(id.activity.checked_sub(1)));
-    ctx.insert("next", &neighbour(Some(id.activity + 1)));
-}
+impl SiteRenderer<'_> {
+    fn insert_calendar(&self, ctx: &mut Context, si: usize) {
+        let (site, s) = (self.site, &self.site.schedules[si]);
+        let refs = &self.cards[si];
+        let dates =
+            s.activities.iter().flat_map(|a| std::iter::once(&a.when).chain(a.milestones.iter().map(|m| &m.when)));
+        let first = dates.clone().map(|w| w.start).min();
+        let last = dates.map(|w| w.end).max();
+        let months = match (first, last) {
+            (Some(f), Some(l)) => YearMonth::span(f, l),
+            _ => Vec::new(),
+        };
+        let (first, last) = match (months.first(), months.last()) {
+            (Some(f), Some(l)) => (f.first_day(), l.last_day()),
+            _ => (chrono::NaiveDate::MIN, chrono::NaiveDate::MIN),
+        };
+        let rows = s
+            .activities
+            .iter()
+            .zip(refs)
+            .map(|(a, r)| TimelineRow {
+                activity: r.clone(),
+                bar: Bar::place(a.when.start, a.when.end, first, last),
+                milestones: a.milestones.iter().map(|m| MilestoneView::new(m, first, last)).collect(),
+            })
+            .collect();
+        let timeline = Timeline {
+            first: first.to_string(),
+            last: last.to_string(),
+            months: months
+                .iter()
+                .map(|m| TimelineMonth { key: m.key(), label: format!("{}月", m.month), year: m.year, url: m.url() })
+                .collect(),
+            rows,
+        };
+        // Year-long activities run in every month: list them once rather than in each month of the agenda.
+        let year_round = |a: &Activity| a.when.precision() == Precision::Year;
+        let agenda: Vec<AgendaMonth> = months
+            .iter()
+            .map(|m| AgendaMonth {
+                key: m.key(),
+                label: m.label(),
+                url: m.url(),
+                activities: s
+                    .activities
+                    .iter()
+                    .zip(refs)
+                    .filter(|(a, _)| !year_round(a) && a.runs_during(m.first_day(), m.last_day()))
+                    .map(|(_, r)| r.clone())
+                    .collect(),
+            })
+            .filter(|m| !m.activities.is_empty())
+            .collect();
+        let all_year: Vec<Value> =
+            s.activities.iter().zip(refs).filter(|(a, _)| year_round(a)).map(|(_, r)| r.clone()).collect();
+        ctx.insert("year_round", &all_year);
+        ctx.insert("filter", &filter_view(site, s));
+        ctx.insert(
+            "schedule",
+            &ScheduleView {
+                title: &s.title,
+                url: urls::schedule(&s.slug),
+                year: s.year,
+                organiser: s.organiser.as_deref(),
+                intro_html: markdown::to_html(&s.intro),
+                note: s.note.as_deref(),
+                activity_count: s.activities.len(),
+                files: ScheduleFiles::new(site, s),
+            },
+        );
+        ctx.insert("timeline", &timeline);
+        ctx.insert("agenda", &agenda);
+        // The table carries the main content: printed like the published schedule, and searched by the filter.
+        let table: Vec<TableRow> = s
+            .activities
+            .iter()
+            .zip(refs)
+            .map(|(a, r)| TableRow {
+                summary: r.clone(),
+                body_html: markdown::to_html(&a.body),
+                tag_names: a.tags.join("|"),
+            })
+            .collect();
+        ctx.insert("activities", &table);
+    }
 
-fn insert_month(ctx: &mut Context, site: &Site, i: usize, m: YearMonth) {
-    ctx.insert(
-        "month",
-        &MonthView {
-            key: m.key(),
-            label: m.label(),
-            prev: i.checked_sub(1).map(|p| site.months[p].into()),
-            next: site.months.get(i + 1).map(|&n| n.into()),
-        },
-    );
-    let running = site.running_in(m);
-    // Day- and dekad-level activities go on the day grid; coarser ones would be drawn on days they may not touch.
-    let (on_grid, long): (Vec<ActivityId>, Vec<ActivityId>) =
-        running.into_iter().partition(|&id| site.get(id).1.when.precision() <= Precision::Dekad);
-    let first = m.first_day();
-    let lead = first.weekday().num_days_from_monday() as usize;
-    let mut cells: Vec<DayCell> = (0..lead).map(|_| DayCell::padding()).collect();
-    let mut day = first;
-    while day <= m.last_day() {
-        let mut cell = DayCell::day(day);
-        for &id in &on_grid {
-            let (s, a) = site.get(id);
-            if a.when.start <= day && day <= a.when.end {
-                let p = a.when.precision();
-                cell.items.push(DayItem {
-                    title: &a.title,
-                    url: urls::activity(&s.slug, &a.slug),
-                    number: a.number,
-                    precision: p.as_str(),
-                    precision_label: p.label(),
-                    approximate: p == Precision::Dekad,
-                    starts: day == a.when.start,
-                    ends: day == a.when.end,
-                });
+    fn insert_activity(&self, ctx: &mut Context, id: ActivityId, title: &dyn Fn(&str) -> String) {
+        let site = self.site;
+        let (s, a) = site.get(id);
+        ctx.insert("page_title", &title(&a.title));
+        let (first, last) = (YearMonth::of(a.when.start).first_day(), YearMonth::of(a.when.end).last_day());
+        ctx.insert(
+            "activity",
+            &ActivityPage {
+                summary: ActivityRef::new(site, s, a),
+                body_html: markdown::to_html(&a.body),
+                milestones: a.milestones.iter().map(|m| MilestoneView::new(m, first, last)).collect(),
+                months: YearMonth::span(a.when.start, a.when.end).into_iter().map(MonthLink::from).collect(),
+                ics_url: urls::activity_calendar(&s.slug, &a.slug),
+                jsonld: export::jsonld::event(site, id),
+            },
+        );
+        ctx.insert("schedule", &Link { title: &s.title, url: urls::schedule(&s.slug) });
+        ctx.insert("schedule_files", &ScheduleFiles::new(site, s));
+        let neighbour = |i: Option<usize>| {
+            i.filter(|&i| i < s.activities.len()).map(|i| self.card(ActivityId { schedule: id.schedule, activity: i }))
+        };
+        ctx.insert("prev", &neighbour(id.activity.checked_sub(1)));
+        ctx.insert("next", &neighbour(Some(id.activity + 1)));
+    }
+
+    fn insert_month(&self, ctx: &mut Context, i: usize, m: YearMonth) {
+        let site = self.site;
+        ctx.insert(
+            "month",
+            &MonthView {
+                key: m.key(),
+                label: m.label(),
+                prev: i.checked_sub(1).map(|p| site.months[p].into()),
+                next: site.months.get(i + 1).map(|&n| n.into()),
+            },
+        );
+        let running = site.running_in(m);
+        // Day- and dekad-level activities go on the day grid; coarser ones would be drawn on days they may not touch.
+        let (on_grid, long): (Vec<ActivityId>, Vec<ActivityId>) =
+            running.into_iter().partition(|&id| site.get(id).1.when.precision() <= Precision::Dekad);
+        let first = m.first_day();
+        let lead = first.weekday().num_days_from_monday() as usize;
+        let mut cells: Vec<DayCell> = (0..lead).map(|_| DayCell::padding()).collect();
+        let mut day = first;
+        while day <= m.last_day() {
+            let mut cell = DayCell::day(day);
+            for &id in &on_grid {
+                let (s, a) = site.get(id);
+                if a.when.start <= day && day <= a.when.end {
+                    let p = a.when.precision();
+                    cell.items.push(DayItem {
+                        title: &a.title,
+                        url: urls::activity(&s.slug, &a.slug),
+                        number: a.number,
+                        precision: p.as_str(),
+                        precision_label: p.label(),
+                        approximate: p == Precision::Dekad,
+                        starts: day == a.when.start,
+                        ends: day == a.when.end,
+                    });
+                }
+            }
+            cells.push(cell);
+            day = match day.succ_opt() {
+                Some(d) => d,
+                None => break,
+            };
+        }
+        while cells.len() % 7 != 0 {
+            cells.push(DayCell::padding());
+        }
+        let mut weeks: Vec<Vec<DayCell>> = Vec::new();
+        for cell in cells {
+            match weeks.last_mut() {
+                Some(w) if w.len() < 7 => w.push(cell),
+                _ => weeks.push(vec![cell]),
             }
         }
-        cells.push(cell);
-        day = match day.succ_opt() {
-            Some(d) => d,
-            None => break,
-        };
+        ctx.insert("weeks", &weeks);
+        let long: Vec<Value> = long.into_iter().map(|id| self.card(id)).collect();
+        ctx.insert("long", &long);
     }
-    while cells.len() % 7 != 0 {
-        cells.push(DayCell::padding());
-    }
-    let mut weeks: Vec<Vec<DayCell>> = Vec::new();
-    for cell in cells {
-        match weeks.last_mut() {
-            Some(w) if w.len() < 7 => w.push(cell),
-            _ => weeks.push(vec![cell]),
-        }
-    }
-    ctx.insert("weeks", &weeks);
-    let long: Vec<_> = long
-        .into_iter()
-        .map(|id| {
-            let (s, a) = site.get(id);
-            ActivityRef::new(site, s, a)
-        })
-        .collect();
-    ctx.insert("long", &long);
 }

@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
+use tera::Value;
 
 use crate::content::dates::{Precision, When};
 use crate::content::mode::Mode;
@@ -231,7 +232,7 @@ pub struct TimelineMonth {
 
 #[derive(Serialize)]
 pub struct TimelineRow<'a> {
-    pub activity: ActivityRef<'a>,
+    pub activity: Value,
     #[serde(flatten)]
     pub bar: Bar,
     pub milestones: Vec<MilestoneView<'a>>,
@@ -256,20 +257,11 @@ pub struct FilterView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct AgendaMonth<'a> {
+pub struct AgendaMonth {
     pub key: String,
     pub label: String,
     pub url: String,
-    pub activities: Vec<ActivityRef<'a>>,
-}
-
-/// A schedule's calendar: what the schedule page and the home page show.
-#[derive(Serialize)]
-pub struct Calendar<'a> {
-    pub schedule: ScheduleView<'a>,
-    pub timeline: Timeline<'a>,
-    pub agenda: Vec<AgendaMonth<'a>>,
-    pub activities: Vec<ActivityRef<'a>>,
+    pub activities: Vec<Value>,
 }
 
 #[derive(Serialize)]
@@ -285,9 +277,9 @@ pub struct ScheduleSummary<'a> {
 /// A row of the schedule table: the published columns with the main content (printed like the original), and
 /// what the calendar's filter reads.
 #[derive(Serialize)]
-pub struct TableRow<'a> {
+pub struct TableRow {
     #[serde(flatten)]
-    pub summary: ActivityRef<'a>,
+    pub summary: Value,
     pub body_html: String,
     /// Tag names joined by `|`, for a `data-` attribute.
     pub tag_names: String,
@@ -353,5 +345,5 @@ pub struct TagView<'a> {
 #[derive(Serialize)]
 pub struct TagGroup<'a> {
     pub schedule: Link<'a>,
-    pub activities: Vec<ActivityRef<'a>>,
+    pub activities: Vec<Value>,
 }
