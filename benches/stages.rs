@@ -50,7 +50,7 @@ fn kind(page: Page) -> &'static str {
         Page::Schedule(_) => "schedule",
         Page::Activity(_) => "activity",
         Page::Month(_) => "month",
-        Page::Tag(_) => "tag",
+        Page::Tag(..) => "tag",
         Page::Tags | Page::NotFound => "tags+404",
     }
 }

@@ -60,6 +60,12 @@ pub fn tag(tag_slug: &str) -> String {
     format!("tags/{tag_slug}.html")
 }
 
+/// Page `n` (1-based) of a tag's list; the first is the tag's own page. A folder per tag keeps page names
+/// clear of other tags' slugs (which may end in "-2").
+pub fn tag_page(tag_slug: &str, n: usize) -> String {
+    if n <= 1 { tag(tag_slug) } else { format!("tags/{tag_slug}/page-{n}.html") }
+}
+
 /// The prefix that leads from the page at `path` back to the site root: "" or "../" repeated.
 pub fn root_for(path: &str) -> String {
     "../".repeat(path.matches('/').count())

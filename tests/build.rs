@@ -87,3 +87,24 @@ fn second_schedule_just_works() {
     assert!(pinned.contains("2024年5月13日–20日"), "{pinned}");
     assert_eq!(read(&output.join("tags/index.html")), "site template overrides the theme's\n");
 }
+
+#[test]
+fn a_large_tag_is_split_into_linked_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path().join("content/big");
+    std::fs::create_dir_all(&s).unwrap();
+    std::fs::write(dir.path().join("almanac.toml"), "title = \"大档案\"\n").unwrap();
+    std::fs::write(s.join("_index.md"), "+++\ntitle = \"2023年\"\nyear = 2023\n+++\n").unwrap();
+    for n in 1..=450 {
+        let when = format!("{}月{}日", n % 12 + 1, n % 28 + 1);
+        let text = format!("+++\nnumber = {n}\ntitle = \"活动{n}\"\nwhen = \"{when}\"\ntags = [\"评价\"]\n+++\n");
+        std::fs::write(s.join(format!("{n:03}.md")), text).unwrap();
+    }
+    let output = build(dir.path());
+    let first = html_text(&read(&output.join("tags/ping-jia.html")));
+    assert!(first.contains("共 450 项活动，第 1 / 3 页") && first.contains("活动200") && !first.contains("活动201"));
+    let last = html_text(&read(&output.join("tags/ping-jia/page-3.html")));
+    assert!(last.contains("活动450") && !last.contains("活动400"), "{last}");
+    assert!(!output.join("tags/ping-jia/page-4.html").exists());
+    assert!(check_links(&output, None) > 0, "page links resolve");
+}

@@ -28,7 +28,8 @@ pub enum Page {
     Schedule(usize),
     Activity(ActivityId),
     Month(usize),
-    Tag(usize),
+    /// Tag `.0`, page `.1` (0-based) of its list.
+    Tag(usize, usize),
     Tags,
     NotFound,
 }
@@ -42,7 +43,9 @@ impl Page {
             pages.extend((0..s.activities.len()).map(|ai| Page::Activity(ActivityId { schedule: si, activity: ai })));
         }
         pages.extend((0..site.months.len()).map(Page::Month));
-        pages.extend((0..site.tags.len()).map(Page::Tag));
+        for (i, t) in site.tags.iter().enumerate() {
+            pages.extend((0..tag_pages(t.members.len())).map(|n| Page::Tag(i, n)));
+        }
         pages
     }
 
@@ -56,7 +59,7 @@ impl Page {
                 urls::activity(&s.slug, &a.slug)
             }
             Page::Month(i) => site.months[i].url(),
-            Page::Tag(i) => urls::tag(&site.tags[i].slug),
+            Page::Tag(i, n) => urls::tag_page(&site.tags[i].slug, n + 1),
             Page::Tags => urls::TAGS.to_string(),
             Page::NotFound => urls::NOT_FOUND.to_string(),
         }
@@ -68,11 +71,18 @@ impl Page {
             Page::Schedule(_) => "schedule.html",
             Page::Activity(_) => "activity.html",
             Page::Month(_) => "month.html",
-            Page::Tag(_) => "tag.html",
+            Page::Tag(..) => "tag.html",
             Page::Tags => "tags.html",
             Page::NotFound => "404.html",
         }
     }
+}
+
+/// Activities on one page of a tag's list: a tag of a large archive is split into pages of this many.
+const TAG_PAGE_SIZE: usize = 200;
+
+fn tag_pages(members: usize) -> usize {
+    members.div_ceil(TAG_PAGE_SIZE).max(1)
 }
 
 /// Schedules named in every page's navigation; an archive of many years links the rest from the home page.
@@ -247,15 +257,20 @@ impl SiteRenderer<'_> {
                 ctx.insert("page_title", &title(&m.label()));
                 self.insert_month(&mut ctx, i, m);
             }
-            Page::Tag(i) => {
+            Page::Tag(i, n) => {
                 let t = &site.tags[i];
-                ctx.insert("page_title", &title(&format!("标签：{}", t.name)));
+                let pages = tag_pages(t.members.len());
+                let heading = format!("标签：{}", t.name);
+                let label = if pages > 1 { format!("{heading}（第 {} 页）", n + 1) } else { heading };
+                ctx.insert("page_title", &title(&label));
                 ctx.insert("tag", &TagView { name: &t.name, url: urls::tag(&t.slug), count: t.members.len() });
+                ctx.insert("pager", &Pager::new(n, pages, |k| urls::tag_page(&t.slug, k + 1)));
+                let members = t.members.chunks(TAG_PAGE_SIZE).nth(n).unwrap_or_default();
                 let mut groups: Vec<TagGroup> = Vec::new();
-                for (i, &id) in t.members.iter().enumerate() {
+                for (i, &id) in members.iter().enumerate() {
                     let s = &site.schedules[id.schedule];
                     // Members are in schedule order, so a new schedule starts a new group.
-                    if i == 0 || t.members[i - 1].schedule != id.schedule {
+                    if i == 0 || members[i - 1].schedule != id.schedule {
                         groups.push(TagGroup {
                             schedule: Link { title: &s.title, url: urls::schedule(&s.slug) },
                             activities: Vec::new(),
@@ -304,7 +319,7 @@ fn meta(site: &Site, page: Page, path: &str) -> Meta {
             format!("{}：{}。{}", a.title, a.published(), markdown::to_plain_text(&a.body))
         }
         Page::Month(i) => format!("{}的活动安排。", site.months[i].label()),
-        Page::Tag(i) => format!("标签“{}”下的 {} 项活动。", site.tags[i].name, site.tags[i].members.len()),
+        Page::Tag(i, _) => format!("标签“{}”下的 {} 项活动。", site.tags[i].name, site.tags[i].members.len()),
         Page::Home | Page::Tags | Page::NotFound if !site.config.description.is_empty() => {
             site.config.description.clone()
         }

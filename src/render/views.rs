@@ -347,3 +347,34 @@ pub struct TagGroup<'a> {
     pub schedule: Link<'a>,
     pub activities: Vec<Value>,
 }
+
+/// Where a page is in a list split over several pages. Empty when there is one page.
+#[derive(Serialize)]
+pub struct Pager {
+    /// 1-based.
+    pub current: usize,
+    pub total: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PagerLink>,
+}
+
+#[derive(Serialize)]
+pub struct PagerLink {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+impl Pager {
+    /// Page `n` (0-based) of `total`; `url(k)` is page `k`'s address.
+    pub fn new(n: usize, total: usize, url: impl Fn(usize) -> String) -> Pager {
+        Pager {
+            current: n + 1,
+            total,
+            prev: n.checked_sub(1).map(&url),
+            next: (n + 1 < total).then(|| url(n + 1)),
+            pages: (0..total).map(|k| PagerLink { number: k + 1, url: url(k), current: k == n }).collect(),
+        }
+    }
+}
