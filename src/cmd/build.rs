@@ -53,60 +53,92 @@ impl BuildArgs {
         let root = self.root.as_path();
         let output = self.output.clone().unwrap_or_else(|| root.join("output"));
         let site = load_site(root, self.drafts, self.base_url.as_deref())?;
-        let renderer = Renderer::new(root, &site.config.theme).map_err(|e| e.relative_to(root))?;
-        let pages = Page::all(&site);
-        let exports = Export::all(&site);
-
-        let io_error = |path: &Path, e: std::io::Error| {
-            Diagnostic::file(path, ErrorKind::Io { what: "the output folder", message: e.to_string() })
-        };
         let staging = Staging::new(&output).map_err(|e| io_error(&output, e))?;
-        let renderer = renderer.for_site(&site);
-        let results: Vec<Result<(), Diagnostic>> = pages
-            .par_iter()
-            .map(|&page| {
-                let html = renderer.render(page)?;
-                let path = page.path(&site);
-                staging.write(&path, html.as_bytes()).map_err(|e| io_error(&output.join(&path), e))
-            })
-            .chain(exports.par_iter().map(|&file| {
-                let path = file.path(&site);
-                let io = |e| io_error(&output.join(&path), e);
-                staging.write(&path, &file.render(&site).map_err(io)?).map_err(io)
-            }))
-            .collect();
-        let mut errors = Diagnostics::default();
-        for d in results.into_iter().filter_map(Result::err) {
-            // A broken template fails every page that uses it: say it once.
-            if !errors.iter().any(|e| *e == d) {
-                errors.push(d);
-            }
-        }
-        if !errors.is_empty() {
-            return Err(errors.relative_to(root));
-        }
-        let theme_static = crate::render::theme::files(root, &site.config.theme, "static");
-        let site_static = crate::render::theme::dir_files(&root.join("static"));
-        // The site's own static files come second, so they replace the theme's of the same name.
-        let statics: BTreeMap<String, ThemeFile> =
-            theme_static?.into_iter().chain(site_static?).map(|f| (f.name.clone(), f)).collect();
-        for f in statics.values() {
-            let rel = format!("{}/{}", urls::STATIC_DIR, f.name);
-            staging.write(&rel, &f.bytes).map_err(|e| io_error(&f.path, e))?;
-        }
-        let static_files = statics.len();
+        let counts = write_site(root, &site, &staging, &output)?;
         staging.commit().map_err(|e| io_error(&output, e))?;
-        Ok(BuildSummary {
+        Ok(counts.summary(&site, output, started.elapsed()))
+    }
+}
+
+/// Where a build's files go: the staging folder of `build`, or memory for `serve`.
+pub trait Sink: Sync {
+    /// Stores `bytes` as the file `rel` (relative to the site root, `/`-separated).
+    fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()>;
+}
+
+impl Sink for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        Staging::write(self, rel, bytes)
+    }
+}
+
+/// How many files of each kind a build wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub pages: usize,
+    pub data_files: usize,
+    pub static_files: usize,
+}
+
+impl Counts {
+    pub fn summary(self, site: &Site, output: PathBuf, elapsed: Duration) -> BuildSummary {
+        BuildSummary {
             schedules: site.schedules.len(),
             activities: site.activity_count(),
-            pages: pages.len(),
-            data_files: exports.len(),
-            static_files,
+            pages: self.pages,
+            data_files: self.data_files,
+            static_files: self.static_files,
             output,
-            elapsed: started.elapsed(),
-            notices: export::notices(&site),
-        })
+            elapsed,
+            notices: export::notices(site),
+        }
     }
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::file(path, ErrorKind::Io { what: "the output folder", message: e.to_string() })
+}
+
+/// Renders every page, data file and static file of `site` (whose sources are under `root`) into `sink`;
+/// `output` names the destination in messages.
+pub fn write_site(root: &Path, site: &Site, sink: &dyn Sink, output: &Path) -> Result<Counts, Diagnostics> {
+    let templates = Renderer::new(root, &site.config.theme).map_err(|e| e.relative_to(root))?;
+    let renderer = templates.for_site(site);
+    let pages = Page::all(site);
+    let exports = Export::all(site);
+    let results: Vec<Result<(), Diagnostic>> = pages
+        .par_iter()
+        .map(|&page| {
+            let html = renderer.render(page)?;
+            let path = page.path(site);
+            sink.write(&path, html.as_bytes()).map_err(|e| io_error(&output.join(&path), e))
+        })
+        .chain(exports.par_iter().map(|&file| {
+            let path = file.path(site);
+            let io = |e| io_error(&output.join(&path), e);
+            sink.write(&path, &file.render(site).map_err(io)?).map_err(io)
+        }))
+        .collect();
+    let mut errors = Diagnostics::default();
+    for d in results.into_iter().filter_map(Result::err) {
+        // A broken template fails every page that uses it: say it once.
+        if !errors.iter().any(|e| *e == d) {
+            errors.push(d);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors.relative_to(root));
+    }
+    let theme_static = crate::render::theme::files(root, &site.config.theme, "static");
+    let site_static = crate::render::theme::dir_files(&root.join("static"));
+    // The site's own static files come second, so they replace the theme's of the same name.
+    let statics: BTreeMap<String, ThemeFile> =
+        theme_static?.into_iter().chain(site_static?).map(|f| (f.name.clone(), f)).collect();
+    for f in statics.values() {
+        let rel = format!("{}/{}", urls::STATIC_DIR, f.name);
+        sink.write(&rel, &f.bytes).map_err(|e| io_error(&f.path, e))?;
+    }
+    Ok(Counts { pages: pages.len(), data_files: exports.len(), static_files: statics.len() })
 }
 
 /// Config and content, with every problem of both reported together. `base_url` overrides the config's.

@@ -49,6 +49,12 @@ impl Files {
     }
 }
 
+impl From<BTreeMap<String, Vec<u8>>> for Files {
+    fn from(files: BTreeMap<String, Vec<u8>>) -> Files {
+        Files(files)
+    }
+}
+
 impl<const N: usize> From<[(&str, &str); N]> for Files {
     fn from(files: [(&str, &str); N]) -> Files {
         Files(files.into_iter().map(|(p, t)| (p.to_string(), t.as_bytes().to_vec())).collect())
