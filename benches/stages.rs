@@ -21,7 +21,7 @@ use std::time::Duration;
 use almanac::cmd::build::load_site;
 use almanac::content::dates::parse_when;
 use almanac::output::Staging;
-use almanac::render::{Page, Renderer};
+use almanac::render::{Cards, Page, Renderer};
 use almanac::site::Site;
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 
@@ -62,7 +62,8 @@ fn stages(c: &mut Criterion) {
     let n = f.synth.activities.len();
     let site: Site = load_site(&f.root, false, None).expect("the synthetic site loads");
     let templates = Renderer::new(&f.root, &site.config.theme).expect("the built-in theme loads");
-    let renderer = templates.for_site(&site);
+    let cards = Cards::new(&site);
+    let renderer = templates.for_site(&site, &cards);
     let pages = Page::all(&site);
 
     // What the render stage produces, per kind of page: so the timings below can be read per byte.

@@ -12,7 +12,7 @@ use crate::error::{Diagnostic, Diagnostics, ErrorKind};
 use crate::export::{self, Export};
 use crate::output::Staging;
 use crate::render::theme::ThemeFile;
-use crate::render::{Page, Renderer};
+use crate::render::{Cards, Page, Renderer};
 use crate::site::Site;
 use crate::urls;
 
@@ -60,18 +60,6 @@ impl BuildArgs {
     }
 }
 
-/// Where a build's files go: the staging folder of `build`, or memory for `serve`.
-pub trait Sink: Sync {
-    /// Stores `bytes` as the file `rel` (relative to the site root, `/`-separated).
-    fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()>;
-}
-
-impl Sink for Staging {
-    fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
-        Staging::write(self, rel, bytes)
-    }
-}
-
 /// How many files of each kind a build wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Counts {
@@ -101,9 +89,10 @@ fn io_error(path: &Path, e: std::io::Error) -> Diagnostic {
 
 /// Renders every page, data file and static file of `site` (whose sources are under `root`) into `sink`;
 /// `output` names the destination in messages.
-pub fn write_site(root: &Path, site: &Site, sink: &dyn Sink, output: &Path) -> Result<Counts, Diagnostics> {
+pub fn write_site(root: &Path, site: &Site, sink: &Staging, output: &Path) -> Result<Counts, Diagnostics> {
     let templates = Renderer::new(root, &site.config.theme).map_err(|e| e.relative_to(root))?;
-    let renderer = templates.for_site(site);
+    let cards = Cards::new(site);
+    let renderer = templates.for_site(site, &cards);
     let pages = Page::all(site);
     let exports = Export::all(site);
     let results: Vec<Result<(), Diagnostic>> = pages
@@ -129,16 +118,20 @@ pub fn write_site(root: &Path, site: &Site, sink: &dyn Sink, output: &Path) -> R
     if !errors.is_empty() {
         return Err(errors.relative_to(root));
     }
-    let theme_static = crate::render::theme::files(root, &site.config.theme, "static");
-    let site_static = crate::render::theme::dir_files(&root.join("static"));
-    // The site's own static files come second, so they replace the theme's of the same name.
-    let statics: BTreeMap<String, ThemeFile> =
-        theme_static?.into_iter().chain(site_static?).map(|f| (f.name.clone(), f)).collect();
+    let statics = static_files(root, &site.config.theme)?;
     for f in statics.values() {
         let rel = format!("{}/{}", urls::STATIC_DIR, f.name);
         sink.write(&rel, &f.bytes).map_err(|e| io_error(&f.path, e))?;
     }
     Ok(Counts { pages: pages.len(), data_files: exports.len(), static_files: statics.len() })
+}
+
+/// The theme's static files with the site's own `static/` over them, by name.
+pub fn static_files(root: &Path, theme: &str) -> Result<BTreeMap<String, ThemeFile>, Diagnostics> {
+    let theme_static = crate::render::theme::files(root, theme, "static");
+    let site_static = crate::render::theme::dir_files(&root.join("static"));
+    // The site's own files come second, so they replace the theme's of the same name.
+    Ok(theme_static?.into_iter().chain(site_static?).map(|f| (f.name.clone(), f)).collect())
 }
 
 /// Config and content, with every problem of both reported together. `base_url` overrides the config's.

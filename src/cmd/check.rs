@@ -85,7 +85,8 @@ impl CheckArgs {
         let mut found = Diagnostics::default();
         match (&site, &renderer) {
             (Ok(site), Ok(renderer)) => {
-                let renderer = renderer.for_site(site);
+                let cards = crate::render::Cards::new(site);
+                let renderer = renderer.for_site(site, &cards);
                 let results: Vec<_> = Page::all(site).par_iter().map(|&p| renderer.render(p)).collect();
                 for d in results.into_iter().filter_map(Result::err) {
                     if !found.iter().any(|e| *e == d) {

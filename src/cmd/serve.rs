@@ -1,17 +1,16 @@
 //! `almanac serve`: builds the site in memory, serves it on a local address, rebuilds on every change and
 //! reloads the pages; a failed rebuild keeps the last good site and shows its error. It never writes `output/`.
 
-use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, mpsc};
 use std::time::Instant;
 
-use crate::cmd::build::{BuildSummary, Sink, load_site, write_site};
+use crate::cmd::build::{BuildSummary, load_site};
 use crate::error::Diagnostics;
-use crate::serve::Files;
 use crate::serve::server::{self, Shared};
 use crate::serve::watch::{SiteWatcher, changed_sources};
+use crate::serve::{Files, Live};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ServeArgs {
@@ -104,7 +103,7 @@ impl ServeArgs {
         Ok(())
     }
 
-    /// Builds in memory and serves the result, or reports the errors (the last good site stays up).
+    /// Reads the site again and serves it, or reports the errors (the last good site stays up).
     fn rebuild(&self, root: &Path, url: &str, shared: &Shared, on_event: &mut impl FnMut(ServeEvent)) {
         match self.build(root, url) {
             Ok((files, summary)) => {
@@ -118,26 +117,15 @@ impl ServeArgs {
         }
     }
 
-    /// Builds the site straight into memory: nothing is written to disk, and `output/` is never touched.
+    /// Loads config, content and templates; pages are rendered when a browser asks for them, so a save shows
+    /// at once even in a large archive. Nothing is written to disk, and `output/` is never touched.
     fn build(&self, root: &Path, url: &str) -> Result<(Files, BuildSummary), Diagnostics> {
         let started = Instant::now();
         // Like a published site, but at the preview's address: the 404 page's link home then works here.
         let site = load_site(root, self.drafts, Some(url))?;
-        let sink = MemorySink::default();
-        let counts = write_site(root, &site, &sink, Path::new("(memory)"))?;
-        let files = Files::from(sink.0.into_inner().unwrap_or_else(|e| e.into_inner()));
-        Ok((files, counts.summary(&site, PathBuf::from(url), started.elapsed())))
-    }
-}
-
-/// A build's files, kept in memory.
-#[derive(Default)]
-struct MemorySink(Mutex<BTreeMap<String, Vec<u8>>>);
-
-impl Sink for MemorySink {
-    fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).insert(rel.to_string(), bytes.to_vec());
-        Ok(())
+        let live = Live::new(root, site)?;
+        let summary = live.counts().summary(live.site(), PathBuf::from(url), started.elapsed());
+        Ok((Files::from(live), summary))
     }
 }
 

@@ -6,9 +6,9 @@ pub mod views;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use chrono::Datelike;
-use rayon::prelude::*;
 use tera::{Context, Tera, Value};
 
 use crate::content::Activity;
@@ -178,14 +178,9 @@ impl Renderer {
         Diagnostic::file(path, ErrorKind::Template(message))
     }
 
-    /// Prepares what every page of `site` shares, once: the site and navigation values and each activity's
-    /// card (an [`ActivityRef`] as a template value, cloned cheaply wherever the activity is listed).
-    pub fn for_site<'a>(&'a self, site: &'a Site) -> SiteRenderer<'a> {
-        let cards = site
-            .schedules
-            .par_iter()
-            .map(|s| s.activities.iter().map(|a| to_value(&ActivityRef::new(site, s, a))).collect())
-            .collect();
+    /// Binds the templates to `site`, with what its pages share prepared once: the site and navigation values,
+    /// and `cards` (made with [`Cards::new`] for this site) to hold each activity's card.
+    pub fn for_site<'a>(&'a self, site: &'a Site, cards: &'a Cards) -> SiteRenderer<'a> {
         let mut common = Context::new();
         common.insert(
             "site",
@@ -216,19 +211,33 @@ fn to_value<T: serde::Serialize>(view: &T) -> Value {
     Value::try_from_serializable(view).unwrap_or_else(|_| Value::none())
 }
 
+/// Each activity's card: an [`ActivityRef`] as a template value, made on first use and then cloned cheaply
+/// (an `Arc`) on every page that lists the activity.
+pub struct Cards(Vec<Vec<OnceLock<Value>>>);
+
+impl Cards {
+    pub fn new(site: &Site) -> Cards {
+        Cards(site.schedules.iter().map(|s| s.activities.iter().map(|_| OnceLock::new()).collect()).collect())
+    }
+}
+
 /// A [`Renderer`] bound to one site, with what its pages share prepared once.
 pub struct SiteRenderer<'a> {
     renderer: &'a Renderer,
     site: &'a Site,
-    /// Activity cards, by schedule and activity index.
-    cards: Vec<Vec<Value>>,
+    cards: &'a Cards,
     /// Context entries every page has.
     common: Context,
 }
 
 impl SiteRenderer<'_> {
     fn card(&self, id: ActivityId) -> Value {
-        self.cards[id.schedule][id.activity].clone()
+        let cell = &self.cards.0[id.schedule][id.activity];
+        cell.get_or_init(|| {
+            let (s, a) = self.site.get(id);
+            to_value(&ActivityRef::new(self.site, s, a))
+        })
+        .clone()
     }
 
     pub fn render(&self, page: Page) -> Result<String, Diagnostic> {
@@ -390,7 +399,8 @@ fn filter_view<'a>(site: &'a Site, s: &crate::content::Schedule) -> FilterView<'
 impl SiteRenderer<'_> {
     fn insert_calendar(&self, ctx: &mut Context, si: usize) {
         let (site, s) = (self.site, &self.site.schedules[si]);
-        let refs = &self.cards[si];
+        let refs: Vec<Value> =
+            (0..s.activities.len()).map(|activity| self.card(ActivityId { schedule: si, activity })).collect();
         let dates =
             s.activities.iter().flat_map(|a| std::iter::once(&a.when).chain(a.milestones.iter().map(|m| &m.when)));
         let first = dates.clone().map(|w| w.start).min();
@@ -406,7 +416,7 @@ impl SiteRenderer<'_> {
         let rows = s
             .activities
             .iter()
-            .zip(refs)
+            .zip(&refs)
             .map(|(a, r)| TimelineRow {
                 activity: r.clone(),
                 bar: Bar::place(a.when.start, a.when.end, first, last),
@@ -433,7 +443,7 @@ impl SiteRenderer<'_> {
                 activities: s
                     .activities
                     .iter()
-                    .zip(refs)
+                    .zip(&refs)
                     .filter(|(a, _)| !year_round(a) && a.runs_during(m.first_day(), m.last_day()))
                     .map(|(_, r)| r.clone())
                     .collect(),
@@ -441,7 +451,7 @@ impl SiteRenderer<'_> {
             .filter(|m| !m.activities.is_empty())
             .collect();
         let all_year: Vec<Value> =
-            s.activities.iter().zip(refs).filter(|(a, _)| year_round(a)).map(|(_, r)| r.clone()).collect();
+            s.activities.iter().zip(&refs).filter(|(a, _)| year_round(a)).map(|(_, r)| r.clone()).collect();
         ctx.insert("year_round", &all_year);
         ctx.insert("filter", &filter_view(site, s));
         ctx.insert(
@@ -463,7 +473,7 @@ impl SiteRenderer<'_> {
         let table: Vec<TableRow> = s
             .activities
             .iter()
-            .zip(refs)
+            .zip(&refs)
             .map(|(a, r)| TableRow {
                 summary: r.clone(),
                 body_html: markdown::to_html(&a.body),

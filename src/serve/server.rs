@@ -132,7 +132,7 @@ pub fn route(method: &str, target: &str, shared: &Shared) -> Reply {
     }
     match resolve(target) {
         Some(rel) => match files.get(&rel) {
-            Some(body) => Reply::file(200, &rel, body, generation),
+            Some(body) => Reply::file(200, &rel, &body, generation),
             // Relative links in a folder's index page only work under the folder's URL with its slash.
             None if files.is_folder(&rel) => {
                 let mut r = Reply::text(301, "301 moved permanently");
@@ -149,7 +149,7 @@ pub fn route(method: &str, target: &str, shared: &Shared) -> Reply {
 /// The site's own 404 page, with status 404.
 fn not_found(files: &Files, generation: u64) -> Reply {
     match files.get(crate::urls::NOT_FOUND) {
-        Some(page) => Reply::file(404, crate::urls::NOT_FOUND, page, generation),
+        Some(page) => Reply::file(404, crate::urls::NOT_FOUND, &page, generation),
         None => Reply::text(404, "404 not found"),
     }
 }

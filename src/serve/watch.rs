@@ -12,7 +12,7 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, ne
 pub const SOURCE_DIRS: [&str; 4] = ["content", "themes", "templates", "static"];
 
 /// Quiet time after the last change before a rebuild starts.
-pub const DEBOUNCE: Duration = Duration::from_millis(100);
+pub const DEBOUNCE: Duration = Duration::from_millis(30);
 
 /// Whether a change to `path` can change the built site. Editors' swap and backup files (hidden names,
 /// `~` at the end, `#…#`) are not sources, and the loader ignores them too.
