@@ -85,6 +85,8 @@ pub struct Site {
     tag_index: BTreeMap<String, usize>,
     /// Every month from the earliest activity to the latest, with no gaps, so month pages chain.
     pub months: Vec<YearMonth>,
+    /// For each of `months`, the activities running in it, in schedule order.
+    running: Vec<Vec<ActivityId>>,
 }
 
 impl Site {
@@ -117,7 +119,18 @@ impl Site {
             (Some(f), Some(l)) => YearMonth::span(f, l),
             _ => Vec::new(),
         };
-        Site { config, schedules, tags, tag_index, months }
+        let mut running = vec![Vec::new(); months.len()];
+        if let Some(&first) = months.first() {
+            let index = |m: YearMonth| ((m.year - first.year) * 12 + m.month as i32 - first.month as i32) as usize;
+            for (si, s) in schedules.iter().enumerate() {
+                for (ai, a) in s.activities.iter().enumerate() {
+                    for m in YearMonth::span(a.when.start, a.when.end) {
+                        running[index(m)].push(ActivityId { schedule: si, activity: ai });
+                    }
+                }
+            }
+        }
+        Site { config, schedules, tags, tag_index, months, running }
     }
 
     pub fn get(&self, id: ActivityId) -> (&Schedule, &Activity) {
@@ -153,18 +166,9 @@ impl Site {
         a.updated.or(s.updated).unwrap_or_else(|| NaiveDate::from_ymd_opt(s.year, 1, 1).unwrap_or(NaiveDate::MIN))
     }
 
-    /// Activities of every schedule running at some time in `month`, in schedule order.
-    pub fn running_in(&self, month: YearMonth) -> Vec<ActivityId> {
-        let (first, last) = (month.first_day(), month.last_day());
-        let mut out = Vec::new();
-        for (si, s) in self.schedules.iter().enumerate() {
-            for (ai, a) in s.activities.iter().enumerate() {
-                if a.runs_during(first, last) {
-                    out.push(ActivityId { schedule: si, activity: ai });
-                }
-            }
-        }
-        out
+    /// Activities of every schedule running at some time in `months[i]`, in schedule order.
+    pub fn running_in(&self, i: usize) -> &[ActivityId] {
+        self.running.get(i).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -519,10 +519,10 @@ impl SiteRenderer<'_> {
                 next: site.months.get(i + 1).map(|&n| n.into()),
             },
         );
-        let running = site.running_in(m);
+        let running = site.running_in(i).iter().copied();
         // Day- and dekad-level activities go on the day grid; coarser ones would be drawn on days they may not touch.
         let (on_grid, long): (Vec<ActivityId>, Vec<ActivityId>) =
-            running.into_iter().partition(|&id| site.get(id).1.when.precision() <= Precision::Dekad);
+            running.partition(|&id| site.get(id).1.when.precision() <= Precision::Dekad);
         let first = m.first_day();
         let lead = first.weekday().num_days_from_monday() as usize;
         let mut cells: Vec<DayCell> = (0..lead).map(|_| DayCell::padding()).collect();
