@@ -1,0 +1,239 @@
+//! Reading a date text into tokens: spans into the text, the note cut off, and the words and numbers.
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------
+// Spans and errors
+
+/// Byte range `start..end` inside the whole input text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Span {
+    pub(super) start: usize,
+    pub(super) end: usize,
+}
+
+impl Span {
+    pub(super) fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    pub(super) fn to(self, other: Span) -> Span {
+        Span::new(self.start, other.end)
+    }
+
+    pub(super) fn text(self, text: &str) -> String {
+        text.get(self.start..self.end).unwrap_or_default().to_string()
+    }
+
+    pub(super) fn error(self, kind: DateErrorKind) -> DateError {
+        DateError { offset: self.start, len: self.end.saturating_sub(self.start), kind }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Notes
+
+pub(super) const OPENERS: [char; 2] = ['（', '('];
+pub(super) const CLOSERS: [char; 2] = ['）', ')'];
+pub(super) const CLAUSE_MARKS: [char; 4] = ['，', ',', '；', ';'];
+
+/// Splits `text` into the (trimmed) span of the date part and the verbatim note.
+/// The note starts at the first bracket or comma/semicolon; brackets may nest.
+pub(super) fn split_note(text: &str) -> Result<(Span, Option<String>), DateError> {
+    if text.trim().is_empty() {
+        return Err(Span::new(0, text.len()).error(DateErrorKind::Empty));
+    }
+    let cut = text.char_indices().find(|(_, c)| OPENERS.contains(c) || CLAUSE_MARKS.contains(c));
+    let (date_end, note) = match cut {
+        None => (text.len(), None),
+        Some((i, c)) if CLAUSE_MARKS.contains(&c) => (i, non_empty(&text[i + c.len_utf8()..]).map(str::to_string)),
+        Some((i, open)) => {
+            let inner_start = i + open.len_utf8();
+            let Some((close_at, close)) = find_close(text, inner_start) else {
+                let span = Span::new(i, inner_start);
+                return Err(span.error(DateErrorKind::UnclosedBracket(open.to_string())));
+            };
+            let mut parts: Vec<&str> = non_empty(&text[inner_start..close_at]).into_iter().collect();
+            let rest = text[close_at + close.len_utf8()..].trim_start();
+            if let Some(mark) = rest.chars().next() {
+                if CLAUSE_MARKS.contains(&mark) {
+                    parts.extend(non_empty(&rest[mark.len_utf8()..]));
+                } else {
+                    // Only a bracket or a comma clause may follow the date: "9月（评审）北京".
+                    let offset = text.len() - rest.len();
+                    let rest = rest.trim_end();
+                    let span = Span::new(offset, offset + rest.len());
+                    return Err(span.error(DateErrorKind::TrailingText(rest.to_string())));
+                }
+            }
+            let note = (!parts.is_empty()).then(|| parts.join("；"));
+            (i, note)
+        }
+    };
+    let head = &text[..date_end];
+    let start = head.len() - head.trim_start().len();
+    let end = head.trim_end().len();
+    if start >= end {
+        // `cut` is Some here: the text is not blank, so the blank head ends at a note mark.
+        let span = cut.map_or(Span::new(0, text.len()), |(i, c)| Span::new(i, i + c.len_utf8()));
+        return Err(span.error(DateErrorKind::MissingDate));
+    }
+    Ok((Span::new(start, end), note))
+}
+
+pub(super) fn non_empty(s: &str) -> Option<&str> {
+    let s = s.trim();
+    (!s.is_empty()).then_some(s)
+}
+
+/// Finds the bracket closing the one opened just before `from`, allowing nesting.
+pub(super) fn find_close(text: &str, from: usize) -> Option<(usize, char)> {
+    let mut depth = 0usize;
+    for (j, c) in text[from..].char_indices() {
+        if OPENERS.contains(&c) {
+            depth += 1;
+        } else if CLOSERS.contains(&c) {
+            if depth == 0 {
+                return Some((from + j, c));
+            }
+            depth -= 1;
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------
+// Tokens
+
+/// A third of a month as written: 上旬, 中旬, 下旬, 上中旬, 中下旬 (初 = 上旬, 底/末 = 下旬).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Dekad {
+    Early,
+    Middle,
+    Late,
+    EarlyMiddle,
+    MiddleLate,
+}
+
+impl Dekad {
+    /// First and last day covered in a month of `last` days.
+    pub(super) fn days(self, last: u32) -> (u32, u32) {
+        match self {
+            Dekad::Early => (1, 10),
+            Dekad::Middle => (11, 20),
+            Dekad::Late => (21, last),
+            Dekad::EarlyMiddle => (1, 20),
+            Dekad::MiddleLate => (11, last),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tok {
+    /// A run of ASCII or full-width digits (saturating value, digit count).
+    Num {
+        value: u32,
+        digits: usize,
+    },
+    Year,
+    Month,
+    Day,
+    WholeYear,
+    Dekad(Dekad),
+    /// Range separator: a run of dashes/tildes, 至 or 到.
+    Sep,
+    /// `/`, only meaningful in ISO intervals.
+    Slash,
+    /// Anything unknown, grouped so "abc" is one token.
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Token {
+    pub(super) tok: Tok,
+    pub(super) span: Span,
+}
+
+/// Longest words first, so "中下旬" wins over "下旬".
+pub(super) const WORDS: [(&str, Tok); 16] = [
+    ("上中旬", Tok::Dekad(Dekad::EarlyMiddle)),
+    ("中下旬", Tok::Dekad(Dekad::MiddleLate)),
+    ("上旬", Tok::Dekad(Dekad::Early)),
+    ("中旬", Tok::Dekad(Dekad::Middle)),
+    ("下旬", Tok::Dekad(Dekad::Late)),
+    ("全年", Tok::WholeYear),
+    ("初", Tok::Dekad(Dekad::Early)),
+    ("底", Tok::Dekad(Dekad::Late)),
+    ("末", Tok::Dekad(Dekad::Late)),
+    ("年", Tok::Year),
+    ("月", Tok::Month),
+    ("日", Tok::Day),
+    ("号", Tok::Day),
+    ("至", Tok::Sep),
+    ("到", Tok::Sep),
+    ("/", Tok::Slash),
+];
+
+/// Dash-like range marks; a run of them ("——") is one separator.
+pub(super) const DASHES: [char; 10] = ['-', '~', '－', '～', '〜', '–', '—', '―', '‐', '−'];
+
+pub(super) fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// The known token starting `rest`, with its byte length (whitespace is "known" too, as
+/// it ends an unknown run).
+pub(super) fn known_at(rest: &str) -> Option<(Tok, usize)> {
+    let c = rest.chars().next()?;
+    if c.is_whitespace() {
+        return Some((Tok::Other, 0));
+    }
+    if digit_value(c).is_some() {
+        let (mut value, mut digits, mut len) = (0u32, 0usize, 0usize);
+        for d in rest.chars().map_while(|ch| digit_value(ch).map(|v| (v, ch.len_utf8()))) {
+            value = value.saturating_mul(10).saturating_add(d.0);
+            digits += 1;
+            len += d.1;
+        }
+        return Some((Tok::Num { value, digits }, len));
+    }
+    if DASHES.contains(&c) {
+        let len = rest.chars().take_while(|ch| DASHES.contains(ch)).map(char::len_utf8).sum();
+        return Some((Tok::Sep, len));
+    }
+    WORDS.iter().find(|(word, _)| rest.starts_with(word)).map(|&(word, tok)| (tok, word.len()))
+}
+
+/// Tokens of `text[range]`, skipping whitespace; spans are offsets into all of `text`.
+pub(super) fn tokenize(text: &str, range: Span) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut i = range.start;
+    while let Some(rest) = text.get(i..range.end).filter(|r| !r.is_empty()) {
+        let Some(c) = rest.chars().next() else { break };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let (tok, len) = match known_at(rest) {
+            Some((tok, len)) if len > 0 => (tok, len),
+            _ => {
+                // Unknown: swallow up to the next known token or whitespace.
+                let mut len = c.len_utf8();
+                while let Some(r) = rest.get(len..).filter(|r| !r.is_empty()) {
+                    if known_at(r).is_some() {
+                        break;
+                    }
+                    len += r.chars().next().map_or(1, char::len_utf8);
+                }
+                (Tok::Other, len)
+            }
+        };
+        tokens.push(Token { tok, span: Span::new(i, i + len) });
+        i += len;
+    }
+    tokens
+}
