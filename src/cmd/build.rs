@@ -56,7 +56,9 @@ impl BuildArgs {
         let staging = Staging::new(&output).map_err(|e| io_error(&output, e))?;
         let counts = write_site(root, &site, &staging, &output)?;
         staging.commit().map_err(|e| io_error(&output, e))?;
-        Ok(counts.summary(&site, output, started.elapsed()))
+        let summary = counts.summary(&site, output, started.elapsed());
+        drop_in_background(site);
+        Ok(summary)
     }
 }
 
@@ -81,6 +83,12 @@ impl Counts {
             notices: export::notices(site),
         }
     }
+}
+
+/// Freeing a large build's values takes a visible fraction of a second and nobody waits for the result:
+/// let another thread do it (a command-line build exits without waiting for it).
+fn drop_in_background<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Diagnostic {
@@ -108,6 +116,8 @@ pub fn write_site(root: &Path, site: &Site, sink: &Staging, output: &Path) -> Re
             sink.write(&path, &file.render(site).map_err(io)?).map_err(io)
         }))
         .collect();
+    drop(renderer);
+    drop_in_background(cards);
     let mut errors = Diagnostics::default();
     for d in results.into_iter().filter_map(Result::err) {
         // A broken template fails every page that uses it: say it once.
