@@ -317,9 +317,10 @@ fn dedup(tags: Vec<String>) -> Vec<String> {
 fn read_when(at: Located<'_>, toml: &str, value: &Spanned<String>, year: i32) -> Result<When, Diagnostic> {
     parse_when(value.get_ref(), year).map_err(|e| {
         let span = value.span();
-        // The span covers the quoted value; find the text inside it (exact unless it used escapes).
-        let inner = toml.get(span.clone()).and_then(|raw| raw.find(value.get_ref().as_str())).unwrap_or(0);
-        let start = span.start + if inner == 0 { 1.min(span.len()) } else { inner };
+        // The span covers the quoted value; find the text inside it (exact unless it used escapes, when the
+        // opening quote is the best guess).
+        let inner = toml.get(span.clone()).and_then(|raw| raw.find(value.get_ref().as_str()));
+        let start = span.start + inner.unwrap_or(1).min(span.len());
         let len = if e.len == 0 { value.get_ref().len().max(1) } else { e.len };
         at.error(
             start + e.offset..start + e.offset + len,
