@@ -7,8 +7,9 @@
 //! ```
 //!
 //! Stages, in the order `almanac build` runs them: dates (`parse_when`), content (`content::load`,
-//! `cmd::build::load_site`), Markdown (`markdown::to_html`), rendering (`Renderer::render` of every page, by
-//! kind of page, single-threaded, nothing written), writing (`output::Staging` write + commit).
+//! `build::load_site`), Markdown (`markdown::to_html`), links (`layout::links::check`, every link of every body
+//! against the layout), rendering (`Renderer::render` of every page, by kind of page, single-threaded, nothing
+//! written), writing (`output::Staging` write + commit).
 
 #[path = "../examples/synth/generator.rs"]
 #[allow(dead_code)]
@@ -18,10 +19,12 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
-use almanac::cmd::build::load_site;
+use almanac::build::load_site;
 use almanac::content::dates::parse_when;
+use almanac::layout::{Layout, Page, links};
+use almanac::markdown::{self, Policy};
 use almanac::output::Staging;
-use almanac::render::{Cards, Page, Renderer};
+use almanac::render::{Cards, Renderer};
 use almanac::site::Site;
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 
@@ -63,7 +66,8 @@ fn stages(c: &mut Criterion) {
     let site: Site = load_site(&f.root, false, None).expect("the synthetic site loads");
     let templates = Renderer::new(&f.root, &site.config.theme).expect("the built-in theme loads");
     let cards = Cards::new(&site);
-    let renderer = templates.for_site(&site, &cards);
+    let layout = Layout::new(&site, &["style.css".into(), "almanac.js".into()]).expect("paths are unique");
+    let renderer = templates.for_site(&site, &layout, &cards);
     let pages = Page::all(&site);
 
     // What the render stage produces, per kind of page: so the timings below can be read per byte.
@@ -100,13 +104,22 @@ fn stages(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("markdown");
     let bodies: Vec<&str> = f.synth.activities.iter().map(|a| a.body.as_str()).collect();
+    let keep = |url: &str| Some(url.to_string());
+    let policy = Policy { unsafe_html: false, relative: &keep };
     g.throughput(Throughput::Bytes(bodies.iter().map(|b| b.len() as u64).sum()));
     g.bench_function(format!("to_html x{}", bodies.len()), |b| {
         b.iter(|| {
             for body in &bodies {
-                black_box(almanac::markdown::to_html(black_box(body)));
+                black_box(markdown::to_html(black_box(body), policy));
             }
         })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("links");
+    g.throughput(Throughput::Elements(n as u64));
+    g.bench_function(format!("check every link of {n} activities"), |b| {
+        b.iter(|| black_box(links::check(&site, &layout)))
     });
     g.finish();
 

@@ -3,32 +3,47 @@
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::content::frontmatter::{self, Located, Schema};
-use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, UrlProblem};
 
 pub const FILE: &str = "almanac.toml";
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// The site's name, shown in every page's header.
     pub title: String,
-    #[serde(default)]
     pub description: String,
     /// A folder under `themes/`.
-    #[serde(default = "default_theme")]
     pub theme: String,
-    #[serde(default = "default_language")]
     pub language: String,
     /// Where the site is published, e.g. "https://example.org/calendar/". Optional: links never need it.
-    pub base_url: Option<String>,
+    pub base_url: Option<BaseUrl>,
     /// The IANA time zone the schedule's dates are in (calendar files say it).
-    #[serde(default = "default_timezone")]
     pub timezone: String,
+    /// Publish raw HTML in Markdown as written instead of sanitising it (only for fully trusted editors).
+    pub unsafe_html: bool,
+}
+
+#[derive(Deserialize)]
+struct RawConfig {
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default = "default_theme")]
+    theme: String,
+    #[serde(default = "default_language")]
+    language: String,
+    base_url: Option<Spanned<String>>,
+    #[serde(default = "default_timezone")]
+    timezone: String,
+    #[serde(default)]
+    unsafe_html: bool,
 }
 
 const SCHEMA: Schema =
-    Schema { keys: &["title", "description", "theme", "language", "base_url", "timezone"], nested: &[] };
+    Schema { keys: &["title", "description", "theme", "language", "base_url", "timezone", "unsafe_html"], nested: &[] };
 
 fn default_timezone() -> String {
     "Asia/Shanghai".into()
@@ -38,52 +53,92 @@ fn default_theme() -> String {
     "default".into()
 }
 
-/// `base_url` must be an absolute http(s) address: sitemaps, feeds and calendars need absolute URLs.
-pub fn check_base_url(url: &str) -> Result<(), String> {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
-    match rest {
-        Some(r) if !r.is_empty() && !r.starts_with('/') && !url.contains(char::is_whitespace) => Ok(()),
-        _ => Err(format!("base_url `{url}` is not an absolute http(s) URL")),
-    }
-}
-
 fn default_language() -> String {
     "zh-CN".into()
+}
+
+/// The address of the site's root: an absolute http(s) URL with a host, no credentials, query or fragment, and
+/// a path ending in `/`. Sitemaps, feeds and calendars build absolute URLs and identifiers from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl(url::Url);
+
+impl BaseUrl {
+    pub fn parse(text: &str) -> Result<BaseUrl, UrlProblem> {
+        let mut url = url::Url::parse(text.trim()).map_err(|_| UrlProblem::NotAbsolute)?;
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(UrlProblem::NotHttp);
+        }
+        if url.host_str().is_none_or(str::is_empty) {
+            return Err(UrlProblem::NoHost);
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(UrlProblem::Credentials);
+        }
+        if url.query().is_some() {
+            return Err(UrlProblem::Query);
+        }
+        if url.fragment().is_some() {
+            return Err(UrlProblem::Fragment);
+        }
+        if !url.path().ends_with('/') {
+            let path = format!("{}/", url.path());
+            url.set_path(&path);
+        }
+        Ok(BaseUrl(url))
+    }
+
+    /// The address, ending in `/`.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    /// The host's domain name, for globally unique calendar UIDs and feed ids; `None` for an IP address, which
+    /// a `tag:` URI cannot use.
+    pub fn domain(&self) -> Option<&str> {
+        self.0.domain()
+    }
 }
 
 impl Config {
     pub fn load(root: &Path) -> Result<Config, Diagnostics> {
         let path: PathBuf = root.join(FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            Diagnostic::file(&path, ErrorKind::Io { what: "the site configuration", message: e.to_string() })
+            Diagnostic::io(IoOp::Read, &path, e)
                 .with_help(format!("run almanac in the site's folder (the one with {FILE}), or pass --root DIR"))
         })?;
         let at = Located { path: &path, file_text: &text, offset: 0 };
-        let config: Config = frontmatter::parse(at, &text, &SCHEMA)?;
-        if let Some(url) = &config.base_url
-            && let Err(why) = check_base_url(url)
-        {
-            let offset = text.find(url.as_str()).unwrap_or(0);
-            return Err(Diagnostic::at(&path, &text, offset, url.len(), ErrorKind::Invalid(why))
-                .with_help(
-                    "write the full address, e.g. base_url = \"https://example.org/calendar/\", or remove the line",
-                )
-                .into());
-        }
-        Ok(config)
+        let raw: RawConfig = frontmatter::parse(at, &text, &SCHEMA)?;
+        let base_url = match &raw.base_url {
+            None => None,
+            Some(url) => Some(BaseUrl::parse(url.get_ref()).map_err(|problem| {
+                at.error(url.span(), ErrorKind::BaseUrl { url: url.get_ref().clone(), problem })
+                    .with_help(BASE_URL_HELP)
+            })?),
+        };
+        Ok(Config {
+            title: raw.title,
+            description: raw.description,
+            theme: raw.theme,
+            language: raw.language,
+            base_url,
+            timezone: raw.timezone,
+            unsafe_html: raw.unsafe_html,
+        })
     }
 
-    /// The site's host name, from `base_url` (it makes calendar UIDs globally unique).
+    /// The host name that makes calendar UIDs and feed ids globally unique, when `base_url` names a domain.
     pub fn host(&self) -> Option<&str> {
-        let rest = self.base_url.as_deref()?.split_once("://")?.1;
-        rest.split(['/', ':', '?', '#']).next().filter(|h| !h.is_empty())
+        self.base_url.as_ref()?.domain()
     }
 
-    /// `base_url` with exactly one trailing slash.
-    pub fn base_url(&self) -> Option<String> {
-        self.base_url.as_ref().map(|u| format!("{}/", u.trim_end_matches('/')))
+    /// `base_url`, ending in `/`.
+    pub fn base_url(&self) -> Option<&str> {
+        self.base_url.as_ref().map(BaseUrl::as_str)
     }
 }
+
+pub const BASE_URL_HELP: &str =
+    "write the address of the site's folder, e.g. base_url = \"https://example.org/calendar/\", or remove the line";
 
 #[cfg(test)]
 mod tests {
@@ -101,15 +156,48 @@ mod tests {
         assert_eq!((c.theme.as_str(), c.language.as_str(), c.base_url()), ("default", "zh-CN", None));
         let e = load("title = \"x\"\nthme = \"dark\"\n").unwrap_err();
         assert_eq!((e.0[0].line, e.0[0].help.as_deref().unwrap().starts_with("did you mean `theme`?")), (2, true));
-        let e = load("title = \"x\"\nbase_url = \"example.org\"\n").unwrap_err();
-        assert_eq!(e.0[0].line, 2);
-        assert_eq!(
-            load("title = \"x\"\nbase_url = \"https://a.org/c\"\n").unwrap().base_url().unwrap(),
-            "https://a.org/c/"
-        );
         assert!(load("").is_err());
-        let c = load("title = \"x\"\nbase_url = \"https://cq.example.org:8080/a/\"\n").unwrap();
-        assert_eq!((c.host(), c.timezone.as_str()), (Some("cq.example.org"), "Asia/Shanghai"));
-        assert!(check_base_url("https://").is_err() && check_base_url("http://a b").is_err());
+        assert_eq!(c.timezone, "Asia/Shanghai");
+    }
+
+    #[test]
+    fn base_urls_are_parsed_not_cut() {
+        let ok = [
+            ("https://a.org/c", "https://a.org/c/", Some("a.org")),
+            ("https://cq.example.org:8080/a/", "https://cq.example.org:8080/a/", Some("cq.example.org")),
+            ("http://[::1]:8080/cal/", "http://[::1]:8080/cal/", None),
+            ("http://127.0.0.1:1111/", "http://127.0.0.1:1111/", None),
+            ("HTTPS://Example.ORG", "https://example.org/", Some("example.org")),
+            (
+                "https://例子.中国/日历/",
+                "https://xn--fsqu00a.xn--fiqs8s/%E6%97%A5%E5%8E%86/",
+                Some("xn--fsqu00a.xn--fiqs8s"),
+            ),
+        ];
+        for (text, url, domain) in ok {
+            let b = BaseUrl::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!((b.as_str(), b.domain()), (url, domain), "{text}");
+        }
+        let bad = [
+            ("example.org", UrlProblem::NotAbsolute),
+            ("/calendar/", UrlProblem::NotAbsolute),
+            ("ftp://example.org/", UrlProblem::NotHttp),
+            ("mailto:a@b.org", UrlProblem::NotHttp),
+            ("https://user@example.org/", UrlProblem::Credentials),
+            ("https://u:p@example.org/", UrlProblem::Credentials),
+            ("https://example.org/cal?x=1", UrlProblem::Query),
+            ("https://example.org/cal#top", UrlProblem::Fragment),
+            ("http://a b", UrlProblem::NotAbsolute),
+        ];
+        for (text, problem) in bad {
+            assert_eq!(BaseUrl::parse(text), Err(problem), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_bad_base_url_points_at_its_value() {
+        let e = load("title = \"x\"\n\nbase_url = \"https://example.org/cal?x=1\"\n").unwrap_err();
+        assert_eq!((e.0[0].line, e.0[0].column), (3, 12));
+        assert!(e.0[0].kind.to_string().contains("has a query"), "{}", e.0[0].kind);
     }
 }

@@ -1,15 +1,21 @@
-//! Diagnostics: every problem a build finds, with the file, line and column it is about.
+//! Diagnostics: every problem a run finds, typed, with the file, line and column it is about.
 //!
-//! Errors are collected, not returned at the first one, so an editor sees every problem of a run at once.
+//! Errors stop a build; warnings are legal but suspicious input that `almanac check` reports. Both are collected,
+//! not returned at the first one, so an editor sees every problem of a run at once.
 
 use std::fmt;
+use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-/// What went wrong. The `Display` text is one plain sentence; the fix goes in [`Diagnostic::help`].
+use chrono::NaiveDate;
+use unicode_width::UnicodeWidthStr;
+
+/// What stops a build. The `Display` text is one plain sentence; the fix goes in [`Diagnostic::help`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ErrorKind {
-    #[error("cannot read {what}: {message}")]
-    Io { what: &'static str, message: String },
+    #[error("cannot {op} {}: {source}", path.display())]
+    Io { op: IoOp, path: PathBuf, source: IoSource },
     #[error("the file is not valid UTF-8 text")]
     NotUtf8,
     #[error("invalid TOML: {0}")]
@@ -24,23 +30,201 @@ pub enum ErrorKind {
     NoFrontMatter,
     #[error("cannot read the date `{text}`: {reason}")]
     Date { text: String, reason: String },
-    #[error("{0}")]
-    Invalid(String),
+    #[error("`{value}` is not a calendar date")]
+    NotACalendarDate { value: String },
+    #[error("the range ends ({end}) before it starts ({start})")]
+    EndBeforeStart { start: NaiveDate, end: NaiveDate },
+    #[error("the activity runs {start} … {end}, more than {years} years from its schedule's year {year}")]
+    FarFromYear { start: NaiveDate, end: NaiveDate, year: i32, years: i32 },
+    #[error("year {0} is not a four-digit year")]
+    BadYear(i64),
+    #[error("the title is empty")]
+    EmptyTitle,
+    #[error("{what} `{slug}` is not lowercase ASCII letters, digits and `-`")]
+    BadSlug { what: SlugOf, slug: String },
+    #[error("the schedule folder name `{0}` is used by the site itself")]
+    ReservedFolder(String),
+    #[error("a file directly in content/ belongs to no schedule")]
+    StrayContentFile,
+    #[error("the schedule folder has no _index.md")]
+    NoScheduleIndex,
+    #[error("two files of the site would be written to `{path}`: {first} and {second}")]
+    PathCollision { path: String, first: String, second: String },
+    #[error("the link `{link}` {problem}")]
+    BrokenLink { link: String, problem: LinkProblem },
+    #[error("base_url `{url}` {problem}")]
+    BaseUrl { url: String, problem: UrlProblem },
+    #[error("there is no theme `{name}`: no folder themes/{name}")]
+    NoSuchTheme { name: String },
+    #[error("the theme has no template {0}")]
+    MissingTemplate(&'static str),
     #[error("template error: {0}")]
     Template(String),
-    // Warnings: legal but suspicious input, reported by `almanac check`.
+    #[error("a site already exists here")]
+    SiteExists,
+    #[error("the file already exists")]
+    FileExists,
+    #[error("there is no readable schedule {}", .0.display())]
+    NoSchedule(PathBuf),
+    #[error("a schedule needs its year")]
+    NoYear,
+}
+
+/// What is probably a mistake but still builds: `almanac check` reports it (and fails on it under `--strict`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WarningKind {
     #[error("the activity runs {start} … {end}, outside its schedule's year {year}")]
-    OutsideYear { start: String, end: String, year: i32 },
+    OutsideYear { start: NaiveDate, end: NaiveDate, year: i32 },
     #[error("another activity has the same {what} `{value}`: {other}")]
     Duplicate { what: &'static str, value: String, other: String },
     #[error("`where` reads like a date: `{0}`")]
     PlaceLooksLikeDate(String),
     #[error("the milestone `{label}` ({when}) falls outside the activity's dates")]
     MilestoneOutside { label: String, when: String },
-    #[error("the link `{0}` points to a page that does not exist")]
-    BrokenLink(String),
     #[error("the tag `{tag}` looks like a misspelling of `{other}`")]
     TagLooksLike { tag: String, other: String },
+    #[error("{0} is removed from the published page")]
+    Sanitised(String),
+}
+
+/// An error or a warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Error(ErrorKind),
+    Warning(WarningKind),
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Kind::Error(e) => e.fmt(f),
+            Kind::Warning(w) => w.fmt(f),
+        }
+    }
+}
+
+impl From<ErrorKind> for Kind {
+    fn from(e: ErrorKind) -> Self {
+        Kind::Error(e)
+    }
+}
+
+impl From<WarningKind> for Kind {
+    fn from(w: WarningKind) -> Self {
+        Kind::Warning(w)
+    }
+}
+
+/// What an I/O error was doing, for the message: "cannot read the file …".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoOp {
+    Read,
+    List,
+    Write,
+    Create,
+    Replace,
+}
+
+impl fmt::Display for IoOp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            IoOp::Read => "read",
+            IoOp::List => "list the folder",
+            IoOp::Write => "write",
+            IoOp::Create => "create",
+            IoOp::Replace => "replace",
+        })
+    }
+}
+
+/// An `io::Error` that diagnostics can clone and compare (by kind and message).
+#[derive(Debug, Clone)]
+pub struct IoSource(pub Arc<io::Error>);
+
+impl PartialEq for IoSource {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.kind() == other.0.kind() && self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for IoSource {}
+
+impl fmt::Display for IoSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for IoSource {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.0)
+    }
+}
+
+/// Whose slug a [`ErrorKind::BadSlug`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlugOf {
+    Activity,
+    Schedule,
+}
+
+impl fmt::Display for SlugOf {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SlugOf::Activity => "the slug",
+            SlugOf::Schedule => "the schedule folder name",
+        })
+    }
+}
+
+/// Why a link in a body does not resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkProblem {
+    /// A `.md`/`.toml` link to a file that is not a published activity.
+    NoSuchContent,
+    /// A relative link to a file the build does not write.
+    NoSuchPage,
+    /// A relative link that climbs out of the site.
+    OutsideSite,
+    /// `/x.html`: breaks under a sub-path and from disk.
+    RootRelative,
+}
+
+impl fmt::Display for LinkProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            LinkProblem::NoSuchContent => "points to a content file that is not a published activity",
+            LinkProblem::NoSuchPage => "points to a file the site does not have",
+            LinkProblem::OutsideSite => "climbs out of the site",
+            LinkProblem::RootRelative => {
+                "starts with `/`, which breaks when the site is opened from disk or served under a sub-path"
+            }
+        })
+    }
+}
+
+/// Why a `base_url` cannot be the address of a site's root.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlProblem {
+    NotAbsolute,
+    NotHttp,
+    NoHost,
+    Credentials,
+    Query,
+    Fragment,
+}
+
+impl fmt::Display for UrlProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            UrlProblem::NotAbsolute => "is not an absolute address",
+            UrlProblem::NotHttp => "is not an http(s) address",
+            UrlProblem::NoHost => "has no host name",
+            UrlProblem::Credentials => "carries a user name or password",
+            UrlProblem::Query => "has a query (`?…`), which cannot be a folder",
+            UrlProblem::Fragment => "has a fragment (`#…`), which cannot be a folder",
+        })
+    }
 }
 
 /// Errors stop the build; warnings are reported by `almanac check` (and fail it under `--strict`).
@@ -54,37 +238,41 @@ pub enum Severity {
 /// One problem, located in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub severity: Severity,
     pub path: PathBuf,
     /// 1-based; 0 when the problem is about the whole file.
     pub line: usize,
     /// 1-based, counted in characters.
     pub column: usize,
-    pub kind: ErrorKind,
+    pub kind: Kind,
     pub help: Option<String>,
     /// The offending source line, shown under the message with a marker.
     pub source_line: Option<String>,
-    /// Width of the marker, in characters.
+    /// Width of the marked part, in characters.
     pub marker_len: usize,
 }
 
 impl Diagnostic {
     /// A problem about a whole file (cannot read it, not UTF-8, …).
-    pub fn file(path: impl Into<PathBuf>, kind: ErrorKind) -> Self {
+    pub fn file(path: impl Into<PathBuf>, kind: impl Into<Kind>) -> Self {
         Diagnostic {
-            severity: Severity::Error,
             path: path.into(),
             line: 0,
             column: 0,
-            kind,
+            kind: kind.into(),
             help: None,
             source_line: None,
             marker_len: 0,
         }
     }
 
+    /// An I/O error while doing `op` on `path`.
+    pub fn io(op: IoOp, path: impl Into<PathBuf>, error: io::Error) -> Self {
+        let path = path.into();
+        Diagnostic::file(path.clone(), ErrorKind::Io { op, path, source: IoSource(Arc::new(error)) })
+    }
+
     /// A problem at byte `offset` (spanning `len` bytes) of `text`, the whole content of `path`.
-    pub fn at(path: impl Into<PathBuf>, text: &str, offset: usize, len: usize, kind: ErrorKind) -> Self {
+    pub fn at(path: impl Into<PathBuf>, text: &str, offset: usize, len: usize, kind: impl Into<Kind>) -> Self {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
@@ -92,20 +280,25 @@ impl Diagnostic {
         let column = text[line_start..offset].chars().count() + 1;
         let end = floor_char_boundary(text, (offset + len.max(1)).min(line_end));
         Diagnostic {
-            severity: Severity::Error,
             path: path.into(),
             line,
             column,
-            kind,
+            kind: kind.into(),
             help: None,
             source_line: Some(text[line_start..line_end].trim_end_matches('\r').to_string()),
             marker_len: text[offset..end].chars().count().max(1),
         }
     }
 
-    pub fn warning(mut self) -> Self {
-        self.severity = Severity::Warning;
-        self
+    pub fn severity(&self) -> Severity {
+        match self.kind {
+            Kind::Error(_) => Severity::Error,
+            Kind::Warning(_) => Severity::Warning,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity() == Severity::Error
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -113,12 +306,27 @@ impl Diagnostic {
         self
     }
 
-    /// Makes the path relative to `root` for shorter messages.
+    /// Makes the paths relative to `root` for shorter messages.
     pub fn relative_to(mut self, root: &Path) -> Self {
         if let Ok(rel) = self.path.strip_prefix(root) {
             self.path = rel.to_path_buf();
         }
+        if let Kind::Error(ErrorKind::Io { path, .. }) = &mut self.kind
+            && let Ok(rel) = path.strip_prefix(root)
+        {
+            *path = rel.to_path_buf();
+        }
         self
+    }
+
+    /// The source line split around the marked part: (before, marked, after), for a caret or a highlight.
+    pub fn marked(&self) -> Option<(String, String, String)> {
+        let src = self.source_line.as_ref()?;
+        let skip = self.column.saturating_sub(1);
+        let before: String = src.chars().take(skip).collect();
+        let marked: String = src.chars().skip(skip).take(self.marker_len).collect();
+        let after: String = src.chars().skip(skip + self.marker_len).collect();
+        Some((before, marked, after))
     }
 }
 
@@ -129,15 +337,9 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Terminal columns a string takes: CJK and full-width characters take two.
+/// Terminal columns a string takes (East Asian wide characters take two), by Unicode's width tables.
 pub fn display_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F => 2,
-            0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD => 2,
-            _ => 1,
-        })
-        .sum()
+    s.width()
 }
 
 /// Terminal styles; all empty without colour.
@@ -168,9 +370,9 @@ impl Palette {
 impl Diagnostic {
     /// The diagnostic as text for a terminal, in colour when `color` is true.
     pub fn render(&self, color: bool) -> String {
-        let p = Palette::new(self.severity, color);
+        let p = Palette::new(self.severity(), color);
         let (h, a, hp) = (p.head, p.accent, p.help);
-        let label = match self.severity {
+        let label = match self.severity() {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
@@ -180,11 +382,9 @@ impl Diagnostic {
         } else {
             out += &format!("  {a}-->{a:#} {}:{}:{}\n", self.path.display(), self.line, self.column);
         }
-        if let Some(src) = &self.source_line {
+        if let (Some(src), Some((before, marked, _))) = (&self.source_line, self.marked()) {
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
-            let before: String = src.chars().take(self.column - 1).collect();
-            let marked: String = src.chars().skip(self.column - 1).take(self.marker_len).collect();
             let spaces = " ".repeat(display_width(&before));
             let carets = "^".repeat(display_width(&marked).max(1));
             out += &format!("{a}{pad} |{a:#}\n{a}{gutter} |{a:#} {src}\n{a}{pad} |{a:#} {spaces}{h}{carets}{h:#}\n");
@@ -222,6 +422,19 @@ impl Diagnostics {
     pub fn extend(&mut self, other: Diagnostics) {
         self.0.extend(other.0);
     }
+
+    /// Adds `d` unless an equal one is there already (a broken template fails every page that uses it).
+    pub fn push_once(&mut self, d: Diagnostic) {
+        if !self.0.contains(&d) {
+            self.0.push(d);
+        }
+    }
+
+    /// `Ok(value)` when there is no error among these.
+    pub fn or_ok<T>(self, value: T) -> Result<T, Diagnostics> {
+        if self.errors() == 0 { Ok(value) } else { Err(self) }
+    }
+
     /// Paths relative to `root`, in file order.
     pub fn relative_to(self, root: &Path) -> Self {
         Diagnostics(self.0.into_iter().map(|d| d.relative_to(root)).collect()).sorted()
@@ -229,14 +442,20 @@ impl Diagnostics {
 
     /// Orders by file and position so the report does not depend on thread scheduling.
     pub fn sorted(mut self) -> Self {
-        self.0.sort_by(|a, b| (&a.path, a.line, a.column, a.severity).cmp(&(&b.path, b.line, b.column, b.severity)));
+        self.0.sort_by(|a, b| {
+            (&a.path, a.line, a.column, a.severity(), a.kind.to_string()).cmp(&(
+                &b.path,
+                b.line,
+                b.column,
+                b.severity(),
+                b.kind.to_string(),
+            ))
+        });
         self
     }
-}
 
-impl Diagnostics {
     pub fn errors(&self) -> usize {
-        self.0.iter().filter(|d| d.severity == Severity::Error).count()
+        self.0.iter().filter(|d| d.is_error()).count()
     }
 
     pub fn warnings(&self) -> usize {
@@ -282,32 +501,51 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 mod tests {
     use super::*;
 
+    fn any() -> ErrorKind {
+        ErrorKind::EmptyTitle
+    }
+
     #[test]
     fn locates_line_and_column_in_characters() {
         let text = "+++\ntitle = \"质量\"\nwhen = \"13月\"\n";
         let offset = text.find("13").unwrap();
-        let d = Diagnostic::at("a.md", text, offset, 2, ErrorKind::Invalid("x".into()));
+        let d = Diagnostic::at("a.md", text, offset, 2, any());
         assert_eq!((d.line, d.column, d.marker_len), (3, 9, 2));
         assert_eq!(d.source_line.as_deref(), Some("when = \"13月\""));
+        assert_eq!(d.marked().unwrap(), ("when = \"".into(), "13".into(), "月\"".into()));
     }
 
     #[test]
     fn marker_accounts_for_wide_characters() {
         let text = "when = \"九月13月\"";
         let offset = text.find("13").unwrap();
-        let d = Diagnostic::at("a.md", text, offset, "13月".len(), ErrorKind::Invalid("x".into()));
+        let d = Diagnostic::at("a.md", text, offset, "13月".len(), any());
         let shown = d.to_string();
         // 8 ASCII columns and 2 wide characters before the marker; "13月" is 4 columns wide.
         assert!(shown.contains(&format!("  | {}^^^^\n", " ".repeat(12))), "{shown}");
+        // Full-width punctuation and combining marks take their real widths.
+        assert_eq!(display_width("（评审）"), 8);
+        assert_eq!(display_width("e\u{301}"), 1);
     }
 
     #[test]
     fn colour_only_when_asked() {
-        let d = Diagnostic::at("a.md", "when = \"13月\"", 8, 2, ErrorKind::Invalid("x".into())).with_help("fix");
+        let d = Diagnostic::at("a.md", "when = \"13月\"", 8, 2, any()).with_help("fix");
         assert!(!d.render(false).contains('\x1b'));
         let coloured = d.render(true);
         assert!(coloured.contains("\x1b[") && coloured.contains("error"), "{coloured:?}");
-        assert!(d.clone().warning().render(false).starts_with("warning: x"));
+        let w = Diagnostic::file("a.md", WarningKind::PlaceLooksLikeDate("9月".into()));
+        assert!(w.render(false).starts_with("warning: `where` reads like a date"));
+        assert_eq!(w.severity(), Severity::Warning);
+    }
+
+    #[test]
+    fn io_errors_name_the_operation_and_path() {
+        let d = Diagnostic::io(IoOp::Read, "/site/content/a.md", io::Error::from(io::ErrorKind::PermissionDenied));
+        let d = d.relative_to(Path::new("/site"));
+        assert_eq!(d.path, Path::new("content/a.md"));
+        assert!(d.kind.to_string().starts_with("cannot read content/a.md: permission denied"), "{}", d.kind);
+        assert_eq!(d.clone(), d);
     }
 
     #[test]

@@ -2,19 +2,22 @@
 //!
 //! The pipeline, one module per stage in the order data flows:
 //! [`config`] → [`content`] (front matter, activity model, dates) → [`markdown`] → [`site`] (immutable model
-//! with its indexes) → [`render`] (Tera, views) and [`export`] (calendars, feeds, data) → [`output`] (atomic
-//! write). [`urls`] makes every link. [`serve`] holds the parts of `almanac serve` (a preview server that
-//! rebuilds on change).
-//! The library never prints; the binary does.
+//! with its indexes) → [`layout`] (every file the site writes, by path, and the link rule) → [`export`]
+//! (calendars, feeds, data) and [`render`] (Tera, views) → [`output`] (atomic write). [`build`] runs the
+//! pipeline for `build`, `check` and `serve`; [`lint`] adds `check`'s warnings. [`urls`] makes every link.
+//! [`serve`] holds the parts of `almanac serve` (a preview server that rebuilds on change); [`cmd`] holds the
+//! subcommands' arguments, each a thin call into the library. The library never prints; the binary does.
 
 // A `Diagnostic` carries its source line and help; it only travels on the error path, where size is no cost.
 #![allow(clippy::result_large_err)]
 
+pub mod build;
 pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod error;
 pub mod export;
+pub mod layout;
 pub mod lint;
 pub mod markdown;
 pub mod output;

@@ -1,48 +1,37 @@
 //! Warnings: input that is legal but probably a mistake. `almanac check` reports them; the build does not.
+//! Each points at the key it is about, from the positions the loader kept.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use chrono::Datelike;
-use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::content::dates::parse_when;
 use crate::content::{Activity, Schedule};
-use crate::error::{Diagnostic, Diagnostics, ErrorKind};
-use crate::render::Page;
+use crate::error::{Diagnostic, Diagnostics, WarningKind};
+use crate::markdown;
 use crate::site::Site;
-use crate::urls;
 
 /// Every warning for `site`, in file order.
 pub fn lint(site: &Site) -> Diagnostics {
-    let pages: Vec<String> = Page::all(site).into_iter().map(|p| p.path(site)).collect();
     let mut out = Diagnostics::default();
     for s in &site.schedules {
         duplicates(s, &mut out);
         for a in &s.activities {
-            activity(s, a, &pages, &mut out);
+            activity(s, a, &mut out);
+            sanitised(a, site.config.unsafe_html, &mut out);
         }
     }
     tags(site, &mut out);
     out.sorted()
 }
 
-/// A warning pointing at the first line of `path` that contains `needle`, or at the whole file.
-fn at(path: &Path, needle: &str, kind: ErrorKind) -> Diagnostic {
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    let d = match text.find(needle).filter(|_| !needle.is_empty()) {
-        Some(i) => Diagnostic::at(path, &text, i, needle.len(), kind),
-        None => Diagnostic::file(path, kind),
-    };
-    d.warning()
-}
-
-fn activity(s: &Schedule, a: &Activity, pages: &[String], out: &mut Diagnostics) {
+fn activity(s: &Schedule, a: &Activity, out: &mut Diagnostics) {
     let w = &a.when;
     if w.start.year() != s.year || w.end.year() != s.year {
-        let kind = ErrorKind::OutsideYear { start: w.start.to_string(), end: w.end.to_string(), year: s.year };
+        let kind = WarningKind::OutsideYear { start: w.start, end: w.end, year: s.year };
         out.push(
-            at(&a.source, &a.when_text, kind)
+            a.origin
+                .at(a.spans.when.clone(), kind)
                 .with_help("check the year; a range into another year is fine if that is what the schedule says"),
         );
     }
@@ -50,68 +39,34 @@ fn activity(s: &Schedule, a: &Activity, pages: &[String], out: &mut Diagnostics)
         && parse_when(place, s.year).is_ok()
     {
         out.push(
-            at(&a.source, place, ErrorKind::PlaceLooksLikeDate(place.clone()))
+            a.origin
+                .at(a.spans.place.clone(), WarningKind::PlaceLooksLikeDate(place.clone()))
                 .with_help("`where` is the place or format; put dates in `when`"),
         );
     }
     for m in &a.milestones {
         if m.when.start < w.start || m.when.end > w.end {
-            let kind = ErrorKind::MilestoneOutside { label: m.label.clone(), when: m.when_text.clone() };
-            out.push(at(&a.source, &m.label, kind).with_help(format!(
+            let kind = WarningKind::MilestoneOutside { label: m.label.clone(), when: m.when_text.clone() };
+            out.push(a.origin.at(Some(m.span.clone()), kind).with_help(format!(
                 "the activity runs {} … {}; check the milestone's `when` or the activity's",
                 w.start, w.end
             )));
         }
     }
-    let page = urls::activity(&s.slug, &a.slug);
-    for link in relative_links(&a.body) {
-        if !link_resolves(&a.source, &page, &link, pages) {
-            out.push(
-                at(&a.source, &link, ErrorKind::BrokenLink(link.clone()))
-                    .with_help("link to another activity's page as NAME.html, or to its file as NAME.md"),
-            );
-        }
-    }
 }
 
-/// Links in Markdown that stay inside the site (no scheme, not a fragment).
-fn relative_links(markdown: &str) -> Vec<String> {
-    Parser::new(markdown)
-        .filter_map(|e| match e {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => Some(dest_url.to_string()),
-            _ => None,
-        })
-        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("//") && !has_scheme(l))
-        .collect()
-}
-
-fn has_scheme(link: &str) -> bool {
-    link.split_once(':').is_some_and(|(scheme, _)| {
-        !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    })
-}
-
-/// `x.md` is looked up beside the source file; anything else among the built pages, relative to the page.
-fn link_resolves(source: &Path, page: &str, link: &str, pages: &[String]) -> bool {
-    let target = link.split(['#', '?']).next().unwrap_or_default();
-    if target.ends_with(".md") {
-        return source.parent().is_some_and(|dir| dir.join(target).is_file());
+/// Raw HTML the sanitiser will remove from a body: said here, so an editor knows the page differs from the file.
+fn sanitised(a: &Activity, unsafe_html: bool, out: &mut Diagnostics) {
+    if unsafe_html {
+        return;
     }
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for seg in target.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                if parts.pop().is_none() {
-                    return false;
-                }
-            }
-            s => parts.push(s),
-        }
+    for r in markdown::removed(&a.body) {
+        let span = a.spans.body + r.range.start..a.spans.body + r.range.end;
+        out.push(a.origin.at(Some(span), WarningKind::Sanitised(r.what)).with_help(
+            "raw HTML is cleaned before publishing; write the content in Markdown, or set unsafe_html = true in \
+             almanac.toml if every editor is trusted",
+        ));
     }
-    let joined = parts.join("/");
-    pages.iter().any(|p| *p == joined || *p == format!("{joined}/index.html"))
 }
 
 fn duplicates(s: &Schedule, out: &mut Diagnostics) {
@@ -119,25 +74,22 @@ fn duplicates(s: &Schedule, out: &mut Diagnostics) {
     let mut numbers: BTreeMap<u32, &Activity> = BTreeMap::new();
     for a in &s.activities {
         if let Some(first) = titles.insert(&a.title, a) {
-            let other = file_name(&first.source);
-            let kind = ErrorKind::Duplicate { what: "title", value: a.title.clone(), other };
+            let kind =
+                WarningKind::Duplicate { what: "title", value: a.title.clone(), other: first.origin.rel.clone() };
             out.push(
-                at(&a.source, &a.title, kind).with_help("if these are two activities, tell them apart in the title"),
+                a.origin
+                    .at(a.spans.title.clone(), kind)
+                    .with_help("if these are two activities, tell them apart in the title"),
             );
         }
         if let Some(n) = a.number
             && let Some(first) = numbers.insert(n, a)
         {
-            let other = file_name(&first.source);
-            let kind = ErrorKind::Duplicate { what: "number (序号)", value: n.to_string(), other };
-            out.push(at(&a.source, "number", kind).with_help("give each activity its own 序号"));
+            let other = first.origin.rel.clone();
+            let kind = WarningKind::Duplicate { what: "number (序号)", value: n.to_string(), other };
+            out.push(a.origin.at(a.spans.number.clone(), kind).with_help("give each activity its own 序号"));
         }
     }
-}
-
-/// Duplicates are within one schedule folder, so the file name says which.
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// The same tag written two ways (QC小组 / ＱＣ小组 / qc小组) splits one tag page into two.
@@ -152,8 +104,9 @@ fn tags(site: &Site, out: &mut Diagnostics) {
         for &name in names.iter().filter(|n| **n != common) {
             for &id in site.tag(name).map(|t| t.members.as_slice()).unwrap_or_default() {
                 let (_, a) = site.get(id);
-                let kind = ErrorKind::TagLooksLike { tag: name.to_string(), other: common.to_string() };
-                out.push(at(&a.source, name, kind).with_help(format!("did you mean `{common}`?")));
+                let kind = WarningKind::TagLooksLike { tag: name.to_string(), other: common.to_string() };
+                let d: Diagnostic = a.origin.at(a.tag_span(name), kind);
+                out.push(d.with_help(format!("did you mean `{common}`?")));
             }
         }
     }
@@ -174,20 +127,6 @@ fn fold(tag: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn finds_relative_links_only() {
-        let md = "[a](02-b.md) [b](https://x.org) [c](#top) [d](../s/x.html#p) ![e](img.png) [f](mailto:a@b.c)";
-        assert_eq!(relative_links(md), ["02-b.md", "../s/x.html#p", "img.png"]);
-    }
-
-    #[test]
-    fn resolves_links_against_pages() {
-        let pages = ["s/a.html".to_string(), "s/index.html".to_string(), "months/2023-09.html".to_string()];
-        let ok = |l| link_resolves(Path::new("/nowhere/a.md"), "s/a.html", l, &pages);
-        assert!(ok("a.html") && ok("../months/2023-09.html") && ok("index.html#x") && ok("../s/"));
-        assert!(!ok("b.html") && !ok("../../a.html") && !ok("missing.md"));
-    }
 
     #[test]
     fn folds_tag_spellings() {

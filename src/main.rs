@@ -3,7 +3,8 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use almanac::cmd::build::{BuildArgs, BuildSummary};
+use almanac::build::BuildSummary;
+use almanac::cmd::build::BuildArgs;
 use almanac::cmd::check::CheckArgs;
 use almanac::cmd::init::InitArgs;
 use almanac::cmd::new::NewArgs;

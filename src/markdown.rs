@@ -1,17 +1,320 @@
 //! Markdown to HTML (CommonMark plus tables, strikethrough and footnotes), and to plain text.
+//!
+//! Bodies are written by editors and often pasted from Word or the web, so the HTML is safe by default: raw HTML
+//! goes through a sanitiser (ammonia) that keeps formatting and drops scripts, event handlers, dangerous URL
+//! schemes, comments and unbalanced markup; links with other schemes than [`URL_SCHEMES`] are dropped in Markdown
+//! too. A site may opt out (`unsafe_html = true`), and then raw HTML is published as written.
+//!
+//! Relative links are handed to the caller, which knows the site: it rewrites them for the page that shows the
+//! body or drops them.
 
-use pulldown_cmark::{Event, Options, Parser, TagEnd, html};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH).union(Options::ENABLE_FOOTNOTES);
 
-pub fn to_html(markdown: &str) -> String {
+/// The URL schemes a link in a body may use; anything else (`javascript:`, `data:`, `vbscript:`…) is removed.
+pub const URL_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "webcal"];
+
+/// Elements raw HTML may use, beyond the sanitiser's defaults, and the attributes they keep.
+const FOOTNOTE_ATTRIBUTES: &[(&str, &[&str])] =
+    &[("sup", &["class", "id"]), ("div", &["class", "id"]), ("a", &["class", "id"]), ("li", &["id"])];
+
+/// What to do with a relative link: `Some(url)` to write (maybe rewritten), `None` to drop it.
+pub type Rewrite<'a> = &'a (dyn Fn(&str) -> Option<String> + Sync);
+
+/// How a body is turned into HTML.
+#[derive(Clone, Copy)]
+pub struct Policy<'a> {
+    /// Publish raw HTML as written (the site's `unsafe_html = true`).
+    pub unsafe_html: bool,
+    /// The site's rule for relative links.
+    pub relative: Rewrite<'a>,
+}
+
+/// Whether `url` starts with a scheme (`https:`), as opposed to a relative reference.
+pub fn has_scheme(url: &str) -> bool {
+    url.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    })
+}
+
+/// A link is relative when it has no scheme and does not name a host (`//host/x`).
+pub fn is_relative(url: &str) -> bool {
+    !has_scheme(url) && !url.starts_with("//")
+}
+
+fn allowed_scheme(url: &str) -> bool {
+    let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase()).unwrap_or_default();
+    URL_SCHEMES.contains(&scheme.as_str())
+}
+
+pub fn to_html(markdown: &str, policy: Policy<'_>) -> String {
+    let has_raw_html = Parser::new_ext(markdown, OPTIONS).any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, Parser::new_ext(markdown, OPTIONS));
+    if has_raw_html && !policy.unsafe_html {
+        // The sanitiser sees every link, raw or Markdown, and applies the same rules.
+        html::push_html(&mut out, Parser::new_ext(markdown, OPTIONS));
+        return sanitise(&out, policy.relative);
+    }
+    // Without raw HTML the generated markup is balanced and escaped: only link targets need the rules.
+    // Links cannot nest, nor images: one flag each says the next end belongs to a dropped start.
+    let (mut dropping_link, mut dropping_image) = (false, false);
+    let events = Parser::new_ext(markdown, OPTIONS).filter_map(|event| match event {
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => match target(&dest_url, policy.relative) {
+            Some(url) => Some(Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id })),
+            None => {
+                dropping_link = true; // keep the text, lose the link
+                None
+            }
+        },
+        Event::End(TagEnd::Link) if dropping_link => {
+            dropping_link = false;
+            None
+        }
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => match target(&dest_url, policy.relative) {
+            Some(url) => Some(Event::Start(Tag::Image { link_type, dest_url: CowStr::from(url), title, id })),
+            None => {
+                dropping_image = true; // keep the alternative text
+                None
+            }
+        },
+        Event::End(TagEnd::Image) if dropping_image => {
+            dropping_image = false;
+            None
+        }
+        other => Some(other),
+    });
+    html::push_html(&mut out, events);
     out
 }
 
+/// The URL to write for a link target, or `None` to drop it.
+fn target(url: &str, relative: Rewrite<'_>) -> Option<String> {
+    if is_relative(url) {
+        relative(url)
+    } else if url.starts_with("//") || !allowed_scheme(url) {
+        None
+    } else {
+        Some(url.to_string())
+    }
+}
+
+fn sanitise(html: &str, relative: Rewrite<'_>) -> String {
+    let mut b = ammonia::Builder::default();
+    b.url_schemes(URL_SCHEMES.iter().copied().collect())
+        .url_relative(ammonia::UrlRelative::Custom(Box::new(Relative(relative))))
+        .add_tag_attributes("th", ["style"].iter())
+        .add_tag_attributes("td", ["style"].iter())
+        .filter_style_properties(["text-align"].into_iter().collect::<HashSet<_>>());
+    for (tag, attrs) in FOOTNOTE_ATTRIBUTES {
+        b.add_tag_attributes(tag, attrs.iter());
+    }
+    b.clean(html).to_string()
+}
+
+/// The caller's link rule, as the sanitiser asks for it.
+struct Relative<'a>(Rewrite<'a>);
+
+impl<'a> ammonia::UrlRelativeEvaluate<'a> for Relative<'a> {
+    fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
+        if url.starts_with("//") { None } else { (self.0)(url).map(Cow::Owned) }
+    }
+}
+
+/// A link written in a body: its target and where it is in the Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub url: String,
+    pub range: Range<usize>,
+}
+
+/// Every link target in `markdown` (links, images, and `href`/`src` in raw HTML), with its byte range.
+pub fn links(markdown: &str) -> Vec<Link> {
+    let mut out = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                let at = markdown[range.clone()]
+                    .rfind(dest_url.as_ref())
+                    .map_or(range.clone(), |i| range.start + i..range.start + i + dest_url.len());
+                out.push(Link { url: dest_url.to_string(), range: at });
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                for (url, r) in raw_attributes(&raw, &["href", "src"]) {
+                    out.push(Link { url, range: range.start + r.start..range.start + r.end });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// What the sanitiser removes from a body's raw HTML, for `almanac check` to say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removed {
+    pub what: String,
+    pub range: Range<usize>,
+}
+
+/// Elements, attributes and URLs of `markdown`'s raw HTML that publishing removes. Best effort for messages:
+/// what is published is whatever the sanitiser keeps.
+pub fn removed(markdown: &str) -> Vec<Removed> {
+    let allowed = ammonia::Builder::default().clone_tags();
+    let mut out = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
+        let (Event::Html(raw) | Event::InlineHtml(raw)) = event else { continue };
+        let at = |r: Range<usize>| range.start + r.start..range.start + r.end;
+        if let Some(i) = raw.find("<!--") {
+            out.push(Removed { what: "an HTML comment `<!--`".into(), range: at(i..i + 4) });
+        }
+        for (name, r) in raw_tags(&raw) {
+            if !allowed.contains(name.as_str()) {
+                out.push(Removed { what: format!("the element `<{name}>`"), range: at(r) });
+            }
+        }
+        for (name, r) in raw_attribute_names(&raw) {
+            if name.starts_with("on") || name == "style" || name == "http-equiv" {
+                out.push(Removed { what: format!("the attribute `{name}`"), range: at(r) });
+            }
+        }
+        for (url, r) in raw_attributes(&raw, &["href", "src"]) {
+            if !is_relative(&url) && !allowed_scheme(&url) {
+                out.push(Removed { what: format!("the link `{url}`"), range: at(r) });
+            }
+        }
+    }
+    out.sort_by_key(|r| r.range.start);
+    out
+}
+
+/// Opening tag names of raw HTML, lower case, with their ranges.
+fn raw_tags(raw: &str) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    for (i, _) in raw.match_indices('<') {
+        let name: String =
+            raw[i + 1..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>();
+        if name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
+            out.push((name.to_ascii_lowercase(), i..i + 1 + name.len()));
+        }
+    }
+    out
+}
+
+/// Attribute names inside the tags of raw HTML (lower case), with their ranges.
+fn raw_attribute_names(raw: &str) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    for (start, tag) in tag_bodies(raw) {
+        let bytes = tag.as_bytes();
+        let mut i = 0;
+        // Skip the element name.
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        while i < bytes.len() {
+            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+                i += 1;
+            }
+            let name_start = i;
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !b"=/>".contains(&bytes[i]) {
+                i += 1;
+            }
+            if i > name_start {
+                out.push((tag[name_start..i].to_ascii_lowercase(), start + name_start..start + i));
+            }
+            i = skip_value(bytes, i);
+        }
+    }
+    out
+}
+
+/// The values of the attributes `names` in raw HTML, with the ranges of the values.
+fn raw_attributes(raw: &str, names: &[&str]) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    for (start, tag) in tag_bodies(raw) {
+        let lower = tag.to_ascii_lowercase();
+        for name in names {
+            for (i, _) in lower.match_indices(name) {
+                let before_ok = i > 0 && lower.as_bytes()[i - 1].is_ascii_whitespace();
+                let rest = &tag[i + name.len()..];
+                let trimmed = rest.trim_start();
+                if !before_ok || !trimmed.starts_with('=') {
+                    continue;
+                }
+                let value = trimmed[1..].trim_start();
+                let value_at = start + i + name.len() + (rest.len() - value.len());
+                let (v, offset) = match value.chars().next() {
+                    Some(q @ ('"' | '\'')) => (value[1..].split(q).next().unwrap_or(""), 1),
+                    _ => (value.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""), 0),
+                };
+                out.push((v.to_string(), value_at + offset..value_at + offset + v.len()));
+            }
+        }
+    }
+    out
+}
+
+/// The inside of each tag of raw HTML (`a href="x"` of `<a href="x">`), with its offset.
+fn tag_bodies(raw: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while let Some(open) = raw[i..].find('<').map(|o| i + o) {
+        let mut j = open + 1;
+        let mut quote = None;
+        while j < bytes.len() {
+            match (quote, bytes[j]) {
+                (None, b'"' | b'\'') => quote = Some(bytes[j]),
+                (Some(q), c) if c == q => quote = None,
+                (None, b'>') => break,
+                _ => {}
+            }
+            j += 1;
+        }
+        out.push((open + 1, &raw[open + 1..j.min(raw.len())]));
+        i = (j + 1).min(raw.len());
+        if i >= raw.len() {
+            break;
+        }
+    }
+    out
+}
+
+fn skip_value(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    if i >= bytes.len() || bytes[i] != b'=' {
+        return i;
+    }
+    i += 1;
+    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    match bytes.get(i) {
+        Some(&q @ (b'"' | b'\'')) => {
+            i += 1;
+            while i < bytes.len() && bytes[i] != q {
+                i += 1;
+            }
+            i + 1
+        }
+        _ => {
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
+                i += 1;
+            }
+            i
+        }
+    }
+}
+
 /// The text a reader sees, without markup: for descriptions in calendars, feeds and metadata. Blocks are
-/// separated by a blank line, line breaks kept.
+/// separated by a blank line, line breaks kept. Raw HTML is left out.
 pub fn to_plain_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     for event in Parser::new_ext(markdown, OPTIONS) {
@@ -33,11 +336,111 @@ pub fn to_plain_text(markdown: &str) -> String {
 mod tests {
     use super::*;
 
+    fn keep(url: &str) -> Option<String> {
+        Some(url.to_string())
+    }
+
+    const SAFE: Policy<'static> = Policy { unsafe_html: false, relative: &keep };
+
     #[test]
     fn renders_chinese_text_verbatim_and_escapes_html() {
-        assert_eq!(to_html("大赛以“高质量 可持续 享未来”为主题。\n"), "<p>大赛以“高质量 可持续 享未来”为主题。</p>\n");
-        assert_eq!(to_html("a < b & c"), "<p>a &lt; b &amp; c</p>\n");
-        assert!(to_html("| a |\n|---|\n| b |\n").contains("<table>"));
+        assert_eq!(
+            to_html("大赛以“高质量 可持续 享未来”为主题。\n", SAFE),
+            "<p>大赛以“高质量 可持续 享未来”为主题。</p>\n"
+        );
+        assert_eq!(to_html("a < b & c", SAFE), "<p>a &lt; b &amp; c</p>\n");
+        assert!(to_html("| a |\n|---|\n| b |\n", SAFE).contains("<table>"));
+    }
+
+    #[test]
+    fn dangerous_markup_never_reaches_the_page() {
+        let payloads = [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "[x](javascript:alert(1))",
+            "[x](JavaScript:alert(1))",
+            "<javascript:alert(1)>",
+            "![x](data:text/html;base64,PHNjcmlwdD4=)",
+            "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>",
+            "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">",
+            "<iframe src=\"https://evil.example/\"></iframe>",
+            "<svg onload=alert(1)>",
+            "<div style=\"position:fixed;inset:0\">x</div>",
+            "<!-- the rest of the page",
+            "<style>body{display:none}</style>",
+            "<form action=\"https://evil.example/\"><input name=p></form>",
+            "[x](//evil.example/)",
+        ];
+        for p in payloads {
+            let html = to_html(p, SAFE).to_ascii_lowercase();
+            for bad in [
+                "<script",
+                "onerror=",
+                "href=\"javascript",
+                "href=\"data",
+                "src=\"data",
+                "<meta",
+                "<iframe",
+                "onload=",
+                "<!--",
+                "<style",
+                "position:fixed",
+                "<form",
+                "<input",
+                "href=\"//evil",
+                "src=\"//evil",
+            ] {
+                assert!(!html.contains(bad), "{p:?} gave {html:?}");
+            }
+        }
+        // Safe formatting stays.
+        let html =
+            to_html("a<br>b<sup>2</sup> <u>c</u> [d](https://example.org/) <a href=\"mailto:a@b.org\">e</a>", SAFE);
+        for good in ["<br>", "<sup>2</sup>", "<u>c</u>", "href=\"https://example.org/\"", "href=\"mailto:a@b.org\""] {
+            assert!(html.contains(good), "{good} in {html}");
+        }
+        // An unclosed element cannot swallow what follows the body.
+        assert_eq!(to_html("<div><b>x", SAFE).matches("</b>").count(), 1);
+        // The opt-out publishes raw HTML as written.
+        let raw = Policy { unsafe_html: true, relative: &keep };
+        assert!(to_html("<script>x()</script>", raw).contains("<script>"));
+    }
+
+    #[test]
+    fn relative_links_go_through_the_callers_rule() {
+        let rewrite = |url: &str| (url != "gone.md").then(|| format!("../x/{url}"));
+        let policy = Policy { unsafe_html: false, relative: &rewrite };
+        assert_eq!(to_html("[a](b.md)", policy), "<p><a href=\"../x/b.md\">a</a></p>\n");
+        assert_eq!(to_html("[a](gone.md) c", policy), "<p>a c</p>\n");
+        assert!(to_html("<a href=\"b.md\">a</a> <b>!</b>", policy).contains("href=\"../x/b.md\""));
+        assert!(!to_html("<a href=\"gone.md\">a</a> <b>!</b>", policy).contains("gone"));
+        assert!(to_html("[a](https://example.org/b.md)", policy).contains("href=\"https://example.org/b.md\""));
+    }
+
+    #[test]
+    fn finds_links_with_their_places() {
+        let md = "[a](02-b.md) [b](https://x.org) ![e](img.png)\n\n<a href=\"../s/x.html#p\">y</a>\n";
+        let found = links(md);
+        let found: Vec<(&str, &str)> = found.iter().map(|l| (l.url.as_str(), &md[l.range.clone()])).collect();
+        assert_eq!(
+            found,
+            [
+                ("02-b.md", "02-b.md"),
+                ("https://x.org", "https://x.org"),
+                ("img.png", "img.png"),
+                ("../s/x.html#p", "../s/x.html#p")
+            ]
+        );
+        assert!(is_relative("a.md") && is_relative("#top") && !is_relative("mailto:a@b.c") && !is_relative("//x.org"));
+    }
+
+    #[test]
+    fn says_what_the_sanitiser_removes() {
+        let md = "正文\n\n<p onclick=\"x()\">a</p><script>b()</script><a href=\"javascript:c()\">d</a>\n";
+        let what: Vec<String> = removed(md).into_iter().map(|r| r.what).collect();
+        assert_eq!(what, ["the attribute `onclick`", "the element `<script>`", "the link `javascript:c()`"]);
+        assert!(removed("只有 **Markdown** 和 <br> 与 <sup>1</sup>").is_empty());
     }
 
     #[test]

@@ -21,6 +21,11 @@ impl Staging {
         Ok(Staging { dir, target: target.to_path_buf(), committed: false })
     }
 
+    /// The folder the staged site will replace.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.dir.join(rel);
         match std::fs::write(&path, bytes) {

@@ -1,6 +1,6 @@
 //! The site model: the loaded content plus the indexes pages need (tags, months). Built once, then only read.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -83,38 +83,38 @@ pub struct Site {
     /// Sorted by name.
     pub tags: Vec<Tag>,
     tag_index: BTreeMap<String, usize>,
-    /// Every month from the earliest activity to the latest, with no gaps, so month pages chain.
+    /// Every month from the earliest date of any schedule to the latest, with no gaps, so month pages chain.
     pub months: Vec<YearMonth>,
     /// For each of `months`, the activities running in it, in schedule order.
     running: Vec<Vec<ActivityId>>,
+    /// Activities by their file relative to `content/` ("s/a.md"), for links between content files.
+    by_file: HashMap<String, ActivityId>,
 }
 
 impl Site {
     pub fn new(config: Config, mut schedules: Vec<Schedule>) -> Site {
         schedules.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.slug.cmp(&b.slug)));
         let mut by_name: BTreeMap<&str, Vec<ActivityId>> = BTreeMap::new();
+        let mut by_file = HashMap::new();
         for (si, s) in schedules.iter().enumerate() {
             for (ai, a) in s.activities.iter().enumerate() {
+                let id = ActivityId { schedule: si, activity: ai };
                 for t in &a.tags {
-                    by_name.entry(t).or_default().push(ActivityId { schedule: si, activity: ai });
+                    by_name.entry(t).or_default().push(id);
                 }
+                by_file.insert(a.origin.rel.clone(), id);
             }
         }
-        let mut taken = BTreeMap::new();
+        let slugs = tag_slugs(by_name.keys().copied());
         let tags: Vec<Tag> = by_name
             .into_iter()
-            .map(|(name, members)| {
-                // Two names can transliterate alike (评价, 平价): number the later ones.
-                let base = urls::slugify(name);
-                let n = taken.entry(base.clone()).and_modify(|n| *n += 1).or_insert(1);
-                let slug = if *n == 1 { base } else { format!("{base}-{n}") };
-                Tag { name: name.to_string(), slug, members }
-            })
+            .zip(slugs)
+            .map(|((name, members), slug)| Tag { name: name.to_string(), slug, members })
             .collect();
         let tag_index = tags.iter().enumerate().map(|(i, t)| (t.name.clone(), i)).collect();
-        let all = schedules.iter().flat_map(|s| &s.activities);
-        let first = all.clone().map(|a| a.when.start).min();
-        let last = all.flat_map(|a| std::iter::once(a.when.end).chain(a.milestones.iter().map(|m| m.when.end))).max();
+        let spans: Vec<_> = schedules.iter().filter_map(Schedule::span).collect();
+        let first = spans.iter().map(|s| s.0).min();
+        let last = spans.iter().map(|s| s.1).max();
         let months = match (first, last) {
             (Some(f), Some(l)) => YearMonth::span(f, l),
             _ => Vec::new(),
@@ -130,7 +130,17 @@ impl Site {
                 }
             }
         }
-        Site { config, schedules, tags, tag_index, months, running }
+        Site { config, schedules, tags, tag_index, months, running, by_file }
+    }
+
+    /// The activity written in `file` (relative to `content/`, `/`-separated), if it is published.
+    pub fn activity_in(&self, file: &str) -> Option<ActivityId> {
+        self.by_file.get(file).copied()
+    }
+
+    /// The schedule whose `_index.md` is `file` (relative to `content/`).
+    pub fn schedule_in(&self, file: &str) -> Option<usize> {
+        self.schedules.iter().position(|s| s.origin.rel == file)
     }
 
     pub fn get(&self, id: ActivityId) -> (&Schedule, &Activity) {
@@ -172,9 +182,93 @@ impl Site {
     }
 }
 
+/// A slug for each tag name (given in order), unique among them and never a name the tags folder uses itself
+/// (`index`, the list of tags). Names that transliterate alike (评价, 平价) or a name that is itself a numbered
+/// slug (`ping-jia-2`) get the next free number, so no two tags ever share a page.
+fn tag_slugs<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let bases: Vec<String> = names.map(urls::slugify).collect();
+    // A name's own slug is taken first by the first name that has it, so numbering never steals one.
+    let mut taken: BTreeSet<String> = BTreeSet::from([urls::TAGS_INDEX_SLUG.to_string()]);
+    let mut first: Vec<bool> = Vec::with_capacity(bases.len());
+    for b in &bases {
+        first.push(taken.insert(b.clone()));
+    }
+    bases
+        .into_iter()
+        .zip(first)
+        .map(|(base, is_first)| {
+            if is_first {
+                return base;
+            }
+            let slug = (2..).map(|n| format!("{base}-{n}")).find(|s| !taken.contains(s)).unwrap_or(base);
+            taken.insert(slug.clone());
+            slug
+        })
+        .collect()
+}
+
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use crate::content::dates::parse_when;
+    use crate::content::mode::Mode;
+    use crate::content::{Activity, Origin, Spans};
+
+    /// A site of one 2023 schedule `s` whose activities are `(slug, when, where, body)`, for unit tests.
+    pub(crate) fn site_of(base_url: Option<&str>, activities: &[(&str, &str, Option<&str>, &str)]) -> Site {
+        let origin = |rel: String| Origin { path: format!("content/{rel}").into(), rel, text: "".into() };
+        let activities = activities
+            .iter()
+            .enumerate()
+            .map(|(i, &(slug, when, place, body))| Activity {
+                slug: slug.into(),
+                origin: origin(format!("s/{slug}.md")),
+                spans: Spans::default(),
+                number: Some(i as u32 + 1),
+                title: format!("活动{slug}"),
+                when_text: when.into(),
+                when: parse_when(when, 2023).unwrap(),
+                place: place.map(Into::into),
+                tags: vec![],
+                milestones: vec![],
+                body: body.into(),
+                draft: false,
+                updated: None,
+                mode: Mode::of(when, place, body),
+            })
+            .collect();
+        let schedule = Schedule {
+            slug: "s".into(),
+            origin: origin("s/_index.md".into()),
+            title: "日程".into(),
+            year: 2023,
+            organiser: None,
+            note: None,
+            updated: None,
+            intro: String::new(),
+            intro_offset: 0,
+            activities,
+        };
+        let config = Config {
+            title: "站点".into(),
+            description: String::new(),
+            theme: "default".into(),
+            language: "zh-CN".into(),
+            base_url: base_url.map(|u| crate::config::BaseUrl::parse(u).unwrap()),
+            timezone: "Asia/Shanghai".into(),
+            unsafe_html: false,
+        };
+        Site::new(config, vec![schedule])
+    }
+
+    #[test]
+    fn tag_slugs_never_collide() {
+        let slugs = |names: &[&str]| tag_slugs(names.iter().copied());
+        assert_eq!(slugs(&["平价", "评价"]), ["ping-jia", "ping-jia-2"]);
+        assert_eq!(slugs(&["ping-jia-2", "平价", "评价"]), ["ping-jia-2", "ping-jia", "ping-jia-3"]);
+        assert_eq!(slugs(&["Index", "index"]), ["index-2", "index-3"]);
+        assert_eq!(slugs(&["QC", "qc", "Qc"]), ["qc", "qc-2", "qc-3"]);
+    }
 
     #[test]
     fn month_arithmetic() {

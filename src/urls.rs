@@ -5,11 +5,13 @@
 //! `{{ root }}{{ url }}`: `url` is relative to the site root, `root` climbs from the page to it.
 
 /// Folders the site itself uses; a schedule must not take their names.
-const RESERVED: &[&str] = &["months", "tags", "static", "index", "404"];
+pub const RESERVED_FOLDERS: &[&str] = &["months", "tags", "static", "index", "404"];
 
 pub const HOME: &str = "index.html";
 pub const NOT_FOUND: &str = "404.html";
 pub const TAGS: &str = "tags/index.html";
+/// The tag slug the list of tags takes for itself (`tags/index.html`).
+pub const TAGS_INDEX_SLUG: &str = "index";
 pub const STATIC_DIR: &str = "static";
 
 // Machine-readable files of the whole site (calendars, feeds and data are also per schedule, below).
@@ -18,9 +20,6 @@ pub const DATA_JSON: &str = "activities.json";
 pub const DATA_CSV: &str = "activities.csv";
 pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
-
-/// Activity slugs that would collide with a schedule's own files (`index.html`, `calendar.ics`).
-pub const RESERVED_ACTIVITY: &[&str] = &["index", "calendar"];
 
 pub fn schedule(schedule_slug: &str) -> String {
     format!("{schedule_slug}/index.html")
@@ -119,25 +118,11 @@ pub fn slugify(text: &str) -> String {
     if out.is_empty() { "x".to_string() } else { out }
 }
 
-/// A slug given by an editor must already be a clean URL segment.
-pub fn check_slug(slug: &str) -> Result<(), String> {
-    if !slug.is_empty()
+/// Whether a slug given by an editor (or a folder name) is already a clean URL segment.
+pub fn is_slug(slug: &str) -> bool {
+    !slug.is_empty()
         && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !slug.starts_with('-')
-    {
-        Ok(())
-    } else {
-        Err(format!("the slug `{slug}` is not lowercase ASCII letters, digits and `-`"))
-    }
-}
-
-pub fn check_schedule_slug(slug: &str) -> Result<(), String> {
-    check_slug(slug)
-        .map_err(|_| format!("the schedule folder name `{slug}` is not lowercase ASCII letters, digits and `-`"))?;
-    if RESERVED.contains(&slug) {
-        return Err(format!("the schedule folder name `{slug}` is used by the site itself"));
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -162,9 +147,8 @@ mod tests {
         ] {
             assert_eq!(slugify(text), slug, "{text}");
         }
-        assert!(check_slug("a-1").is_ok());
-        assert!(check_slug("A").is_err() && check_slug("").is_err() && check_slug("a/b").is_err());
-        assert!(check_schedule_slug("tags").is_err() && check_schedule_slug("2023-quality-month").is_ok());
+        assert!(is_slug("a-1") && is_slug("2023-quality-month"));
+        assert!(!is_slug("A") && !is_slug("") && !is_slug("a/b") && !is_slug("-a"));
     }
 
     #[test]

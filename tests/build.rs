@@ -108,3 +108,102 @@ fn a_large_tag_is_split_into_linked_pages() {
     assert!(!output.join("tags/ping-jia/page-4.html").exists());
     assert!(check_links(&output, None) > 0, "page links resolve");
 }
+
+/// The invariant every site must keep: each file written once (the files on disk are as many as the build
+/// says it wrote) and every relative link of every page and feed resolving to a written file.
+fn assert_whole(root: &std::path::Path) -> std::path::PathBuf {
+    let (output, run) = build_with(root, &[]);
+    let said = String::from_utf8_lossy(&run.stdout).into_owned();
+    let numbers: Vec<usize> =
+        said.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect::<Vec<_>>();
+    // "Built A activities in S schedules: P pages, D data files and F static files in … (T ms)."
+    let written = numbers[2] + numbers[3] + numbers[4];
+    assert_eq!(read_tree(&output).len(), written, "{said}");
+    assert!(check_links(&output, None) > 0);
+    output
+}
+
+#[test]
+fn every_valid_fixture_writes_each_path_once_and_every_link_resolves() {
+    let mut seen = 0;
+    for entry in std::fs::read_dir(repo().join("tests/fixtures")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name.starts_with("valid-") || name == "warnings" {
+            let site = fixture_site(&name);
+            assert_whole(site.path());
+            seen += 1;
+        }
+    }
+    assert!(seen >= 4, "only {seen} valid fixtures");
+}
+
+#[test]
+fn links_between_content_files_become_page_links_on_every_page() {
+    let site = fixture_site("valid-links");
+    let output = assert_whole(site.path());
+    let a = read(&output.join("s/01-a.html"));
+    for href in [
+        "href=\"02-b.html\"",
+        "href=\"02-b.html#p2\"",
+        "href=\"../t/03-c.html\"",
+        "href=\"index.html\"",
+        "src=\"../static/logo.png\"",
+        "href=\"calendar.ics\"",
+        "href=\"../activities.json\"",
+        "href=\"../months/2023-09.html\"",
+        "href=\"../tags/index.html\"",
+        "href=\"../index.html\"",
+        "href=\"https://example.org/a.md\"",
+    ] {
+        assert!(a.contains(href), "{href} not on the activity page");
+    }
+    assert!(!a.contains("href=\"02-b.toml\""), "raw HTML links are rewritten too");
+    // The home page shows the same bodies from the site's root: the same targets, other hrefs.
+    let home = read(&output.join("index.html"));
+    for href in ["href=\"s/02-b.html\"", "src=\"static/logo.png\"", "href=\"t/index.html\"", "href=\"s/01-a.html\""] {
+        assert!(home.contains(href), "{href} not on the home page");
+    }
+    assert!(!home.contains("href=\"../"), "nothing on the home page climbs above the site");
+    // A .toml body and a link across schedules.
+    assert!(read(&output.join("s/02-b.html")).contains("href=\"01-a.html\""));
+    assert!(read(&output.join("t/03-c.html")).contains("href=\"../s/01-a.html\""));
+    // Feeds without a base_url link relative to themselves.
+    assert!(read(&output.join("feed.xml")).contains("href=\"s/02-b.html\""));
+    // Hidden folders are not content; upper-case extensions are.
+    assert!(!output.join("s/old.html").exists() && output.join("t/03-c.html").exists());
+    // The milestone before the activity's months still has its month page.
+    assert!(output.join("months/2023-08.html").is_file());
+}
+
+#[test]
+fn every_tag_gets_its_own_page_whatever_its_name() {
+    let site = fixture_site("valid-links");
+    let output = assert_whole(site.path());
+    let list = read(&output.join("tags/index.html"));
+    assert!(list.contains("全部标签"), "the list of tags is not replaced by the tag Index");
+    // 平价 and 评价 transliterate alike, and a tag is literally named ping-jia-2: three pages.
+    let pages: Vec<String> = ["ping-jia", "ping-jia-2", "ping-jia-3"]
+        .iter()
+        .map(|s| html_text(&read(&output.join(format!("tags/{s}.html")))))
+        .collect();
+    let names: Vec<&str> = ["平价", "ping-jia-2", "评价"]
+        .into_iter()
+        .filter(|n| pages.iter().any(|p| p.contains(&format!("标签：{n}"))))
+        .collect();
+    assert_eq!(names.len(), 3, "each tag has a page of its own");
+    assert!(output.join("tags/index-2.html").is_file() && output.join("tags/index-3.html").is_file());
+    // A tag with `|` is still one tag to the filter.
+    assert!(
+        read(&output.join("s/index.html"))
+            .contains("data-tags=\"[&quot;Index&quot;,&quot;评价&quot;,&quot;a|b&quot;]\"")
+    );
+}
+
+#[test]
+fn a_generated_site_of_a_thousand_activities_keeps_the_invariants() {
+    let site = generated_site(1000);
+    let output = assert_whole(site.path());
+    assert!(output.join("y2024/0500.html").is_file());
+    let check = almanac(&["check", "--root", site.path().to_str().unwrap()], &[]);
+    assert!(check.status.success(), "{}", stderr(&check));
+}

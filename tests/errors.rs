@@ -61,6 +61,8 @@ invalid_sites! {
     front_matter_delimiters => "invalid-front-matter",
     missing_required_key => "invalid-missing-key",
     bad_config => "invalid-config",
+    links_that_do_not_resolve => "invalid-links",
+    two_things_at_one_path => "invalid-slug-collision",
 }
 
 #[test]

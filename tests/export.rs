@@ -213,7 +213,7 @@ fn activity_file(number: &str, ext: &str) -> String {
 }
 
 #[test]
-fn json_ld_fills_only_what_the_data_says() {
+fn json_ld_meets_googles_event_requirements_from_the_published_text() {
     let site = repo_site();
     let output = build(site.path());
     let (_, rows, _) = seed();
@@ -225,23 +225,41 @@ fn json_ld_fills_only_what_the_data_says() {
         assert_eq!(ld["eventStatus"], "https://schema.org/EventScheduled");
         assert_eq!(ld["organizer"]["@type"], "Organization");
         assert_eq!(ld["organizer"]["name"], "中国质量协会");
-        assert_eq!(ld["description"], row.content.as_str());
+        // Google's required properties, on every activity: name, startDate, a location with an address.
+        assert!(ld["startDate"].is_string() && ld["endDate"].is_string(), "row {}", row.number);
+        match ld["location"]["@type"].as_str() {
+            Some("Place") => assert!(ld["location"]["address"].is_string(), "row {}", row.number),
+            Some("VirtualLocation") => assert!(ld["location"]["name"].is_string(), "row {}", row.number),
+            other => panic!("row {}: location {other:?}", row.number),
+        }
+        let description = ld["description"].as_str().unwrap();
+        assert!(description.starts_with(&format!("时间地点：{}", row.time_place)), "{description}");
+        assert!(description.ends_with(&row.content), "{description}");
         assert!(ld.get("url").is_none(), "no url without a base_url");
         assert!(html.contains("<meta name=\"description\"") && html.contains("<meta property=\"og:title\""));
         assert!(html.contains("<meta property=\"og:locale\" content=\"zh_CN\">") && !html.contains("og:url"));
     }
     let ld = |n: &str| json_ld(&read(&output.join(activity_file(n, ".html"))));
-    // 9月18日-22日，地点待定: exact dates, no place.
+    // 9月18日-22日，地点待定: exact dates; the place is not known, and the location says so in its words.
     let qc = ld("13");
     assert_eq!((qc["startDate"].as_str(), qc["endDate"].as_str()), (Some("2023-09-18"), Some("2023-09-22")));
-    assert!(qc.get("location").is_none() && qc.get("eventAttendanceMode").is_none());
-    // 全年，按报名预约时间安排: by appointment all year, so no dates and no place.
+    assert_eq!(
+        (qc["location"]["name"].as_str(), qc["location"]["address"].as_str()),
+        (Some("地点待定"), Some("地点待定"))
+    );
+    assert!(qc.get("eventAttendanceMode").is_none());
+    // 全年，按报名预约时间安排: the year's bounds, and the description says the dates are only a year.
     let year_round = ld("24");
-    assert!(year_round.get("startDate").is_none() && year_round.get("endDate").is_none());
-    assert!(year_round.get("location").is_none());
-    // 公开征集 and 组织专家评审 are ways of taking part, not places.
+    assert_eq!(
+        (year_round["startDate"].as_str(), year_round["endDate"].as_str()),
+        (Some("2023-01-01"), Some("2023-12-31"))
+    );
+    assert!(year_round["description"].as_str().unwrap().contains("原文日期只精确到年"));
+    // 公开征集 and 组织专家评审 are ways of taking part, not places: the place is 待定, as on the page.
     for n in ["6", "11", "20"] {
-        assert!(ld(n).get("location").is_none(), "row {n}");
+        let l = ld(n);
+        assert_eq!(l["location"]["address"], "地点待定", "row {n}");
+        assert!(l.get("eventAttendanceMode").is_none(), "row {n}");
     }
     // 在线观看: a virtual location, online.
     let online = ld("5");
@@ -253,7 +271,21 @@ fn json_ld_fills_only_what_the_data_says() {
     assert_eq!(beijing["location"]["@type"], "Place");
     assert_eq!(beijing["location"]["address"], "北京");
     assert_eq!(beijing["eventAttendanceMode"], "https://schema.org/OfflineEventAttendanceMode");
-
+    // The page and the JSON-LD say the same 参加方式 for every activity: one rule.
+    for row in &rows {
+        let html = read(&output.join(activity_file(&row.number, ".html")));
+        let event = ld(&row.number);
+        let mode = event["eventAttendanceMode"].as_str().map(|m| m.trim_start_matches("https://schema.org/"));
+        let shown = if html.contains("<dt>参加方式</dt><dd>在线</dd>") {
+            Some("OnlineEventAttendanceMode")
+        } else if html.contains("<dt>参加方式</dt><dd>现场</dd>") {
+            Some("OfflineEventAttendanceMode")
+        } else {
+            assert!(html.contains("<dt>参加方式</dt><dd>待定</dd>"), "row {}", row.number);
+            None
+        };
+        assert_eq!(mode, shown, "row {}", row.number);
+    }
     let (output, _) = build_with(site.path(), &["--base-url", BASE]);
     let html = read(&output.join(activity_file("10", ".html")));
     let url = format!("{BASE}{}", activity_file("10", ".html"));

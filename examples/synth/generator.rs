@@ -230,7 +230,14 @@ pub fn generate(n: usize, seed: u64) -> Synth {
     for (si, s) in schedules.iter().enumerate() {
         let count = per + usize::from(si < extra);
         for i in 0..count {
-            activities.push(activity(&mut rng, si, s.year, i as u32 + 1));
+            let mut a = activity(&mut rng, si, s.year, i as u32 + 1);
+            // One link to another activity's file per body, as editors write them (almanac checks each).
+            if i > 0
+                && let Some(prev) = activities.last().map(|p: &SynthActivity| p.slug.clone())
+            {
+                a.body.push_str(&format!("\n上一项：[{prev}]({prev}.md)\n"));
+            }
+            activities.push(a);
         }
     }
     Synth { schedules, activities }

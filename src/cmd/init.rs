@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use include_dir::Dir;
 
-use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp};
 use crate::render::theme;
 
 #[derive(Debug, Clone, clap::Args)]
@@ -24,7 +24,7 @@ impl InitArgs {
     pub fn run(&self) -> Result<Vec<PathBuf>, Diagnostics> {
         let config = self.dir.join(crate::config::FILE);
         if config.exists() {
-            return Err(Diagnostic::file(&config, ErrorKind::Invalid("a site already exists here".into()))
+            return Err(Diagnostic::file(&config, ErrorKind::SiteExists)
                 .with_help("choose an empty folder, or edit this site")
                 .into());
         }
@@ -57,9 +57,7 @@ impl InitArgs {
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<PathBuf, Diagnostics> {
-    let io = |e: std::io::Error| {
-        Diagnostics::from(Diagnostic::file(path, ErrorKind::Io { what: "a new file", message: e.to_string() }))
-    };
+    let io = |e: std::io::Error| Diagnostics::from(Diagnostic::io(IoOp::Create, path, e));
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(io)?;
     }

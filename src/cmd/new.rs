@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::content::dates::{When, parse_when};
 use crate::content::frontmatter;
-use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, SlugOf};
 use crate::urls;
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -54,11 +54,16 @@ pub struct Created {
 impl NewArgs {
     pub fn run(&self) -> Result<Created, Diagnostics> {
         let dir = self.root.join("content").join(&self.schedule);
-        if let Err(why) = urls::check_schedule_slug(&self.schedule) {
-            return Err(arg_error("SCHEDULE", why, "use a folder name like 2024-quality-month"));
+        let schedule = self.schedule.clone();
+        if !urls::is_slug(&schedule) {
+            let kind = ErrorKind::BadSlug { what: SlugOf::Schedule, slug: schedule };
+            return Err(arg_error("SCHEDULE", kind, "use a folder name like 2024-quality-month"));
+        }
+        if urls::RESERVED_FOLDERS.contains(&schedule.as_str()) {
+            return Err(arg_error("SCHEDULE", ErrorKind::ReservedFolder(schedule), "choose another folder name"));
         }
         if self.title.trim().is_empty() {
-            return Err(arg_error("--title", "the title is empty".into(), "give the name as published"));
+            return Err(arg_error("--title", ErrorKind::EmptyTitle, "give the name as published"));
         }
         if self.schedule_index { self.new_schedule(&dir) } else { self.new_activity(&dir) }
     }
@@ -67,7 +72,7 @@ impl NewArgs {
         let path = dir.join("_index.md");
         refuse_existing(&path)?;
         let Some(year) = self.year else {
-            return Err(arg_error("--year", "a schedule needs its year".into(), "add --year 2024"));
+            return Err(arg_error("--year", ErrorKind::NoYear, "add --year 2024"));
         };
         let mut text = format!("+++\ntitle = {}\nyear = {year}\n", quote(&self.title));
         if let Some(o) = &self.organiser {
@@ -85,7 +90,7 @@ impl NewArgs {
                 "create the schedule first: almanac new {} --schedule --title \"…\" --year 2024",
                 self.schedule
             );
-            return Err(arg_error("SCHEDULE", format!("there is no readable schedule {}", index.display()), &help));
+            return Err(arg_error("SCHEDULE", ErrorKind::NoSchedule(index), &help));
         };
         let when_text = self.when.clone().unwrap_or_default();
         let when = parse_when(&when_text, year).map_err(|e| {
@@ -99,10 +104,10 @@ impl NewArgs {
             Diagnostics::from(d.with_help(e.help()))
         })?;
         let slug = match &self.slug {
+            Some(s) if urls::is_slug(s) => s.clone(),
             Some(s) => {
-                urls::check_slug(s)
-                    .map_err(|why| arg_error("--slug", why, "use lowercase ASCII letters, digits and -"))?;
-                s.clone()
+                let kind = ErrorKind::BadSlug { what: SlugOf::Activity, slug: s.clone() };
+                return Err(arg_error("--slug", kind, "use lowercase ASCII letters, digits and -"));
             }
             None => short_slug(&self.title),
         };
@@ -122,8 +127,8 @@ impl NewArgs {
     }
 }
 
-fn arg_error(what: &str, message: String, help: &str) -> Diagnostics {
-    Diagnostic::file(what, ErrorKind::Invalid(message)).with_help(help).into()
+fn arg_error(what: &str, kind: ErrorKind, help: &str) -> Diagnostics {
+    Diagnostic::file(what, kind).with_help(help).into()
 }
 
 /// A TOML basic string, escaped.
@@ -133,7 +138,7 @@ fn quote(s: &str) -> String {
 
 fn refuse_existing(path: &Path) -> Result<(), Diagnostics> {
     if path.exists() {
-        return Err(Diagnostic::file(path, ErrorKind::Invalid("the file already exists".into()))
+        return Err(Diagnostic::file(path, ErrorKind::FileExists)
             .with_help("almanac new never overwrites: choose another --slug or --number, or edit the file")
             .into());
     }
@@ -141,9 +146,7 @@ fn refuse_existing(path: &Path) -> Result<(), Diagnostics> {
 }
 
 fn write(path: &Path, text: &str) -> Result<(), Diagnostics> {
-    let io = |e: std::io::Error| {
-        Diagnostics::from(Diagnostic::file(path, ErrorKind::Io { what: "the new file", message: e.to_string() }))
-    };
+    let io = |e: std::io::Error| Diagnostics::from(Diagnostic::io(IoOp::Create, path, e));
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(io)?;
     }

@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 use std::time::Instant;
 
-use crate::cmd::build::{BuildSummary, load_site};
+use crate::build::{BuildSummary, Plan, load_site};
 use crate::error::Diagnostics;
+use crate::serve::Files;
 use crate::serve::server::{self, Shared};
 use crate::serve::watch::{SiteWatcher, changed_sources};
-use crate::serve::{Files, Live};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ServeArgs {
@@ -117,15 +117,16 @@ impl ServeArgs {
         }
     }
 
-    /// Loads config, content and templates; pages are rendered when a browser asks for them, so a save shows
-    /// at once even in a large archive. Nothing is written to disk, and `output/` is never touched.
+    /// Builds the whole site in memory, as `almanac build` would, so every error (a template that fails only on
+    /// some activity's data, say) is reported before the site is served. Nothing is written to disk, and
+    /// `output/` is never touched.
     fn build(&self, root: &Path, url: &str) -> Result<(Files, BuildSummary), Diagnostics> {
         let started = Instant::now();
         // Like a published site, but at the preview's address: the 404 page's link home then works here.
         let site = load_site(root, self.drafts, Some(url))?;
-        let live = Live::new(root, site)?;
-        let summary = live.counts().summary(live.site(), PathBuf::from(url), started.elapsed());
-        Ok((Files::from(live), summary))
+        let plan = Plan::new(root, site)?;
+        let files: Files = plan.render_all().map_err(|e| e.relative_to(root))?.into_iter().collect();
+        Ok((files, plan.summary(PathBuf::from(url), started.elapsed())))
     }
 }
 

@@ -1,17 +1,43 @@
-//! The content model: schedules and their activities, as plain data.
+//! The content model: schedules and their activities, as plain data, each remembering where it was written.
 
+use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use super::dates::When;
+use super::mode::Mode;
+use crate::error::{Diagnostic, Kind};
+
+/// A content file: where it is and what it says, so any later diagnostic can point into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// As found on disk (under the site root), for messages.
+    pub path: PathBuf,
+    /// Relative to `content/`, with `/` separators: "2023-quality-month/01-forum.md". Links between content
+    /// files are resolved with it.
+    pub rel: String,
+    /// The whole file.
+    pub text: Arc<str>,
+}
+
+impl Origin {
+    /// A diagnostic at the bytes `span` of the file (the whole file when `span` is `None`).
+    pub fn at(&self, span: Option<Range<usize>>, kind: impl Into<Kind>) -> Diagnostic {
+        match span {
+            Some(s) => Diagnostic::at(&self.path, &self.text, s.start, s.len(), kind),
+            None => Diagnostic::file(&self.path, kind),
+        }
+    }
+}
 
 /// One schedule: a folder under `content/` with an `_index.md`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Schedule {
     /// Folder name; the schedule's URL segment.
     pub slug: String,
-    pub source: PathBuf,
+    pub origin: Origin,
     pub title: String,
     pub year: i32,
     pub organiser: Option<String>,
@@ -19,8 +45,9 @@ pub struct Schedule {
     pub note: Option<String>,
     /// When the schedule was last changed, if the editor says so (`updated = 2023-08-15`).
     pub updated: Option<NaiveDate>,
-    /// Markdown intro, the body of `_index.md`.
+    /// Markdown intro, the body of `_index.md`, and its byte offset in the file.
     pub intro: String,
+    pub intro_offset: usize,
     /// Sorted by number, then start date, then slug.
     pub activities: Vec<Activity>,
 }
@@ -29,7 +56,9 @@ pub struct Schedule {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Activity {
     pub slug: String,
-    pub source: PathBuf,
+    pub origin: Origin,
+    /// Byte ranges of the keys in `origin.text`.
+    pub spans: Spans,
     /// 序号, as published.
     pub number: Option<u32>,
     pub title: String,
@@ -46,6 +75,22 @@ pub struct Activity {
     pub draft: bool,
     /// When this entry was last changed (`updated = 2023-08-15`): feeds and calendars say it, not the clock.
     pub updated: Option<NaiveDate>,
+    /// 在线, 现场 or 待定, read once from the published text (see [`Mode::of`]); every view reads it here.
+    pub mode: Mode,
+}
+
+/// Where each key of an activity file is, as byte ranges of the file (the quoted value for strings).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Spans {
+    pub title: Option<Range<usize>>,
+    pub when: Option<Range<usize>>,
+    pub place: Option<Range<usize>>,
+    pub number: Option<Range<usize>>,
+    pub slug: Option<Range<usize>>,
+    /// One per tag as written (before duplicates are dropped).
+    pub tags: Vec<(String, Range<usize>)>,
+    /// Where the body starts.
+    pub body: usize,
 }
 
 /// A dated phase named by an activity's content, e.g. 8月评价 / 9月公示.
@@ -54,6 +99,8 @@ pub struct Milestone {
     pub label: String,
     pub when_text: String,
     pub when: When,
+    /// The byte range of its `when` value in the activity's file.
+    pub span: Range<usize>,
 }
 
 impl Activity {
@@ -67,5 +114,22 @@ impl Activity {
 
     pub fn runs_during(&self, first: NaiveDate, last: NaiveDate) -> bool {
         self.when.overlaps(first, last)
+    }
+
+    /// The span of a tag as written in the file, for messages about it.
+    pub fn tag_span(&self, tag: &str) -> Option<Range<usize>> {
+        self.spans.tags.iter().find(|(t, _)| t.trim() == tag).map(|(_, s)| s.clone())
+    }
+}
+
+impl Schedule {
+    /// The first and last day of the schedule: every activity and milestone. The one rule for a schedule's
+    /// extent; the timeline, the month pages and the summaries all read it.
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let dates =
+            self.activities.iter().flat_map(|a| std::iter::once(&a.when).chain(a.milestones.iter().map(|m| &m.when)));
+        let first = dates.clone().map(|w| w.start).min()?;
+        let last = dates.map(|w| w.end).max()?;
+        Some((first, last))
     }
 }

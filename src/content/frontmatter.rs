@@ -16,6 +16,8 @@ pub struct Split<'a> {
     /// Byte offset of `toml` in the file, so TOML errors point at the file's own lines.
     pub toml_offset: usize,
     pub body: &'a str,
+    /// Byte offset of `body` in the file.
+    pub body_offset: usize,
 }
 
 /// Splits `+++`-delimited front matter from the body. A leading byte-order mark is skipped.
@@ -34,7 +36,12 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     for line in lines {
         if text[line.clone()].trim_end() == "+++" {
             let body_start = (line.end + 1).min(text.len());
-            return Ok(Split { toml: &text[toml_offset..line.start], toml_offset, body: &text[body_start..] });
+            return Ok(Split {
+                toml: &text[toml_offset..line.start],
+                toml_offset,
+                body: &text[body_start..],
+                body_offset: body_start,
+            });
         }
     }
     Err(Diagnostic::at(path, text, first.start, first.len(), ErrorKind::UnclosedFrontMatter)
@@ -108,7 +115,7 @@ pub fn parse<T: DeserializeOwned>(at: Located<'_>, toml: &str, schema: &Schema) 
             let span = e.span().unwrap_or(0..0);
             let mut d = at.error(span, ErrorKind::Toml(e.message().trim().to_string()));
             if let Some(key) = missing_field(e.message()) {
-                d.kind = ErrorKind::MissingKey(key_name(key, schema));
+                d.kind = ErrorKind::MissingKey(key_name(key, schema)).into();
                 d.help = Some(format!("add a line `{key} = …` to the front matter"));
             }
             errors.push(d);
@@ -146,6 +153,7 @@ fn key_name(key: &str, schema: &Schema) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Kind;
     use serde::Deserialize;
 
     #[test]
@@ -208,13 +216,13 @@ mod tests {
         assert!(e.0[0].line >= 3, "{:?}", e.0[0]);
         let e = run("+++\ntitle = a b\n+++\n").unwrap_err();
         assert_eq!(e.0[0].line, 2);
-        assert!(matches!(e.0[0].kind, ErrorKind::Toml(_)));
+        assert!(matches!(e.0[0].kind, Kind::Error(ErrorKind::Toml(_))));
     }
 
     #[test]
     fn missing_and_mistyped_keys() {
         let e = run("+++\nitems = []\n+++\n").unwrap_err();
-        assert_eq!(e.0[0].kind, ErrorKind::MissingKey("title"));
+        assert_eq!(e.0[0].kind, Kind::Error(ErrorKind::MissingKey("title")));
         let e = run("+++\ntitle = 3\n+++\n").unwrap_err();
         assert_eq!((e.0[0].line, e.0[0].column), (2, 9));
     }

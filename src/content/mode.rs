@@ -7,10 +7,10 @@
 //! 3. 现场 when there is a place that names somewhere to go (北京, 新加坡, 全国各赛区).
 //! 4. Otherwise (no place, or a place naming a procedure rather than a location: 公开征集, 组织专家评审): 在线
 //!    when the content says so (发布评选结果，组织在线交流), else 待定: the schedule does not say where.
+//!
+//! The loader reads it once into [`crate::content::Activity::mode`]; pages, filters and JSON-LD all read that.
 
 use serde::Serialize;
-
-use super::Activity;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Mode {
@@ -29,14 +29,15 @@ fn says(text: &str, words: &[&str]) -> bool {
 }
 
 impl Mode {
-    pub fn of(a: &Activity) -> Mode {
-        if says(&a.published(), ONLINE) {
+    /// The mode an activity's published time text, place and content say.
+    pub fn of(when: &str, place: Option<&str>, body: &str) -> Mode {
+        if says(when, ONLINE) || place.is_some_and(|p| says(p, ONLINE)) {
             return Mode::Online;
         }
-        match a.place.as_deref() {
+        match place {
             Some(p) if says(p, UNDECIDED) => Mode::Undecided,
             Some(p) if !says(p, PROCEDURE) => Mode::OnSite,
-            _ if says(&a.body, ONLINE) => Mode::Online,
+            _ if says(body, ONLINE) => Mode::Online,
             _ => Mode::Undecided,
         }
     }
@@ -65,24 +66,6 @@ impl Mode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::dates::parse_when;
-
-    fn activity(when: &str, place: Option<&str>, body: &str) -> Activity {
-        Activity {
-            slug: "a".into(),
-            source: "a.md".into(),
-            number: None,
-            title: "t".into(),
-            when_text: when.into(),
-            when: parse_when(when, 2023).unwrap(),
-            place: place.map(Into::into),
-            tags: vec![],
-            milestones: vec![],
-            body: body.into(),
-            draft: false,
-            updated: None,
-        }
-    }
 
     #[test]
     fn the_published_text_decides() {
@@ -97,8 +80,11 @@ mod tests {
             ("9月", Some("内蒙古呼和浩特"), "", Mode::OnSite),
             ("7月-11月", Some("全国各赛区"), "采用在线答题形式", Mode::OnSite),
             ("9月21日-22日", Some("新加坡"), "", Mode::OnSite),
+            ("9月", Some("北京（直播）"), "", Mode::Online),
+            ("9月", Some("地点未定"), "", Mode::Undecided),
+            ("9月", Some("另行通知"), "在线报名", Mode::Undecided),
         ] {
-            assert_eq!(Mode::of(&activity(when, place, body)), mode, "{when} {place:?} {body}");
+            assert_eq!(Mode::of(when, place, body), mode, "{when} {place:?} {body}");
         }
     }
 }

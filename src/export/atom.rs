@@ -8,7 +8,9 @@
 use chrono::NaiveDate;
 
 use super::{host, xml_escape};
-use crate::markdown;
+use crate::layout::Layout;
+use crate::layout::links::{self, Owner, Target};
+use crate::markdown::{self, Policy};
 use crate::site::{ActivityId, Site};
 use crate::urls;
 
@@ -16,9 +18,9 @@ use crate::urls;
 const FEED_ENTRIES: usize = 100;
 
 /// The feed of schedule `which` (or of the whole site for `None`), to be written at `path`.
-pub fn feed(site: &Site, which: Option<usize>, path: &str) -> String {
+pub fn feed(site: &Site, layout: &Layout, which: Option<usize>, path: &str) -> String {
     let link = |url: &str| match site.config.base_url() {
-        Some(base) => urls::absolute(&base, url),
+        Some(base) => urls::absolute(base, url),
         None => urls::relative(path, url),
     };
     let (title, alternate, id, author, mut ids): (&str, String, String, &str, Vec<ActivityId>) = match which {
@@ -62,7 +64,7 @@ pub fn feed(site: &Site, which: Option<usize>, path: &str) -> String {
     out.push_str(&format!("  <author><name>{}</name></author>\n", xml_escape(author)));
     out.push_str("  <generator>almanac</generator>\n");
     for id in ids {
-        entry(&mut out, site, id, &link);
+        entry(&mut out, site, layout, id, &link);
     }
     out.push_str("</feed>\n");
     out
@@ -74,7 +76,7 @@ fn schedule_id(site: &Site, si: usize) -> String {
     format!("tag:{},{}:{}", host(site), s.year, s.slug)
 }
 
-fn entry(out: &mut String, site: &Site, id: ActivityId, link: &dyn Fn(&str) -> String) {
+fn entry(out: &mut String, site: &Site, layout: &Layout, id: ActivityId, link: &(dyn Fn(&str) -> String + Sync)) {
     let (s, a) = site.get(id);
     let page = link(&urls::activity(&s.slug, &a.slug));
     let ics = link(&urls::activity_calendar(&s.slug, &a.slug));
@@ -93,7 +95,16 @@ fn entry(out: &mut String, site: &Site, id: ActivityId, link: &dyn Fn(&str) -> S
         out.push_str(&format!("    <category term=\"{}\"/>\n", xml_escape(tag)));
     }
     out.push_str(&format!("    <summary type=\"text\">{}</summary>\n", xml_escape(&summary)));
-    let body = markdown::to_html(&a.body);
+    // The body's links, like the entry's own, are absolute with a base_url and relative to the feed without.
+    let own = urls::activity(&s.slug, &a.slug);
+    let owner = Owner { page: &own, file: &a.origin.rel };
+    let rewrite = |url: &str| {
+        links::resolve(site, layout, owner, url).ok().map(|t| match t {
+            Target::Site { path, suffix } => format!("{}{suffix}", link(&path)),
+            Target::AsWritten => url.to_string(),
+        })
+    };
+    let body = markdown::to_html(&a.body, Policy { unsafe_html: site.config.unsafe_html, relative: &rewrite });
     if !body.trim().is_empty() {
         out.push_str(&format!("    <content type=\"html\">{}</content>\n", xml_escape(&body)));
     }

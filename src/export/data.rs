@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::content::dates::When;
+use crate::content::dates::DatesView;
 use crate::content::{Activity, Milestone};
 use crate::markdown;
 use crate::site::{ActivityId, Site};
@@ -35,33 +35,6 @@ pub struct ScheduleRecord<'a> {
     pub ics: String,
 }
 
-/// A reading of a `when`: the inclusive range, its precision and the words the pages show.
-#[derive(Serialize)]
-pub struct Dates<'a> {
-    pub start: String,
-    /// The last day, inclusive.
-    pub end: String,
-    pub precision: &'static str,
-    pub start_precision: &'static str,
-    pub end_precision: &'static str,
-    pub note: Option<&'a str>,
-    pub dates_words: String,
-}
-
-impl<'a> Dates<'a> {
-    fn new(when: &'a When) -> Self {
-        Dates {
-            start: when.start.to_string(),
-            end: when.end.to_string(),
-            precision: when.precision().as_str(),
-            start_precision: when.start_precision.as_str(),
-            end_precision: when.end_precision.as_str(),
-            note: when.note.as_deref(),
-            dates_words: when.in_words(),
-        }
-    }
-}
-
 #[derive(Serialize)]
 pub struct ActivityRecord<'a> {
     pub schedule: &'a str,
@@ -73,7 +46,7 @@ pub struct ActivityRecord<'a> {
     pub place: Option<&'a str>,
     pub published: String,
     #[serde(flatten)]
-    pub dates: Dates<'a>,
+    pub dates: DatesView<'a>,
     pub tags: &'a [String],
     pub milestones: Vec<MilestoneRecord<'a>>,
     pub updated: String,
@@ -87,12 +60,12 @@ pub struct MilestoneRecord<'a> {
     pub label: &'a str,
     pub when: &'a str,
     #[serde(flatten)]
-    pub dates: Dates<'a>,
+    pub dates: DatesView<'a>,
 }
 
 impl<'a> MilestoneRecord<'a> {
     fn new(m: &'a Milestone) -> Self {
-        MilestoneRecord { label: &m.label, when: &m.when_text, dates: Dates::new(&m.when) }
+        MilestoneRecord { label: &m.label, when: &m.when_text, dates: DatesView::new(&m.when) }
     }
 }
 
@@ -113,7 +86,7 @@ fn record(site: &Site, id: ActivityId) -> ActivityRecord<'_> {
         when: &a.when_text,
         place: a.place.as_deref(),
         published: a.published(),
-        dates: Dates::new(&a.when),
+        dates: DatesView::new(&a.when),
         tags: &a.tags,
         milestones: a.milestones.iter().map(MilestoneRecord::new).collect(),
         updated: site.updated(id).to_string(),

@@ -55,7 +55,7 @@ fn calendar(site: &Site, name: &str, ids: impl Iterator<Item = ActivityId>) -> S
 fn events(w: &mut Writer, site: &Site, id: ActivityId) {
     let (s, a) = site.get(id);
     let stamp = format!("{}T000000Z", site.updated(id).format("%Y%m%d"));
-    let page = site.config.base_url().map(|b| urls::absolute(&b, &urls::activity(&s.slug, &a.slug)));
+    let page = site.config.base_url().map(|b| urls::absolute(b, &urls::activity(&s.slug, &a.slug)));
     let activity_uid = uid(site, id, None);
 
     w.raw("BEGIN", "VEVENT");

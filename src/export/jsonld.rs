@@ -1,10 +1,16 @@
-//! Schema.org `Event` JSON-LD for an activity page. A field the published data cannot honestly fill is left
-//! out, never guessed: no location for 地点待定 or for formats that are not places (公开征集, 组织专家评审), and no
-//! dates for a year-round activity (全年，按报名预约时间安排 is not one event spanning the year).
+//! Schema.org `Event` JSON-LD for an activity page, meeting Google's requirements for an event (name,
+//! `startDate`, `location`) on every activity, from what the schedule publishes and nothing more:
+//!
+//! - the dates are the read range: true bounds at whatever precision the text has, and the description says
+//!   when they are only a 旬, month or year;
+//! - `location` and `eventAttendanceMode` follow the activity's one 参加方式 ([`Mode`]): 在线 is a
+//!   `VirtualLocation` (its page as `url`, with a `base_url`), 现场 a `Place` whose address is the published place,
+//!   待定 a `Place` named by the published words whose address is 地点待定.
 
 use serde::Serialize;
 
-use crate::content::dates::Precision;
+use super::ics::approximate;
+use crate::content::mode::Mode;
 use crate::markdown;
 use crate::site::{ActivityId, Site};
 use crate::urls;
@@ -16,31 +22,34 @@ struct Event<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     name: &'a str,
-    #[serde(rename = "startDate", skip_serializing_if = "Option::is_none")]
-    start_date: Option<String>,
-    #[serde(rename = "endDate", skip_serializing_if = "Option::is_none")]
-    end_date: Option<String>,
+    #[serde(rename = "startDate")]
+    start_date: String,
+    #[serde(rename = "endDate")]
+    end_date: String,
     #[serde(rename = "eventStatus")]
     event_status: &'static str,
     #[serde(rename = "eventAttendanceMode", skip_serializing_if = "Option::is_none")]
     attendance: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    location: Option<Location<'a>>,
+    location: Location<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     organizer: Option<Organization<'a>>,
-    #[serde(skip_serializing_if = "String::is_empty")]
     description: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
 }
 
 #[derive(Serialize)]
-struct Location<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    address: Option<&'a str>,
+#[serde(tag = "@type")]
+enum Location<'a> {
+    Place {
+        name: &'a str,
+        address: &'a str,
+    },
+    VirtualLocation {
+        name: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        url: Option<String>,
+    },
 }
 
 #[derive(Serialize)]
@@ -50,62 +59,44 @@ struct Organization<'a> {
     name: &'a str,
 }
 
-/// What a published `where` text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Venue {
-    /// A city or region: a Place with that address.
-    Place,
-    /// 在线观看, 在线答题, 线上…: a VirtualLocation.
-    Online,
-    /// Not yet known (地点待定) or a way of taking part rather than a place (公开征集, 组织专家评审).
-    Unknown,
-}
-
-/// Words that make a `where` text something other than a place.
-const NOT_A_PLACE: &[&str] = &["待定", "另行通知", "征集", "评审", "申报"];
-
-impl Venue {
-    pub fn of(text: &str) -> Venue {
-        let t = text.trim();
-        if t.starts_with("在线") || t.starts_with("线上") || t.starts_with("网上") {
-            Venue::Online
-        } else if t.is_empty() || NOT_A_PLACE.iter().any(|w| t.contains(w)) {
-            Venue::Unknown
-        } else {
-            Venue::Place
-        }
-    }
-}
+/// What a schedule without a place says of it.
+const NO_PLACE: &str = "地点待定";
 
 /// The JSON-LD object for activity `id`, ready to sit inside `<script type="application/ld+json">`.
 pub fn event(site: &Site, id: ActivityId) -> String {
     let (s, a) = site.get(id);
-    let dated = a.when.precision() != Precision::Year;
-    let venue = a.place.as_deref().map(|p| (p, Venue::of(p)));
-    let (location, attendance) = match venue {
-        Some((p, Venue::Place)) => (
-            // 全国 (nationwide) names where, but is no address.
-            Some(Location { kind: "Place", name: p, address: (!p.starts_with("全国")).then_some(p) }),
-            Some("https://schema.org/OfflineEventAttendanceMode"),
-        ),
-        Some((p, Venue::Online)) => (
-            Some(Location { kind: "VirtualLocation", name: p, address: None }),
+    let page = site.config.base_url().map(|b| urls::absolute(b, &urls::activity(&s.slug, &a.slug)));
+    let place = a.place.as_deref().unwrap_or(NO_PLACE);
+    let (location, attendance) = match a.mode {
+        Mode::Online => (
+            Location::VirtualLocation { name: place, url: page.clone() },
             Some("https://schema.org/OnlineEventAttendanceMode"),
         ),
-        _ => (None, None),
+        Mode::OnSite => {
+            (Location::Place { name: place, address: place }, Some("https://schema.org/OfflineEventAttendanceMode"))
+        }
+        // Not yet known (地点待定, or a procedure such as 公开征集): the published words name it, the address says
+        // it is to be decided, and no attendance mode is claimed.
+        Mode::Undecided => (Location::Place { name: place, address: NO_PLACE }, None),
     };
+    let mut description = vec![format!("时间地点：{}", a.published())];
+    description.extend(approximate(&a.when));
+    let body = markdown::to_plain_text(&a.body);
+    if !body.is_empty() {
+        description.push(body);
+    }
     let event = Event {
         context: "https://schema.org",
         kind: "Event",
         name: &a.title,
-        start_date: dated.then(|| a.when.start.to_string()),
-        end_date: dated.then(|| a.when.end.to_string()),
+        start_date: a.when.start.to_string(),
+        end_date: a.when.end.to_string(),
         event_status: "https://schema.org/EventScheduled",
         attendance,
         location,
         organizer: s.organiser.as_deref().map(|name| Organization { kind: "Organization", name }),
-        description: markdown::to_plain_text(&a.body),
-        url: site.config.base_url().map(|b| urls::absolute(&b, &urls::activity(&s.slug, &a.slug))),
+        description: description.join("\n"),
+        url: page,
     };
     script_safe(&serde_json::to_string(&event).unwrap_or_default())
 }
@@ -121,19 +112,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn venues() {
-        for (text, venue) in [
-            ("北京", Venue::Place),
-            ("内蒙古呼和浩特", Venue::Place),
-            ("新加坡", Venue::Place),
-            ("在线观看", Venue::Online),
-            ("在线答题", Venue::Online),
-            ("地点待定", Venue::Unknown),
-            ("公开征集", Venue::Unknown),
-            ("组织专家评审", Venue::Unknown),
-        ] {
-            assert_eq!(Venue::of(text), venue, "{text}");
+    fn every_activity_meets_googles_event_requirements() {
+        let site = crate::site::tests::site_of(
+            Some("https://example.org/cal/"),
+            &[
+                ("a", "8月下旬", Some("在线观看"), ""),
+                ("b", "9月18日-22日", Some("地点待定"), ""),
+                ("c", "9月", None, "开展宣贯。"),
+                ("d", "全年，按报名预约时间安排", None, ""),
+                ("e", "9月", Some("北京（直播）"), ""),
+                ("f", "9月21日-22日", Some("新加坡"), ""),
+            ],
+        );
+        let events: Vec<serde_json::Value> =
+            site.activity_ids().map(|id| serde_json::from_str(&event(&site, id)).unwrap()).collect();
+        for e in &events {
+            assert!(e["name"].is_string() && e["startDate"].is_string() && e["endDate"].is_string(), "{e}");
+            match e["location"]["@type"].as_str() {
+                Some("Place") => assert!(e["location"]["address"].is_string(), "{e}"),
+                Some("VirtualLocation") => assert!(e["location"]["url"].is_string(), "{e}"),
+                _ => panic!("no location: {e}"),
+            }
         }
+        let types: Vec<(&str, &str)> = events
+            .iter()
+            .map(|e| (e["location"]["@type"].as_str().unwrap(), e["eventAttendanceMode"].as_str().unwrap_or("-")))
+            .collect();
+        let online = ("VirtualLocation", "https://schema.org/OnlineEventAttendanceMode");
+        let offline = ("Place", "https://schema.org/OfflineEventAttendanceMode");
+        assert_eq!(types, [online, ("Place", "-"), ("Place", "-"), ("Place", "-"), online, offline]);
+        assert_eq!(events[2]["location"]["address"], "地点待定");
+        assert_eq!(events[3]["startDate"], "2023-01-01");
+        assert!(events[3]["description"].as_str().unwrap().contains("只精确到年"), "{}", events[3]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `sitemap.xml` and `robots.txt`. Both need absolute URLs, so they are written only with a `base_url`.
 
 use super::xml_escape;
-use crate::render::Page;
+use crate::layout::Page;
 use crate::site::Site;
 use crate::urls;
 
@@ -11,7 +11,7 @@ pub fn sitemap(site: &Site) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for page in Page::all(site).into_iter().filter(|p| *p != Page::NotFound) {
-        let loc = urls::absolute(&base, &page.path(site));
+        let loc = urls::absolute(base, &page.path(site));
         out.push_str(&format!("  <url><loc>{}</loc>", xml_escape(&loc)));
         if let Page::Activity(id) = page {
             out.push_str(&format!("<lastmod>{}</lastmod>", site.updated(id).format("%Y-%m-%d")));
@@ -26,5 +26,5 @@ pub fn sitemap(site: &Site) -> String {
 /// sub-path it is there to be copied up.
 pub fn robots(site: &Site) -> String {
     let base = site.config.base_url().unwrap_or_default();
-    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", urls::absolute(&base, urls::SITEMAP))
+    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", urls::absolute(base, urls::SITEMAP))
 }

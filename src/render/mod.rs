@@ -12,73 +12,22 @@ use std::sync::OnceLock;
 use tera::{Context, Tera, Value};
 
 use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::layout::{Layout, Page, TAG_PAGE_SIZE, tag_pages};
 use crate::site::{ActivityId, Site};
 use crate::urls;
 use pages::{meta, schedule_summary};
 use views::*;
 
-/// One page of the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
-    Home,
-    Schedule(usize),
-    Activity(ActivityId),
-    Month(usize),
-    /// Tag `.0`, page `.1` (0-based) of its list.
-    Tag(usize, usize),
-    Tags,
-    NotFound,
-}
-
-impl Page {
-    /// Every page of `site`, in a fixed order.
-    pub fn all(site: &Site) -> Vec<Page> {
-        let mut pages = vec![Page::Home, Page::Tags, Page::NotFound];
-        for (si, s) in site.schedules.iter().enumerate() {
-            pages.push(Page::Schedule(si));
-            pages.extend((0..s.activities.len()).map(|ai| Page::Activity(ActivityId { schedule: si, activity: ai })));
-        }
-        pages.extend((0..site.months.len()).map(Page::Month));
-        for (i, t) in site.tags.iter().enumerate() {
-            pages.extend((0..tag_pages(t.members.len())).map(|n| Page::Tag(i, n)));
-        }
-        pages
+fn template(page: Page) -> &'static str {
+    match page {
+        Page::Home => "home.html",
+        Page::Schedule(_) => "schedule.html",
+        Page::Activity(_) => "activity.html",
+        Page::Month(_) => "month.html",
+        Page::Tag(..) => "tag.html",
+        Page::Tags => "tags.html",
+        Page::NotFound => "404.html",
     }
-
-    /// The page's file, relative to the output folder.
-    pub fn path(self, site: &Site) -> String {
-        match self {
-            Page::Home => urls::HOME.to_string(),
-            Page::Schedule(si) => urls::schedule(&site.schedules[si].slug),
-            Page::Activity(id) => {
-                let (s, a) = site.get(id);
-                urls::activity(&s.slug, &a.slug)
-            }
-            Page::Month(i) => site.months[i].url(),
-            Page::Tag(i, n) => urls::tag_page(&site.tags[i].slug, n + 1),
-            Page::Tags => urls::TAGS.to_string(),
-            Page::NotFound => urls::NOT_FOUND.to_string(),
-        }
-    }
-
-    fn template(self) -> &'static str {
-        match self {
-            Page::Home => "home.html",
-            Page::Schedule(_) => "schedule.html",
-            Page::Activity(_) => "activity.html",
-            Page::Month(_) => "month.html",
-            Page::Tag(..) => "tag.html",
-            Page::Tags => "tags.html",
-            Page::NotFound => "404.html",
-        }
-    }
-}
-
-/// Activities on one page of a tag's list: a tag of a large archive is split into pages of this many.
-const TAG_PAGE_SIZE: usize = 200;
-
-fn tag_pages(members: usize) -> usize {
-    members.div_ceil(TAG_PAGE_SIZE).max(1)
 }
 
 /// Schedules named in every page's navigation; an archive of many years links the rest from the home page.
@@ -126,7 +75,7 @@ impl Renderer {
                 errors.push(
                     Diagnostic::file(
                         root.join("themes").join(theme_name).join("templates").join(name),
-                        ErrorKind::Invalid(format!("the theme has no template {name}")),
+                        ErrorKind::MissingTemplate(name),
                     )
                     .with_help("every theme needs home, schedule, activity, month, tag, tags and 404 templates"),
                 );
@@ -176,7 +125,7 @@ impl Renderer {
 
     /// Binds the templates to `site`, with what its pages share prepared once: the site and navigation values,
     /// and `cards` (made with [`Cards::new`] for this site) to hold each activity's card.
-    pub fn for_site<'a>(&'a self, site: &'a Site, cards: &'a Cards) -> SiteRenderer<'a> {
+    pub fn for_site<'a>(&'a self, site: &'a Site, layout: &'a Layout, cards: &'a Cards) -> SiteRenderer<'a> {
         let mut common = Context::new();
         common.insert(
             "site",
@@ -198,7 +147,7 @@ impl Renderer {
                 schedule_count: site.schedules.len(),
             },
         );
-        SiteRenderer { renderer: self, site, cards, common }
+        SiteRenderer { renderer: self, site, layout, cards, common }
     }
 }
 
@@ -221,6 +170,7 @@ impl Cards {
 pub struct SiteRenderer<'a> {
     renderer: &'a Renderer,
     site: &'a Site,
+    layout: &'a Layout,
     cards: &'a Cards,
     /// Context entries every page has.
     common: Context,
@@ -239,24 +189,25 @@ impl SiteRenderer<'_> {
     pub fn render(&self, page: Page) -> Result<String, Diagnostic> {
         let site = self.site;
         let path = page.path(site);
+        let path = path.as_str();
         let mut ctx = self.common.clone();
-        ctx.insert("root", &urls::root_for(&path));
-        ctx.insert("meta", &meta(site, page, &path));
+        ctx.insert("root", &urls::root_for(path));
+        ctx.insert("meta", &meta(site, page, path));
         let title = |t: &str| format!("{t} - {}", site.config.title);
         match page {
             Page::Home => {
                 ctx.insert("page_title", &site.config.title);
                 if !site.schedules.is_empty() {
-                    self.insert_calendar(&mut ctx, 0);
+                    self.insert_calendar(&mut ctx, 0, path);
                 }
                 let summaries: Vec<_> = site.schedules.iter().map(|s| schedule_summary(s)).collect();
                 ctx.insert("schedules", &summaries);
             }
             Page::Schedule(si) => {
                 ctx.insert("page_title", &title(&site.schedules[si].title));
-                self.insert_calendar(&mut ctx, si);
+                self.insert_calendar(&mut ctx, si, path);
             }
-            Page::Activity(id) => self.insert_activity(&mut ctx, id, &title),
+            Page::Activity(id) => self.insert_activity(&mut ctx, id, path, &title),
             Page::Month(i) => {
                 let m = site.months[i];
                 ctx.insert("page_title", &title(&m.label()));
@@ -300,11 +251,11 @@ impl SiteRenderer<'_> {
                 ctx.insert("page_title", &title("页面不存在"));
                 // Hosts serve this page at any depth, so a relative link home only works with a known base.
                 let at_base =
-                    |url: &str| site.config.base_url().map_or_else(|| url.to_string(), |b| urls::absolute(&b, url));
+                    |url: &str| site.config.base_url().map_or_else(|| url.to_string(), |b| urls::absolute(b, url));
                 ctx.insert("home_url", &at_base(urls::HOME));
                 ctx.insert("feed_url", &at_base(urls::FEED));
             }
         }
-        self.renderer.tera.render(page.template(), &ctx).map_err(|e| self.renderer.diagnose(&e))
+        self.renderer.tera.render(template(page), &ctx).map_err(|e| self.renderer.diagnose(&e))
     }
 }

@@ -8,7 +8,8 @@ use crate::content::Activity;
 use crate::content::dates::Precision;
 use crate::content::mode::Mode;
 use crate::export;
-use crate::markdown;
+use crate::layout::links::{self, Owner};
+use crate::markdown::{self, Policy};
 use crate::site::YearMonth;
 
 /// Characters of a meta description: search engines show about this many.
@@ -37,7 +38,7 @@ pub(super) fn meta(site: &Site, page: Page, path: &str) -> Meta {
         og_type: if matches!(page, Page::Activity(_)) { "article" } else { "website" },
         locale: site.config.language.replace('-', "_"),
         // The 404 page is served at any address, so it claims none.
-        url: site.config.base_url().filter(|_| page != Page::NotFound).map(|b| urls::absolute(&b, path)),
+        url: site.config.base_url().filter(|_| page != Page::NotFound).map(|b| urls::absolute(b, path)),
     }
 }
 
@@ -52,10 +53,8 @@ fn shorten(text: &str, max: usize) -> String {
 }
 
 pub(super) fn schedule_summary(s: &crate::content::Schedule) -> ScheduleSummary<'_> {
-    let first = s.activities.iter().map(|a| a.when.start).min();
-    let last = s.activities.iter().map(|a| a.when.end).max();
-    let dates_words = match (first, last) {
-        (Some(f), Some(l)) => {
+    let dates_words = match s.span() {
+        Some((f, l)) => {
             let (f, l) = (YearMonth::of(f), YearMonth::of(l));
             if f == l {
                 f.label()
@@ -65,7 +64,7 @@ pub(super) fn schedule_summary(s: &crate::content::Schedule) -> ScheduleSummary<
                 format!("{}–{}", f.label(), l.label())
             }
         }
-        _ => String::new(),
+        None => String::new(),
     };
     ScheduleSummary {
         title: &s.title,
@@ -86,7 +85,7 @@ fn filter_view<'a>(site: &'a Site, s: &crate::content::Schedule) -> FilterView<'
         .filter(|&(_, n)| n > 0)
         .collect();
     tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    let modes = Mode::ALL.into_iter().filter(|m| s.activities.iter().any(|a| Mode::of(a) == *m)).map(Mode::label);
+    let modes = Mode::ALL.into_iter().filter(|m| s.activities.iter().any(|a| a.mode == *m)).map(Mode::label);
     FilterView {
         tags: tags.into_iter().map(|(t, _)| t).collect(),
         modes: modes.collect(),
@@ -95,18 +94,22 @@ fn filter_view<'a>(site: &'a Site, s: &crate::content::Schedule) -> FilterView<'
 }
 
 impl SiteRenderer<'_> {
-    pub(super) fn insert_calendar(&self, ctx: &mut Context, si: usize) {
+    /// The HTML of Markdown written in `owner`'s file, for the page at `page`: its links rewritten to work there.
+    pub(super) fn markdown(&self, text: &str, owner: Owner<'_>, page: &str) -> String {
+        let rewrite = links::rewriter(self.site, self.layout, owner, page);
+        markdown::to_html(text, Policy { unsafe_html: self.site.config.unsafe_html, relative: &rewrite })
+    }
+
+    fn body_html(&self, s: &crate::content::Schedule, a: &Activity, page: &str) -> String {
+        let own = urls::activity(&s.slug, &a.slug);
+        self.markdown(&a.body, Owner { page: &own, file: &a.origin.rel }, page)
+    }
+
+    pub(super) fn insert_calendar(&self, ctx: &mut Context, si: usize, page: &str) {
         let (site, s) = (self.site, &self.site.schedules[si]);
         let refs: Vec<Value> =
             (0..s.activities.len()).map(|activity| self.card(ActivityId { schedule: si, activity })).collect();
-        let dates =
-            s.activities.iter().flat_map(|a| std::iter::once(&a.when).chain(a.milestones.iter().map(|m| &m.when)));
-        let first = dates.clone().map(|w| w.start).min();
-        let last = dates.map(|w| w.end).max();
-        let months = match (first, last) {
-            (Some(f), Some(l)) => YearMonth::span(f, l),
-            _ => Vec::new(),
-        };
+        let months = s.span().map(|(f, l)| YearMonth::span(f, l)).unwrap_or_default();
         let (first, last) = match (months.first(), months.last()) {
             (Some(f), Some(l)) => (f.first_day(), l.last_day()),
             _ => (chrono::NaiveDate::MIN, chrono::NaiveDate::MIN),
@@ -159,7 +162,11 @@ impl SiteRenderer<'_> {
                 url: urls::schedule(&s.slug),
                 year: s.year,
                 organiser: s.organiser.as_deref(),
-                intro_html: markdown::to_html(&s.intro),
+                intro_html: self.markdown(
+                    &s.intro,
+                    Owner { page: &urls::schedule(&s.slug), file: &s.origin.rel },
+                    page,
+                ),
                 note: s.note.as_deref(),
                 activity_count: s.activities.len(),
                 files: ScheduleFiles::new(site, s),
@@ -174,14 +181,20 @@ impl SiteRenderer<'_> {
             .zip(&refs)
             .map(|(a, r)| TableRow {
                 summary: r.clone(),
-                body_html: markdown::to_html(&a.body),
-                tag_names: a.tags.join("|"),
+                body_html: self.body_html(s, a, page),
+                tags_json: serde_json::to_string(&a.tags).unwrap_or_default(),
             })
             .collect();
         ctx.insert("activities", &table);
     }
 
-    pub(super) fn insert_activity(&self, ctx: &mut Context, id: ActivityId, title: &dyn Fn(&str) -> String) {
+    pub(super) fn insert_activity(
+        &self,
+        ctx: &mut Context,
+        id: ActivityId,
+        page: &str,
+        title: &dyn Fn(&str) -> String,
+    ) {
         let site = self.site;
         let (s, a) = site.get(id);
         ctx.insert("page_title", &title(&a.title));
@@ -190,7 +203,7 @@ impl SiteRenderer<'_> {
             "activity",
             &ActivityPage {
                 summary: ActivityRef::new(site, s, a),
-                body_html: markdown::to_html(&a.body),
+                body_html: self.body_html(s, a, page),
                 milestones: a.milestones.iter().map(|m| MilestoneView::new(m, first, last)).collect(),
                 months: YearMonth::span(a.when.start, a.when.end).into_iter().map(MonthLink::from).collect(),
                 ics_url: urls::activity_calendar(&s.slug, &a.slug),

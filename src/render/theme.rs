@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp};
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -32,7 +32,7 @@ pub fn files(root: &Path, name: &str, sub: &str) -> Result<Vec<ThemeFile>, Diagn
     if name != "default" {
         return Err(Diagnostic::file(
             root.join(crate::config::FILE),
-            ErrorKind::Invalid(format!("there is no theme `{name}`: no folder {}", dir.display())),
+            ErrorKind::NoSuchTheme { name: name.to_string() },
         )
         .with_help("set `theme` in almanac.toml to a folder under themes/, or to \"default\" (built in)")
         .into());
@@ -57,21 +57,32 @@ fn collect_builtin(dir: &Dir<'_>, sub: &str, out: &mut Vec<ThemeFile>) {
     }
 }
 
-/// Every file under `dir` (none if it does not exist), sorted by name; hidden files are skipped.
+/// Every file under `dir` (none if it does not exist), sorted by name; hidden files and folders are skipped, and a
+/// folder that cannot be read is an error.
 pub fn dir_files(dir: &Path) -> Result<Vec<ThemeFile>, Diagnostics> {
     let mut out = Vec::new();
     let mut errors = Diagnostics::default();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
-        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+    if !dir.exists() {
+        return Ok(out);
+    }
+    let hidden = |e: &walkdir::DirEntry| e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_entry(|e| !hidden(e)) {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                errors.push(Diagnostic::io(IoOp::List, path, e.into()));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
             continue;
         }
         let Ok(rel) = entry.path().strip_prefix(dir) else { continue };
         let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
         match std::fs::read(entry.path()) {
             Ok(bytes) => out.push(ThemeFile { name, path: entry.into_path(), bytes }),
-            Err(e) => {
-                errors.push(Diagnostic::file(entry.path(), ErrorKind::Io { what: "the file", message: e.to_string() }))
-            }
+            Err(e) => errors.push(Diagnostic::io(IoOp::Read, entry.path(), e)),
         }
     }
     if errors.is_empty() { Ok(out) } else { Err(errors) }

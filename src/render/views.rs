@@ -6,8 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use tera::Value;
 
-use crate::content::dates::{Precision, When};
-use crate::content::mode::Mode;
+use crate::content::dates::DatesView;
 use crate::content::{Activity, Milestone, Schedule};
 use crate::site::{Site, YearMonth};
 use crate::urls;
@@ -47,7 +46,7 @@ impl ScheduleFiles {
     pub fn new(site: &Site, schedule: &Schedule) -> Self {
         let ics_url = urls::schedule_calendar(&schedule.slug);
         ScheduleFiles {
-            webcal_url: site.config.base_url().map(|b| urls::webcal(&urls::absolute(&b, &ics_url))),
+            webcal_url: site.config.base_url().map(|b| urls::webcal(&urls::absolute(b, &ics_url))),
             ics_url,
             feed_url: urls::schedule_feed(&schedule.slug),
             json_url: urls::schedule_json(&schedule.slug),
@@ -102,7 +101,7 @@ pub struct ActivityRef<'a> {
     #[serde(rename = "where")]
     pub place: Option<&'a str>,
     pub published: String,
-    /// 在线, 现场 or 待定 (see [`Mode::of`]), and its CSS name.
+    /// 在线, 现场 or 待定 (see [`crate::content::mode::Mode::of`]), and its CSS name.
     pub mode: &'static str,
     pub mode_key: &'static str,
     #[serde(flatten)]
@@ -110,45 +109,9 @@ pub struct ActivityRef<'a> {
     pub tags: Vec<TagLink<'a>>,
 }
 
-/// The reading of a `when`, in the forms templates need.
-#[derive(Serialize, Clone)]
-pub struct DatesView<'a> {
-    pub precision: &'static str,
-    pub precision_label: &'static str,
-    pub precision_name: &'static str,
-    pub dates_words: String,
-    pub start: String,
-    pub end: String,
-    pub note: Option<&'a str>,
-}
-
-impl<'a> DatesView<'a> {
-    pub fn new(when: &'a When) -> Self {
-        let p = when.precision();
-        DatesView {
-            precision: p.as_str(),
-            precision_label: p.label(),
-            precision_name: precision_name(p),
-            dates_words: when.in_words(),
-            start: when.start.to_string(),
-            end: when.end.to_string(),
-            note: when.note.as_deref(),
-        }
-    }
-}
-
-fn precision_name(p: Precision) -> &'static str {
-    match p {
-        Precision::Day => "具体日期",
-        Precision::Dekad => "按旬",
-        Precision::Month => "按月",
-        Precision::Year => "全年",
-    }
-}
-
 impl<'a> ActivityRef<'a> {
     pub fn new(site: &'a Site, schedule: &'a Schedule, a: &'a Activity) -> Self {
-        let mode = Mode::of(a);
+        let mode = a.mode;
         ActivityRef {
             number: a.number,
             title: &a.title,
@@ -281,8 +244,8 @@ pub struct TableRow {
     #[serde(flatten)]
     pub summary: Value,
     pub body_html: String,
-    /// Tag names joined by `|`, for a `data-` attribute.
-    pub tag_names: String,
+    /// Tag names as a JSON array, for a `data-` attribute: any character may be in a tag.
+    pub tags_json: String,
 }
 
 #[derive(Serialize)]

@@ -108,14 +108,36 @@ pub fn decode_entities(s: &str) -> String {
 
 /// The values of every `href="…"` and `src="…"` in `html`.
 pub fn links(html: &str) -> Vec<String> {
+    tagged_links(html).into_iter().map(|l| l.value).collect()
+}
+
+/// A link in a page: the element and attribute holding it, and its value.
+pub struct TaggedLink {
+    pub element: String,
+    pub attribute: &'static str,
+    pub value: String,
+}
+
+impl TaggedLink {
+    /// A link the browser follows only when the reader clicks it (an anchor); anything else is loaded with the page.
+    pub fn is_navigation(&self) -> bool {
+        self.attribute == "href" && self.element == "a"
+    }
+}
+
+/// Every `href="…"`/`src="…"` with the element it is on.
+pub fn tagged_links(html: &str) -> Vec<TaggedLink> {
     let mut out = Vec::new();
-    for attr in ["href=\"", "src=\""] {
-        let mut rest = html;
-        while let Some(i) = rest.find(attr) {
-            rest = &rest[i + attr.len()..];
-            if let Some(end) = rest.find('"') {
-                out.push(decode_entities(&rest[..end]));
-            }
+    for attribute in ["href", "src"] {
+        let needle = format!(" {attribute}=\"");
+        let mut from = 0;
+        while let Some(i) = html[from..].find(&needle).map(|i| from + i) {
+            let start = i + needle.len();
+            let Some(len) = html[start..].find('"') else { break };
+            let open = html[..i].rfind('<').unwrap_or(0);
+            let element: String = html[open + 1..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            out.push(TaggedLink { element, attribute, value: decode_entities(&html[start..start + len]) });
+            from = start + len;
         }
     }
     out
@@ -158,39 +180,70 @@ pub fn seed() -> (String, Vec<Row>, String) {
     (title, rows, note)
 }
 
-/// Checks every `href`/`src` of every page under `output`: relative, to a file (never a folder), and resolving
-/// to a file of the build. Absolute links (`https:`, `webcal:`) are allowed only to the site's own address,
-/// `base_url`, when the site has one. Returns how many relative links were checked.
+/// Checks every `href`/`src` of every page and feed under `output`: relative, to a file (never a folder), and
+/// resolving to a file of the build. Nothing is loaded from another host; anchors may lead to other hosts (a
+/// body's links to the web), and absolute links to the site itself appear only with a `base_url`. Returns how
+/// many relative links were checked.
 pub fn check_links(output: &Path, base_url: Option<&str>) -> usize {
     let own = base_url.map(|b| b.split_once("://").unwrap().1.to_string());
     let mut checked = 0;
     for (path, bytes) in read_tree(output) {
-        if !path.ends_with(".html") {
+        if !path.ends_with(".html") && !path.ends_with(".xml") {
             continue;
         }
         let html = String::from_utf8(bytes).unwrap();
         let page_dir = output.join(&path).parent().unwrap().to_path_buf();
-        for link in links(&html) {
-            assert!(!link.starts_with('/'), "{path}: root-relative link {link}");
-            if let Some((scheme, rest)) = link.split_once("://") {
+        for link in tagged_links(&html) {
+            let value = &link.value;
+            assert!(!value.starts_with('/'), "{path}: root-relative link {value}");
+            if let Some((scheme, rest)) = value.split_once("://") {
                 let ours = own.as_deref().is_some_and(|o| rest.starts_with(o));
-                assert!(["https", "http", "webcal"].contains(&scheme) && ours, "{path}: link to another host {link}");
+                let elsewhere = link.is_navigation() && ["https", "http"].contains(&scheme);
+                assert!(
+                    ours || elsewhere,
+                    "{path}: <{} {}> loads from another host: {value}",
+                    link.element,
+                    link.attribute
+                );
                 continue;
             }
-            assert!(!link.starts_with("//"), "{path}: link to another host {link}");
-            let target = link.split(['#', '?']).next().unwrap();
+            if value.starts_with("mailto:") || value.starts_with("tel:") {
+                continue;
+            }
+            assert!(!value.starts_with("//"), "{path}: link to another host {value}");
+            let target = value.split(['#', '?']).next().unwrap();
             if target.is_empty() {
                 continue; // a fragment on the same page
             }
             assert!(
                 target.ends_with(".html") || target.contains('.'),
-                "{path}: {link} is a folder link, which fails from file://"
+                "{path}: {value} is a folder link, which fails from file://"
             );
-            assert!(page_dir.join(target).is_file(), "{path}: broken link {link}");
+            let decoded = percent_decode(target);
+            assert!(page_dir.join(&decoded).is_file(), "{path}: broken link {value}");
             checked += 1;
         }
     }
     checked
+}
+
+/// `%XX` escapes decoded (links to files with spaces or non-ASCII names).
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(Ok(b)) = s.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16))
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// `almanac build --root ROOT` plus `args`, asserting success; returns the output folder and the run.
@@ -200,4 +253,52 @@ pub fn build_with(root: &Path, args: &[&str]) -> (PathBuf, Output) {
     let out = almanac(&all, &[]);
     assert!(out.status.success(), "build failed:\n{}", stderr(&out));
     (root.join("output"), out)
+}
+
+/// A site of `n` activities over two schedules, generated with every kind of date, milestones, colliding tag
+/// names and bodies that link to other activities, to the static folder and to the site's data: for the
+/// invariants that must hold on any site, not only on the fixtures.
+pub fn generated_site(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("almanac.toml"), "title = \"生成的站点\"\n").unwrap();
+    std::fs::create_dir_all(dir.path().join("static")).unwrap();
+    std::fs::write(dir.path().join("static/附件 1.pdf"), "%PDF").unwrap();
+    let whens = |k: usize| -> String {
+        let m = k % 12 + 1;
+        match k % 7 {
+            0 => format!("{m}月{}日", k % 28 + 1),
+            1 => format!("{m}月{}日-{}日", k % 20 + 1, k % 20 + 5),
+            2 => format!("{m}月{}旬", ["上", "中", "下"][k % 3]),
+            3 => format!("{m}月"),
+            4 => format!("{m}月-{}月", (m + k % 3).min(12)),
+            5 => "全年，按通知安排".to_string(),
+            _ => format!("{m}月下旬至{}月上旬", m % 12 + 1),
+        }
+    };
+    let tags = ["评价", "平价", "ping-jia-2", "Index", "论坛", "QC小组", "ＱＣ小组", "a|b"];
+    for (s, year) in [("y2023", 2023), ("y2024", 2024)] {
+        let folder = dir.path().join("content").join(s);
+        std::fs::create_dir_all(&folder).unwrap();
+        let intro = "见 [第一项](0001.md) 与 [数据](activities.json)。\n";
+        std::fs::write(folder.join("_index.md"), format!("+++\ntitle = \"{year}年\"\nyear = {year}\n+++\n\n{intro}"))
+            .unwrap();
+        for k in 1..=n / 2 {
+            let other = (k * 7) % (n / 2) + 1;
+            let milestone = if k % 5 == 0 {
+                format!("milestones = [{{ when = \"{}\", label = \"报名\" }}]\n", whens(k + 3))
+            } else {
+                String::new()
+            };
+            let text = format!(
+                "+++\nnumber = {k}\ntitle = \"活动{k}\"\nwhen = \"{}\"\nwhere = \"{}\"\ntags = [\"{}\", \"{}\"]\n{milestone}+++\n\n\
+                 参见 [活动{other}]({other:04}.md#x)、[附件](../static/附件%201.pdf)、[日历](calendar.ics) 与 [首页](../index.html)。\n",
+                whens(k),
+                ["北京", "在线观看", "地点待定", "公开征集"][k % 4],
+                tags[k % tags.len()],
+                tags[(k / 3) % tags.len()],
+            );
+            std::fs::write(folder.join(format!("{k:04}.md")), text).unwrap();
+        }
+    }
+    dir
 }

@@ -19,6 +19,9 @@ use chrono::{Datelike, NaiveDate};
 // The reading runs text → tokens (lex) → the two ends as written → dates (parse).
 mod lex;
 mod parse;
+mod view;
+
+pub use view::DatesView;
 
 use lex::*;
 use parse::*;
@@ -46,6 +49,16 @@ impl Precision {
             Precision::Dekad => "旬",
             Precision::Month => "月",
             Precision::Year => "年",
+        }
+    }
+
+    /// How exact a reading is, in words (具体日期, 按旬, 按月, 全年).
+    pub fn name(self) -> &'static str {
+        match self {
+            Precision::Day => "具体日期",
+            Precision::Dekad => "按旬",
+            Precision::Month => "按月",
+            Precision::Year => "全年",
         }
     }
 

@@ -20,7 +20,7 @@
     var cells = tr.querySelectorAll('.q');
     return {
       href: tr.querySelector('a').getAttribute('href'),
-      tags: d.tags ? d.tags.split('|') : [],
+      tags: d.tags ? JSON.parse(d.tags) : [],
       mode: d.mode, start: d.start, end: d.end, exact: d.p === 'day',
       text: norm(Array.prototype.map.call(cells, function (c) { return c.textContent; }).join(' ')),
       els: []

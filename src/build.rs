@@ -1,0 +1,306 @@
+//! The pipeline, as a library: config and content → site model → layout (every file, by path) → pages and
+//! machine-readable files → the output folder. `almanac build`, `check` and `serve` all run it; they differ
+//! only in where the files go.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::{BASE_URL_HELP, BaseUrl, Config};
+use crate::content::{self, dates::When};
+use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, display_width};
+use crate::export;
+use crate::layout::{Item, Layout, links};
+use crate::lint;
+use crate::output::Staging;
+use crate::render::theme::{self, ThemeFile};
+use crate::render::{Cards, Renderer};
+use crate::site::Site;
+
+/// Config and content, with every problem of both reported together. `base_url` overrides the config's.
+pub fn load_site(root: &Path, drafts: bool, base_url: Option<&str>) -> Result<Site, Diagnostics> {
+    let mut config = Config::load(root);
+    if let (Some(url), Ok(c)) = (base_url, config.as_mut()) {
+        let parsed = BaseUrl::parse(url).map_err(|problem| {
+            Diagnostic::file("--base-url", ErrorKind::BaseUrl { url: url.to_string(), problem })
+                .with_help(BASE_URL_HELP.replace("base_url = ", "--base-url "))
+        })?;
+        c.base_url = Some(parsed);
+    }
+    let schedules = content::load(&root.join("content"), drafts);
+    match (config, schedules) {
+        (Ok(c), Ok(s)) => Ok(Site::new(c, s)),
+        (c, s) => {
+            let mut errors = Diagnostics::default();
+            errors.extend(c.err().unwrap_or_default());
+            errors.extend(s.err().unwrap_or_default());
+            Err(errors.relative_to(root))
+        }
+    }
+}
+
+/// The theme's static files with the site's own `static/` over them, by name.
+pub fn static_files(root: &Path, theme_name: &str) -> Result<BTreeMap<String, ThemeFile>, Diagnostics> {
+    let theme_static = theme::files(root, theme_name, "static");
+    let site_static = theme::dir_files(&root.join("static"));
+    // The site's own files come second, so they replace the theme's of the same name.
+    Ok(theme_static?.into_iter().chain(site_static?).map(|f| (f.name.clone(), f)).collect())
+}
+
+/// A rendered file: its path in the output and its bytes.
+pub type File = (String, Arc<[u8]>);
+
+/// Everything needed to make any file of a site: the model, its layout, the templates and the static files.
+/// Making one checks what can be checked before rendering: unique paths and links that resolve.
+pub struct Plan {
+    pub site: Site,
+    pub layout: Layout,
+    templates: Renderer,
+    statics: Vec<ThemeFile>,
+    cards: Cards,
+}
+
+impl Plan {
+    /// Lays out `site` (whose sources are under `root`), reporting every problem found.
+    pub fn new(root: &Path, site: Site) -> Result<Plan, Diagnostics> {
+        let templates = Renderer::new(root, &site.config.theme);
+        let statics = static_files(root, &site.config.theme);
+        let (templates, statics) = match (templates, statics) {
+            (Ok(t), Ok(s)) => (t, s.into_values().collect::<Vec<_>>()),
+            (t, s) => {
+                let mut errors = t.err().unwrap_or_default();
+                errors.extend(s.err().unwrap_or_default());
+                return Err(errors.relative_to(root));
+            }
+        };
+        let names: Vec<String> = statics.iter().map(|f| f.name.clone()).collect();
+        let layout = Layout::new(&site, &names).map_err(|e| e.relative_to(root))?;
+        let broken = links::check(&site, &layout);
+        if !broken.is_empty() {
+            return Err(broken.relative_to(root));
+        }
+        let cards = Cards::new(&site);
+        Ok(Plan { site, layout, templates, statics, cards })
+    }
+
+    /// The bytes of the file at `path` of the layout.
+    pub fn render(&self, item: Item) -> Result<Vec<u8>, Diagnostic> {
+        match item {
+            Item::Page(page) => {
+                self.templates.for_site(&self.site, &self.layout, &self.cards).render(page).map(String::into_bytes)
+            }
+            Item::Export(file) => export::render(file, &self.site, &self.layout)
+                .map_err(|e| Diagnostic::io(IoOp::Write, file.path(&self.site), e)),
+            Item::Static(i) => Ok(self.statics[i].bytes.clone()),
+        }
+    }
+
+    /// Every file, rendered in parallel, by path.
+    pub fn render_all(&self) -> Result<Vec<File>, Diagnostics> {
+        self.each(|path, bytes| Ok((path.to_string(), Arc::from(bytes))))
+    }
+
+    /// Renders every file straight into `sink`, in parallel.
+    fn write(&self, sink: &Staging) -> Result<(), Diagnostics> {
+        self.each(|path, bytes| {
+            sink.write(path, &bytes).map_err(|e| Diagnostic::io(IoOp::Write, sink.target().join(path), e))
+        })
+        .map(drop)
+    }
+
+    /// Renders each file of the layout in parallel and hands it to `then`. A broken template fails every page
+    /// that uses it: it is said once.
+    fn each<T: Send>(
+        &self,
+        then: impl Fn(&str, Vec<u8>) -> Result<T, Diagnostic> + Sync,
+    ) -> Result<Vec<T>, Diagnostics> {
+        let renderer = self.templates.for_site(&self.site, &self.layout, &self.cards);
+        let items: Vec<(&str, Item)> = self.layout.items().collect();
+        let results: Vec<Result<T, Diagnostic>> = items
+            .par_iter()
+            .map(|&(path, item)| {
+                let bytes = match item {
+                    Item::Page(page) => renderer.render(page).map(String::into_bytes)?,
+                    other => self.render(other)?,
+                };
+                then(path, bytes)
+            })
+            .collect();
+        let mut errors = Diagnostics::default();
+        let mut out = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok(v) => out.push(v),
+                Err(d) => errors.push_once(d),
+            }
+        }
+        errors.sorted().or_ok(out)
+    }
+
+    /// What the build wrote, for its summary line.
+    pub fn summary(&self, output: PathBuf, elapsed: Duration) -> BuildSummary {
+        let (pages, data_files, static_files) = self.layout.counts();
+        BuildSummary {
+            schedules: self.site.schedules.len(),
+            activities: self.site.activity_count(),
+            pages,
+            data_files,
+            static_files,
+            output,
+            elapsed,
+            notices: export::notices(&self.site),
+        }
+    }
+}
+
+/// What a successful build did, for the summary line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildSummary {
+    pub schedules: usize,
+    pub activities: usize,
+    pub pages: usize,
+    /// Calendars, feeds, data and the sitemap.
+    pub data_files: usize,
+    pub static_files: usize,
+    pub output: PathBuf,
+    pub elapsed: Duration,
+    /// One line each about what was left out (e.g. the sitemap without a base_url), for the binary to print.
+    pub notices: Vec<String>,
+}
+
+/// What to build and where.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The site's folder (the one holding almanac.toml).
+    pub root: PathBuf,
+    /// Where to write the site; `ROOT/output` when `None`.
+    pub output: Option<PathBuf>,
+    pub drafts: bool,
+    pub base_url: Option<String>,
+}
+
+/// Builds the site of `options.root` into its output folder, replacing it only when everything succeeded.
+pub fn build(options: &Options) -> Result<BuildSummary, Diagnostics> {
+    let started = Instant::now();
+    let root = options.root.as_path();
+    let output = options.output.clone().unwrap_or_else(|| root.join("output"));
+    let site = load_site(root, options.drafts, options.base_url.as_deref())?;
+    let plan = Plan::new(root, site)?;
+    let staging = Staging::new(&output).map_err(|e| Diagnostic::io(IoOp::Create, &output, e))?;
+    plan.write(&staging).map_err(|e| e.relative_to(root))?;
+    staging.commit().map_err(|e| Diagnostic::io(IoOp::Replace, &output, e))?;
+    let summary = plan.summary(output, started.elapsed());
+    drop_in_background(plan);
+    Ok(summary)
+}
+
+/// Freeing a large build's values takes a visible fraction of a second and nobody waits for the result:
+/// let another thread do it (a command-line build exits without waiting for it).
+fn drop_in_background<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
+}
+
+/// How one `when` was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The activity's file, relative to the site root.
+    pub file: PathBuf,
+    /// The activity's title, or "title：label" for a milestone.
+    pub what: String,
+    pub text: String,
+    pub when: When,
+}
+
+/// What `almanac check` found: how each date was read, and every error and warning.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckReport {
+    pub readings: Vec<Reading>,
+    /// Errors and warnings, in file order.
+    pub diagnostics: Diagnostics,
+    pub strict: bool,
+}
+
+impl CheckReport {
+    /// Whether the check failed: any error, or under `--strict` any warning.
+    pub fn failed(&self) -> bool {
+        self.diagnostics.errors() > 0 || (self.strict && !self.diagnostics.is_empty())
+    }
+
+    /// The readings as an aligned table: `8月下旬 → 2023-08-21 … 2023-08-31 (旬)  file  title`.
+    pub fn table(&self) -> String {
+        let width = self.readings.iter().map(|r| display_width(&r.text)).max().unwrap_or(0);
+        let mut out = String::new();
+        for r in &self.readings {
+            let pad = " ".repeat(width - display_width(&r.text));
+            let w = &r.when;
+            out += &format!(
+                "{}{pad} → {} … {} ({})  {}  {}\n",
+                r.text,
+                w.start,
+                w.end,
+                w.precision().label(),
+                r.file.display(),
+                r.what
+            );
+        }
+        out
+    }
+}
+
+/// Everything `build` checks, without writing anything, plus warnings and how each date was read.
+pub fn check(root: &Path, drafts: bool, strict: bool) -> CheckReport {
+    let mut report = CheckReport { strict, ..CheckReport::default() };
+    let mut found = Diagnostics::default();
+    match load_site(root, drafts, None) {
+        Ok(site) => {
+            report.readings = readings(&site, root);
+            match Plan::new(root, site) {
+                Ok(plan) => {
+                    // Every page is rendered (in memory) so template errors that depend on the data show too.
+                    if let Err(e) = plan.render_all() {
+                        found.extend(e);
+                    }
+                    found.extend(lint::lint(&plan.site));
+                }
+                Err(e) => found.extend(e),
+            }
+        }
+        Err(e) => {
+            found.extend(e);
+            // Templates are checked even when the content is broken, so one run shows both.
+            let theme = Config::load(root).map(|c| c.theme).unwrap_or_else(|_| "default".into());
+            if let Err(e) = Renderer::new(root, &theme) {
+                found.extend(e);
+            }
+        }
+    }
+    report.diagnostics = found.relative_to(root);
+    report
+}
+
+fn readings(site: &Site, root: &Path) -> Vec<Reading> {
+    let mut out = Vec::new();
+    for s in &site.schedules {
+        for a in &s.activities {
+            let file = a.origin.path.strip_prefix(root).unwrap_or(&a.origin.path).to_path_buf();
+            out.push(Reading {
+                file: file.clone(),
+                what: a.title.clone(),
+                text: a.when_text.clone(),
+                when: a.when.clone(),
+            });
+            for m in &a.milestones {
+                out.push(Reading {
+                    file: file.clone(),
+                    what: format!("{}：{}", a.title, m.label),
+                    text: m.when_text.clone(),
+                    when: m.when.clone(),
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,377 @@
+//! One content file: a schedule's `_index.md` or an activity (`.md` with front matter, or a whole `.toml`), read
+//! into the model with the position of every key kept for later messages.
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::activity::{Activity, Milestone, Origin, Spans};
+use super::dates::{Precision, When, parse_when};
+use super::frontmatter::{self, Located, Schema};
+use super::mode::Mode;
+use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, SlugOf};
+use crate::urls;
+
+/// How far from its schedule's year an activity may run: a typo such as `2203年` or `start = 0001-01-01` would
+/// otherwise make thousands of empty month pages.
+pub const YEARS_AROUND: i32 = 10;
+
+#[derive(Deserialize)]
+struct RawIndex {
+    title: String,
+    year: Spanned<i64>,
+    organiser: Option<String>,
+    note: Option<String>,
+    updated: Option<Spanned<Datetime>>,
+}
+
+const INDEX_SCHEMA: Schema = Schema { keys: &["title", "year", "organiser", "note", "updated"], nested: &[] };
+
+#[derive(Deserialize)]
+struct RawActivity {
+    number: Option<Spanned<u32>>,
+    title: Spanned<String>,
+    when: Spanned<String>,
+    #[serde(rename = "where")]
+    place: Option<Spanned<String>>,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+    #[serde(default)]
+    milestones: Vec<RawMilestone>,
+    start: Option<Spanned<Datetime>>,
+    end: Option<Spanned<Datetime>>,
+    slug: Option<Spanned<String>>,
+    #[serde(default)]
+    draft: bool,
+    updated: Option<Spanned<Datetime>>,
+    body: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+struct RawMilestone {
+    when: Spanned<String>,
+    label: String,
+}
+
+const ACTIVITY_KEYS: &[&str] =
+    &["number", "title", "when", "where", "tags", "milestones", "start", "end", "slug", "draft", "updated"];
+const MILESTONE_KEYS: &[&str] = &["when", "label"];
+const MD_SCHEMA: Schema = Schema { keys: ACTIVITY_KEYS, nested: &[("milestones", MILESTONE_KEYS)] };
+const TOML_KEYS: &[&str] =
+    &["number", "title", "when", "where", "tags", "milestones", "start", "end", "slug", "draft", "updated", "body"];
+const TOML_SCHEMA: Schema = Schema { keys: TOML_KEYS, nested: &[("milestones", MILESTONE_KEYS)] };
+
+/// A schedule's `_index.md`, before its activities are added.
+pub(super) struct Index {
+    pub origin: Origin,
+    pub title: String,
+    pub year: i32,
+    pub organiser: Option<String>,
+    pub note: Option<String>,
+    pub updated: Option<NaiveDate>,
+    pub intro: String,
+    pub intro_offset: usize,
+}
+
+fn origin(content_dir: &Path, path: &Path, text: String) -> Origin {
+    let rel = path.strip_prefix(content_dir).unwrap_or(path);
+    let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+    Origin { path: path.to_path_buf(), rel, text: Arc::from(text) }
+}
+
+fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::io(IoOp::Read, path, e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let text = String::from_utf8_lossy(e.as_bytes());
+        let at = e.utf8_error().valid_up_to();
+        Diagnostic::at(path, &text, at, 1, ErrorKind::NotUtf8)
+            .with_help("save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)")
+    })
+}
+
+pub(super) fn load_index(content_dir: &Path, path: &Path) -> Result<Index, Diagnostics> {
+    let text = read_text(path)?;
+    let split = frontmatter::split(path, &text)?;
+    let at = Located { path, file_text: &text, offset: split.toml_offset };
+    let raw: RawIndex = frontmatter::parse(at, split.toml, &INDEX_SCHEMA)?;
+    let updated = raw.updated.as_ref().map(|u| toml_date(at, u)).transpose()?;
+    // Dates without a year take this one, and the date reader holds four-digit years.
+    let year = match i32::try_from(*raw.year.get_ref()) {
+        Ok(y) if (1000..=9999).contains(&y) => y,
+        _ => {
+            return Err(at
+                .error(raw.year.span(), ErrorKind::BadYear(*raw.year.get_ref()))
+                .with_help("write the schedule's year in full, e.g. year = 2024")
+                .into());
+        }
+    };
+    let (intro, intro_offset) = (split.body.to_string(), split.body_offset);
+    Ok(Index {
+        title: raw.title,
+        year,
+        organiser: raw.organiser,
+        note: raw.note,
+        updated,
+        intro,
+        intro_offset,
+        origin: origin(content_dir, path, text),
+    })
+}
+
+pub(super) fn load_activity(
+    content_dir: &Path,
+    path: &Path,
+    year: i32,
+    whole_toml: bool,
+) -> Result<Activity, Diagnostics> {
+    let text = read_text(path)?;
+    let (at, toml, body, body_offset, raw) = if whole_toml {
+        let at = Located { path, file_text: &text, offset: 0 };
+        let raw: RawActivity = frontmatter::parse(at, &text, &TOML_SCHEMA)?;
+        let (body, offset) = match &raw.body {
+            Some(b) => (b.get_ref().clone(), value_offset(&text, b.span(), b.get_ref())),
+            None => (String::new(), text.len()),
+        };
+        (at, text.as_str(), body, offset, raw)
+    } else {
+        let split = frontmatter::split(path, &text)?;
+        let at = Located { path, file_text: &text, offset: split.toml_offset };
+        let raw: RawActivity = frontmatter::parse(at, split.toml, &MD_SCHEMA)?;
+        (at, split.toml, split.body.to_string(), split.body_offset, raw)
+    };
+    let file_span = |s: Range<usize>| at.offset + s.start..at.offset + s.end;
+    let mut errors = Diagnostics::default();
+    let when = read_when(at, toml, &raw.when, year).map_err(|e| errors.push(e)).ok();
+    let when = when
+        .and_then(|w| apply_overrides(at, w, raw.start.as_ref(), raw.end.as_ref()).map_err(|e| errors.push(e)).ok());
+    if let Some(w) = &when
+        && let Err(e) = check_bounds(at, w, year, &raw)
+    {
+        errors.push(e);
+    }
+    let mut milestones = Vec::new();
+    for m in &raw.milestones {
+        match read_when(at, toml, &m.when, year) {
+            Ok(w) => milestones.push(Milestone {
+                label: m.label.clone(),
+                when_text: m.when.get_ref().clone(),
+                when: w,
+                span: file_span(m.when.span()),
+            }),
+            Err(e) => errors.push(e),
+        }
+    }
+    let slug = match &raw.slug {
+        Some(s) if urls::is_slug(s.get_ref()) => s.get_ref().clone(),
+        Some(s) => {
+            errors.push(
+                at.error(s.span(), ErrorKind::BadSlug { what: SlugOf::Activity, slug: s.get_ref().clone() })
+                    .with_help("use lowercase ASCII letters, digits and `-`"),
+            );
+            String::new()
+        }
+        None => urls::slugify(path.file_stem().and_then(|s| s.to_str()).unwrap_or_default()),
+    };
+    let updated = raw.updated.as_ref().and_then(|u| toml_date(at, u).map_err(|e| errors.push(e)).ok());
+    let title = raw.title.get_ref().trim().to_string();
+    if title.is_empty() {
+        errors
+            .push(at.error(raw.title.span(), ErrorKind::EmptyTitle).with_help("write the activity's name in `title`"));
+    }
+    let Some(when) = when.filter(|_| errors.is_empty()) else { return Err(errors) };
+    let place = raw.place.as_ref().map(|p| p.get_ref().clone()).filter(|p| !p.trim().is_empty());
+    let spans = Spans {
+        title: Some(file_span(raw.title.span())),
+        when: Some(file_span(raw.when.span())),
+        place: raw.place.as_ref().map(|p| file_span(p.span())),
+        number: raw.number.as_ref().map(|n| file_span(n.span())),
+        slug: raw.slug.as_ref().map(|s| file_span(s.span())),
+        tags: raw.tags.iter().map(|t| (t.get_ref().clone(), file_span(t.span()))).collect(),
+        body: body_offset,
+    };
+    Ok(Activity {
+        slug,
+        mode: Mode::of(raw.when.get_ref(), place.as_deref(), &body),
+        spans,
+        number: raw.number.map(|n| n.into_inner()),
+        title,
+        when_text: raw.when.into_inner(),
+        when,
+        place,
+        tags: dedup(raw.tags.into_iter().map(Spanned::into_inner)),
+        milestones,
+        body,
+        draft: raw.draft,
+        updated,
+        origin: origin(content_dir, path, text),
+    })
+}
+
+fn dedup(tags: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in tags.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()) {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Reads a `when` string, pointing any error at the offending characters inside the quotes.
+fn read_when(at: Located<'_>, toml: &str, value: &Spanned<String>, year: i32) -> Result<When, Diagnostic> {
+    parse_when(value.get_ref(), year).map_err(|e| {
+        let start = value_offset(toml, value.span(), value.get_ref());
+        let len = if e.len == 0 { value.get_ref().len().max(1) } else { e.len };
+        at.error(
+            start + e.offset..start + e.offset + len,
+            ErrorKind::Date { text: value.get_ref().clone(), reason: e.to_string() },
+        )
+        .with_help(e.help())
+    })
+}
+
+/// Where the text of the string `value` starts inside its quoted form at `span` of `toml`: exact unless the
+/// string used escapes, when just after the opening quote is the best guess.
+fn value_offset(toml: &str, span: Range<usize>, value: &str) -> usize {
+    let inner = toml.get(span.clone()).and_then(|raw| if value.is_empty() { None } else { raw.find(value) });
+    span.start + inner.unwrap_or(1).min(span.len())
+}
+
+/// `start`/`end` pin an end of the range to an exact day, whatever `when` says.
+fn apply_overrides(
+    at: Located<'_>,
+    mut when: When,
+    start: Option<&Spanned<Datetime>>,
+    end: Option<&Spanned<Datetime>>,
+) -> Result<When, Diagnostic> {
+    if let Some(s) = start {
+        when.start = toml_date(at, s)?;
+        when.start_precision = Precision::Day;
+    }
+    if let Some(e) = end {
+        when.end = toml_date(at, e)?;
+        when.end_precision = Precision::Day;
+    }
+    if when.end < when.start {
+        let span = end.or(start).map_or(0..0, |s| s.span());
+        return Err(at
+            .error(span, ErrorKind::EndBeforeStart { start: when.start, end: when.end })
+            .with_help("check `start` and `end`: end is the last day, inclusive"));
+    }
+    Ok(when)
+}
+
+/// An activity must run within [`YEARS_AROUND`] years of its schedule's year.
+fn check_bounds(at: Located<'_>, when: &When, year: i32, raw: &RawActivity) -> Result<(), Diagnostic> {
+    let (first, last) = (year - YEARS_AROUND, year + YEARS_AROUND);
+    if (first..=last).contains(&when.start.year()) && (first..=last).contains(&when.end.year()) {
+        return Ok(());
+    }
+    let span = raw.start.as_ref().or(raw.end.as_ref()).map_or_else(|| raw.when.span(), |s| s.span());
+    Err(at
+        .error(span, ErrorKind::FarFromYear { start: when.start, end: when.end, year, years: YEARS_AROUND })
+        .with_help(format!(
+            "check the year: a schedule of {year} holds activities from {first} to {last}; put activities of other \
+             years in a schedule of their own"
+        )))
+}
+
+fn toml_date(at: Located<'_>, value: &Spanned<Datetime>) -> Result<NaiveDate, Diagnostic> {
+    let dt = value.get_ref();
+    let date = match (dt.date, dt.time) {
+        (Some(d), None) => NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day)),
+        _ => None,
+    };
+    date.ok_or_else(|| {
+        at.error(value.span(), ErrorKind::NotACalendarDate { value: dt.to_string() })
+            .with_help("write a plain date without quotes, like start = 2023-09-18")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VALID: &str = "+++\nnumber = 1\ntitle = \"质量论坛\"\nwhen = \"9月18日-22日（暂定）\"\nwhere = \"北京\"\n\
+        tags = [\"论坛\", \"论坛\"]\nmilestones = [{ when = \"8月下旬\", label = \"报名\" }]\nstart = 2023-09-19\n+++\n\n正文\n";
+
+    fn load_str(text: &str, name: &str) -> Result<Activity, Diagnostics> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        load_activity(dir.path(), &path, 2023, name.ends_with(".toml"))
+    }
+
+    #[test]
+    fn reads_an_activity_with_overrides_and_spans() {
+        let a = load_str(VALID, "01-forum.md").unwrap();
+        assert_eq!((a.slug.as_str(), a.number, a.title.as_str()), ("01-forum", Some(1), "质量论坛"));
+        assert_eq!(a.published(), "9月18日-22日（暂定），北京");
+        assert_eq!(a.when.start, NaiveDate::from_ymd_opt(2023, 9, 19).unwrap());
+        assert_eq!(a.when.note.as_deref(), Some("暂定"));
+        assert_eq!(a.tags, ["论坛"]);
+        assert_eq!(a.milestones[0].when.precision(), Precision::Dekad);
+        assert_eq!(a.body, "\n正文\n");
+        assert_eq!((a.origin.rel.as_str(), a.mode), ("01-forum.md", Mode::OnSite));
+        let text = &a.origin.text;
+        assert_eq!(&text[a.spans.when.clone().unwrap()], "\"9月18日-22日（暂定）\"");
+        assert_eq!(&text[a.spans.title.clone().unwrap()], "\"质量论坛\"");
+        assert_eq!(&text[a.milestones[0].span.clone()], "\"8月下旬\"");
+        assert_eq!(&text[a.spans.body..], "\n正文\n");
+        assert_eq!(a.spans.tags.len(), 2);
+    }
+
+    #[test]
+    fn a_toml_body_is_located_inside_its_string() {
+        let text = "title = \"x\"\nwhen = \"9月\"\nbody = \"\"\"\n正文[a](b.md)\n\"\"\"\n";
+        let a = load_str(text, "a.toml").unwrap();
+        assert_eq!(a.body, "正文[a](b.md)\n");
+        assert_eq!(&a.origin.text[a.spans.body..a.spans.body + a.body.len()], a.body);
+    }
+
+    #[test]
+    fn end_before_start_override_is_an_error() {
+        let e = load_str("+++\ntitle = \"x\"\nwhen = \"9月\"\nend = 2023-08-01\n+++\n", "a.md").unwrap_err();
+        assert_eq!((e.0[0].line, e.0[0].column), (4, 7));
+    }
+
+    #[test]
+    fn activities_far_from_their_year_are_errors() {
+        for (text, line) in [
+            ("+++\ntitle = \"x\"\nwhen = \"2203年9月\"\n+++\n", 3),
+            ("+++\ntitle = \"x\"\nwhen = \"9月\"\nstart = 1000-01-01\n+++\n", 4),
+            ("+++\ntitle = \"x\"\nwhen = \"1000/9999\"\n+++\n", 3),
+        ] {
+            let e = load_str(text, "a.md").unwrap_err();
+            assert_eq!(e.0[0].line, line, "{text}");
+            assert!(matches!(e.0[0].kind, crate::error::Kind::Error(ErrorKind::FarFromYear { .. })), "{text}");
+        }
+        assert!(load_str("+++\ntitle = \"x\"\nwhen = \"2033年12月\"\n+++\n", "a.md").is_ok());
+    }
+
+    #[test]
+    fn an_empty_title_points_at_the_title() {
+        let e = load_str("+++\nwhen = \"9月\"\ntitle = \" \"\n+++\n", "a.md").unwrap_err();
+        assert_eq!((e.0[0].line, e.0[0].column), (3, 9));
+    }
+
+    /// Every truncation and a few corruptions of a valid file give a result or errors, never a panic.
+    #[test]
+    fn never_panics_on_damaged_files() {
+        let mut texts: Vec<String> = VALID.char_indices().map(|(i, _)| VALID[..i].to_string()).collect();
+        for (from, to) in [("\"", ""), ("=", ""), ("[", ""), ("+++", "++"), ("\n", "\r\n"), ("月", "\u{0}")] {
+            texts.push(VALID.replacen(from, to, 1));
+            texts.push(VALID.replace(from, to));
+        }
+        for text in &texts {
+            for name in ["a.md", "a.toml"] {
+                let _ = load_str(text, name);
+            }
+        }
+    }
+}

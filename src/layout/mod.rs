@@ -1,0 +1,247 @@
+//! Everything the site writes, by path: pages, machine-readable files and static files, in one map made before
+//! anything is written. Render, export, the build and `serve` all read it, so two things can never be written
+//! to one path, and every link can be checked against the set of files that really exist.
+
+pub mod links;
+
+use std::collections::BTreeMap;
+
+use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::site::{ActivityId, Site};
+use crate::urls;
+
+/// One page of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Schedule(usize),
+    Activity(ActivityId),
+    Month(usize),
+    /// Tag `.0`, page `.1` (0-based) of its list.
+    Tag(usize, usize),
+    Tags,
+    NotFound,
+}
+
+/// Activities on one page of a tag's list: a tag of a large archive is split into pages of this many.
+pub const TAG_PAGE_SIZE: usize = 200;
+
+/// How many pages a tag of `members` activities takes.
+pub fn tag_pages(members: usize) -> usize {
+    members.div_ceil(TAG_PAGE_SIZE).max(1)
+}
+
+impl Page {
+    /// Every page of `site`, in a fixed order.
+    pub fn all(site: &Site) -> Vec<Page> {
+        let mut pages = vec![Page::Home, Page::Tags, Page::NotFound];
+        for (si, s) in site.schedules.iter().enumerate() {
+            pages.push(Page::Schedule(si));
+            pages.extend((0..s.activities.len()).map(|ai| Page::Activity(ActivityId { schedule: si, activity: ai })));
+        }
+        pages.extend((0..site.months.len()).map(Page::Month));
+        for (i, t) in site.tags.iter().enumerate() {
+            pages.extend((0..tag_pages(t.members.len())).map(|n| Page::Tag(i, n)));
+        }
+        pages
+    }
+
+    /// The page's file, relative to the output folder.
+    pub fn path(self, site: &Site) -> String {
+        match self {
+            Page::Home => urls::HOME.to_string(),
+            Page::Schedule(si) => urls::schedule(&site.schedules[si].slug),
+            Page::Activity(id) => {
+                let (s, a) = site.get(id);
+                urls::activity(&s.slug, &a.slug)
+            }
+            Page::Month(i) => site.months[i].url(),
+            Page::Tag(i, n) => urls::tag_page(&site.tags[i].slug, n + 1),
+            Page::Tags => urls::TAGS.to_string(),
+            Page::NotFound => urls::NOT_FOUND.to_string(),
+        }
+    }
+}
+
+/// One machine-readable file of the site. `None` means the whole site, `Some(i)` schedule `i`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    Calendar(usize),
+    ActivityCalendar(ActivityId),
+    Feed(Option<usize>),
+    Json(Option<usize>),
+    Csv(Option<usize>),
+    Sitemap,
+    Robots,
+}
+
+impl Export {
+    /// Every file of `site`, in a fixed order. The sitemap and robots.txt need absolute URLs, so they come only
+    /// with a `base_url`.
+    pub fn all(site: &Site) -> Vec<Export> {
+        let mut out = vec![Export::Feed(None), Export::Json(None), Export::Csv(None)];
+        for si in 0..site.schedules.len() {
+            out.extend([Export::Calendar(si), Export::Feed(Some(si)), Export::Json(Some(si)), Export::Csv(Some(si))]);
+            out.extend(site.schedule_ids(si).map(Export::ActivityCalendar));
+        }
+        if site.config.base_url().is_some() {
+            out.extend([Export::Sitemap, Export::Robots]);
+        }
+        out
+    }
+
+    /// The file, relative to the output folder.
+    pub fn path(self, site: &Site) -> String {
+        let slug = |si: usize| site.schedules[si].slug.as_str();
+        match self {
+            Export::Calendar(si) => urls::schedule_calendar(slug(si)),
+            Export::ActivityCalendar(id) => {
+                let (s, a) = site.get(id);
+                urls::activity_calendar(&s.slug, &a.slug)
+            }
+            Export::Feed(None) => urls::FEED.to_string(),
+            Export::Feed(Some(si)) => urls::schedule_feed(slug(si)),
+            Export::Json(None) => urls::DATA_JSON.to_string(),
+            Export::Json(Some(si)) => urls::schedule_json(slug(si)),
+            Export::Csv(None) => urls::DATA_CSV.to_string(),
+            Export::Csv(Some(si)) => urls::schedule_csv(slug(si)),
+            Export::Sitemap => urls::SITEMAP.to_string(),
+            Export::Robots => urls::ROBOTS.to_string(),
+        }
+    }
+}
+
+/// What a path of the output holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Page(Page),
+    Export(Export),
+    /// A static file: its index in the list the layout was made with.
+    Static(usize),
+}
+
+/// Every file of a build: path → what it holds, unique by construction.
+#[derive(Debug)]
+pub struct Layout {
+    items: BTreeMap<String, Item>,
+    pages: usize,
+    exports: usize,
+    statics: usize,
+}
+
+impl Layout {
+    /// Lays out `site` with the static files named `statics` (relative to `static/`). Two things claiming one
+    /// path are an error naming both, never a file silently written twice.
+    pub fn new(site: &Site, statics: &[String]) -> Result<Layout, Diagnostics> {
+        let pages = Page::all(site);
+        let exports = Export::all(site);
+        let (n_pages, n_exports) = (pages.len(), exports.len());
+        let all = pages
+            .into_iter()
+            .map(|p| (p.path(site), Item::Page(p)))
+            .chain(exports.into_iter().map(|e| (e.path(site), Item::Export(e))))
+            .chain(
+                statics.iter().enumerate().map(|(i, name)| (format!("{}/{name}", urls::STATIC_DIR), Item::Static(i))),
+            );
+        let mut items = BTreeMap::new();
+        let mut errors = Diagnostics::default();
+        // Two activities with one slug collide twice (page and calendar): one error per pair of owners.
+        let mut reported = Vec::new();
+        for (path, item) in all {
+            if let Some(&first) = items.get(&path) {
+                let pair = (owner(first), owner(item));
+                if !reported.contains(&pair) {
+                    reported.push(pair);
+                    errors.push(collision(site, statics, &path, first, item));
+                }
+                continue;
+            }
+            items.insert(path, item);
+        }
+        errors.sorted().or_ok(Layout { items, pages: n_pages, exports: n_exports, statics: statics.len() })
+    }
+
+    /// Every file, by path.
+    pub fn items(&self) -> impl ExactSizeIterator<Item = (&str, Item)> {
+        self.items.iter().map(|(p, i)| (p.as_str(), *i))
+    }
+
+    pub fn get(&self, path: &str) -> Option<Item> {
+        self.items.get(path).copied()
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.items.contains_key(path)
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Pages, machine-readable files and static files.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        (self.pages, self.exports, self.statics)
+    }
+}
+
+/// Who an item belongs to: an activity's page and calendar have one owner.
+fn owner(item: Item) -> Item {
+    match item {
+        Item::Export(Export::ActivityCalendar(id)) => Item::Page(Page::Activity(id)),
+        Item::Export(
+            Export::Calendar(si) | Export::Feed(Some(si)) | Export::Json(Some(si)) | Export::Csv(Some(si)),
+        ) => Item::Page(Page::Schedule(si)),
+        Item::Page(Page::Tag(i, _)) => Item::Page(Page::Tag(i, 0)),
+        other => other,
+    }
+}
+
+/// The error for `path` claimed by `first` and then `second`, placed where the second one's name was written.
+fn collision(site: &Site, statics: &[String], path: &str, first: Item, second: Item) -> Diagnostic {
+    let kind = ErrorKind::PathCollision {
+        path: path.to_string(),
+        first: describe(site, statics, first),
+        second: describe(site, statics, second),
+    };
+    let help = "give one of them another name: an activity's `slug` (or its file name), or the schedule's folder";
+    let at = |id: ActivityId| {
+        let (_, a) = site.get(id);
+        a.origin.at(a.spans.slug.clone(), kind.clone()).with_help(help)
+    };
+    match (first, second) {
+        (_, Item::Page(Page::Activity(id)) | Item::Export(Export::ActivityCalendar(id)))
+        | (Item::Page(Page::Activity(id)) | Item::Export(Export::ActivityCalendar(id)), _) => at(id),
+        (_, Item::Page(Page::Schedule(si))) | (Item::Page(Page::Schedule(si)), _) => {
+            site.schedules[si].origin.at(None, kind.clone()).with_help(help)
+        }
+        _ => Diagnostic::file(crate::config::FILE, kind).with_help(help),
+    }
+}
+
+/// What an item is, in words, with the file it comes from.
+fn describe(site: &Site, statics: &[String], item: Item) -> String {
+    let activity = |id: ActivityId| format!("content/{}", site.get(id).1.origin.rel);
+    let schedule = |si: usize| format!("content/{}", site.schedules[si].origin.rel);
+    match item {
+        Item::Page(Page::Home) => "the home page".into(),
+        Item::Page(Page::Tags) => "the list of tags".into(),
+        Item::Page(Page::NotFound) => "the 404 page".into(),
+        Item::Page(Page::Schedule(si)) => format!("the schedule page of {}", schedule(si)),
+        Item::Page(Page::Activity(id)) => format!("the page of {}", activity(id)),
+        Item::Page(Page::Month(i)) => format!("the month page {}", site.months[i].key()),
+        Item::Page(Page::Tag(i, _)) => format!("the page of the tag `{}`", site.tags[i].name),
+        Item::Export(Export::Calendar(si)) => format!("the calendar of {}", schedule(si)),
+        Item::Export(Export::ActivityCalendar(id)) => format!("the calendar of {}", activity(id)),
+        Item::Export(Export::Feed(Some(si))) => format!("the feed of {}", schedule(si)),
+        Item::Export(Export::Json(Some(si)) | Export::Csv(Some(si))) => format!("the data of {}", schedule(si)),
+        Item::Export(Export::Feed(None)) => "the site's feed".into(),
+        Item::Export(Export::Json(None) | Export::Csv(None)) => "the site's data".into(),
+        Item::Export(Export::Sitemap) => "the sitemap".into(),
+        Item::Export(Export::Robots) => "robots.txt".into(),
+        Item::Static(i) => format!("the static file {}", statics[i]),
+    }
+}
