@@ -10,6 +10,8 @@
 //! `build::load_site`), Markdown (`markdown::to_html`), links (`layout::links::check`, every link of every body
 //! against the layout), rendering (`Renderer::render` of every page, by kind of page, single-threaded, nothing
 //! written), writing (`output::Staging` write + commit).
+// A tool run by hand: it reports by printing.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 #[path = "../examples/synth/generator.rs"]
 #[allow(dead_code)]

@@ -4,6 +4,8 @@
 //! cargo build --release && cargo run --release --example serve_latency -- SITE_DIR [RUNS]
 //!
 //! SITE_DIR is an almanac site (e.g. made by `cargo run --release --example synth`); it is restored after.
+// A tool run by hand: it reports by printing.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};

@@ -11,17 +11,18 @@
 // A `Diagnostic` carries its source line and help; it only travels on the error path, where size is no cost.
 #![allow(clippy::result_large_err)]
 
+// Public: what the binary and the benchmarks use. The rest is the library's own.
 pub mod build;
 pub mod cmd;
-pub mod config;
+mod config;
 pub mod content;
 pub mod error;
-pub mod export;
+mod export;
 pub mod layout;
-pub mod lint;
+mod lint;
 pub mod markdown;
 pub mod output;
 pub mod render;
-pub mod serve;
+mod serve;
 pub mod site;
-pub mod urls;
+mod urls;

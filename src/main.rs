@@ -1,4 +1,6 @@
 //! The `almanac` command line: parses arguments, runs a subcommand, prints its result.
+// The one place almanac prints.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

@@ -54,17 +54,18 @@ fn allowed_scheme(url: &str) -> bool {
 }
 
 pub fn to_html(markdown: &str, policy: Policy<'_>) -> String {
-    let has_raw_html = Parser::new_ext(markdown, OPTIONS).any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, OPTIONS).collect();
+    let has_raw_html = events.iter().any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     if has_raw_html && !policy.unsafe_html {
         // The sanitiser sees every link, raw or Markdown, and applies the same rules.
-        html::push_html(&mut out, Parser::new_ext(markdown, OPTIONS));
+        html::push_html(&mut out, events.into_iter());
         return sanitise(&out, policy.relative);
     }
     // Without raw HTML the generated markup is balanced and escaped: only link targets need the rules.
     // Links cannot nest, nor images: one flag each says the next end belongs to a dropped start.
     let (mut dropping_link, mut dropping_image) = (false, false);
-    let events = Parser::new_ext(markdown, OPTIONS).filter_map(|event| match event {
+    let events = events.into_iter().filter_map(|event| match event {
         Event::Start(Tag::Link { link_type, dest_url, title, id }) => match target(&dest_url, policy.relative) {
             Some(url) => Some(Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id })),
             None => {

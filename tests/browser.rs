@@ -1,11 +1,13 @@
 //! The browser tests (tests/browser/*.test.mjs, Node's test runner driving Debian's Chromium through
-//! playwright-core) against a fresh build of the repository's site. Without node, node_modules or Chromium
-//! they are skipped with the reason; under CI=true a missing piece is a failure.
+//! playwright-core) against a fresh build of the repository's site. A test binary of its own (`harness = false`)
+//! so that without node, node_modules or Chromium it is reported as ignored with the reason, where everyone sees
+//! it; under CI=true a missing piece is a failure.
+#![allow(clippy::print_stdout)] // it says where the screenshots are
 
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, ExitCode};
 
 use common::*;
 
@@ -28,14 +30,12 @@ fn missing(chromium: &Path) -> Option<String> {
     None
 }
 
-#[test]
-fn the_site_works_in_a_real_browser() {
+fn main() -> ExitCode {
     let chromium = PathBuf::from(std::env::var("ALMANAC_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()));
-    if let Some(why) = missing(&chromium) {
-        assert!(std::env::var("CI").is_err(), "CI must run the browser tests, but {why}");
-        eprintln!("skipped: the browser tests need node, npm packages and Chromium, and {why}");
-        return;
-    }
+    tool_test("the_site_works_in_a_real_browser", missing(&chromium), || run(&chromium))
+}
+
+fn run(chromium: &Path) {
     let site = repo_site();
     let output = build(site.path());
     // Screenshots and the printed PDF land beside the build, in target/browser-artifacts/.
@@ -54,11 +54,11 @@ fn the_site_works_in_a_real_browser() {
         .current_dir(repo())
         .env("ALMANAC_SITE", &output)
         .env("ALMANAC_ARTIFACTS", &artifacts)
-        .env("ALMANAC_CHROMIUM", &chromium)
+        .env("ALMANAC_CHROMIUM", chromium)
         .output()
         .expect("node runs");
     let report = String::from_utf8_lossy(&out.stdout);
     let summary: Vec<&str> = report.lines().filter(|l| l.starts_with("# ") && !l.starts_with("# Subtest")).collect();
-    eprintln!("browser tests: {}; artefacts in {}", summary.join(", "), artifacts.display());
+    println!("browser tests: {}; artefacts in {}", summary.join(", "), artifacts.display());
     assert!(out.status.success(), "browser tests failed:\n{report}\n{}", stderr(&out));
 }

@@ -7,6 +7,8 @@
 //!
 //! Deterministic from the seed. Zola's and Hugo's configuration and templates live in benches/zola-site/ and
 //! benches/hugo-site/; benches/compare.sh puts them together with this content.
+// A tool run by hand: it reports by printing.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 #[path = "generator.rs"]
 mod generator;

@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests: fixture sites in temporary folders and the real binary.
 #![allow(dead_code)] // each test file uses its own subset
+#![allow(clippy::print_stdout, clippy::print_stderr)] // tests report what they skipped and where artefacts are
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -301,4 +302,35 @@ pub fn generated_site(n: usize) -> tempfile::TempDir {
         }
     }
     dir
+}
+
+/// Runs a test that needs a tool outside Rust (Chromium, Java, nginx), in a test binary with `harness = false`,
+/// and prints its outcome the way libtest does. When `missing` says why the tool cannot run, the test is
+/// reported as ignored with that reason, in the open (libtest would hide a printed "skipped" inside a passing
+/// test); under `CI=true` a missing tool fails instead, so CI never passes without running it.
+pub fn tool_test(
+    name: &str,
+    missing: Option<String>,
+    test: impl FnOnce() + std::panic::UnwindSafe,
+) -> std::process::ExitCode {
+    use std::io::Write;
+    use std::process::ExitCode;
+    let mut out = std::io::stdout();
+    let _ = writeln!(out, "\nrunning 1 test");
+    if let Some(why) = missing {
+        if std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false") {
+            let _ = writeln!(out, "test {name} ... FAILED\n\nCI must run {name}, but {why}\n");
+            let _ = writeln!(out, "test result: FAILED. 0 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out\n");
+            return ExitCode::FAILURE;
+        }
+        let _ = writeln!(out, "test {name} ... ignored, {why}\n");
+        let _ = writeln!(out, "test result: ok. 0 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out\n");
+        return ExitCode::SUCCESS;
+    }
+    let passed = std::panic::catch_unwind(test).is_ok();
+    let (word, result, counts) =
+        if passed { ("ok", "ok", "1 passed; 0 failed") } else { ("FAILED", "FAILED", "0 passed; 1 failed") };
+    let _ = writeln!(out, "test {name} ... {word}\n");
+    let _ = writeln!(out, "test result: {result}. {counts}; 0 ignored; 0 measured; 0 filtered out\n");
+    if passed { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }

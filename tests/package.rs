@@ -1,0 +1,32 @@
+//! What the package claims about itself holds: no dependency needs a newer Rust than `rust-version` says.
+//! (CI has one toolchain, so the claim cannot be checked by compiling with that version; clippy's
+//! `incompatible_msrv` lint, on under `-D warnings`, checks the standard library items the code uses.)
+
+use std::process::Command;
+
+fn version(v: &str) -> Vec<u32> {
+    v.split('.').map(|p| p.parse().unwrap_or(0)).collect()
+}
+
+#[test]
+fn no_dependency_needs_a_newer_rust_than_ours() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--locked", "--offline"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo metadata runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ours = version(env!("CARGO_PKG_RUST_VERSION"));
+    assert!(ours >= version("1.88"), "let chains need Rust 1.88");
+    let newer: Vec<String> = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| Some((p["name"].as_str()?, p["rust_version"].as_str()?)))
+        .filter(|(_, v)| version(v) > ours)
+        .map(|(name, v)| format!("{name} needs {v}"))
+        .collect();
+    assert!(newer.is_empty(), "rust-version is {}, but {newer:?}", env!("CARGO_PKG_RUST_VERSION"));
+}
