@@ -1,0 +1,109 @@
+//! What can be wrong with a date text, where, and how to fix it.
+
+use super::*;
+
+/// A date text that could not be read, with the byte span of the offending part.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{kind}")]
+pub struct DateError {
+    /// Byte offset of the offending part inside the parsed text.
+    pub offset: usize,
+    /// Byte length of the offending part; at least 1 unless the text is empty.
+    pub len: usize,
+    pub kind: DateErrorKind,
+}
+
+/// What is wrong with a date text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateErrorKind {
+    #[error("the date text is empty")]
+    Empty,
+    #[error("there is a note but no date before it")]
+    MissingDate,
+    #[error("\"{0}\" does not say which month")]
+    NoMonth(String),
+    #[error("month {0} does not exist")]
+    MonthOutOfRange(u32),
+    #[error("{year:04}-{month:02} has no day {day}")]
+    DayOutOfRange { year: i32, month: u32, day: u32 },
+    #[error("year {0} is not a four-digit year")]
+    YearOutOfRange(i64),
+    #[error("the range ends on {end}, before it starts on {start}")]
+    EndBeforeStart { start: NaiveDate, end: NaiveDate },
+    #[error("\"{0}\" is not a date")]
+    Unrecognised(String),
+    #[error("\"{0}\" after the date is not part of a date")]
+    TrailingText(String),
+    #[error("\"{0}\" is out of place here")]
+    Misplaced(String),
+    #[error("the number {0} has no unit (年, 月 or 日)")]
+    MissingUnit(String),
+    #[error("there is no date on one side of \"{0}\"")]
+    IncompleteRange(String),
+    #[error("the bracket \"{0}\" is never closed")]
+    UnclosedBracket(String),
+}
+
+impl DateError {
+    /// Byte range of the offending part, for slicing the text or building a caret line.
+    pub fn span(&self) -> Range<usize> {
+        self.offset..self.offset + self.len
+    }
+
+    /// One plain sentence telling the editor how to fix the text.
+    pub fn help(&self) -> String {
+        match &self.kind {
+            DateErrorKind::Empty => "Write when the activity happens, for example 9月18日, \
+                 9月18日-22日, 8月下旬, 7月-9月, 全年 or 2023-09-18."
+                .to_string(),
+            DateErrorKind::MissingDate => "Put the date first and the note after it, for \
+                 example 9月（具体时间另行通知） or 全年，按报名预约时间安排."
+                .to_string(),
+            DateErrorKind::NoMonth(word) => {
+                format!("Put the month before \"{word}\", for example 9月{word}.")
+            }
+            DateErrorKind::MonthOutOfRange(_) => {
+                "Months run from 1月 to 12月 (01 to 12 in 2023-09), so check the month number.".to_string()
+            }
+            DateErrorKind::DayOutOfRange { year, month, day } => match last_day(*year, *month) {
+                Some(n) if *month == 2 && *day == 29 => format!(
+                    "{year}年2月 has only {n} days because {year} is not a leap year, \
+                         so check the day or the year."
+                ),
+                Some(n) => {
+                    format!("{year}年{month}月 has {n} days, so write a day from 1日 to {n}日.")
+                }
+                None => "Check the day number against the month.".to_string(),
+            },
+            DateErrorKind::YearOutOfRange(_) => {
+                "Write the year in full with four digits, for example 2023年 or 2023-09.".to_string()
+            }
+            DateErrorKind::EndBeforeStart { .. } => "Put the earlier date first, for example \
+                 9月18日-22日, and write both years (2023年12月-2024年1月) for a range that \
+                 crosses a year."
+                .to_string(),
+            DateErrorKind::Unrecognised(_) => "Write a date such as 9月18日, 9月18日-22日, \
+                 8月下旬, 7月-9月, 全年 or 2023-09-18, and put anything else in brackets \
+                 （…） or after a comma."
+                .to_string(),
+            DateErrorKind::TrailingText(rest) => format!(
+                "Put extra words in brackets after the date, as in 9月（{rest}）, or after a \
+                 comma, as in 9月，{rest}."
+            ),
+            DateErrorKind::Misplaced(_) => "Write each part once in the order year, month, \
+                 then day or 上旬/中旬/下旬 (as in 2023年9月下旬), and join two dates with a \
+                 single - or 至."
+                .to_string(),
+            DateErrorKind::MissingUnit(n) => {
+                format!("Add 年, 月 or 日 after {n}, for example {n}月 or {n}日.")
+            }
+            DateErrorKind::IncompleteRange(sep) => {
+                format!("Write a date on both sides of \"{sep}\", for example 7月{sep}9月.")
+            }
+            DateErrorKind::UnclosedBracket(open) => {
+                let close = if open == "(" { ")" } else { "）" };
+                format!("Close the note with \"{close}\", for example 9月{open}评审阶段{close}.")
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! A reading in Chinese words, never finer than it was written.
+
+use std::fmt::Write as _;
+
+use super::*;
+
+impl When {
+    /// The range in Chinese words, at no finer precision than it was written:
+    /// `2023年9月18日–22日`, `2023年8月21日–31日（8月下旬）`, `2023年7月–9月`, `2023年全年`.
+    pub fn in_words(&self) -> String {
+        let (s, e) = (self.start, self.end);
+        match self.precision() {
+            Precision::Year if s.year() == e.year() => format!("{}年全年", s.year()),
+            Precision::Year => format!("{}年–{}年", s.year(), e.year()),
+            Precision::Month => {
+                let mut out = format!("{}年{}月", s.year(), s.month());
+                if (s.year(), s.month()) != (e.year(), e.month()) {
+                    out.push('–');
+                    if s.year() != e.year() {
+                        let _ = write!(out, "{}年", e.year());
+                    }
+                    let _ = write!(out, "{}月", e.month());
+                }
+                out
+            }
+            Precision::Day => day_words(s, e),
+            // The exact days are useful, but the bracket says they come from a 旬 reading.
+            Precision::Dekad => format!("{}（{}）", day_words(s, e), self.dekad_reading()),
+        }
+    }
+
+    /// The 旬 reading of a dekad-precision range, e.g. `8月下旬`, `9月中下旬`,
+    /// `8月下旬至9月上旬`, `9月18日至9月下旬`.
+    fn dekad_reading(&self) -> String {
+        let (s, e) = (self.start, self.end);
+        let both_dekads = self.start_precision == Precision::Dekad && self.end_precision == Precision::Dekad;
+        if both_dekads && (s.year(), s.month()) == (e.year(), e.month()) {
+            let word = match (start_third(s), end_third(e)) {
+                (Some(Third::Upper), Some(Third::Upper)) => Some("上旬"),
+                (Some(Third::Middle), Some(Third::Middle)) => Some("中旬"),
+                (Some(Third::Lower), Some(Third::Lower)) => Some("下旬"),
+                (Some(Third::Upper), Some(Third::Middle)) => Some("上中旬"),
+                (Some(Third::Middle), Some(Third::Lower)) => Some("中下旬"),
+                _ => None,
+            };
+            if let Some(word) = word {
+                return format!("{}月{}", s.month(), word);
+            }
+        }
+        format!(
+            "{}至{}",
+            end_reading(s, self.start_precision, start_third(s)),
+            end_reading(e, self.end_precision, end_third(e)),
+        )
+    }
+}
+
+/// Day-precision words, leaving out the year and month of the end when they repeat.
+pub(super) fn day_words(s: NaiveDate, e: NaiveDate) -> String {
+    let mut out = format!("{}年{}月{}日", s.year(), s.month(), s.day());
+    if s != e {
+        out.push('–');
+        if s.year() != e.year() {
+            let _ = write!(out, "{}年{}月", e.year(), e.month());
+        } else if s.month() != e.month() {
+            let _ = write!(out, "{}月", e.month());
+        }
+        let _ = write!(out, "{}日", e.day());
+    }
+    out
+}
+
+/// One end of a range read back in words, e.g. `9月下旬` or `9月18日`.
+fn end_reading(date: NaiveDate, precision: Precision, third: Option<Third>) -> String {
+    match (precision, third) {
+        (Precision::Dekad, Some(t)) => format!("{}月{}旬", date.month(), t.word()),
+        (Precision::Day | Precision::Dekad, _) => format!("{}月{}日", date.month(), date.day()),
+        (Precision::Month, _) => format!("{}月", date.month()),
+        (Precision::Year, _) => format!("{}年", date.year()),
+    }
+}
+
+/// Upper, middle or lower third of a month, as a dekad is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Third {
+    Upper,
+    Middle,
+    Lower,
+}
+
+impl Third {
+    fn word(self) -> &'static str {
+        match self {
+            Third::Upper => "上",
+            Third::Middle => "中",
+            Third::Lower => "下",
+        }
+    }
+}
+
+/// Which dekad a range starting on `date` starts with, if it starts on a dekad boundary.
+fn start_third(date: NaiveDate) -> Option<Third> {
+    match date.day() {
+        1 => Some(Third::Upper),
+        11 => Some(Third::Middle),
+        21 => Some(Third::Lower),
+        _ => None,
+    }
+}
+
+/// Which dekad a range ending on `date` ends with, if it ends on a dekad boundary.
+fn end_third(date: NaiveDate) -> Option<Third> {
+    match date.day() {
+        10 => Some(Third::Upper),
+        20 => Some(Third::Middle),
+        d if Some(d) == last_day(date.year(), date.month()) => Some(Third::Lower),
+        _ => None,
+    }
+}
