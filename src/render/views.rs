@@ -139,7 +139,7 @@ impl<'a> DatesView<'a> {
 
 fn precision_name(p: Precision) -> &'static str {
     match p {
-        Precision::Day => "具体日期",
+        Precision::Time | Precision::Day => "具体日期",
         Precision::Dekad => "按旬",
         Precision::Month => "按月",
         Precision::Year => "全年",

@@ -14,7 +14,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
 // The reading runs text → tokens (lex) → the two ends as written → dates (parse); the errors and the
 // words of a reading have files of their own.
@@ -32,6 +32,9 @@ use parse::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
+    /// A clock time on an exact day: `9月27日14:30`, `10月31日下午13:30`. The times are in
+    /// [`When::time`] or the [`Occurrence`]s; the dates stay whole days.
+    Time,
     /// An exact day: `9月18日`, `2023-09-18`.
     Day,
     /// A third of a month (旬): `8月下旬`, `9月中下旬`, `9月初`.
@@ -46,6 +49,7 @@ impl Precision {
     /// Short Chinese label shown next to a bar.
     pub fn label(self) -> &'static str {
         match self {
+            Precision::Time => "时",
             Precision::Day => "日",
             Precision::Dekad => "旬",
             Precision::Month => "月",
@@ -56,6 +60,7 @@ impl Precision {
     /// Stable ASCII name, used as a CSS class.
     pub fn as_str(self) -> &'static str {
         match self {
+            Precision::Time => "time",
             Precision::Day => "day",
             Precision::Dekad => "dekad",
             Precision::Month => "month",
@@ -70,17 +75,53 @@ impl fmt::Display for Precision {
     }
 }
 
+/// A time of day written after a day: `14:30`, `14:30-16:30`, `每天9:00-11:00`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Clock {
+    /// When it starts: on the first day, or on each day when `daily`.
+    pub start: NaiveTime,
+    /// When it ends, if written: on the last day, or on each day when `daily`.
+    pub end: Option<NaiveTime>,
+    /// True for hours kept on each day of a range of several days (`10月1日-7日 每天9:00-11:00`,
+    /// also without 每天); false for one span from `start` on the first day to `end` on the last
+    /// (`10月1日9:00-3日17:00`) and always for a single day.
+    pub daily: bool,
+}
+
+/// One occurrence of an activity: an inclusive range of days and its time of day, if any. Every
+/// occurrence of a [`When`] has the precisions of that `When`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Occurrence {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub time: Option<Clock>,
+}
+
 /// When an activity happens: an inclusive date range plus the precision of each end.
+///
+/// A list of dates (`10月1日、10月3日、10月5日`) is several [`Occurrence`]s in `list`, with
+/// `start`/`end` the first and last day of all of them; anything else is one occurrence made of
+/// `start`, `end` and `time`. [`When::occurrences`] gives either without knowing which.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct When {
-    /// First day of the range.
+    /// First day of the range (of the first occurrence of a list).
     pub start: NaiveDate,
-    /// Last day of the range (inclusive).
+    /// Last day of the range (of the last occurrence of a list), inclusive.
     pub end: NaiveDate,
+    /// `Time` when a start time is written, else how exactly the first day was written.
     pub start_precision: Precision,
+    /// `Time` when an end time is written, else how exactly the last day was written.
     pub end_precision: Precision,
-    /// Verbatim note: the text inside `（…）` and/or after a comma, joined with "；".
+    /// Verbatim note: the text inside `（…）` (after either end) and/or after a comma, joined with "；".
     pub note: Option<String>,
+    /// The time of day of a single range; `None` for a list (each occurrence has its own).
+    pub time: Option<Clock>,
+    /// The occurrences of a list of dates, in order, at least two; empty for a single range.
+    pub list: Vec<Occurrence>,
+    /// Whether the text itself fixes every year (`2023年9月`, `2023-09-18`, `2023年12月-1月`), so
+    /// the reading context had no say; false when any end took its year from the context
+    /// (`9月`, `今年11月`, `全年`, `12月-2024年2月`).
+    pub year_written: bool,
 }
 
 impl When {
@@ -93,18 +134,75 @@ impl When {
     pub fn overlaps(&self, first: NaiveDate, last: NaiveDate) -> bool {
         self.start <= last && first <= self.end
     }
+
+    /// Each occurrence in order: the list's, or the single range (`start`, `end`, `time`).
+    pub fn occurrences(&self) -> impl Iterator<Item = Occurrence> + '_ {
+        let single = self.list.is_empty().then_some(Occurrence { start: self.start, end: self.end, time: self.time });
+        single.into_iter().chain(self.list.iter().copied())
+    }
 }
 
-/// Reads a published date text; ends without a year get `default_year`.
+/// What a date text is read against: the schedule's year and the month its year starts in. A
+/// month written without a year belongs to `year` from `first_month` on and to `year + 1` before
+/// it, so in an academic year starting 2024-09 `3月中旬` is March 2025. The calendar year
+/// (`first_month` 1) changes nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Context {
+    pub year: i32,
+    /// 1 to 12; anything else is taken as 1.
+    pub first_month: u32,
+}
+
+impl Context {
+    /// A schedule of one calendar year.
+    pub fn calendar(year: i32) -> Context {
+        Context { year, first_month: 1 }
+    }
+
+    /// A schedule whose year starts in `first_month` of `year` (`starts = 2024-09`).
+    pub fn starting(year: i32, first_month: u32) -> Context {
+        Context { year, first_month }
+    }
+
+    pub(crate) fn first(&self) -> u32 {
+        if (1..=12).contains(&self.first_month) { self.first_month } else { 1 }
+    }
+
+    /// Whether the schedule's year crosses into the next calendar year.
+    pub fn crosses_year(&self) -> bool {
+        self.first() != 1
+    }
+
+    /// The year of a month written without one.
+    pub fn year_of(&self, month: u32) -> Option<i32> {
+        if month < self.first() { self.year.checked_add(1) } else { Some(self.year) }
+    }
+
+    /// The first and last day of the schedule's year, if dates can hold them.
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let first = NaiveDate::from_ymd_opt(self.year, self.first(), 1)?;
+        let next = NaiveDate::from_ymd_opt(self.year.checked_add(1)?, self.first(), 1)?;
+        Some((first, next.pred_opt()?))
+    }
+}
+
+/// Reads a published date text of a calendar-year schedule; ends without a year get `default_year`.
 pub fn parse_when(text: &str, default_year: i32) -> Result<When, DateError> {
+    parse_when_in(text, Context::calendar(default_year))
+}
+
+/// Reads a published date text against a reading context (the schedule's year and first month).
+pub fn parse_when_in(text: &str, context: Context) -> Result<When, DateError> {
     let (date, note) = split_note(text)?;
     let tokens = tokenize(text, date);
     let (start, end) =
         if is_iso(&tokens, text) { parse_iso(&tokens, text)? } else { parse_chinese(&tokens, text, date)? };
-    let mut when = resolve(&start, end.as_ref(), default_year, date, text)?;
+    let mut when = resolve(&start, end.as_ref(), context, date, text)?;
     when.note = note;
     Ok(when)
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_context;

@@ -335,20 +335,31 @@ pub(super) fn no_month(fine: Fine, text: &str) -> DateError {
 
 /// Fills in what the end inherits from the start (year, month), turns both into dates
 /// and checks their order. `date` is the span of the whole date part, blamed when the
-/// caller's default year cannot hold dates.
+/// context's year cannot hold dates.
 pub(super) fn resolve(
     start: &Part,
     end: Option<&Part>,
-    default_year: i32,
+    context: Context,
     date: Span,
     text: &str,
 ) -> Result<When, DateError> {
-    let start_year = start.year.map(check_year).transpose()?.unwrap_or(default_year);
+    let year_error = |year: i32| date.error(DateErrorKind::YearOutOfRange(i64::from(year)));
     let start_month = start.month.map(check_month).transpose()?;
     if let (None, Some(fine)) = (start_month, start.fine) {
         return Err(no_month(fine, text));
     }
-    let first = cover(start_year, start_month, start.fine, date)?;
+    let start_year = match (start.year, start_month) {
+        (Some(year), _) => check_year(year)?,
+        (None, Some(month)) => context.year_of(month).ok_or_else(|| year_error(context.year))?,
+        (None, None) => context.year,
+    };
+    // 全年 in a schedule that crosses a year is that schedule's year, month by month.
+    let first = if start.year.is_none() && start_month.is_none() && context.crosses_year() {
+        let (first, last) = context.span().ok_or_else(|| year_error(context.year))?;
+        Covered { first, last, precision: Precision::Month }
+    } else {
+        cover(start_year, start_month, start.fine, date)?
+    };
     let Some(end) = end else {
         return Ok(When {
             start: first.first,
@@ -356,6 +367,9 @@ pub(super) fn resolve(
             start_precision: first.precision,
             end_precision: first.precision,
             note: None,
+            time: None,
+            list: Vec::new(),
+            year_written: start.year.is_some(),
         });
     };
     let (end_year, end_month) = match (end.year, end.month) {
@@ -364,13 +378,8 @@ pub(super) fn resolve(
             let month = check_month(month)?;
             // "12月-1月": without years, running into an earlier month means the next year.
             let crosses = start_month.is_some_and(|m| month < m);
-            let year = if crosses {
-                start_year
-                    .checked_add(1)
-                    .ok_or_else(|| date.error(DateErrorKind::YearOutOfRange(i64::from(start_year))))?
-            } else {
-                start_year
-            };
+            let year =
+                if crosses { start_year.checked_add(1).ok_or_else(|| year_error(start_year))? } else { start_year };
             (year, Some(month))
         }
         // "9月18日-22日", "9月中旬-下旬": the end stays in the start's month.
@@ -389,5 +398,9 @@ pub(super) fn resolve(
         start_precision: first.precision,
         end_precision: last.precision,
         note: None,
+        time: None,
+        list: Vec::new(),
+        // The end inherits a written start year; its own year only counts if the start has one too.
+        year_written: start.year.is_some(),
     })
 }

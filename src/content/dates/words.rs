@@ -23,7 +23,7 @@ impl When {
                 }
                 out
             }
-            Precision::Day => day_words(s, e),
+            Precision::Time | Precision::Day => day_words(s, e),
             // The exact days are useful, but the bracket says they come from a 旬 reading.
             Precision::Dekad => format!("{}（{}）", day_words(s, e), self.dekad_reading()),
         }
@@ -74,7 +74,7 @@ pub(super) fn day_words(s: NaiveDate, e: NaiveDate) -> String {
 fn end_reading(date: NaiveDate, precision: Precision, third: Option<Third>) -> String {
     match (precision, third) {
         (Precision::Dekad, Some(t)) => format!("{}月{}旬", date.month(), t.word()),
-        (Precision::Day | Precision::Dekad, _) => format!("{}月{}日", date.month(), date.day()),
+        (Precision::Time | Precision::Day | Precision::Dekad, _) => format!("{}月{}日", date.month(), date.day()),
         (Precision::Month, _) => format!("{}月", date.month()),
         (Precision::Year, _) => format!("{}年", date.year()),
     }
