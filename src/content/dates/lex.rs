@@ -1,4 +1,5 @@
-//! Reading a date text into tokens: spans into the text, the note cut off, and the words and numbers.
+//! Reading a date text into tokens: spans into the text, the clause note cut off, brackets, and the
+//! words and numbers.
 
 use super::*;
 
@@ -37,38 +38,33 @@ pub(super) const OPENERS: [char; 2] = ['（', '('];
 pub(super) const CLOSERS: [char; 2] = ['）', ')'];
 pub(super) const CLAUSE_MARKS: [char; 4] = ['，', ',', '；', ';'];
 
-/// Splits `text` into the (trimmed) span of the date part and the verbatim note.
-/// The note starts at the first bracket or comma/semicolon; brackets may nest.
-pub(super) fn split_note(text: &str) -> Result<(Span, Option<String>), DateError> {
+/// Splits `text` into the (trimmed) span of the date part and the verbatim clause note after
+/// the first comma or semicolon outside brackets. Brackets stay in the date part: a bracket
+/// may follow either end of a range, and one holding a weekday or a time is read.
+pub(super) fn split_clause(text: &str) -> Result<(Span, Option<String>), DateError> {
     if text.trim().is_empty() {
         return Err(Span::new(0, text.len()).error(DateErrorKind::Empty));
     }
-    let cut = text.char_indices().find(|(_, c)| OPENERS.contains(c) || CLAUSE_MARKS.contains(c));
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut cut = None;
+    for (i, c) in text.char_indices() {
+        if OPENERS.contains(&c) {
+            open.push((i, c));
+        } else if CLOSERS.contains(&c) {
+            // A closer with no opener stays in the date part, where it is unreadable text.
+            open.pop();
+        } else if open.is_empty() && CLAUSE_MARKS.contains(&c) {
+            cut = Some((i, c));
+            break;
+        }
+    }
+    if let Some(&(i, c)) = open.first() {
+        let span = Span::new(i, i + c.len_utf8());
+        return Err(span.error(DateErrorKind::UnclosedBracket(c.to_string())));
+    }
     let (date_end, note) = match cut {
         None => (text.len(), None),
-        Some((i, c)) if CLAUSE_MARKS.contains(&c) => (i, non_empty(&text[i + c.len_utf8()..]).map(str::to_string)),
-        Some((i, open)) => {
-            let inner_start = i + open.len_utf8();
-            let Some((close_at, close)) = find_close(text, inner_start) else {
-                let span = Span::new(i, inner_start);
-                return Err(span.error(DateErrorKind::UnclosedBracket(open.to_string())));
-            };
-            let mut parts: Vec<&str> = non_empty(&text[inner_start..close_at]).into_iter().collect();
-            let rest = text[close_at + close.len_utf8()..].trim_start();
-            if let Some(mark) = rest.chars().next() {
-                if CLAUSE_MARKS.contains(&mark) {
-                    parts.extend(non_empty(&rest[mark.len_utf8()..]));
-                } else {
-                    // Only a bracket or a comma clause may follow the date: "9月（评审）北京".
-                    let offset = text.len() - rest.len();
-                    let rest = rest.trim_end();
-                    let span = Span::new(offset, offset + rest.len());
-                    return Err(span.error(DateErrorKind::TrailingText(rest.to_string())));
-                }
-            }
-            let note = (!parts.is_empty()).then(|| parts.join("；"));
-            (i, note)
-        }
+        Some((i, c)) => (i, non_empty(&text[i + c.len_utf8()..]).map(str::to_string)),
     };
     let head = &text[..date_end];
     let start = head.len() - head.trim_start().len();
@@ -144,6 +140,10 @@ pub(super) enum Tok {
     Sep,
     /// `/`, only meaningful in ISO intervals.
     Slash,
+    /// A bracketed part, `（…）` or `(…)`, brackets nested inside; `inner` is between the brackets.
+    Group {
+        inner: Span,
+    },
     /// Anything unknown, grouped so "abc" is one token.
     Other,
 }
@@ -218,13 +218,18 @@ pub(super) fn tokenize(text: &str, range: Span) -> Vec<Token> {
             i += c.len_utf8();
             continue;
         }
-        let (tok, len) = match known_at(rest) {
-            Some((tok, len)) if len > 0 => (tok, len),
+        let group = OPENERS.contains(&c).then(|| find_close(text, i + c.len_utf8())).flatten();
+        let (tok, len) = match (group, known_at(rest)) {
+            (Some((close_at, close)), _) if close_at < range.end => {
+                let inner = Span::new(i + c.len_utf8(), close_at);
+                (Tok::Group { inner }, close_at + close.len_utf8() - i)
+            }
+            (_, Some((tok, len))) if len > 0 => (tok, len),
             _ => {
-                // Unknown: swallow up to the next known token or whitespace.
+                // Unknown: swallow up to the next known token, bracket or whitespace.
                 let mut len = c.len_utf8();
                 while let Some(r) = rest.get(len..).filter(|r| !r.is_empty()) {
-                    if known_at(r).is_some() {
+                    if known_at(r).is_some() || r.starts_with(OPENERS) {
                         break;
                     }
                     len += r.chars().next().map_or(1, char::len_utf8);

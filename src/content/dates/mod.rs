@@ -19,13 +19,17 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 // The reading runs text → tokens (lex) → the two ends as written → dates (parse); the errors and the
 // words of a reading have files of their own.
 mod error;
+mod item;
 mod lex;
 mod parse;
+mod resolve;
 mod words;
 
 pub use error::{DateError, DateErrorKind};
+use item::*;
 use lex::*;
 use parse::*;
+use resolve::*;
 
 /// How exactly one end of a range was written. Ordered fine to coarse, so `max()` is the
 /// coarsest.
@@ -193,12 +197,13 @@ pub fn parse_when(text: &str, default_year: i32) -> Result<When, DateError> {
 
 /// Reads a published date text against a reading context (the schedule's year and first month).
 pub fn parse_when_in(text: &str, context: Context) -> Result<When, DateError> {
-    let (date, note) = split_note(text)?;
+    let (date, clause) = split_clause(text)?;
     let tokens = tokenize(text, date);
-    let (start, end) =
-        if is_iso(&tokens, text) { parse_iso(&tokens, text)? } else { parse_chinese(&tokens, text, date)? };
-    let mut when = resolve(&start, end.as_ref(), context, date, text)?;
-    when.note = note;
+    check_unknown(&tokens, text)?;
+    let item = read_item(&tokens, text)?;
+    let mut when = resolve(&item.start, item.end.as_ref(), context, date, text)?;
+    let notes: Vec<String> = item.notes().map(|span| span.text(text)).chain(clause).collect();
+    when.note = (!notes.is_empty()).then(|| notes.join("；"));
     Ok(when)
 }
 
@@ -206,3 +211,5 @@ pub fn parse_when_in(text: &str, context: Context) -> Result<When, DateError> {
 mod tests;
 #[cfg(test)]
 mod tests_context;
+#[cfg(test)]
+mod tests_forms;

@@ -1,0 +1,153 @@
+//! The tokens of a date part into the two sides of a range: brackets after either end are
+//! notes, the rest is read by [`parse`](super::parse).
+
+use super::*;
+
+/// A token of the date part once brackets are looked at.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum El {
+    Date(Token),
+    Sep(Span),
+    /// The trimmed text inside a bracket.
+    Note(Span),
+}
+
+/// What one end of a range says beside its date.
+#[derive(Debug, Default)]
+pub(super) struct Extras {
+    pub(super) notes: Vec<Span>,
+}
+
+/// A range as written: its two ends and what each says beside its date.
+#[derive(Debug)]
+pub(super) struct Item {
+    pub(super) start: Part,
+    pub(super) end: Option<Part>,
+    pub(super) start_extras: Extras,
+    pub(super) end_extras: Extras,
+}
+
+impl Item {
+    /// The notes in the order written.
+    pub(super) fn notes(&self) -> impl Iterator<Item = Span> + '_ {
+        self.start_extras.notes.iter().chain(&self.end_extras.notes).copied()
+    }
+}
+
+/// Unknown text is reported before anything else: as trailing text if only brackets follow it.
+pub(super) fn check_unknown(tokens: &[Token], text: &str) -> Result<(), DateError> {
+    // A slash is unknown, except in an ISO interval (which starts with a four-digit year).
+    let iso_like = matches!(tokens.first(), Some(Token { tok: Tok::Num { digits: 4, .. }, .. }));
+    let unknown = |t: &Token| matches!(t.tok, Tok::Other) || (t.tok == Tok::Slash && !iso_like);
+    let Some(k) = tokens.iter().position(unknown) else { return Ok(()) };
+    let first = tokens[k].span;
+    let trailing = k > 0 && tokens[k..].iter().all(|t| unknown(t) || matches!(t.tok, Tok::Group { .. }));
+    Err(if trailing {
+        let last = tokens[k..].iter().rev().find(|t| unknown(t)).map_or(first, |t| t.span);
+        let span = first.to(last);
+        span.error(DateErrorKind::TrailingText(span.text(text)))
+    } else {
+        first.error(DateErrorKind::Unrecognised(first.text(text)))
+    })
+}
+
+/// Opens the brackets: an empty one is dropped, any other is a note.
+pub(super) fn elements(tokens: &[Token], text: &str) -> Vec<El> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        match token.tok {
+            Tok::Group { inner } => {
+                let raw = inner.text(text);
+                let lead = raw.len() - raw.trim_start().len();
+                let trimmed = Span::new(inner.start + lead, inner.start + raw.trim_end().len());
+                if trimmed.start < trimmed.end {
+                    out.push(El::Note(trimmed));
+                }
+            }
+            Tok::Sep => out.push(El::Sep(token.span)),
+            _ => out.push(El::Date(*token)),
+        }
+    }
+    out
+}
+
+/// Reads the two sides of a range from the tokens of the date part.
+pub(super) fn read_item(tokens: &[Token], text: &str) -> Result<Item, DateError> {
+    if let Some(Token { tok: Tok::Group { inner }, span }) = tokens.first() {
+        // A note first: say so, pointing at the opening bracket.
+        return Err(Span::new(span.start, inner.start).error(DateErrorKind::MissingDate));
+    }
+    let els = elements(tokens, text);
+    if let Some(item) = read_iso(&els, text)? {
+        return Ok(item);
+    }
+    let seps: Vec<usize> = els.iter().enumerate().filter(|(_, e)| matches!(e, El::Sep(_))).map(|(i, _)| i).collect();
+    let (left, right) = match seps.as_slice() {
+        [] => (&els[..], None),
+        [k] => {
+            let (left, right) = (&els[..*k], &els[*k + 1..]);
+            let El::Sep(sep) = els[*k] else { unreachable!("positions of separators") };
+            if left.is_empty() || !matches!(right.first(), Some(El::Date(_))) {
+                return Err(sep.error(DateErrorKind::IncompleteRange(sep.text(text))));
+            }
+            (left, Some(right))
+        }
+        [_, k, ..] => {
+            let El::Sep(span) = els[*k] else { unreachable!("positions of separators") };
+            return Err(span.error(DateErrorKind::Misplaced(span.text(text))));
+        }
+    };
+    let (start_side, start_extras) = read_side(left, text)?;
+    let (end_side, end_extras) = match right {
+        Some(right) => {
+            let (side, extras) = read_side(right, text)?;
+            (Some(side), extras)
+        }
+        None => (None, Extras::default()),
+    };
+    let (start, end) = join_sides(&start_side, end_side.as_ref(), text)?;
+    Ok(Item { start, end, start_extras, end_extras })
+}
+
+/// One side: its date tokens, then what follows them.
+fn read_side(els: &[El], text: &str) -> Result<(Side, Extras), DateError> {
+    let dates: Vec<Token> = els.iter().map_while(|e| if let El::Date(t) = e { Some(*t) } else { None }).collect();
+    let mut extras = Extras::default();
+    for (k, el) in els.iter().enumerate().skip(dates.len()) {
+        match el {
+            El::Note(span) => extras.notes.push(*span),
+            // Date tokens after a note: "9月（评审）10月" has no separator to make it a range.
+            El::Date(token) => {
+                let last = els[k..].iter().rev().find_map(|e| if let El::Date(t) = e { Some(t.span) } else { None });
+                let span = token.span.to(last.unwrap_or(token.span));
+                return Err(span.error(DateErrorKind::TrailingText(span.text(text))));
+            }
+            El::Sep(span) => return Err(span.error(DateErrorKind::Misplaced(span.text(text)))),
+        }
+    }
+    Ok((parse_side(&dates, text)?, extras))
+}
+
+/// An ISO 8601 / EDTF date or interval, with any notes after it.
+fn read_iso(els: &[El], text: &str) -> Result<Option<Item>, DateError> {
+    let head = els.iter().take_while(|e| !matches!(e, El::Note(_))).count();
+    if els[head..].iter().any(|e| !matches!(e, El::Note(_))) {
+        return Ok(None);
+    }
+    let tokens: Vec<Token> = els[..head]
+        .iter()
+        .map(|e| match e {
+            El::Date(t) => *t,
+            El::Sep(span) | El::Note(span) => Token { tok: Tok::Sep, span: *span },
+        })
+        .collect();
+    if !is_iso(&tokens, text) {
+        return Ok(None);
+    }
+    let (start, end) = parse_iso(&tokens, text)?;
+    let mut notes = Extras::default();
+    notes.notes.extend(els[head..].iter().filter_map(|e| if let El::Note(s) = e { Some(*s) } else { None }));
+    let (start_extras, end_extras) =
+        if end.is_some() { (Extras::default(), notes) } else { (notes, Extras::default()) };
+    Ok(Some(Item { start, end, start_extras, end_extras }))
+}
