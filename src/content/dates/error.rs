@@ -42,6 +42,10 @@ pub enum DateErrorKind {
     IncompleteRange(String),
     #[error("the bracket \"{0}\" is never closed")]
     UnclosedBracket(String),
+    #[error("quarter {0} does not exist")]
+    QuarterOutOfRange(u32),
+    #[error("\"{0}\" does not say which year of a schedule that crosses a year")]
+    YearNeeded(String),
 }
 
 impl DateError {
@@ -100,6 +104,13 @@ impl DateError {
             DateErrorKind::IncompleteRange(sep) => {
                 format!("Write a date on both sides of \"{sep}\", for example 7月{sep}9月.")
             }
+            DateErrorKind::QuarterOutOfRange(_) => {
+                "Quarters run from 第一季度 (Q1) to 第四季度 (Q4), so check the number.".to_string()
+            }
+            DateErrorKind::YearNeeded(words) => format!(
+                "This schedule's year crosses into the next calendar year, so write which year, for \
+                 example 2025年{words}, or the months themselves (3月-5月)."
+            ),
             DateErrorKind::UnclosedBracket(open) => {
                 let close = if open == "(" { ")" } else { "）" };
                 format!("Close the note with \"{close}\", for example 9月{open}评审阶段{close}.")

@@ -10,6 +10,8 @@ pub(super) enum El {
     Sep(Span),
     /// The trimmed text inside a bracket.
     Note(Span),
+    /// 期间 after the last date, which says nothing more.
+    During(Span),
 }
 
 /// What one end of a range says beside its date.
@@ -65,6 +67,7 @@ pub(super) fn elements(tokens: &[Token], text: &str) -> Vec<El> {
                 }
             }
             Tok::Sep => out.push(El::Sep(token.span)),
+            Tok::During => out.push(El::During(token.span)),
             _ => out.push(El::Date(*token)),
         }
     }
@@ -81,26 +84,23 @@ pub(super) fn read_item(tokens: &[Token], text: &str) -> Result<Item, DateError>
     if let Some(item) = read_iso(&els, text)? {
         return Ok(item);
     }
-    let seps: Vec<usize> = els.iter().enumerate().filter(|(_, e)| matches!(e, El::Sep(_))).map(|(i, _)| i).collect();
+    let seps: Vec<(usize, Span)> =
+        els.iter().enumerate().filter_map(|(i, e)| if let El::Sep(s) = e { Some((i, *s)) } else { None }).collect();
     let (left, right) = match seps.as_slice() {
         [] => (&els[..], None),
-        [k] => {
+        [(k, sep)] => {
             let (left, right) = (&els[..*k], &els[*k + 1..]);
-            let El::Sep(sep) = els[*k] else { unreachable!("positions of separators") };
             if left.is_empty() || !matches!(right.first(), Some(El::Date(_))) {
                 return Err(sep.error(DateErrorKind::IncompleteRange(sep.text(text))));
             }
             (left, Some(right))
         }
-        [_, k, ..] => {
-            let El::Sep(span) = els[*k] else { unreachable!("positions of separators") };
-            return Err(span.error(DateErrorKind::Misplaced(span.text(text))));
-        }
+        [_, (_, span), ..] => return Err(span.error(DateErrorKind::Misplaced(span.text(text)))),
     };
-    let (start_side, start_extras) = read_side(left, text)?;
+    let (start_side, start_extras) = read_side(left, right.is_none(), text)?;
     let (end_side, end_extras) = match right {
         Some(right) => {
-            let (side, extras) = read_side(right, text)?;
+            let (side, extras) = read_side(right, true, text)?;
             (Some(side), extras)
         }
         None => (None, Extras::default()),
@@ -109,9 +109,12 @@ pub(super) fn read_item(tokens: &[Token], text: &str) -> Result<Item, DateError>
     Ok(Item { start, end, start_extras, end_extras })
 }
 
-/// One side: its date tokens, then what follows them.
-fn read_side(els: &[El], text: &str) -> Result<(Side, Extras), DateError> {
+/// One side: its date tokens, then what follows them. `last` is the side that ends the text.
+fn read_side(els: &[El], last: bool, text: &str) -> Result<(Side, Extras), DateError> {
     let dates: Vec<Token> = els.iter().map_while(|e| if let El::Date(t) = e { Some(*t) } else { None }).collect();
+    if let (true, Some(El::During(span) | El::Sep(span) | El::Note(span))) = (dates.is_empty(), els.first()) {
+        return Err(span.error(DateErrorKind::Misplaced(span.text(text))));
+    }
     let mut extras = Extras::default();
     for (k, el) in els.iter().enumerate().skip(dates.len()) {
         match el {
@@ -122,7 +125,9 @@ fn read_side(els: &[El], text: &str) -> Result<(Side, Extras), DateError> {
                 let span = token.span.to(last.unwrap_or(token.span));
                 return Err(span.error(DateErrorKind::TrailingText(span.text(text))));
             }
-            El::Sep(span) => return Err(span.error(DateErrorKind::Misplaced(span.text(text)))),
+            // "5月至6月期间": during the range, which is the range.
+            El::During(_) if last && k == dates.len() => {}
+            El::Sep(span) | El::During(span) => return Err(span.error(DateErrorKind::Misplaced(span.text(text)))),
         }
     }
     Ok((parse_side(&dates, text)?, extras))
@@ -138,7 +143,7 @@ fn read_iso(els: &[El], text: &str) -> Result<Option<Item>, DateError> {
         .iter()
         .map(|e| match e {
             El::Date(t) => *t,
-            El::Sep(span) | El::Note(span) => Token { tok: Tok::Sep, span: *span },
+            El::Sep(span) | El::Note(span) | El::During(span) => Token { tok: Tok::Sep, span: *span },
         })
         .collect();
     if !is_iso(&tokens, text) {

@@ -124,22 +124,53 @@ impl Dekad {
     }
 }
 
+/// 上半年 or 下半年.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Half {
+    First,
+    Second,
+}
+
+/// A year named relative to another: 今年 and 明年 to the schedule's, 次年/翌年 to the start's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RelYear {
+    This,
+    Next,
+    Following,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Tok {
-    /// A run of ASCII or full-width digits (saturating value, digit count).
+    /// A run of ASCII or full-width digits (saturating value, digit count), or of Chinese
+    /// numerals followed by a unit.
     Num {
         value: u32,
         digits: usize,
     },
+    /// 年
     Year,
+    /// 月, 月份
     Month,
+    /// 日, 号
     Day,
+    /// 季度
+    Quarter,
+    /// `Q` before a quarter number.
+    QuarterMark,
+    /// 第 before a quarter number.
+    Ordinal,
     WholeYear,
+    Half(Half),
+    RelYear(RelYear),
     Dekad(Dekad),
     /// Range separator: a run of dashes/tildes, 至 or 到.
     Sep,
     /// `/`, only meaningful in ISO intervals.
     Slash,
+    /// `.` between the numbers of a dotted date (10.28, 2023.9.18).
+    Dot,
+    /// 期间 ("during") after a range, which adds nothing to it.
+    During,
     /// A bracketed part, `（…）` or `(…)`, brackets nested inside; `inner` is between the brackets.
     Group {
         inner: Span,
@@ -155,13 +186,22 @@ pub(super) struct Token {
 }
 
 /// Longest words first, so "中下旬" wins over "下旬".
-pub(super) const WORDS: [(&str, Tok); 16] = [
+pub(super) const WORDS: [(&str, Tok); 28] = [
+    ("上半年", Tok::Half(Half::First)),
+    ("下半年", Tok::Half(Half::Second)),
     ("上中旬", Tok::Dekad(Dekad::EarlyMiddle)),
     ("中下旬", Tok::Dekad(Dekad::MiddleLate)),
     ("上旬", Tok::Dekad(Dekad::Early)),
     ("中旬", Tok::Dekad(Dekad::Middle)),
     ("下旬", Tok::Dekad(Dekad::Late)),
     ("全年", Tok::WholeYear),
+    ("今年", Tok::RelYear(RelYear::This)),
+    ("明年", Tok::RelYear(RelYear::Next)),
+    ("次年", Tok::RelYear(RelYear::Following)),
+    ("翌年", Tok::RelYear(RelYear::Following)),
+    ("季度", Tok::Quarter),
+    ("月份", Tok::Month),
+    ("期间", Tok::During),
     ("初", Tok::Dekad(Dekad::Early)),
     ("底", Tok::Dekad(Dekad::Late)),
     ("末", Tok::Dekad(Dekad::Late)),
@@ -169,10 +209,16 @@ pub(super) const WORDS: [(&str, Tok); 16] = [
     ("月", Tok::Month),
     ("日", Tok::Day),
     ("号", Tok::Day),
+    ("號", Tok::Day),
     ("至", Tok::Sep),
     ("到", Tok::Sep),
     ("/", Tok::Slash),
+    (".", Tok::Dot),
+    ("．", Tok::Dot),
 ];
+
+/// What may follow a Chinese numeral for it to be read as a number.
+const NUMERAL_UNITS: [char; 6] = ['年', '月', '日', '号', '號', '季'];
 
 /// Dash-like range marks; a run of them ("——") is one separator.
 pub(super) const DASHES: [char; 10] = ['-', '~', '－', '～', '〜', '–', '—', '―', '‐', '−'];
@@ -186,8 +232,9 @@ pub(super) fn digit_value(c: char) -> Option<u32> {
 }
 
 /// The known token starting `rest`, with its byte length (whitespace is "known" too, as
-/// it ends an unknown run).
-pub(super) fn known_at(rest: &str) -> Option<(Tok, usize)> {
+/// it ends an unknown run). `prev` is the token before, for words that mean something only
+/// after another (月中 after a month); inside unknown text it is `Other`.
+pub(super) fn known_at(rest: &str, prev: Option<Tok>) -> Option<(Tok, usize)> {
     let c = rest.chars().next()?;
     if c.is_whitespace() {
         return Some((Tok::Other, 0));
@@ -205,7 +252,29 @@ pub(super) fn known_at(rest: &str) -> Option<(Tok, usize)> {
         let len = rest.chars().take_while(|ch| DASHES.contains(ch)).map(char::len_utf8).sum();
         return Some((Tok::Sep, len));
     }
-    WORDS.iter().find(|(word, _)| rest.starts_with(word)).map(|&(word, tok)| (tok, word.len()))
+    if let Some((value, digits, len)) = numerals::numeral_at(rest, &NUMERAL_UNITS) {
+        return Some((Tok::Num { value, digits }, len));
+    }
+    if let Some(word) = WORDS.iter().find(|(word, _)| rest.starts_with(word)) {
+        return Some((word.1, word.0.len()));
+    }
+    let next = rest[c.len_utf8()..].chars().next();
+    match c {
+        // 月中 is the middle of the month, as 中旬.
+        '中' if prev == Some(Tok::Month) => Some((Tok::Dekad(Dekad::Middle), c.len_utf8())),
+        'Q' | 'q' | 'Ｑ' if next.and_then(digit_value).is_some() => Some((Tok::QuarterMark, c.len_utf8())),
+        // 第 only before a quarter: 第三季度, 第3季度.
+        '第' => {
+            let after = &rest[c.len_utf8()..];
+            let run: usize = after
+                .chars()
+                .take_while(|&ch| numerals::is_numeral(ch) || digit_value(ch).is_some())
+                .map(char::len_utf8)
+                .sum();
+            (run > 0 && after[run..].starts_with("季度")).then_some((Tok::Ordinal, c.len_utf8()))
+        }
+        _ => None,
+    }
 }
 
 /// Tokens of `text[range]`, skipping whitespace; spans are offsets into all of `text`.
@@ -219,7 +288,7 @@ pub(super) fn tokenize(text: &str, range: Span) -> Vec<Token> {
             continue;
         }
         let group = OPENERS.contains(&c).then(|| find_close(text, i + c.len_utf8())).flatten();
-        let (tok, len) = match (group, known_at(rest)) {
+        let (tok, len) = match (group, known_at(rest, tokens.last().map(|t: &Token| t.tok))) {
             (Some((close_at, close)), _) if close_at < range.end => {
                 let inner = Span::new(i + c.len_utf8(), close_at);
                 (Tok::Group { inner }, close_at + close.len_utf8() - i)
@@ -229,7 +298,7 @@ pub(super) fn tokenize(text: &str, range: Span) -> Vec<Token> {
                 // Unknown: swallow up to the next known token, bracket or whitespace.
                 let mut len = c.len_utf8();
                 while let Some(r) = rest.get(len..).filter(|r| !r.is_empty()) {
-                    if known_at(r).is_some() || r.starts_with(OPENERS) {
+                    if known_at(r, Some(Tok::Other)).is_some() || r.starts_with(OPENERS) {
                         break;
                     }
                     len += r.chars().next().map_or(1, char::len_utf8);

@@ -21,6 +21,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 mod error;
 mod item;
 mod lex;
+mod numerals;
 mod parse;
 mod resolve;
 mod words;
@@ -201,10 +202,18 @@ pub fn parse_when_in(text: &str, context: Context) -> Result<When, DateError> {
     let tokens = tokenize(text, date);
     check_unknown(&tokens, text)?;
     let item = read_item(&tokens, text)?;
-    let mut when = resolve(&item.start, item.end.as_ref(), context, date, text)?;
+    let (start, end) = resolve_range(&item, context, date, text)?;
     let notes: Vec<String> = item.notes().map(|span| span.text(text)).chain(clause).collect();
-    when.note = (!notes.is_empty()).then(|| notes.join("；"));
-    Ok(when)
+    Ok(When {
+        start: start.covered.first,
+        end: end.covered.last,
+        start_precision: start.covered.precision,
+        end_precision: end.covered.precision,
+        note: (!notes.is_empty()).then(|| notes.join("；")),
+        time: None,
+        list: Vec::new(),
+        year_written: start.written && end.written,
+    })
 }
 
 #[cfg(test)]

@@ -8,6 +8,8 @@ use super::*;
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Num {
     pub(super) value: u32,
+    /// How many digits were written ("009" has three), or numerals (二〇二三 has four).
+    pub(super) digits: usize,
     pub(super) span: Span,
 }
 
@@ -27,13 +29,29 @@ impl Fine {
     }
 }
 
+/// The year of one end as written.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum YearSpec {
+    Written(Num),
+    Relative(RelYear, Span),
+}
+
+/// The month or months of one end as written.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum MonthSpec {
+    One(Num),
+    /// 第三季度, 三季度, Q3: the number and the span of the whole piece.
+    Quarter(Num, Span),
+    Half(Half, Span),
+}
+
 /// One end of a range as written. No year means "inherit"; no month and no fine part
 /// means a whole year.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Part {
     pub(super) span: Span,
-    pub(super) year: Option<Num>,
-    pub(super) month: Option<Num>,
+    pub(super) year: Option<YearSpec>,
+    pub(super) month: Option<MonthSpec>,
     pub(super) fine: Option<Fine>,
 }
 
@@ -53,7 +71,7 @@ pub(super) fn is_iso(tokens: &[Token], text: &str) -> bool {
 }
 
 pub(super) fn parse_iso(tokens: &[Token], text: &str) -> Result<(Part, Option<Part>), DateError> {
-    let slashes: Vec<usize> = positions(tokens, Tok::Slash);
+    let slashes: Vec<usize> = tokens.iter().enumerate().filter(|(_, t)| t.tok == Tok::Slash).map(|(i, _)| i).collect();
     match slashes.as_slice() {
         [] => Ok((iso_part(tokens, text)?, None)),
         [k] => {
@@ -79,14 +97,14 @@ pub(super) fn iso_part(tokens: &[Token], text: &str) -> Result<Part, DateError> 
     };
     let bad = || span.error(DateErrorKind::Unrecognised(span.text(text)));
     let year = match tokens[0].tok {
-        Tok::Num { value, digits: 4 } => Num { value, span: tokens[0].span },
+        Tok::Num { value, digits: 4 } => Num { value, digits: 4, span: tokens[0].span },
         _ => return Err(bad()),
     };
     let mut fields = Vec::new();
     for pair in tokens[1..].chunks(2) {
         match pair {
-            [Token { tok: Tok::Sep, .. }, Token { tok: Tok::Num { value, digits: 1..=2 }, span }] => {
-                fields.push(Num { value: *value, span: *span })
+            [Token { tok: Tok::Sep, .. }, Token { tok: Tok::Num { value, digits: digits @ 1..=2 }, span }] => {
+                fields.push(Num { value: *value, digits: *digits, span: *span })
             }
             _ => return Err(bad()),
         }
@@ -96,14 +114,10 @@ pub(super) fn iso_part(tokens: &[Token], text: &str) -> Result<Part, DateError> 
     }
     Ok(Part {
         span,
-        year: Some(year),
-        month: fields.first().copied(),
+        year: Some(YearSpec::Written(year)),
+        month: fields.first().copied().map(MonthSpec::One),
         fine: fields.get(1).map(|day| Fine::Day(*day, day.span)),
     })
-}
-
-pub(super) fn positions(tokens: &[Token], tok: Tok) -> Vec<usize> {
-    tokens.iter().enumerate().filter(|(_, t)| t.tok == tok).map(|(i, _)| i).collect()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -114,6 +128,7 @@ pub(super) enum Unit {
     Year,
     Month,
     Day,
+    Quarter,
 }
 
 /// A meaningful piece of one end, in the order it was written.
@@ -122,21 +137,27 @@ pub(super) enum Piece {
     Numbered(Unit, Num, Span),
     Dekad(Dekad, Span),
     WholeYear(Span),
+    Half(Half, Span),
+    Relative(RelYear, Span),
 }
 
 impl Piece {
     pub(super) fn span(self) -> Span {
         match self {
-            Piece::Numbered(_, _, span) | Piece::Dekad(_, span) | Piece::WholeYear(span) => span,
+            Piece::Numbered(_, _, span)
+            | Piece::Dekad(_, span)
+            | Piece::WholeYear(span)
+            | Piece::Half(_, span)
+            | Piece::Relative(_, span) => span,
         }
     }
 
-    /// Pieces must come in increasing rank: 2023年 全年 | 9月 18日/下旬.
+    /// Pieces must come in increasing rank: 2023年/今年 全年 | 9月/第三季度/上半年 18日/下旬.
     pub(super) fn rank(self) -> u8 {
         match self {
-            Piece::Numbered(Unit::Year, ..) => 1,
+            Piece::Numbered(Unit::Year, ..) | Piece::Relative(..) => 1,
             Piece::WholeYear(_) => 2,
-            Piece::Numbered(Unit::Month, ..) => 3,
+            Piece::Numbered(Unit::Month | Unit::Quarter, ..) | Piece::Half(..) => 3,
             Piece::Numbered(Unit::Day, ..) | Piece::Dekad(..) => 4,
         }
     }
@@ -185,13 +206,30 @@ pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
         let misplaced = || token.span.error(DateErrorKind::Misplaced(token.span.text(text)));
+        let tok_at = |k: usize| tokens.get(k).map(|t| t.tok);
         match token.tok {
-            Tok::Num { value, .. } => {
-                let num = Num { value, span: token.span };
-                let unit = match tokens.get(i + 1).map(|t| t.tok) {
+            Tok::Num { value, digits } => {
+                let num = Num { value, digits, span: token.span };
+                let unit = match tok_at(i + 1) {
                     Some(Tok::Year) => Unit::Year,
                     Some(Tok::Month) => Unit::Month,
                     Some(Tok::Day) => Unit::Day,
+                    Some(Tok::Quarter) => Unit::Quarter,
+                    Some(Tok::Dot) => {
+                        i = dotted(tokens, i, text, &mut side.pieces)?;
+                        continue;
+                    }
+                    // "2023Q3", "2023上半年": four digits right before a quarter or half are a year.
+                    Some(Tok::QuarterMark | Tok::Half(_)) if digits == 4 => {
+                        side.pieces.push(Piece::Numbered(Unit::Year, num, num.span));
+                        i += 1;
+                        continue;
+                    }
+                    // "20230215": a compact date.
+                    None if digits == 8 => {
+                        side.pieces.extend(compact(num, text));
+                        break;
+                    }
                     None => {
                         side.bare = Some(num);
                         break;
@@ -203,10 +241,33 @@ pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError
                 i += 2;
                 continue;
             }
+            // 第三季度: the number must be followed by 季度.
+            Tok::Ordinal => match (tokens.get(i + 1), tok_at(i + 2)) {
+                (Some(Token { tok: Tok::Num { value, digits }, span }), Some(Tok::Quarter)) => {
+                    let num = Num { value: *value, digits: *digits, span: *span };
+                    side.pieces.push(Piece::Numbered(Unit::Quarter, num, token.span.to(tokens[i + 2].span)));
+                    i += 3;
+                    continue;
+                }
+                _ => return Err(misplaced()),
+            },
+            Tok::QuarterMark => match tokens.get(i + 1) {
+                Some(Token { tok: Tok::Num { value, digits }, span }) => {
+                    let num = Num { value: *value, digits: *digits, span: *span };
+                    side.pieces.push(Piece::Numbered(Unit::Quarter, num, token.span.to(*span)));
+                    i += 2;
+                    continue;
+                }
+                _ => return Err(misplaced()),
+            },
             Tok::Dekad(d) => side.pieces.push(Piece::Dekad(d, token.span)),
             Tok::WholeYear => side.pieces.push(Piece::WholeYear(token.span)),
-            // A unit with no number ("月"), or a separator that slipped through.
-            Tok::Year | Tok::Month | Tok::Day | Tok::Sep => return Err(misplaced()),
+            Tok::Half(h) => side.pieces.push(Piece::Half(h, token.span)),
+            Tok::RelYear(r) => side.pieces.push(Piece::Relative(r, token.span)),
+            // A unit with no number ("月"), or a mark that slipped through.
+            Tok::Year | Tok::Month | Tok::Day | Tok::Quarter | Tok::Sep | Tok::Dot | Tok::During => {
+                return Err(misplaced());
+            }
             Tok::Slash | Tok::Other | Tok::Group { .. } => {
                 return Err(token.span.error(DateErrorKind::Unrecognised(token.span.text(text))));
             }
@@ -214,6 +275,55 @@ pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError
         i += 1;
     }
     Ok(side)
+}
+
+/// A dotted date starting at token `i`: `10.28` (month.day), `2023.10` (year.month) or
+/// `2023.10.28`. Returns the index after it.
+fn dotted(tokens: &[Token], i: usize, text: &str, pieces: &mut Vec<Piece>) -> Result<usize, DateError> {
+    let mut nums = Vec::new();
+    let mut k = i;
+    loop {
+        match tokens.get(k) {
+            Some(Token { tok: Tok::Num { value, digits }, span }) => {
+                nums.push(Num { value: *value, digits: *digits, span: *span })
+            }
+            Some(t) => return Err(t.span.error(DateErrorKind::Misplaced(t.span.text(text)))),
+            None => {
+                let dot = tokens[k - 1].span;
+                return Err(dot.error(DateErrorKind::Misplaced(dot.text(text))));
+            }
+        }
+        k += 1;
+        if tokens.get(k).map(|t| t.tok) != Some(Tok::Dot) {
+            break;
+        }
+        k += 1;
+    }
+    let units: &[Unit] = match (nums.len(), nums[0].digits) {
+        (3, 4) => &[Unit::Year, Unit::Month, Unit::Day],
+        (2, 4) => &[Unit::Year, Unit::Month],
+        (2, _) => &[Unit::Month, Unit::Day],
+        _ => {
+            let span = tokens[i].span.to(tokens[k - 1].span);
+            return Err(span.error(DateErrorKind::Unrecognised(span.text(text))));
+        }
+    };
+    pieces.extend(units.iter().zip(&nums).map(|(&unit, &n)| Piece::Numbered(unit, n, n.span)));
+    Ok(k)
+}
+
+/// `20230215` as year, month and day, each with the span of its digits.
+fn compact(num: Num, text: &str) -> [Piece; 3] {
+    let offsets: Vec<usize> = num.span.text(text).char_indices().map(|(i, _)| num.span.start + i).collect();
+    let at = |k: usize| offsets.get(k).copied().unwrap_or(num.span.end);
+    let piece = |unit, from: usize, to: usize| {
+        let digits: String =
+            text[at(from)..at(to)].chars().filter_map(digit_value).map(|d| char::from(b'0' + d as u8)).collect();
+        let value = digits.parse().unwrap_or(0);
+        let span = Span::new(at(from), at(to));
+        Piece::Numbered(unit, Num { value, digits: to - from, span }, span)
+    };
+    [piece(Unit::Year, 0, 4), piece(Unit::Month, 4, 6), piece(Unit::Day, 6, 8)]
 }
 
 /// Checks the order of the pieces of one side and collects them into a [`Part`].
@@ -228,7 +338,9 @@ pub(super) fn build_part(side: &Side, bare_unit: Option<Unit>, text: &str) -> Re
     let mut whole_year = false;
     let pieces = side.pieces.iter().map(|p| (*p, false));
     for (piece, is_bare) in pieces.chain(bare.map(|p| (p, true))) {
-        if piece.rank() <= rank || whole_year {
+        // A quarter or half year is whole months: nothing finer may follow it.
+        let after_months = matches!(part.month, Some(MonthSpec::Quarter(..) | MonthSpec::Half(..)));
+        if piece.rank() <= rank || whole_year || after_months {
             return Err(match (is_bare, side.bare) {
                 (true, Some(n)) => missing_unit(n, text),
                 _ => {
@@ -239,9 +351,12 @@ pub(super) fn build_part(side: &Side, bare_unit: Option<Unit>, text: &str) -> Re
         }
         rank = piece.rank();
         match piece {
-            Piece::Numbered(Unit::Year, n, _) => part.year = Some(n),
+            Piece::Numbered(Unit::Year, n, _) => part.year = Some(YearSpec::Written(n)),
+            Piece::Relative(r, span) => part.year = Some(YearSpec::Relative(r, span)),
             Piece::WholeYear(_) => whole_year = true,
-            Piece::Numbered(Unit::Month, n, _) => part.month = Some(n),
+            Piece::Numbered(Unit::Month, n, _) => part.month = Some(MonthSpec::One(n)),
+            Piece::Numbered(Unit::Quarter, n, span) => part.month = Some(MonthSpec::Quarter(n, span)),
+            Piece::Half(h, span) => part.month = Some(MonthSpec::Half(h, span)),
             Piece::Numbered(Unit::Day, n, span) => part.fine = Some(Fine::Day(n, span)),
             Piece::Dekad(d, span) => part.fine = Some(Fine::Dekad(d, span)),
         }

@@ -3,10 +3,28 @@
 use super::*;
 
 /// The days one end covers, and how precisely.
+#[derive(Debug, Clone, Copy)]
 pub(super) struct Covered {
     pub(super) first: NaiveDate,
     pub(super) last: NaiveDate,
     pub(super) precision: Precision,
+}
+
+/// The month or months one end names, first to last (equal for a single month).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Months {
+    pub(super) first: u32,
+    pub(super) last: u32,
+}
+
+/// One end resolved: the days it covers, the year and months they are in, and whether the
+/// text fixed that year (directly, or by inheriting it from a written year).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct End {
+    pub(super) covered: Covered,
+    pub(super) year: i32,
+    pub(super) months: Option<Months>,
+    pub(super) written: bool,
 }
 
 pub(super) fn last_day(year: i32, month: u32) -> Option<u32> {
@@ -25,15 +43,34 @@ pub(super) fn check_month(n: Num) -> Result<u32, DateError> {
     if (1..=12).contains(&n.value) { Ok(n.value) } else { Err(n.span.error(DateErrorKind::MonthOutOfRange(n.value))) }
 }
 
-/// The days covered by `year` / `month` / `fine`; `span` is blamed if the year itself
+/// The months a written month, quarter or half year covers.
+fn months(spec: MonthSpec) -> Result<Months, DateError> {
+    Ok(match spec {
+        MonthSpec::One(n) => {
+            let m = check_month(n)?;
+            Months { first: m, last: m }
+        }
+        MonthSpec::Quarter(n, _) if (1..=4).contains(&n.value) => Months { first: n.value * 3 - 2, last: n.value * 3 },
+        MonthSpec::Quarter(n, _) => return Err(n.span.error(DateErrorKind::QuarterOutOfRange(n.value))),
+        MonthSpec::Half(Half::First, _) => Months { first: 1, last: 6 },
+        MonthSpec::Half(Half::Second, _) => Months { first: 7, last: 12 },
+    })
+}
+
+/// The days covered by `year` / `months` / `fine`; `span` is blamed if the year itself
 /// is beyond what dates can hold (only possible through the caller's default year).
-pub(super) fn cover(year: i32, month: Option<u32>, fine: Option<Fine>, span: Span) -> Result<Covered, DateError> {
+pub(super) fn cover(year: i32, months: Option<Months>, fine: Option<Fine>, span: Span) -> Result<Covered, DateError> {
     let year_error = || span.error(DateErrorKind::YearOutOfRange(i64::from(year)));
     let ymd = |m, d| NaiveDate::from_ymd_opt(year, m, d).ok_or_else(year_error);
-    let Some(month) = month else {
+    let Some(Months { first, last: last_month }) = months else {
         return Ok(Covered { first: ymd(1, 1)?, last: ymd(12, 31)?, precision: Precision::Year });
     };
-    let last = last_day(year, month).ok_or_else(year_error)?;
+    let last = last_day(year, last_month).ok_or_else(year_error)?;
+    // A quarter or half year: whole months (build_part lets nothing finer follow it).
+    if first != last_month {
+        return Ok(Covered { first: ymd(first, 1)?, last: ymd(last_month, last)?, precision: Precision::Month });
+    }
+    let month = first;
     let (first_day, last_day, precision) = match fine {
         None => (1, last, Precision::Month),
         Some(Fine::Dekad(d, _)) => {
@@ -55,74 +92,97 @@ pub(super) fn no_month(fine: Fine, text: &str) -> DateError {
     span.error(DateErrorKind::NoMonth(span.text(text)))
 }
 
-/// Fills in what the end inherits from the start (year, month), turns both into dates
-/// and checks their order. `date` is the span of the whole date part, blamed when the
-/// context's year cannot hold dates.
-pub(super) fn resolve(
-    start: &Part,
-    end: Option<&Part>,
+/// Reads the year of a relative word (今年, 明年) or a written year; `None` for 次年, which
+/// needs an end before it.
+fn own_year(spec: YearSpec, context: Context, date: Span) -> Result<Option<(i32, bool)>, DateError> {
+    let overflow = || date.error(DateErrorKind::YearOutOfRange(i64::from(context.year)));
+    Ok(match spec {
+        YearSpec::Written(n) => Some((check_year(n)?, true)),
+        YearSpec::Relative(RelYear::This, _) => Some((context.year, false)),
+        YearSpec::Relative(RelYear::Next, _) => Some((context.year.checked_add(1).ok_or_else(overflow)?, false)),
+        YearSpec::Relative(RelYear::Following, _) => None,
+    })
+}
+
+/// The first end of a text, read against the context alone.
+pub(super) fn resolve_start(part: &Part, context: Context, date: Span, text: &str) -> Result<End, DateError> {
+    let overflow = || date.error(DateErrorKind::YearOutOfRange(i64::from(context.year)));
+    let months = part.month.map(months).transpose()?;
+    if let (None, Some(fine)) = (months, part.fine) {
+        return Err(no_month(fine, text));
+    }
+    let (year, written) = match part.year {
+        Some(spec) => match own_year(spec, context, date)? {
+            Some(year) => year,
+            // 次年 follows another end; it cannot begin a text.
+            None => {
+                let YearSpec::Relative(_, span) = spec else { return Err(overflow()) };
+                return Err(span.error(DateErrorKind::Misplaced(span.text(text))));
+            }
+        },
+        None => match (months, part.month) {
+            (Some(Months { first, last }), _) if first == last => (context.year_of(first).ok_or_else(overflow)?, false),
+            // A bare quarter or half year of a schedule that crosses a year could be in either year.
+            (Some(_), Some(MonthSpec::Quarter(_, span) | MonthSpec::Half(_, span))) if context.crosses_year() => {
+                return Err(span.error(DateErrorKind::YearNeeded(span.text(text))));
+            }
+            _ => (context.year, false),
+        },
+    };
+    // 全年 in a schedule that crosses a year is that schedule's year, month by month.
+    let covered = if part.year.is_none() && months.is_none() && context.crosses_year() {
+        let (first, last) = context.span().ok_or_else(overflow)?;
+        Covered { first, last, precision: Precision::Month }
+    } else {
+        cover(year, months, part.fine, date)?
+    };
+    Ok(End { covered, year, months, written })
+}
+
+/// An end read after `anchor` (the start of its range): what it leaves out, it inherits.
+pub(super) fn resolve_next(
+    part: &Part,
+    anchor: &End,
     context: Context,
     date: Span,
     text: &str,
-) -> Result<When, DateError> {
-    let year_error = |year: i32| date.error(DateErrorKind::YearOutOfRange(i64::from(year)));
-    let start_month = start.month.map(check_month).transpose()?;
-    if let (None, Some(fine)) = (start_month, start.fine) {
-        return Err(no_month(fine, text));
-    }
-    let start_year = match (start.year, start_month) {
-        (Some(year), _) => check_year(year)?,
-        (None, Some(month)) => context.year_of(month).ok_or_else(|| year_error(context.year))?,
-        (None, None) => context.year,
-    };
-    // 全年 in a schedule that crosses a year is that schedule's year, month by month.
-    let first = if start.year.is_none() && start_month.is_none() && context.crosses_year() {
-        let (first, last) = context.span().ok_or_else(|| year_error(context.year))?;
-        Covered { first, last, precision: Precision::Month }
-    } else {
-        cover(start_year, start_month, start.fine, date)?
-    };
-    let Some(end) = end else {
-        return Ok(When {
-            start: first.first,
-            end: first.last,
-            start_precision: first.precision,
-            end_precision: first.precision,
-            note: None,
-            time: None,
-            list: Vec::new(),
-            year_written: start.year.is_some(),
-        });
-    };
-    let (end_year, end_month) = match (end.year, end.month) {
-        (Some(year), month) => (check_year(year)?, month.map(check_month).transpose()?),
-        (None, Some(month)) => {
-            let month = check_month(month)?;
+) -> Result<End, DateError> {
+    let overflow = |year: i32| date.error(DateErrorKind::YearOutOfRange(i64::from(year)));
+    let next_year = || anchor.year.checked_add(1).ok_or_else(|| overflow(anchor.year));
+    let own = part.month.map(months).transpose()?;
+    let (year, written, months) = match (part.year, own) {
+        (Some(spec), own) => match own_year(spec, context, date)? {
+            Some((year, written)) => (year, written, own),
+            // 次年: the year after the start's.
+            None => (next_year()?, anchor.written, own),
+        },
+        (None, Some(m)) => {
             // "12月-1月": without years, running into an earlier month means the next year.
-            let crosses = start_month.is_some_and(|m| month < m);
-            let year =
-                if crosses { start_year.checked_add(1).ok_or_else(|| year_error(start_year))? } else { start_year };
-            (year, Some(month))
+            let crosses = anchor.months.is_some_and(|a| m.first < a.first);
+            (if crosses { next_year()? } else { anchor.year }, anchor.written, Some(m))
         }
         // "9月18日-22日", "9月中旬-下旬": the end stays in the start's month.
-        (None, None) => (start_year, if end.fine.is_some() { start_month } else { None }),
+        (None, None) => match (part.fine, anchor.months) {
+            (Some(_), Some(m)) if m.first == m.last => (anchor.year, anchor.written, Some(m)),
+            (Some(fine), _) => return Err(no_month(fine, text)),
+            (None, _) => (anchor.year, anchor.written, None),
+        },
     };
-    if let (None, Some(fine)) = (end_month, end.fine) {
+    if let (None, Some(fine)) = (months, part.fine) {
         return Err(no_month(fine, text));
     }
-    let last = cover(end_year, end_month, end.fine, date)?;
-    if last.last < first.first {
-        return Err(end.span.error(DateErrorKind::EndBeforeStart { start: first.first, end: last.last }));
+    let covered = cover(year, months, part.fine, date)?;
+    Ok(End { covered, year, months, written })
+}
+
+/// Resolves a range: its start against the context, its end after the start.
+pub(super) fn resolve_range(item: &Item, context: Context, date: Span, text: &str) -> Result<(End, End), DateError> {
+    let start = resolve_start(&item.start, context, date, text)?;
+    let Some(end_part) = &item.end else { return Ok((start, start)) };
+    let end = resolve_next(end_part, &start, context, date, text)?;
+    if end.covered.last < start.covered.first {
+        let kind = DateErrorKind::EndBeforeStart { start: start.covered.first, end: end.covered.last };
+        return Err(end_part.span.error(kind));
     }
-    Ok(When {
-        start: first.first,
-        end: last.last,
-        start_precision: first.precision,
-        end_precision: last.precision,
-        note: None,
-        time: None,
-        list: Vec::new(),
-        // The end inherits a written start year; its own year only counts if the start has one too.
-        year_written: start.year.is_some(),
-    })
+    Ok((start, end))
 }

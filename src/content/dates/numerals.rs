@@ -1,0 +1,92 @@
+//! Chinese numerals as schedules write them in dates: 九月, 十二月上旬, 九月十八日, 二〇二三年, 第三季度.
+
+/// The value of one Chinese digit (两 as in 两点).
+fn digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+pub(super) fn is_numeral(c: char) -> bool {
+    c == '十' || digit(c).is_some()
+}
+
+/// The value and digit count of a run of numerals: with 十 as tens (十, 十二, 二十, 三十一), else
+/// digit by digit (二〇二三 is 2023, four digits, as a year is written). `None` if malformed.
+pub(super) fn value(run: &str) -> Option<(u32, usize)> {
+    let chars: Vec<char> = run.chars().collect();
+    match chars.iter().position(|&c| c == '十') {
+        Some(k) => {
+            let tens = match chars[..k] {
+                [] => 1,
+                [c] => digit(c).filter(|&d| d > 0)?,
+                _ => return None,
+            };
+            let ones = match chars[k + 1..] {
+                [] => 0,
+                [c] => digit(c).filter(|&d| d > 0)?,
+                _ => return None,
+            };
+            Some((tens * 10 + ones, 2))
+        }
+        None if !chars.is_empty() && chars.len() <= 4 => {
+            let v = chars.iter().try_fold(0u32, |v, &c| Some(v * 10 + digit(c)?))?;
+            Some((v, chars.len()))
+        }
+        None => None,
+    }
+}
+
+/// A numeral run at the start of `rest`, read only when a unit follows at once (`units` are the
+/// characters allowed next), so words such as 十一期间 or 一周 stay unknown text. Returns the
+/// value, digit count and byte length of the run.
+pub(super) fn numeral_at(rest: &str, units: &[char]) -> Option<(u32, usize, usize)> {
+    let len: usize = rest.chars().take_while(|&c| is_numeral(c)).map(char::len_utf8).sum();
+    let next = rest[len..].chars().next()?;
+    if len == 0 || !units.contains(&next) {
+        return None;
+    }
+    let (v, digits) = value(&rest[..len])?;
+    Some((v, digits, len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values() {
+        let cases = [
+            ("九", Some((9, 1))),
+            ("十", Some((10, 2))),
+            ("十二", Some((12, 2))),
+            ("二十", Some((20, 2))),
+            ("三十一", Some((31, 2))),
+            ("二〇二三", Some((2023, 4))),
+            ("二零二四", Some((2024, 4))),
+            ("两", Some((2, 1))),
+            ("十十", None),
+            ("一二十", None),
+            ("二十〇", None),
+            ("〇十", None),
+            ("一二三四五", None),
+            ("", None),
+        ];
+        for (run, want) in cases {
+            assert_eq!(value(run), want, "{run:?}");
+        }
+        assert_eq!(numeral_at("九月", &['月']), Some((9, 1, 3)));
+        assert_eq!(numeral_at("十一期间", &['月']), None);
+        assert_eq!(numeral_at("九", &['月']), None);
+    }
+}
