@@ -46,6 +46,20 @@ pub enum DateErrorKind {
     QuarterOutOfRange(u32),
     #[error("\"{0}\" does not say which year of a schedule that crosses a year")]
     YearNeeded(String),
+    #[error("\"{0}\" has no clock time after it")]
+    PeriodWithoutTime(String),
+    #[error("\"{0}\" is not a time of day")]
+    TimeOutOfRange(String),
+    #[error("{period} has no hour {hour}")]
+    HourNotInPeriod { period: String, hour: u32 },
+    #[error("\"{0}\" does not say 上午 or 下午")]
+    AmbiguousHour(String),
+    #[error("the time ends at {}, before it starts at {}", hm(*.end), hm(*.start))]
+    TimeEndBeforeStart { start: NaiveTime, end: NaiveTime },
+    #[error("the time \"{time}\" needs an exact day, and \"{date}\" is not one")]
+    TimeNeedsDay { time: String, date: String },
+    #[error("the time \"{0}\" is out of place")]
+    MisplacedTime(String),
 }
 
 impl DateError {
@@ -111,6 +125,34 @@ impl DateError {
                 "This schedule's year crosses into the next calendar year, so write which year, for \
                  example 2025年{words}, or the months themselves (3月-5月)."
             ),
+            DateErrorKind::PeriodWithoutTime(word) => format!(
+                "Write the clock time after it, as in 下午2:30 or 下午2点, or put \"{word}\" in brackets \
+                 as a note: 9月18日（{word}）."
+            ),
+            DateErrorKind::TimeOutOfRange(_) => "Write a time from 0:00 to 23:59, as 14:30, 14时30分 or \
+                 下午2点半, with two digits for the minutes after \":\"."
+                .to_string(),
+            DateErrorKind::HourNotInPeriod { period, hour } => format!(
+                "Check the hour: write it as a 24-hour time without \"{period}\" ({hour}:00), or with \
+                 the word that fits it (上午 for the morning, 下午 for 1 to 6 in the afternoon, 晚上 for \
+                 the evening)."
+            ),
+            DateErrorKind::AmbiguousHour(time) => format!(
+                "Write 下午{time} or the 24-hour time for the afternoon (2:30 is 14:30), or 凌晨{time} if \
+                 it really is at night."
+            ),
+            DateErrorKind::TimeEndBeforeStart { .. } => "Put the earlier time first, as in 14:30-16:30; \
+                 a time range cannot run past midnight."
+                .to_string(),
+            DateErrorKind::TimeNeedsDay { time, date } => format!(
+                "A time of day can only follow an exact day, as in 9月27日 {time}. If the day is not \
+                 known yet, put the time in brackets as a note: {date}（{time}）."
+            ),
+            DateErrorKind::MisplacedTime(_) => "A time goes right after its day (9月27日 14:30). For \
+                 several days, write the hours once after the whole range for the same hours each day \
+                 (10月1日-7日 9:00-11:00, or 每天9:00-11:00), or one time after each end for one span \
+                 (10月1日9:00-3日17:00)."
+                .to_string(),
             DateErrorKind::UnclosedBracket(open) => {
                 let close = if open == "(" { ")" } else { "）" };
                 format!("Close the note with \"{close}\", for example 9月{open}评审阶段{close}.")

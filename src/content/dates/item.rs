@@ -1,5 +1,6 @@
-//! The tokens of a date part into the two sides of a range: brackets after either end are
-//! notes, the rest is read by [`parse`](super::parse).
+//! The tokens of a date part into the two sides of a range: times of day are read (see
+//! [`time`](super::time)), brackets after either end are notes unless they hold a time, and the
+//! dates are read by [`parse`](super::parse).
 
 use super::*;
 
@@ -12,12 +13,36 @@ pub(super) enum El {
     Note(Span),
     /// 期间 after the last date, which says nothing more.
     During(Span),
+    Clock(ClockEl),
 }
 
 /// What one end of a range says beside its date.
 #[derive(Debug, Default)]
 pub(super) struct Extras {
     pub(super) notes: Vec<Span>,
+    pub(super) clock: Option<ClockEl>,
+}
+
+impl Extras {
+    /// Keeps what needs an exact day only if `part` is one: a bracket that cannot be read with
+    /// it stays a note, as brackets always were; anything else is an error.
+    fn settle(&mut self, part: &Part, text: &str) -> Result<(), DateError> {
+        if matches!(part.fine, Some(Fine::Day(..))) {
+            return Ok(());
+        }
+        if let Some(clock) = self.clock.take() {
+            match clock.group {
+                Some(group) => self.notes.push(group),
+                None => {
+                    let (time, date) = (clock.span.text(text), part.span.text(text));
+                    return Err(clock.span.error(DateErrorKind::TimeNeedsDay { time, date }));
+                }
+            }
+        }
+        self.notes.sort_by_key(|s| s.start);
+        self.notes.dedup();
+        Ok(())
+    }
 }
 
 /// A range as written: its two ends and what each says beside its date.
@@ -53,25 +78,89 @@ pub(super) fn check_unknown(tokens: &[Token], text: &str) -> Result<(), DateErro
     })
 }
 
-/// Opens the brackets: an empty one is dropped, any other is a note.
-pub(super) fn elements(tokens: &[Token], text: &str) -> Vec<El> {
+/// Reads the times and opens the brackets: an empty one is dropped, one holding only a time
+/// is read as if written without brackets, any other is a note.
+pub(super) fn elements(tokens: &[Token], group: Option<Span>, text: &str) -> Result<Vec<El>, DateError> {
     let mut out = Vec::with_capacity(tokens.len());
-    for token in tokens {
+    let mut i = 0;
+    while let Some(token) = tokens.get(i) {
         match token.tok {
             Tok::Group { inner } => {
                 let raw = inner.text(text);
                 let lead = raw.len() - raw.trim_start().len();
                 let trimmed = Span::new(inner.start + lead, inner.start + raw.trim_end().len());
                 if trimmed.start < trimmed.end {
-                    out.push(El::Note(trimmed));
+                    out.extend(open_group(trimmed, text)?);
                 }
             }
             Tok::Sep => out.push(El::Sep(token.span)),
             Tok::During => out.push(El::During(token.span)),
+            Tok::Period(_) => {
+                let (clock, next) = read_clock(tokens, i, false, group, text)?;
+                out.push(El::Clock(clock));
+                i = next;
+                continue;
+            }
+            Tok::Num { .. } if starts_clock(tokens, i) => {
+                let (clock, next) = read_clock(tokens, i, false, group, text)?;
+                out.push(El::Clock(clock));
+                i = next;
+                continue;
+            }
+            // 每天 goes right before the hours.
+            Tok::Daily
+                if starts_clock(tokens, i + 1) || matches!(tokens.get(i + 1).map(|t| t.tok), Some(Tok::Period(_))) =>
+            {
+                let (mut clock, next) = read_clock(tokens, i + 1, true, group, text)?;
+                clock.span = token.span.to(clock.span);
+                out.push(El::Clock(clock));
+                i = next;
+                continue;
+            }
+            Tok::Daily => return Err(token.span.error(DateErrorKind::MisplacedTime(token.span.text(text)))),
             _ => out.push(El::Date(*token)),
         }
+        i += 1;
     }
-    out
+    Ok(out)
+}
+
+/// The elements of a bracket: what it holds if that is only times, else one note.
+fn open_group(inner: Span, text: &str) -> Result<Vec<El>, DateError> {
+    let tokens = tokenize(text, inner);
+    let timely = |t: &Token| {
+        matches!(
+            t.tok,
+            Tok::Num { .. }
+                | Tok::Colon
+                | Tok::Hour
+                | Tok::Minute
+                | Tok::HalfHour
+                | Tok::Period(_)
+                | Tok::Daily
+                | Tok::Sep
+        )
+    };
+    let clocked = tokens.iter().any(|t| matches!(t.tok, Tok::Colon | Tok::Hour));
+    if !(clocked && tokens.iter().all(timely)) {
+        return Ok(vec![El::Note(inner)]);
+    }
+    match elements(&tokens, Some(inner), text) {
+        Ok(els) if els.iter().all(|e| matches!(e, El::Clock(_))) => Ok(els),
+        // A time written wrongly is an error even in brackets: （上午13:00）.
+        Err(e) if is_clock_error(&e.kind) => Err(e),
+        _ => Ok(vec![El::Note(inner)]),
+    }
+}
+
+fn is_clock_error(kind: &DateErrorKind) -> bool {
+    matches!(
+        kind,
+        DateErrorKind::TimeOutOfRange(_)
+            | DateErrorKind::HourNotInPeriod { .. }
+            | DateErrorKind::AmbiguousHour(_)
+            | DateErrorKind::TimeEndBeforeStart { .. }
+    )
 }
 
 /// Reads the two sides of a range from the tokens of the date part.
@@ -80,7 +169,7 @@ pub(super) fn read_item(tokens: &[Token], text: &str) -> Result<Item, DateError>
         // A note first: say so, pointing at the opening bracket.
         return Err(Span::new(span.start, inner.start).error(DateErrorKind::MissingDate));
     }
-    let els = elements(tokens, text);
+    let els = elements(tokens, None, text)?;
     if let Some(item) = read_iso(&els, text)? {
         return Ok(item);
     }
@@ -106,19 +195,34 @@ pub(super) fn read_item(tokens: &[Token], text: &str) -> Result<Item, DateError>
         None => (None, Extras::default()),
     };
     let (start, end) = join_sides(&start_side, end_side.as_ref(), text)?;
+    let (mut start_extras, mut end_extras) = (start_extras, end_extras);
+    start_extras.settle(&start, text)?;
+    if let Some(end) = &end {
+        end_extras.settle(end, text)?;
+    }
     Ok(Item { start, end, start_extras, end_extras })
 }
 
 /// One side: its date tokens, then what follows them. `last` is the side that ends the text.
 fn read_side(els: &[El], last: bool, text: &str) -> Result<(Side, Extras), DateError> {
     let dates: Vec<Token> = els.iter().map_while(|e| if let El::Date(t) = e { Some(*t) } else { None }).collect();
-    if let (true, Some(El::During(span) | El::Sep(span) | El::Note(span))) = (dates.is_empty(), els.first()) {
-        return Err(span.error(DateErrorKind::Misplaced(span.text(text))));
+    match (dates.is_empty(), els.first()) {
+        (true, Some(El::During(span) | El::Sep(span) | El::Note(span))) => {
+            return Err(span.error(DateErrorKind::Misplaced(span.text(text))));
+        }
+        (true, Some(El::Clock(clock))) => {
+            return Err(clock.span.error(DateErrorKind::MisplacedTime(clock.span.text(text))));
+        }
+        _ => {}
     }
     let mut extras = Extras::default();
     for (k, el) in els.iter().enumerate().skip(dates.len()) {
         match el {
             El::Note(span) => extras.notes.push(*span),
+            El::Clock(clock) if extras.clock.is_none() => extras.clock = Some(*clock),
+            El::Clock(clock) => {
+                return Err(clock.span.error(DateErrorKind::MisplacedTime(clock.span.text(text))));
+            }
             // Date tokens after a note: "9月（评审）10月" has no separator to make it a range.
             El::Date(token) => {
                 let last = els[k..].iter().rev().find_map(|e| if let El::Date(t) = e { Some(t.span) } else { None });
@@ -133,10 +237,10 @@ fn read_side(els: &[El], last: bool, text: &str) -> Result<(Side, Extras), DateE
     Ok((parse_side(&dates, text)?, extras))
 }
 
-/// An ISO 8601 / EDTF date or interval, with any notes after it.
+/// An ISO 8601 / EDTF date or interval, with any notes and a time after it.
 fn read_iso(els: &[El], text: &str) -> Result<Option<Item>, DateError> {
-    let head = els.iter().take_while(|e| !matches!(e, El::Note(_))).count();
-    if els[head..].iter().any(|e| !matches!(e, El::Note(_))) {
+    let head = els.iter().take_while(|e| matches!(e, El::Date(_) | El::Sep(_))).count();
+    if els[head..].iter().any(|e| !matches!(e, El::Note(_) | El::Clock(_))) {
         return Ok(None);
     }
     let tokens: Vec<Token> = els[..head]
@@ -144,15 +248,24 @@ fn read_iso(els: &[El], text: &str) -> Result<Option<Item>, DateError> {
         .map(|e| match e {
             El::Date(t) => *t,
             El::Sep(span) | El::Note(span) | El::During(span) => Token { tok: Tok::Sep, span: *span },
+            El::Clock(clock) => Token { tok: Tok::Sep, span: clock.span },
         })
         .collect();
     if !is_iso(&tokens, text) {
         return Ok(None);
     }
     let (start, end) = parse_iso(&tokens, text)?;
-    let mut notes = Extras::default();
-    notes.notes.extend(els[head..].iter().filter_map(|e| if let El::Note(s) = e { Some(*s) } else { None }));
+    let mut extras = Extras::default();
+    for el in &els[head..] {
+        match el {
+            El::Clock(clock) if extras.clock.is_none() => extras.clock = Some(*clock),
+            El::Clock(clock) => return Err(clock.span.error(DateErrorKind::MisplacedTime(clock.span.text(text)))),
+            El::Note(span) => extras.notes.push(*span),
+            El::Date(_) | El::Sep(_) | El::During(_) => {}
+        }
+    }
+    extras.settle(end.as_ref().unwrap_or(&start), text)?;
     let (start_extras, end_extras) =
-        if end.is_some() { (Extras::default(), notes) } else { (notes, Extras::default()) };
+        if end.is_some() { (Extras::default(), extras) } else { (extras, Extras::default()) };
     Ok(Some(Item { start, end, start_extras, end_extras }))
 }

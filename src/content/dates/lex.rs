@@ -171,6 +171,17 @@ pub(super) enum Tok {
     Dot,
     /// 期间 ("during") after a range, which adds nothing to it.
     During,
+    /// `:` or `：` in a time.
+    Colon,
+    /// 时, 時, 点, 點 after an hour.
+    Hour,
+    /// 分 after minutes.
+    Minute,
+    /// 半 after an hour: half past.
+    HalfHour,
+    Period(Period),
+    /// 每天, 每日 before the hours of each day.
+    Daily,
     /// A bracketed part, `（…）` or `(…)`, brackets nested inside; `inner` is between the brackets.
     Group {
         inner: Span,
@@ -186,7 +197,7 @@ pub(super) struct Token {
 }
 
 /// Longest words first, so "中下旬" wins over "下旬".
-pub(super) const WORDS: [(&str, Tok); 28] = [
+pub(super) const WORDS: [(&str, Tok); 38] = [
     ("上半年", Tok::Half(Half::First)),
     ("下半年", Tok::Half(Half::Second)),
     ("上中旬", Tok::Dekad(Dekad::EarlyMiddle)),
@@ -215,10 +226,20 @@ pub(super) const WORDS: [(&str, Tok); 28] = [
     ("/", Tok::Slash),
     (".", Tok::Dot),
     ("．", Tok::Dot),
+    (":", Tok::Colon),
+    ("：", Tok::Colon),
+    ("上午", Tok::Period(Period::Morning)),
+    ("早上", Tok::Period(Period::Morning)),
+    ("中午", Tok::Period(Period::Noon)),
+    ("下午", Tok::Period(Period::Afternoon)),
+    ("晚上", Tok::Period(Period::Evening)),
+    ("凌晨", Tok::Period(Period::Dawn)),
+    ("每天", Tok::Daily),
+    ("每日", Tok::Daily),
 ];
 
 /// What may follow a Chinese numeral for it to be read as a number.
-const NUMERAL_UNITS: [char; 6] = ['年', '月', '日', '号', '號', '季'];
+const NUMERAL_UNITS: [char; 11] = ['年', '月', '日', '号', '號', '季', '时', '時', '点', '點', '分'];
 
 /// Dash-like range marks; a run of them ("——") is one separator.
 pub(super) const DASHES: [char; 10] = ['-', '~', '－', '～', '〜', '–', '—', '―', '‐', '−'];
@@ -262,6 +283,10 @@ pub(super) fn known_at(rest: &str, prev: Option<Tok>) -> Option<(Tok, usize)> {
     match c {
         // 月中 is the middle of the month, as 中旬.
         '中' if prev == Some(Tok::Month) => Some((Tok::Dekad(Dekad::Middle), c.len_utf8())),
+        // Clock units count only after a number, so 时间 or 分会场 stay words.
+        '时' | '時' | '点' | '點' if matches!(prev, Some(Tok::Num { .. })) => Some((Tok::Hour, c.len_utf8())),
+        '分' if matches!(prev, Some(Tok::Num { .. })) => Some((Tok::Minute, c.len_utf8())),
+        '半' if prev == Some(Tok::Hour) => Some((Tok::HalfHour, c.len_utf8())),
         'Q' | 'q' | 'Ｑ' if next.and_then(digit_value).is_some() => Some((Tok::QuarterMark, c.len_utf8())),
         // 第 only before a quarter: 第三季度, 第3季度.
         '第' => {

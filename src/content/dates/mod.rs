@@ -24,6 +24,7 @@ mod lex;
 mod numerals;
 mod parse;
 mod resolve;
+mod time;
 mod words;
 
 pub use error::{DateError, DateErrorKind};
@@ -31,6 +32,7 @@ use item::*;
 use lex::*;
 use parse::*;
 use resolve::*;
+use time::*;
 
 /// How exactly one end of a range was written. Ordered fine to coarse, so `max()` is the
 /// coarsest.
@@ -203,22 +205,26 @@ pub fn parse_when_in(text: &str, context: Context) -> Result<When, DateError> {
     check_unknown(&tokens, text)?;
     let item = read_item(&tokens, text)?;
     let (start, end) = resolve_range(&item, context, date, text)?;
+    let (time, start_precision, end_precision) = clock_of(&item, &start, &end, text)?;
     let notes: Vec<String> = item.notes().map(|span| span.text(text)).chain(clause).collect();
     Ok(When {
         start: start.covered.first,
         end: end.covered.last,
-        start_precision: start.covered.precision,
-        end_precision: end.covered.precision,
+        start_precision,
+        end_precision,
         note: (!notes.is_empty()).then(|| notes.join("；")),
-        time: None,
+        time,
         list: Vec::new(),
         year_written: start.written && end.written,
     })
 }
 
 #[cfg(test)]
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_context;
 #[cfg(test)]
 mod tests_forms;
+#[cfg(test)]
+mod tests_times;

@@ -265,9 +265,19 @@ pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError
             Tok::Half(h) => side.pieces.push(Piece::Half(h, token.span)),
             Tok::RelYear(r) => side.pieces.push(Piece::Relative(r, token.span)),
             // A unit with no number ("月"), or a mark that slipped through.
-            Tok::Year | Tok::Month | Tok::Day | Tok::Quarter | Tok::Sep | Tok::Dot | Tok::During => {
-                return Err(misplaced());
-            }
+            Tok::Year
+            | Tok::Month
+            | Tok::Day
+            | Tok::Quarter
+            | Tok::Sep
+            | Tok::Dot
+            | Tok::During
+            | Tok::Colon
+            | Tok::Hour
+            | Tok::Minute
+            | Tok::HalfHour
+            | Tok::Period(_)
+            | Tok::Daily => return Err(misplaced()),
             Tok::Slash | Tok::Other | Tok::Group { .. } => {
                 return Err(token.span.error(DateErrorKind::Unrecognised(token.span.text(text))));
             }

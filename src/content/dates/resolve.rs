@@ -186,3 +186,46 @@ pub(super) fn resolve_range(item: &Item, context: Context, date: Span, text: &st
     }
     Ok((start, end))
 }
+
+/// The time of day of a resolved range, and the precisions of its two ends with it. A time
+/// after the whole range of days holds on each of them; one after each end is one span.
+pub(super) fn clock_of(
+    item: &Item,
+    start: &End,
+    end: &End,
+    text: &str,
+) -> Result<(Option<Clock>, Precision, Precision), DateError> {
+    let (sp, ep) = (start.covered.precision, end.covered.precision);
+    let misplaced = |c: &ClockEl| c.span.error(DateErrorKind::MisplacedTime(c.span.text(text)));
+    let clock = match (item.end.is_some(), item.start_extras.clock, item.end_extras.clock) {
+        (_, None, None) => return Ok((None, sp, ep)),
+        // One day: 9月27日14:30-16:30.
+        (false, Some(c), _) | (false, None, Some(c)) => Clock { start: c.start, end: c.end, daily: false },
+        // A start time only: 10月1日9:00-3日.
+        (true, Some(c), None) if c.end.is_none() && !c.daily => Clock { start: c.start, end: None, daily: false },
+        (true, Some(c), None) => return Err(misplaced(&c)),
+        // After the whole range: the same hours on each day (10月1日-7日 每天9:00-11:00).
+        (true, None, Some(c)) => {
+            if sp != Precision::Day {
+                let (time, date) = (c.span.text(text), item.start.span.text(text));
+                return Err(c.span.error(DateErrorKind::TimeNeedsDay { time, date }));
+            }
+            Clock { start: c.start, end: c.end, daily: start.covered.first != end.covered.last }
+        }
+        // One after each end: one span, 10月1日9:00-3日17:00.
+        (true, Some(s), Some(e)) => {
+            if s.end.is_some() || s.daily {
+                return Err(misplaced(&s));
+            }
+            if e.end.is_some() || e.daily {
+                return Err(misplaced(&e));
+            }
+            if start.covered.first == end.covered.last && e.start <= s.start {
+                return Err(e.span.error(DateErrorKind::TimeEndBeforeStart { start: s.start, end: e.start }));
+            }
+            Clock { start: s.start, end: Some(e.start), daily: false }
+        }
+    };
+    let ep = if clock.end.is_some() { Precision::Time } else { ep };
+    Ok((Some(clock), Precision::Time, ep))
+}

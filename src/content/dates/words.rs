@@ -6,9 +6,13 @@ use super::*;
 
 impl When {
     /// The range in Chinese words, at no finer precision than it was written:
-    /// `2023年9月18日–22日`, `2023年8月21日–31日（8月下旬）`, `2023年7月–9月`, `2023年全年`.
+    /// `2023年9月18日–22日`, `2023年8月21日–31日（8月下旬）`, `2023年7月–9月`, `2023年全年`,
+    /// `2024年10月31日 13:30`, `2023年9月27日 14:30–16:30`, `2023年10月1日–7日 每天9:00–11:00`.
     pub fn in_words(&self) -> String {
         let (s, e) = (self.start, self.end);
+        if let (Some(time), Precision::Time | Precision::Day) = (self.time, self.precision()) {
+            return timed_words(s, e, time);
+        }
         match self.precision() {
             Precision::Year if s.year() == e.year() => format!("{}年全年", s.year()),
             Precision::Year => format!("{}年–{}年", s.year(), e.year()),
@@ -57,15 +61,40 @@ impl When {
 
 /// Day-precision words, leaving out the year and month of the end when they repeat.
 pub(super) fn day_words(s: NaiveDate, e: NaiveDate) -> String {
-    let mut out = format!("{}年{}月{}日", s.year(), s.month(), s.day());
+    let mut out = date_after(s, None);
     if s != e {
         out.push('–');
-        if s.year() != e.year() {
-            let _ = write!(out, "{}年{}月", e.year(), e.month());
-        } else if s.month() != e.month() {
-            let _ = write!(out, "{}月", e.month());
-        }
-        let _ = write!(out, "{}日", e.day());
+        out.push_str(&date_after(e, Some(s)));
+    }
+    out
+}
+
+/// A day in words after `before`, leaving out the year and month it repeats: `2023年9月18日`,
+/// then `22日` or `10月8日`.
+fn date_after(d: NaiveDate, before: Option<NaiveDate>) -> String {
+    match before {
+        Some(b) if (b.year(), b.month()) == (d.year(), d.month()) => format!("{}日", d.day()),
+        Some(b) if b.year() == d.year() => format!("{}月{}日", d.month(), d.day()),
+        _ => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+    }
+}
+
+/// Days with their time: `2023年9月27日 14:30–16:30`, `2023年10月1日–7日 每天9:00–11:00`,
+/// `2023年10月1日 9:00–3日 17:00`.
+pub(super) fn timed_words(s: NaiveDate, e: NaiveDate, time: Clock) -> String {
+    let hours = match time.end {
+        Some(end) => format!("{}–{}", hm(time.start), hm(end)),
+        None => hm(time.start),
+    };
+    if s == e {
+        return format!("{} {hours}", date_after(s, None));
+    }
+    if time.daily {
+        return format!("{} 每天{hours}", day_words(s, e));
+    }
+    let mut out = format!("{} {}–{}", date_after(s, None), hm(time.start), date_after(e, Some(s)));
+    if let Some(end) = time.end {
+        let _ = write!(out, " {}", hm(end));
     }
     out
 }
