@@ -60,6 +60,10 @@ pub enum DateErrorKind {
     TimeNeedsDay { time: String, date: String },
     #[error("the time \"{0}\" is out of place")]
     MisplacedTime(String),
+    #[error("{date} is a {}, the text says {written}", numerals::weekday_name(*.actual))]
+    WeekdayMismatch { date: NaiveDate, actual: chrono::Weekday, written: String },
+    #[error("the weekday \"{weekday}\" needs an exact day, and \"{date}\" is not one")]
+    WeekdayNeedsDay { weekday: String, date: String },
 }
 
 impl DateError {
@@ -153,6 +157,17 @@ impl DateError {
                  (10月1日-7日 9:00-11:00, or 每天9:00-11:00), or one time after each end for one span \
                  (10月1日9:00-3日17:00)."
                 .to_string(),
+            DateErrorKind::WeekdayMismatch { date, written, .. } => format!(
+                "Check the date and the weekday against a calendar: {}月{}日 is a {}, so either the \
+                 date or \"{written}\" is wrong.",
+                date.month(),
+                date.day(),
+                numerals::weekday_name(date.weekday())
+            ),
+            DateErrorKind::WeekdayNeedsDay { weekday, date } => format!(
+                "A weekday checks an exact day, as in 9月18日（{weekday}）. For a weekly activity, write \
+                 the range with the weekday as a note: {date}（每{weekday}）."
+            ),
             DateErrorKind::UnclosedBracket(open) => {
                 let close = if open == "(" { ")" } else { "）" };
                 format!("Close the note with \"{close}\", for example 9月{open}评审阶段{close}.")

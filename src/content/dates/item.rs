@@ -14,6 +14,17 @@ pub(super) enum El {
     /// 期间 after the last date, which says nothing more.
     During(Span),
     Clock(ClockEl),
+    Weekday(WeekdayEl),
+}
+
+/// A weekday written after a day, to be checked against it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct WeekdayEl {
+    /// From Monday (1) to Sunday (7).
+    pub(super) day: u32,
+    pub(super) span: Span,
+    /// The inside of its bracket, if any (see [`ClockEl::group`]).
+    pub(super) group: Option<Span>,
 }
 
 /// What one end of a range says beside its date.
@@ -21,6 +32,7 @@ pub(super) enum El {
 pub(super) struct Extras {
     pub(super) notes: Vec<Span>,
     pub(super) clock: Option<ClockEl>,
+    pub(super) weekday: Option<WeekdayEl>,
 }
 
 impl Extras {
@@ -36,6 +48,15 @@ impl Extras {
                 None => {
                     let (time, date) = (clock.span.text(text), part.span.text(text));
                     return Err(clock.span.error(DateErrorKind::TimeNeedsDay { time, date }));
+                }
+            }
+        }
+        if let Some(weekday) = self.weekday.take() {
+            match weekday.group {
+                Some(group) => self.notes.push(group),
+                None => {
+                    let (day, date) = (weekday.span.text(text), part.span.text(text));
+                    return Err(weekday.span.error(DateErrorKind::WeekdayNeedsDay { weekday: day, date }));
                 }
             }
         }
@@ -118,6 +139,7 @@ pub(super) fn elements(tokens: &[Token], group: Option<Span>, text: &str) -> Res
                 continue;
             }
             Tok::Daily => return Err(token.span.error(DateErrorKind::MisplacedTime(token.span.text(text)))),
+            Tok::Weekday(day) => out.push(El::Weekday(WeekdayEl { day, span: token.span, group })),
             _ => out.push(El::Date(*token)),
         }
         i += 1;
@@ -125,7 +147,7 @@ pub(super) fn elements(tokens: &[Token], group: Option<Span>, text: &str) -> Res
     Ok(out)
 }
 
-/// The elements of a bracket: what it holds if that is only times, else one note.
+/// The elements of a bracket: what it holds if that is only a weekday and times, else one note.
 fn open_group(inner: Span, text: &str) -> Result<Vec<El>, DateError> {
     let tokens = tokenize(text, inner);
     let timely = |t: &Token| {
@@ -139,17 +161,25 @@ fn open_group(inner: Span, text: &str) -> Result<Vec<El>, DateError> {
                 | Tok::Period(_)
                 | Tok::Daily
                 | Tok::Sep
+                | Tok::Weekday(_)
         )
     };
-    let clocked = tokens.iter().any(|t| matches!(t.tok, Tok::Colon | Tok::Hour));
-    if !(clocked && tokens.iter().all(timely)) {
-        return Ok(vec![El::Note(inner)]);
+    let read = tokens.iter().any(|t| matches!(t.tok, Tok::Colon | Tok::Hour | Tok::Weekday(_)));
+    let note = match tokens.first() {
+        // A note that starts with a weekday (（周三下午）) is kept whole, but its weekday is still checked.
+        Some(Token { tok: Tok::Weekday(day), span }) => {
+            vec![El::Weekday(WeekdayEl { day: *day, span: *span, group: Some(inner) }), El::Note(inner)]
+        }
+        _ => vec![El::Note(inner)],
+    };
+    if !(read && tokens.iter().all(timely)) {
+        return Ok(note);
     }
     match elements(&tokens, Some(inner), text) {
-        Ok(els) if els.iter().all(|e| matches!(e, El::Clock(_))) => Ok(els),
+        Ok(els) if els.iter().all(|e| matches!(e, El::Clock(_) | El::Weekday(_))) => Ok(els),
         // A time written wrongly is an error even in brackets: （上午13:00）.
         Err(e) if is_clock_error(&e.kind) => Err(e),
-        _ => Ok(vec![El::Note(inner)]),
+        _ => Ok(note),
     }
 }
 
@@ -213,6 +243,9 @@ fn read_side(els: &[El], last: bool, text: &str) -> Result<(Side, Extras), DateE
         (true, Some(El::Clock(clock))) => {
             return Err(clock.span.error(DateErrorKind::MisplacedTime(clock.span.text(text))));
         }
+        (true, Some(El::Weekday(day))) => {
+            return Err(day.span.error(DateErrorKind::Misplaced(day.span.text(text))));
+        }
         _ => {}
     }
     let mut extras = Extras::default();
@@ -223,6 +256,8 @@ fn read_side(els: &[El], last: bool, text: &str) -> Result<(Side, Extras), DateE
             El::Clock(clock) => {
                 return Err(clock.span.error(DateErrorKind::MisplacedTime(clock.span.text(text))));
             }
+            El::Weekday(day) if extras.weekday.is_none() => extras.weekday = Some(*day),
+            El::Weekday(day) => return Err(day.span.error(DateErrorKind::Misplaced(day.span.text(text)))),
             // Date tokens after a note: "9月（评审）10月" has no separator to make it a range.
             El::Date(token) => {
                 let last = els[k..].iter().rev().find_map(|e| if let El::Date(t) = e { Some(t.span) } else { None });
@@ -240,7 +275,7 @@ fn read_side(els: &[El], last: bool, text: &str) -> Result<(Side, Extras), DateE
 /// An ISO 8601 / EDTF date or interval, with any notes and a time after it.
 fn read_iso(els: &[El], text: &str) -> Result<Option<Item>, DateError> {
     let head = els.iter().take_while(|e| matches!(e, El::Date(_) | El::Sep(_))).count();
-    if els[head..].iter().any(|e| !matches!(e, El::Note(_) | El::Clock(_))) {
+    if els[head..].iter().any(|e| !matches!(e, El::Note(_) | El::Clock(_) | El::Weekday(_))) {
         return Ok(None);
     }
     let tokens: Vec<Token> = els[..head]
@@ -249,6 +284,7 @@ fn read_iso(els: &[El], text: &str) -> Result<Option<Item>, DateError> {
             El::Date(t) => *t,
             El::Sep(span) | El::Note(span) | El::During(span) => Token { tok: Tok::Sep, span: *span },
             El::Clock(clock) => Token { tok: Tok::Sep, span: clock.span },
+            El::Weekday(day) => Token { tok: Tok::Sep, span: day.span },
         })
         .collect();
     if !is_iso(&tokens, text) {
@@ -261,6 +297,8 @@ fn read_iso(els: &[El], text: &str) -> Result<Option<Item>, DateError> {
             El::Clock(clock) if extras.clock.is_none() => extras.clock = Some(*clock),
             El::Clock(clock) => return Err(clock.span.error(DateErrorKind::MisplacedTime(clock.span.text(text)))),
             El::Note(span) => extras.notes.push(*span),
+            El::Weekday(day) if extras.weekday.is_none() => extras.weekday = Some(*day),
+            El::Weekday(day) => return Err(day.span.error(DateErrorKind::Misplaced(day.span.text(text)))),
             El::Date(_) | El::Sep(_) | El::During(_) => {}
         }
     }

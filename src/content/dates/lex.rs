@@ -182,6 +182,8 @@ pub(super) enum Tok {
     Period(Period),
     /// 每天, 每日 before the hours of each day.
     Daily,
+    /// 周三, 星期五, 礼拜天: the day of the week from Monday (1) to Sunday (7).
+    Weekday(u32),
     /// A bracketed part, `（…）` or `(…)`, brackets nested inside; `inner` is between the brackets.
     Group {
         inner: Span,
@@ -272,6 +274,9 @@ pub(super) fn known_at(rest: &str, prev: Option<Tok>) -> Option<(Tok, usize)> {
     if DASHES.contains(&c) {
         let len = rest.chars().take_while(|ch| DASHES.contains(ch)).map(char::len_utf8).sum();
         return Some((Tok::Sep, len));
+    }
+    if let Some((day, len)) = numerals::weekday_at(rest) {
+        return Some((Tok::Weekday(day), len));
     }
     if let Some((value, digits, len)) = numerals::numeral_at(rest, &NUMERAL_UNITS) {
         return Some((Tok::Num { value, digits }, len));

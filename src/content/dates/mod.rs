@@ -205,6 +205,7 @@ pub fn parse_when_in(text: &str, context: Context) -> Result<When, DateError> {
     check_unknown(&tokens, text)?;
     let item = read_item(&tokens, text)?;
     let (start, end) = resolve_range(&item, context, date, text)?;
+    check_weekdays(&item, &start, &end, text)?;
     let (time, start_precision, end_precision) = clock_of(&item, &start, &end, text)?;
     let notes: Vec<String> = item.notes().map(|span| span.text(text)).chain(clause).collect();
     Ok(When {

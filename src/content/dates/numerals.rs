@@ -1,4 +1,5 @@
-//! Chinese numerals as schedules write them in dates: 九月, 十二月上旬, 九月十八日, 二〇二三年, 第三季度.
+//! Chinese numerals as schedules write them in dates (九月, 十二月上旬, 九月十八日, 二〇二三年, 第三季度),
+//! and the weekdays (周三, 星期五, 礼拜天).
 
 /// The value of one Chinese digit (两 as in 两点).
 fn digit(c: char) -> Option<u32> {
@@ -60,6 +61,32 @@ pub(super) fn numeral_at(rest: &str, units: &[char]) -> Option<(u32, usize, usiz
     Some((v, digits, len))
 }
 
+/// A weekday at the start of `rest` (周一 … 周日/周天, 星期一 …, 礼拜一 …): its number from
+/// Monday (1) to Sunday (7) and byte length.
+pub(super) fn weekday_at(rest: &str) -> Option<(u32, usize)> {
+    let prefix = ["星期", "礼拜", "禮拜", "周", "週"].into_iter().find(|p| rest.starts_with(p))?;
+    let day = rest[prefix.len()..].chars().next()?;
+    let n = match day {
+        '日' | '天' => 7,
+        c => digit(c).filter(|d| (1..=6).contains(d) && c != '两' && c != '〇' && c != '零')?,
+    };
+    Some((n, prefix.len() + day.len_utf8()))
+}
+
+/// A weekday's name, for messages.
+pub(super) fn weekday_name(day: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match day {
+        Mon => "Monday",
+        Tue => "Tuesday",
+        Wed => "Wednesday",
+        Thu => "Thursday",
+        Fri => "Friday",
+        Sat => "Saturday",
+        Sun => "Sunday",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +115,12 @@ mod tests {
         assert_eq!(numeral_at("九月", &['月']), Some((9, 1, 3)));
         assert_eq!(numeral_at("十一期间", &['月']), None);
         assert_eq!(numeral_at("九", &['月']), None);
+        assert_eq!(weekday_at("周三）"), Some((3, 6)));
+        assert_eq!(weekday_at("星期日"), Some((7, 9)));
+        assert_eq!(weekday_at("礼拜天"), Some((7, 9)));
+        assert_eq!(weekday_at("周末"), None);
+        assert_eq!(weekday_at("周两"), None);
+        assert_eq!(weekday_at("周七"), None);
+        assert_eq!(weekday_at("周"), None);
     }
 }

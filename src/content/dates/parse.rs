@@ -277,7 +277,8 @@ pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError
             | Tok::Minute
             | Tok::HalfHour
             | Tok::Period(_)
-            | Tok::Daily => return Err(misplaced()),
+            | Tok::Daily
+            | Tok::Weekday(_) => return Err(misplaced()),
             Tok::Slash | Tok::Other | Tok::Group { .. } => {
                 return Err(token.span.error(DateErrorKind::Unrecognised(token.span.text(text))));
             }

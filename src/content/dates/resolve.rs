@@ -229,3 +229,18 @@ pub(super) fn clock_of(
     let ep = if clock.end.is_some() { Precision::Time } else { ep };
     Ok((Some(clock), Precision::Time, ep))
 }
+
+/// Checks each weekday written against the day before it: real schedules print wrong ones.
+pub(super) fn check_weekdays(item: &Item, start: &End, end: &End, text: &str) -> Result<(), DateError> {
+    for (extras, side) in [(&item.start_extras, start), (&item.end_extras, end)] {
+        let Some(written) = extras.weekday else { continue };
+        // settle() kept the weekday only after an exact day, so the side is one day.
+        let date = side.covered.first;
+        if date.weekday().number_from_monday() != written.day {
+            let kind =
+                DateErrorKind::WeekdayMismatch { date, actual: date.weekday(), written: written.span.text(text) };
+            return Err(written.span.error(kind));
+        }
+    }
+    Ok(())
+}

@@ -85,6 +85,25 @@ pub(super) const FORMS: &[Case] = &[
     ("9月中", 2023, "2023-09-11", "2023-09-20", X, X, None),
     ("9月初-9月中", 2023, "2023-09-01", "2023-09-20", X, X, None),
     ("12月中至1月中", 2023, "2023-12-11", "2024-01-20", X, X, None),
+    // weekdays, checked and, when right, not kept: the date says it already
+    ("9月18日（周一）", 2023, "2023-09-18", "2023-09-18", D, D, None),
+    ("9月18日(星期一)", 2023, "2023-09-18", "2023-09-18", D, D, None),
+    ("9月18日周一", 2023, "2023-09-18", "2023-09-18", D, D, None),
+    ("9月18日 星期一", 2023, "2023-09-18", "2023-09-18", D, D, None),
+    ("2023年3月27日星期一", 2020, "2023-03-27", "2023-03-27", D, D, None),
+    ("9月24日周日", 2023, "2023-09-24", "2023-09-24", D, D, None),
+    ("9月24日（星期天）", 2023, "2023-09-24", "2023-09-24", D, D, None),
+    ("9月24日礼拜天", 2023, "2023-09-24", "2023-09-24", D, D, None),
+    ("9月18日(星期一)-22日(星期五)", 2023, "2023-09-18", "2023-09-22", D, D, None),
+    ("9月18日（周一）（线上）", 2023, "2023-09-18", "2023-09-18", D, D, Some("线上")),
+    ("2023-09-18（周一）", 2020, "2023-09-18", "2023-09-18", D, D, None),
+    ("20230918星期一", 2020, "2023-09-18", "2023-09-18", D, D, None),
+    ("9.18（周一）", 2023, "2023-09-18", "2023-09-18", D, D, None),
+    // a bracket that says more than the weekday is kept whole (its weekday still checked)
+    ("9月18日（周一下午）", 2023, "2023-09-18", "2023-09-18", D, D, Some("周一下午")),
+    // a bracketed weekday with no day to check stays the note it always was
+    ("9月（周三）", 2023, "2023-09-01", "2023-09-30", M, M, Some("周三")),
+    ("9月-10月（周三、周五）", 2023, "2023-09-01", "2023-10-31", M, M, Some("周三、周五")),
 ];
 
 #[test]
@@ -101,6 +120,10 @@ type ErrorCase = (&'static str, i32, DateErrorKind, usize, &'static str);
 
 #[rustfmt::skip]
 pub(super) fn error_cases() -> Vec<ErrorCase> {
+    let wrong = |date: &str, written: &str| {
+        let date = d(date);
+        K::WeekdayMismatch { date, actual: date.weekday(), written: written.into() }
+    };
     vec![
         ("9月（评审）10月", 2023, K::TrailingText("10月".into()), 16, "10月"),
         ("（评审）9月", 2023, K::MissingDate, 0, "（"),
@@ -128,6 +151,16 @@ pub(super) fn error_cases() -> Vec<ErrorCase> {
         ("20230230", 2023, K::DayOutOfRange { year: 2023, month: 2, day: 30 }, 6, "30"),
         ("下旬-9月", 2023, K::NoMonth("下旬".into()), 0, "下旬"),
         ("第三季度-下旬", 2023, K::NoMonth("下旬".into()), 13, "下旬"),
+        // weekdays that do not match, and weekdays with no day
+        ("9月18日（周三）", 2023, wrong("2023-09-18", "周三"), 12, "周三"),
+        ("2023年3月27日星期五", 2023, wrong("2023-03-27", "星期五"), 16, "星期五"),
+        ("9月18日(星期一)-22日(星期四)", 2023, wrong("2023-09-22", "星期四"), 27, "星期四"),
+        ("9月18日（周三下午）", 2023, wrong("2023-09-18", "周三"), 12, "周三"),
+        ("9月18日 14:30（周二）", 2023, wrong("2023-09-18", "周二"), 18, "周二"),
+        ("2024-02-29（周五）", 2023, wrong("2024-02-29", "周五"), 13, "周五"),
+        ("9月周三", 2023, K::WeekdayNeedsDay { weekday: "周三".into(), date: "9月".into() }, 4, "周三"),
+        ("9月18日周一周二", 2023, K::Misplaced("周二".into()), 15, "周二"),
+        ("周一9月18日", 2023, K::Misplaced("周一".into()), 0, "周一"),
     ]
 }
 
@@ -176,4 +209,11 @@ fn words_of_the_new_forms() {
     }
     let academic = parse_when_in("全年", Context::starting(2024, 9)).unwrap();
     assert_eq!(academic.in_words(), "2024年9月–2025年8月");
+}
+
+#[test]
+fn a_wrong_weekday_names_both() {
+    let err = parse_when("9月18日（周三）", 2023).unwrap_err();
+    assert_eq!(err.to_string(), "2023-09-18 is a Monday, the text says 周三");
+    assert!(err.help().contains("9月18日 is a Monday"), "{}", err.help());
 }
