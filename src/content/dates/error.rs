@@ -64,6 +64,10 @@ pub enum DateErrorKind {
     WeekdayMismatch { date: NaiveDate, actual: chrono::Weekday, written: String },
     #[error("the weekday \"{weekday}\" needs an exact day, and \"{date}\" is not one")]
     WeekdayNeedsDay { weekday: String, date: String },
+    #[error("\"{0}\" is not written like the first date of the list")]
+    UnevenList(String),
+    #[error("the list does not go forward from {previous} to {next}")]
+    ListOutOfOrder { previous: NaiveDate, next: NaiveDate },
 }
 
 impl DateError {
@@ -168,6 +172,14 @@ impl DateError {
                 "A weekday checks an exact day, as in 9月18日（{weekday}）. For a weekly activity, write \
                  the range with the weekday as a note: {date}（每{weekday}）."
             ),
+            DateErrorKind::UnevenList(_) => "Write every date of a list as exactly as the others, so \
+                 each is drawn alike: all days (10月1日、10月3日、10月5日) or all months (3月、6月、9月). \
+                 A time may follow any day, or the last date for all (10月1日、3日、5日 9:00-11:00)."
+                .to_string(),
+            DateErrorKind::ListOutOfOrder { .. } => "Write the dates of a list in order, each after \
+                 the one before, as in 10月1日、10月3日、10月5日; a date in another year needs its \
+                 year (2024年1月8日)."
+                .to_string(),
             DateErrorKind::UnclosedBracket(open) => {
                 let close = if open == "(" { ")" } else { "）" };
                 format!("Close the note with \"{close}\", for example 9月{open}评审阶段{close}.")

@@ -28,7 +28,7 @@ pub(super) struct WeekdayEl {
 }
 
 /// What one end of a range says beside its date.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct Extras {
     pub(super) notes: Vec<Span>,
     pub(super) clock: Option<ClockEl>,
@@ -66,9 +66,11 @@ impl Extras {
     }
 }
 
-/// A range as written: its two ends and what each says beside its date.
-#[derive(Debug)]
+/// A range as written (one date of a list): its two ends and what each says beside its date.
+#[derive(Debug, Clone)]
 pub(super) struct Item {
+    /// The whole range as written, for messages about it.
+    pub(super) span: Span,
     pub(super) start: Part,
     pub(super) end: Option<Part>,
     pub(super) start_extras: Extras,
@@ -193,8 +195,23 @@ fn is_clock_error(kind: &DateErrorKind) -> bool {
     )
 }
 
-/// Reads the two sides of a range from the tokens of the date part.
-pub(super) fn read_item(tokens: &[Token], text: &str) -> Result<Item, DateError> {
+/// Reads the dates of a list (or the one range) from the tokens of the date part.
+pub(super) fn read_items(tokens: &[Token], text: &str) -> Result<Vec<Item>, DateError> {
+    let mut items = Vec::new();
+    for (k, chunk) in tokens.split(|t| t.tok == Tok::List).enumerate() {
+        if chunk.is_empty() {
+            // The mark before or after the empty chunk.
+            let marks: Vec<&Token> = tokens.iter().filter(|t| t.tok == Tok::List).collect();
+            let mark = marks[k.min(marks.len() - 1)].span;
+            return Err(mark.error(DateErrorKind::IncompleteRange(mark.text(text))));
+        }
+        items.push(read_item(chunk, text)?);
+    }
+    Ok(items)
+}
+
+/// Reads the two sides of a range from its tokens.
+fn read_item(tokens: &[Token], text: &str) -> Result<Item, DateError> {
     if let Some(Token { tok: Tok::Group { inner }, span }) = tokens.first() {
         // A note first: say so, pointing at the opening bracket.
         return Err(Span::new(span.start, inner.start).error(DateErrorKind::MissingDate));
@@ -230,7 +247,14 @@ pub(super) fn read_item(tokens: &[Token], text: &str) -> Result<Item, DateError>
     if let Some(end) = &end {
         end_extras.settle(end, text)?;
     }
-    Ok(Item { start, end, start_extras, end_extras })
+    Ok(Item { span: item_span(tokens), start, end, start_extras, end_extras })
+}
+
+fn item_span(tokens: &[Token]) -> Span {
+    match (tokens.first(), tokens.last()) {
+        (Some(first), Some(last)) => first.span.to(last.span),
+        _ => Span::new(0, 0),
+    }
 }
 
 /// One side: its date tokens, then what follows them. `last` is the side that ends the text.
@@ -290,6 +314,7 @@ fn read_iso(els: &[El], text: &str) -> Result<Option<Item>, DateError> {
     if !is_iso(&tokens, text) {
         return Ok(None);
     }
+    let span = item_span(&tokens);
     let (start, end) = parse_iso(&tokens, text)?;
     let mut extras = Extras::default();
     for el in &els[head..] {
@@ -305,5 +330,5 @@ fn read_iso(els: &[El], text: &str) -> Result<Option<Item>, DateError> {
     extras.settle(end.as_ref().unwrap_or(&start), text)?;
     let (start_extras, end_extras) =
         if end.is_some() { (Extras::default(), extras) } else { (extras, Extras::default()) };
-    Ok(Some(Item { start, end, start_extras, end_extras }))
+    Ok(Some(Item { span, start, end, start_extras, end_extras }))
 }

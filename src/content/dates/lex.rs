@@ -184,6 +184,8 @@ pub(super) enum Tok {
     Daily,
     /// 周三, 星期五, 礼拜天: the day of the week from Monday (1) to Sunday (7).
     Weekday(u32),
+    /// 、 between the dates of a list.
+    List,
     /// A bracketed part, `（…）` or `(…)`, brackets nested inside; `inner` is between the brackets.
     Group {
         inner: Span,
@@ -199,7 +201,7 @@ pub(super) struct Token {
 }
 
 /// Longest words first, so "中下旬" wins over "下旬".
-pub(super) const WORDS: [(&str, Tok); 38] = [
+pub(super) const WORDS: [(&str, Tok); 39] = [
     ("上半年", Tok::Half(Half::First)),
     ("下半年", Tok::Half(Half::Second)),
     ("上中旬", Tok::Dekad(Dekad::EarlyMiddle)),
@@ -238,6 +240,7 @@ pub(super) const WORDS: [(&str, Tok); 38] = [
     ("凌晨", Tok::Period(Period::Dawn)),
     ("每天", Tok::Daily),
     ("每日", Tok::Daily),
+    ("、", Tok::List),
 ];
 
 /// What may follow a Chinese numeral for it to be read as a number.

@@ -21,6 +21,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 mod error;
 mod item;
 mod lex;
+mod list;
 mod numerals;
 mod parse;
 mod resolve;
@@ -30,6 +31,7 @@ mod words;
 pub use error::{DateError, DateErrorKind};
 use item::*;
 use lex::*;
+use list::*;
 use parse::*;
 use resolve::*;
 use time::*;
@@ -95,8 +97,9 @@ pub struct Clock {
     pub daily: bool,
 }
 
-/// One occurrence of an activity: an inclusive range of days and its time of day, if any. Every
-/// occurrence of a [`When`] has the precisions of that `When`.
+/// One occurrence of an activity: an inclusive range of days and its time of day, if any. The
+/// occurrences of a [`When`] are written alike (all days, all months, …), a time aside, so the
+/// `When`'s precisions, the coarsest of them, hold for each; `time` says which have a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Occurrence {
     pub start: NaiveDate,
@@ -115,9 +118,11 @@ pub struct When {
     pub start: NaiveDate,
     /// Last day of the range (of the last occurrence of a list), inclusive.
     pub end: NaiveDate,
-    /// `Time` when a start time is written, else how exactly the first day was written.
+    /// `Time` when a start time is written, else how exactly the first day was written (for a
+    /// list: the coarsest over its occurrences, so `Time` only if each has a time).
     pub start_precision: Precision,
-    /// `Time` when an end time is written, else how exactly the last day was written.
+    /// `Time` when an end time is written, else how exactly the last day was written (for a
+    /// list: the coarsest over its occurrences).
     pub end_precision: Precision,
     /// Verbatim note: the text inside `（…）` (after either end) and/or after a comma, joined with "；".
     pub note: Option<String>,
@@ -203,21 +208,8 @@ pub fn parse_when_in(text: &str, context: Context) -> Result<When, DateError> {
     let (date, clause) = split_clause(text)?;
     let tokens = tokenize(text, date);
     check_unknown(&tokens, text)?;
-    let item = read_item(&tokens, text)?;
-    let (start, end) = resolve_range(&item, context, date, text)?;
-    check_weekdays(&item, &start, &end, text)?;
-    let (time, start_precision, end_precision) = clock_of(&item, &start, &end, text)?;
-    let notes: Vec<String> = item.notes().map(|span| span.text(text)).chain(clause).collect();
-    Ok(When {
-        start: start.covered.first,
-        end: end.covered.last,
-        start_precision,
-        end_precision,
-        note: (!notes.is_empty()).then(|| notes.join("；")),
-        time,
-        list: Vec::new(),
-        year_written: start.written && end.written,
-    })
+    let items = read_items(&tokens, text)?;
+    assemble(&items, clause, context, date, text)
 }
 
 #[cfg(test)]
@@ -227,5 +219,7 @@ mod tests;
 mod tests_context;
 #[cfg(test)]
 mod tests_forms;
+#[cfg(test)]
+mod tests_lists;
 #[cfg(test)]
 mod tests_times;

@@ -278,7 +278,8 @@ pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError
             | Tok::HalfHour
             | Tok::Period(_)
             | Tok::Daily
-            | Tok::Weekday(_) => return Err(misplaced()),
+            | Tok::Weekday(_)
+            | Tok::List => return Err(misplaced()),
             Tok::Slash | Tok::Other | Tok::Group { .. } => {
                 return Err(token.span.error(DateErrorKind::Unrecognised(token.span.text(text))));
             }

@@ -175,9 +175,19 @@ pub(super) fn resolve_next(
     Ok(End { covered, year, months, written })
 }
 
-/// Resolves a range: its start against the context, its end after the start.
-pub(super) fn resolve_range(item: &Item, context: Context, date: Span, text: &str) -> Result<(End, End), DateError> {
-    let start = resolve_start(&item.start, context, date, text)?;
+/// Resolves a range: its start against the context (or after the end `before` it, in a list),
+/// its end after the start.
+pub(super) fn resolve_range(
+    item: &Item,
+    before: Option<&End>,
+    context: Context,
+    date: Span,
+    text: &str,
+) -> Result<(End, End), DateError> {
+    let start = match before {
+        None => resolve_start(&item.start, context, date, text)?,
+        Some(before) => resolve_next(&item.start, before, context, date, text)?,
+    };
     let Some(end_part) = &item.end else { return Ok((start, start)) };
     let end = resolve_next(end_part, &start, context, date, text)?;
     if end.covered.last < start.covered.first {

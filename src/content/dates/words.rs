@@ -7,17 +7,43 @@ use super::*;
 impl When {
     /// The range in Chinese words, at no finer precision than it was written:
     /// `2023年9月18日–22日`, `2023年8月21日–31日（8月下旬）`, `2023年7月–9月`, `2023年全年`,
-    /// `2024年10月31日 13:30`, `2023年9月27日 14:30–16:30`, `2023年10月1日–7日 每天9:00–11:00`.
+    /// `2024年10月31日 13:30`, `2023年9月27日 14:30–16:30`, `2023年10月1日–7日 每天9:00–11:00`,
+    /// and a list as `2023年10月1日、3日、5日`.
     pub fn in_words(&self) -> String {
-        let (s, e) = (self.start, self.end);
-        if let (Some(time), Precision::Time | Precision::Day) = (self.time, self.precision()) {
-            return timed_words(s, e, time);
+        let mut out = String::new();
+        let mut before = None;
+        for o in self.occurrences() {
+            if before.is_some() {
+                out.push('、');
+            }
+            out.push_str(&self.words_of(&o, before));
+            before = Some(o.end);
         }
+        out
+    }
+
+    /// Each occurrence in words of its own, with its year: for pages listing the dates.
+    pub fn occurrence_words(&self) -> Vec<String> {
+        self.occurrences().map(|o| self.words_of(&o, None)).collect()
+    }
+
+    /// One occurrence in words, leaving out what repeats from the day `before` it.
+    fn words_of(&self, o: &Occurrence, before: Option<NaiveDate>) -> String {
+        let (s, e) = (o.start, o.end);
+        let (sp, ep) = (self.start_precision, self.end_precision);
+        if let (Some(time), Precision::Time | Precision::Day) = (o.time, self.precision()) {
+            return timed_words(s, e, time, before);
+        }
+        // The year, unless the occurrence before was in it.
+        let year = |d: NaiveDate| match before {
+            Some(b) if b.year() == d.year() => String::new(),
+            _ => format!("{}年", d.year()),
+        };
         match self.precision() {
             Precision::Year if s.year() == e.year() => format!("{}年全年", s.year()),
             Precision::Year => format!("{}年–{}年", s.year(), e.year()),
             Precision::Month => {
-                let mut out = format!("{}年{}月", s.year(), s.month());
+                let mut out = format!("{}{}月", year(s), s.month());
                 if (s.year(), s.month()) != (e.year(), e.month()) {
                     out.push('–');
                     if s.year() != e.year() {
@@ -27,41 +53,37 @@ impl When {
                 }
                 out
             }
-            Precision::Time | Precision::Day => day_words(s, e),
+            Precision::Time | Precision::Day => day_words(s, e, before),
             // The exact days are useful, but the bracket says they come from a 旬 reading.
-            Precision::Dekad => format!("{}（{}）", day_words(s, e), self.dekad_reading()),
+            Precision::Dekad => format!("{}（{}）", day_words(s, e, before), dekad_reading(s, e, sp, ep)),
         }
-    }
-
-    /// The 旬 reading of a dekad-precision range, e.g. `8月下旬`, `9月中下旬`,
-    /// `8月下旬至9月上旬`, `9月18日至9月下旬`.
-    fn dekad_reading(&self) -> String {
-        let (s, e) = (self.start, self.end);
-        let both_dekads = self.start_precision == Precision::Dekad && self.end_precision == Precision::Dekad;
-        if both_dekads && (s.year(), s.month()) == (e.year(), e.month()) {
-            let word = match (start_third(s), end_third(e)) {
-                (Some(Third::Upper), Some(Third::Upper)) => Some("上旬"),
-                (Some(Third::Middle), Some(Third::Middle)) => Some("中旬"),
-                (Some(Third::Lower), Some(Third::Lower)) => Some("下旬"),
-                (Some(Third::Upper), Some(Third::Middle)) => Some("上中旬"),
-                (Some(Third::Middle), Some(Third::Lower)) => Some("中下旬"),
-                _ => None,
-            };
-            if let Some(word) = word {
-                return format!("{}月{}", s.month(), word);
-            }
-        }
-        format!(
-            "{}至{}",
-            end_reading(s, self.start_precision, start_third(s)),
-            end_reading(e, self.end_precision, end_third(e)),
-        )
     }
 }
 
-/// Day-precision words, leaving out the year and month of the end when they repeat.
-pub(super) fn day_words(s: NaiveDate, e: NaiveDate) -> String {
-    let mut out = date_after(s, None);
+/// The 旬 reading of a dekad-precision range, e.g. `8月下旬`, `9月中下旬`,
+/// `8月下旬至9月上旬`, `9月18日至9月下旬`.
+fn dekad_reading(s: NaiveDate, e: NaiveDate, sp: Precision, ep: Precision) -> String {
+    let both_dekads = sp == Precision::Dekad && ep == Precision::Dekad;
+    if both_dekads && (s.year(), s.month()) == (e.year(), e.month()) {
+        let word = match (start_third(s), end_third(e)) {
+            (Some(Third::Upper), Some(Third::Upper)) => Some("上旬"),
+            (Some(Third::Middle), Some(Third::Middle)) => Some("中旬"),
+            (Some(Third::Lower), Some(Third::Lower)) => Some("下旬"),
+            (Some(Third::Upper), Some(Third::Middle)) => Some("上中旬"),
+            (Some(Third::Middle), Some(Third::Lower)) => Some("中下旬"),
+            _ => None,
+        };
+        if let Some(word) = word {
+            return format!("{}月{}", s.month(), word);
+        }
+    }
+    format!("{}至{}", end_reading(s, sp, start_third(s)), end_reading(e, ep, end_third(e)))
+}
+
+/// Day-precision words, leaving out the year and month of the start that repeat from the day
+/// `before` it, and those of the end that repeat from the start.
+fn day_words(s: NaiveDate, e: NaiveDate, before: Option<NaiveDate>) -> String {
+    let mut out = date_after(s, before);
     if s != e {
         out.push('–');
         out.push_str(&date_after(e, Some(s)));
@@ -81,18 +103,18 @@ fn date_after(d: NaiveDate, before: Option<NaiveDate>) -> String {
 
 /// Days with their time: `2023年9月27日 14:30–16:30`, `2023年10月1日–7日 每天9:00–11:00`,
 /// `2023年10月1日 9:00–3日 17:00`.
-pub(super) fn timed_words(s: NaiveDate, e: NaiveDate, time: Clock) -> String {
+fn timed_words(s: NaiveDate, e: NaiveDate, time: Clock, before: Option<NaiveDate>) -> String {
     let hours = match time.end {
         Some(end) => format!("{}–{}", hm(time.start), hm(end)),
         None => hm(time.start),
     };
     if s == e {
-        return format!("{} {hours}", date_after(s, None));
+        return format!("{} {hours}", date_after(s, before));
     }
     if time.daily {
-        return format!("{} 每天{hours}", day_words(s, e));
+        return format!("{} 每天{hours}", day_words(s, e, before));
     }
-    let mut out = format!("{} {}–{}", date_after(s, None), hm(time.start), date_after(e, Some(s)));
+    let mut out = format!("{} {}–{}", date_after(s, before), hm(time.start), date_after(e, Some(s)));
     if let Some(end) = time.end {
         let _ = write!(out, " {}", hm(end));
     }
