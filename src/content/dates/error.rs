@@ -68,6 +68,16 @@ pub enum DateErrorKind {
     UnevenList(String),
     #[error("the list does not go forward from {previous} to {next}")]
     ListOutOfOrder { previous: NaiveDate, next: NaiveDate },
+    #[error("the {unit} {value} is written with {digits} digits")]
+    TooManyDigits { value: u32, digits: usize, unit: &'static str },
+    #[error("year {year} is more than {YEAR_WINDOW} years from the schedule's year {around}")]
+    YearFarAway { year: i32, around: i32 },
+    #[error("the range would run from month {from} of {year} into month {to} of the next year")]
+    LongWrap { year: i32, from: u32, to: u32 },
+    #[error("the end \"{end}\" adds no day after the start \"{start}\"")]
+    EndAddsNothing { start: String, end: String },
+    #[error("\"{0}\" names no dates")]
+    Vague(String),
 }
 
 impl DateError {
@@ -180,6 +190,27 @@ impl DateError {
                  the one before, as in 10月1日、10月3日、10月5日; a date in another year needs its \
                  year (2024年1月8日)."
                 .to_string(),
+            DateErrorKind::TooManyDigits { value, unit, .. } => {
+                format!("Write the {unit} without the extra zeros, as {value}.")
+            }
+            DateErrorKind::YearFarAway { around, .. } => format!(
+                "Check the year: a schedule's dates are in or near its year ({around}年), so this is \
+                 most likely a slip of the keyboard."
+            ),
+            DateErrorKind::LongWrap { year, from, to } => format!(
+                "If it does run into the next year, write both years ({year}年{from}月-{}年{to}月) or \
+                 次年 ({from}月-次年{to}月); if not, put the earlier month first ({to}月-{from}月).",
+                i64::from(*year) + 1
+            ),
+            DateErrorKind::EndAddsNothing { start, .. } => format!(
+                "Write the day it ends, or only {start} if nothing comes after it; an end that \
+                 contains its start must reach past it, as 10月1日-10月 runs through October."
+            ),
+            DateErrorKind::Vague(word) => format!(
+                "A calendar cannot draw \"{word}\": write the range you mean and keep the words as \
+                 a note, for example {}.",
+                vague::example(word)
+            ),
             DateErrorKind::UnclosedBracket(open) => {
                 let close = if open == "(" { ")" } else { "）" };
                 format!("Close the note with \"{close}\", for example 9月{open}评审阶段{close}.")

@@ -267,8 +267,14 @@ fn read_side(els: &[El], last: bool, text: &str) -> Result<(Side, Extras), DateE
         (true, Some(El::Clock(clock))) => {
             return Err(clock.span.error(DateErrorKind::MisplacedTime(clock.span.text(text))));
         }
+        // A weekday with no date at all is a weekly activity: 周三.
         (true, Some(El::Weekday(day))) => {
-            return Err(day.span.error(DateErrorKind::Misplaced(day.span.text(text))));
+            let kind = if els.iter().any(|e| matches!(e, El::Date(_))) {
+                DateErrorKind::Misplaced(day.span.text(text))
+            } else {
+                DateErrorKind::Vague(day.span.text(text))
+            };
+            return Err(day.span.error(kind));
         }
         _ => {}
     }

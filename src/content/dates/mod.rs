@@ -26,6 +26,7 @@ mod numerals;
 mod parse;
 mod resolve;
 mod time;
+mod vague;
 mod words;
 
 pub use error::{DateError, DateErrorKind};
@@ -34,7 +35,9 @@ use lex::*;
 use list::*;
 use parse::*;
 use resolve::*;
+pub use resolve::{WRAP_MONTHS, YEAR_WINDOW};
 use time::*;
+use vague::*;
 
 /// How exactly one end of a range was written. Ordered fine to coarse, so `max()` is the
 /// coarsest.
@@ -206,6 +209,7 @@ pub fn parse_when(text: &str, default_year: i32) -> Result<When, DateError> {
 /// Reads a published date text against a reading context (the schedule's year and first month).
 pub fn parse_when_in(text: &str, context: Context) -> Result<When, DateError> {
     let (date, clause) = split_clause(text)?;
+    check_vague(text, date)?;
     let tokens = tokenize(text, date);
     check_unknown(&tokens, text)?;
     let items = read_items(&tokens, text)?;

@@ -183,10 +183,11 @@ pub(super) fn join_sides(start: &Side, end: Option<&Side>, text: &str) -> Result
         (Some(_), Some(Piece::Numbered(unit, ..))) => Some(*unit),
         (Some(n), _) => return Err(missing_unit(n, text)),
     };
-    // "9月18日-22": a lone bare end number takes the unit of the last piece of the start.
+    // "9月18日-22": a lone bare end number takes the unit of the last piece of the start, if it
+    // is a day or a year; "4月-2" could be 4月-2日 as well as 4月-2月, so it needs its unit.
     let end_unit = match (end.bare, start.pieces.last()) {
         (None, _) => None,
-        (Some(_), Some(Piece::Numbered(unit, ..))) if end.pieces.is_empty() => Some(*unit),
+        (Some(_), Some(Piece::Numbered(unit @ (Unit::Day | Unit::Year), ..))) if end.pieces.is_empty() => Some(*unit),
         (Some(n), _) => return Err(missing_unit(n, text)),
     };
     Ok((build_part(start, start_unit, text)?, Some(build_part(end, end_unit, text)?)))

@@ -31,16 +31,38 @@ pub(super) fn last_day(year: i32, month: u32) -> Option<u32> {
     (28..=31).rev().find(|&d| NaiveDate::from_ymd_opt(year, month, d).is_some())
 }
 
-pub(super) fn check_year(n: Num) -> Result<i32, DateError> {
+/// The longest range, in months, that may run into the next year without a year written:
+/// 12月-1月 and 11月-4月 do, 9月-8月 must say so.
+pub const WRAP_MONTHS: u32 = 6;
+
+/// How far a written year may be from the schedule's: further is a typo (6831), not a plan.
+pub const YEAR_WINDOW: i64 = 100;
+
+pub(super) fn check_year(n: Num, context: Context) -> Result<i32, DateError> {
+    check_digits(n, 4, "year")?;
     // Two-digit years ("23年") would be silently misread, so only four digits are taken.
-    match i32::try_from(n.value) {
-        Ok(y) if (1000..=9999).contains(&y) => Ok(y),
-        _ => Err(n.span.error(DateErrorKind::YearOutOfRange(i64::from(n.value)))),
+    let year = match i32::try_from(n.value) {
+        Ok(y) if (1000..=9999).contains(&y) => y,
+        _ => return Err(n.span.error(DateErrorKind::YearOutOfRange(i64::from(n.value)))),
+    };
+    if (i64::from(year) - i64::from(context.year)).abs() > YEAR_WINDOW {
+        return Err(n.span.error(DateErrorKind::YearFarAway { year, around: context.year }));
     }
+    Ok(year)
 }
 
 pub(super) fn check_month(n: Num) -> Result<u32, DateError> {
+    check_digits(n, 2, "month")?;
     if (1..=12).contains(&n.value) { Ok(n.value) } else { Err(n.span.error(DateErrorKind::MonthOutOfRange(n.value))) }
+}
+
+/// Leading zeros beyond the digits a unit has ("009月", "02023年") are a slip, not a date.
+fn check_digits(n: Num, max: usize, unit: &'static str) -> Result<(), DateError> {
+    let width = n.value.checked_ilog10().map_or(1, |l| l as usize + 1);
+    if n.digits > max && width <= max {
+        return Err(n.span.error(DateErrorKind::TooManyDigits { value: n.value, digits: n.digits, unit }));
+    }
+    Ok(())
 }
 
 /// The months a written month, quarter or half year covers.
@@ -78,6 +100,7 @@ pub(super) fn cover(year: i32, months: Option<Months>, fine: Option<Fine>, span:
             (a, b, Precision::Dekad)
         }
         Some(Fine::Day(n, _)) => {
+            check_digits(n, 2, "day")?;
             if !(1..=last).contains(&n.value) {
                 return Err(n.span.error(DateErrorKind::DayOutOfRange { year, month, day: n.value }));
             }
@@ -97,7 +120,7 @@ pub(super) fn no_month(fine: Fine, text: &str) -> DateError {
 fn own_year(spec: YearSpec, context: Context, date: Span) -> Result<Option<(i32, bool)>, DateError> {
     let overflow = || date.error(DateErrorKind::YearOutOfRange(i64::from(context.year)));
     Ok(match spec {
-        YearSpec::Written(n) => Some((check_year(n)?, true)),
+        YearSpec::Written(n) => Some((check_year(n, context)?, true)),
         YearSpec::Relative(RelYear::This, _) => Some((context.year, false)),
         YearSpec::Relative(RelYear::Next, _) => Some((context.year.checked_add(1).ok_or_else(overflow)?, false)),
         YearSpec::Relative(RelYear::Following, _) => None,
@@ -158,8 +181,18 @@ pub(super) fn resolve_next(
         },
         (None, Some(m)) => {
             // "12月-1月": without years, running into an earlier month means the next year.
-            let crosses = anchor.months.is_some_and(|a| m.first < a.first);
-            (if crosses { next_year()? } else { anchor.year }, anchor.written, Some(m))
+            let from = anchor.months.map(|a| a.first).filter(|&a| m.first < a);
+            if let Some(from) = from {
+                // The schedule's own year may cross (9月-6月 of an academic year); otherwise a
+                // long run into the next year is more likely a slip (9月-8月 for 8月-9月).
+                let by_context =
+                    !anchor.written && context.crosses_year() && m.first < context.first() && from >= context.first();
+                if !by_context && 12 - from + m.last + 1 > WRAP_MONTHS {
+                    let kind = DateErrorKind::LongWrap { year: anchor.year, from, to: m.last };
+                    return Err(part.span.error(kind));
+                }
+            }
+            (if from.is_some() { next_year()? } else { anchor.year }, anchor.written, Some(m))
         }
         // "9月18日-22日", "9月中旬-下旬": the end stays in the start's month.
         (None, None) => match (part.fine, anchor.months) {
@@ -192,6 +225,12 @@ pub(super) fn resolve_range(
     let end = resolve_next(end_part, &start, context, date, text)?;
     if end.covered.last < start.covered.first {
         let kind = DateErrorKind::EndBeforeStart { start: start.covered.first, end: end.covered.last };
+        return Err(end_part.span.error(kind));
+    }
+    // "9月30日到9月": a coarser end that ends with the start says nothing, and its precision
+    // would make one day look like a month. ("10月1日-10月", through October, reaches past it.)
+    if end.covered.precision > start.covered.precision && end.covered.last == start.covered.last {
+        let kind = DateErrorKind::EndAddsNothing { start: item.start.span.text(text), end: end_part.span.text(text) };
         return Err(end_part.span.error(kind));
     }
     Ok((start, end))

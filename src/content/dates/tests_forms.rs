@@ -104,6 +104,17 @@ pub(super) const FORMS: &[Case] = &[
     // a bracketed weekday with no day to check stays the note it always was
     ("9月（周三）", 2023, "2023-09-01", "2023-09-30", M, M, Some("周三")),
     ("9月-10月（周三、周五）", 2023, "2023-09-01", "2023-10-31", M, M, Some("周三、周五")),
+    // what stays readable beside the questionable readings
+    ("11月-4月", 2023, "2023-11-01", "2024-04-30", M, M, None),
+    ("12月20日-2月29日", 2023, "2023-12-20", "2024-02-29", D, D, None),
+    ("2023年9月-2024年8月", 2023, "2023-09-01", "2024-08-31", M, M, None),
+    ("9月20日到9月", 2023, "2023-09-20", "2023-09-30", D, M, None),
+    ("2023年-2024", 2023, "2023-01-01", "2024-12-31", Y, Y, None),
+    ("1923年", 2023, "1923-01-01", "1923-12-31", Y, Y, None),
+    ("2123年", 2023, "2123-01-01", "2123-12-31", Y, Y, None),
+    ("09月09日", 2023, "2023-09-09", "2023-09-09", D, D, None),
+    ("9月（春节前后）", 2023, "2023-09-01", "2023-09-30", M, M, Some("春节前后")),
+    ("全年，常态化", 2023, "2023-01-01", "2023-12-31", Y, Y, Some("常态化")),
 ];
 
 #[test]
@@ -120,6 +131,11 @@ type ErrorCase = (&'static str, i32, DateErrorKind, usize, &'static str);
 
 #[rustfmt::skip]
 pub(super) fn error_cases() -> Vec<ErrorCase> {
+    let wrap = |from, to| K::LongWrap { year: 2023, from, to };
+    let far = |year| K::YearFarAway { year, around: 2023 };
+    let digits = |value, digits, unit| K::TooManyDigits { value, digits, unit };
+    let nothing = |start: &str, end: &str| K::EndAddsNothing { start: start.into(), end: end.into() };
+    let vague = |word: &str| K::Vague(word.into());
     let wrong = |date: &str, written: &str| {
         let date = d(date);
         K::WeekdayMismatch { date, actual: date.weekday(), written: written.into() }
@@ -161,6 +177,45 @@ pub(super) fn error_cases() -> Vec<ErrorCase> {
         ("9月周三", 2023, K::WeekdayNeedsDay { weekday: "周三".into(), date: "9月".into() }, 4, "周三"),
         ("9月18日周一周二", 2023, K::Misplaced("周二".into()), 15, "周二"),
         ("周一9月18日", 2023, K::Misplaced("周一".into()), 0, "周一"),
+        // questionable readings (issue 10 item 8): a long run into the next year without a year
+        ("9月-8月", 2023, wrap(9, 8), 5, "8月"),
+        ("9月18日-8月20日", 2023, wrap(9, 8), 10, "8月20日"),
+        ("10月-4月", 2023, wrap(10, 4), 6, "4月"),
+        ("9月18日-5月", 2023, wrap(9, 5), 10, "5月"),
+        ("12.11、8.1", 2023, wrap(12, 8), 8, "8.1"),
+        // a bare end number after a month
+        ("4月-2", 2023, K::MissingUnit("2".into()), 5, "2"),
+        ("4月-5", 2023, K::MissingUnit("5".into()), 5, "5"),
+        // a year far from the schedule's
+        ("6831", 2023, far(6831), 0, "6831"),
+        ("6831年9月", 2023, far(6831), 0, "6831"),
+        ("1000/9999", 2023, far(1000), 0, "1000"),
+        ("2023-09/9999-01", 2023, far(9999), 8, "9999"),
+        ("1922年", 2023, far(1922), 0, "1922"),
+        ("2124年", 2023, far(2124), 0, "2124"),
+        // leading zeros beyond the digits of the unit
+        ("009月", 2023, digits(9, 3, "month"), 0, "009"),
+        ("9月009日", 2023, digits(9, 3, "day"), 4, "009"),
+        ("02023年9月", 2023, digits(2023, 5, "year"), 0, "02023"),
+        ("2023.009.1", 2023, digits(9, 3, "month"), 5, "009"),
+        // an end that contains its start and adds nothing
+        ("9月30日到9月", 2023, nothing("9月30日", "9月"), 12, "9月"),
+        ("9月下旬到9月", 2023, nothing("9月下旬", "9月"), 13, "9月"),
+        ("2023年12月-2023年", 2023, nothing("2023年12月", "2023年"), 13, "2023年"),
+        // words that name no dates
+        ("春节前后", 2023, vague("春节前后"), 0, "春节前后"),
+        ("常态化", 2023, vague("常态化"), 0, "常态化"),
+        ("全年常态化", 2023, vague("常态化"), 6, "常态化"),
+        ("待定", 2023, vague("待定"), 0, "待定"),
+        ("年底前", 2023, vague("年底前"), 0, "年底前"),
+        ("每周三", 2023, vague("每周"), 0, "每周"),
+        ("年底", 2023, vague("年底"), 0, "年底"),
+        ("2023年底", 2023, vague("年底"), 4, "年底"),
+        ("年初", 2023, vague("年初"), 0, "年初"),
+        ("周三", 2023, vague("周三"), 0, "周三"),
+        ("9月18日前", 2023, vague("前"), 9, "前"),
+        ("国庆期间", 2023, vague("国庆"), 0, "国庆"),
+        ("十一月底前", 2023, vague("前"), 12, "前"),
     ]
 }
 
@@ -216,4 +271,21 @@ fn a_wrong_weekday_names_both() {
     let err = parse_when("9月18日（周三）", 2023).unwrap_err();
     assert_eq!(err.to_string(), "2023-09-18 is a Monday, the text says 周三");
     assert!(err.help().contains("9月18日 is a Monday"), "{}", err.help());
+}
+
+#[test]
+fn help_for_the_questionable_readings() {
+    let help = |text: &str| parse_when(text, 2023).unwrap_err().help();
+    assert!(help("9月-8月").contains("2023年9月-2024年8月") && help("9月-8月").contains("9月-次年8月"));
+    assert!(help("9月-8月").contains("8月-9月"));
+    assert!(help("年底").contains("12月（年底）"), "{}", help("年底"));
+    assert!(help("周三").contains("9月-12月（每周三）"), "{}", help("周三"));
+    assert!(help("009月").contains("as 9"), "{}", help("009月"));
+    // An academic year crosses by itself: 9月-6月 there is no slip.
+    let when = parse_when_in("9月-6月", Context::starting(2024, 9)).unwrap();
+    assert_eq!((when.start, when.end), (d("2024-09-01"), d("2025-06-30")));
+    let err = parse_when_in("11月-10月", Context::starting(2024, 9)).unwrap_err();
+    assert_eq!(err.kind, K::LongWrap { year: 2024, from: 11, to: 10 });
+    // The window follows the schedule's year.
+    assert!(parse_when("2000年", 2023).is_ok() && parse_when("2000年", 2101).is_err());
 }
