@@ -167,9 +167,12 @@ fn open_group(inner: Span, text: &str) -> Result<Vec<El>, DateError> {
         )
     };
     let read = tokens.iter().any(|t| matches!(t.tok, Tok::Colon | Tok::Hour | Tok::Weekday(_)));
-    let note = match tokens.first() {
-        // A note that starts with a weekday (（周三下午）) is kept whole, but its weekday is still checked.
-        Some(Token { tok: Tok::Weekday(day), span }) => {
+    let note = match (tokens.first(), tokens.get(1).map(|t| t.tok)) {
+        // A note that starts with a weekday (（周三下午）) is kept whole, but its weekday is still
+        // checked — unless it begins a run of weekdays (（周一至周五）), which is no one day's.
+        (Some(Token { tok: Tok::Weekday(day), span }), next)
+            if !matches!(next, Some(Tok::Sep | Tok::List | Tok::Weekday(_))) =>
+        {
             vec![El::Weekday(WeekdayEl { day: *day, span: *span, group: Some(inner) }), El::Note(inner)]
         }
         _ => vec![El::Note(inner)],
@@ -217,6 +220,12 @@ fn read_item(tokens: &[Token], text: &str) -> Result<Item, DateError> {
         return Err(Span::new(span.start, inner.start).error(DateErrorKind::MissingDate));
     }
     let els = elements(tokens, None, text)?;
+    // Weekdays with no date at all are a weekly activity: 周一至周五.
+    if !els.iter().any(|e| matches!(e, El::Date(_)))
+        && let Some(El::Weekday(day)) = els.iter().find(|e| matches!(e, El::Weekday(_)))
+    {
+        return Err(day.span.error(DateErrorKind::Vague(day.span.text(text))));
+    }
     if let Some(item) = read_iso(&els, text)? {
         return Ok(item);
     }
@@ -267,14 +276,8 @@ fn read_side(els: &[El], last: bool, text: &str) -> Result<(Side, Extras), DateE
         (true, Some(El::Clock(clock))) => {
             return Err(clock.span.error(DateErrorKind::MisplacedTime(clock.span.text(text))));
         }
-        // A weekday with no date at all is a weekly activity: 周三.
         (true, Some(El::Weekday(day))) => {
-            let kind = if els.iter().any(|e| matches!(e, El::Date(_))) {
-                DateErrorKind::Misplaced(day.span.text(text))
-            } else {
-                DateErrorKind::Vague(day.span.text(text))
-            };
-            return Err(day.span.error(kind));
+            return Err(day.span.error(DateErrorKind::Misplaced(day.span.text(text))));
         }
         _ => {}
     }

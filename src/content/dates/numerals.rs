@@ -57,7 +57,16 @@ pub(super) fn numeral_at(rest: &str, units: &[char]) -> Option<(u32, usize, usiz
     if len == 0 || !units.contains(&next) {
         return None;
     }
-    let (v, digits) = value(&rest[..len])?;
+    let run = &rest[..len];
+    let (v, digits) = value(run)?;
+    // Digit by digit is how a year is written (二〇二三年); before 月 or 日 it is a pair
+    // (一二月 is January and February, not December), so it stays unread.
+    let by_digit = !run.contains('十') && run.chars().count() > 1;
+    // 两 counts only o'clock (两点); 两日 is "two days".
+    let hours = ['点', '點', '时', '時'];
+    if (by_digit && next != '年') || (run.contains('两') && !hours.contains(&next)) {
+        return None;
+    }
     Some((v, digits, len))
 }
 
@@ -115,6 +124,10 @@ mod tests {
         assert_eq!(numeral_at("九月", &['月']), Some((9, 1, 3)));
         assert_eq!(numeral_at("十一期间", &['月']), None);
         assert_eq!(numeral_at("九", &['月']), None);
+        assert_eq!(numeral_at("一二月", &['月']), None);
+        assert_eq!(numeral_at("二〇二三年", &['年']), Some((2023, 4, 12)));
+        assert_eq!(numeral_at("两日", &['日']), None);
+        assert_eq!(numeral_at("两点", &['点']), Some((2, 1, 3)));
         assert_eq!(weekday_at("周三）"), Some((3, 6)));
         assert_eq!(weekday_at("星期日"), Some((7, 9)));
         assert_eq!(weekday_at("礼拜天"), Some((7, 9)));

@@ -104,6 +104,10 @@ pub(super) const FORMS: &[Case] = &[
     // a bracketed weekday with no day to check stays the note it always was
     ("9月（周三）", 2023, "2023-09-01", "2023-09-30", M, M, Some("周三")),
     ("9月-10月（周三、周五）", 2023, "2023-09-01", "2023-10-31", M, M, Some("周三、周五")),
+    // a run of weekdays is no one day's: kept, not checked
+    ("9月18-22日（周一至周五）", 2023, "2023-09-18", "2023-09-22", D, D, Some("周一至周五")),
+    ("9月18日（周三、周五）", 2023, "2023-09-18", "2023-09-18", D, D, Some("周三、周五")),
+    ("9月（周一至周五）", 2023, "2023-09-01", "2023-09-30", M, M, Some("周一至周五")),
     // what stays readable beside the questionable readings
     ("11月-4月", 2023, "2023-11-01", "2024-04-30", M, M, None),
     ("12月20日-2月29日", 2023, "2023-12-20", "2024-02-29", D, D, None),
@@ -213,6 +217,11 @@ pub(super) fn error_cases() -> Vec<ErrorCase> {
         ("2023年底", 2023, vague("年底"), 4, "年底"),
         ("年初", 2023, vague("年初"), 0, "年初"),
         ("周三", 2023, vague("周三"), 0, "周三"),
+        ("周一至周五", 2023, vague("周一"), 0, "周一"),
+        // numerals that are pairs, not numbers: 一二月 is January and February
+        ("一二月", 2023, K::Unrecognised("一".into()), 0, "一"),
+        ("七八月份", 2023, K::Unrecognised("七".into()), 0, "七"),
+        ("9月两日", 2023, K::Unrecognised("两".into()), 4, "两"),
         ("9月18日前", 2023, vague("前"), 9, "前"),
         ("国庆期间", 2023, vague("国庆"), 0, "国庆"),
         ("十一月底前", 2023, vague("前"), 12, "前"),
