@@ -156,8 +156,8 @@ impl DateError {
                  the evening)."
             ),
             DateErrorKind::AmbiguousHour(time) => format!(
-                "Write 下午{time} or the 24-hour time for the afternoon (2:30 is 14:30), or 凌晨{time} if \
-                 it really is at night."
+                "An hour before 6 needs its part of the day: write the afternoon as 下午2:30 or \
+                 14:30, or 凌晨{time} if it really is at night."
             ),
             DateErrorKind::TimeEndBeforeStart { .. } => "Put the earlier time first, as in 14:30-16:30; \
                  a time range cannot run past midnight."

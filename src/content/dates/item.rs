@@ -200,21 +200,24 @@ fn is_clock_error(kind: &DateErrorKind) -> bool {
 
 /// Reads the dates of a list (or the one range) from the tokens of the date part.
 pub(super) fn read_items(tokens: &[Token], text: &str) -> Result<Vec<Item>, DateError> {
+    let chunks: Vec<&[Token]> = tokens.split(|t| t.tok == Tok::List).collect();
     let mut items = Vec::new();
-    for (k, chunk) in tokens.split(|t| t.tok == Tok::List).enumerate() {
+    for (k, chunk) in chunks.iter().enumerate() {
         if chunk.is_empty() {
             // The mark before or after the empty chunk.
             let marks: Vec<&Token> = tokens.iter().filter(|t| t.tok == Tok::List).collect();
             let mark = marks[k.min(marks.len() - 1)].span;
             return Err(mark.error(DateErrorKind::IncompleteRange(mark.text(text))));
         }
-        items.push(read_item(chunk, text)?);
+        // 9月18、19日: a bare number takes its unit from the next date, as 8-9月 does.
+        let lent = chunks.get(k + 1).and_then(|next| first_unit(next));
+        items.push(read_item(chunk, lent, text)?);
     }
     Ok(items)
 }
 
 /// Reads the two sides of a range from its tokens.
-fn read_item(tokens: &[Token], text: &str) -> Result<Item, DateError> {
+fn read_item(tokens: &[Token], lent: Option<Unit>, text: &str) -> Result<Item, DateError> {
     if let Some(Token { tok: Tok::Group { inner }, span }) = tokens.first() {
         // A note first: say so, pointing at the opening bracket.
         return Err(Span::new(span.start, inner.start).error(DateErrorKind::MissingDate));
@@ -250,7 +253,7 @@ fn read_item(tokens: &[Token], text: &str) -> Result<Item, DateError> {
         }
         None => (None, Extras::default()),
     };
-    let (start, end) = join_sides(&start_side, end_side.as_ref(), text)?;
+    let (start, end) = join_sides(&start_side, end_side.as_ref(), lent, text)?;
     let (mut start_extras, mut end_extras) = (start_extras, end_extras);
     start_extras.settle(&start, text)?;
     if let Some(end) = &end {

@@ -71,6 +71,19 @@ pub(super) fn is_iso(tokens: &[Token], text: &str) -> bool {
 }
 
 pub(super) fn parse_iso(tokens: &[Token], text: &str) -> Result<(Part, Option<Part>), DateError> {
+    // 2023/09/18, as spreadsheets write a date: year first, so no one reads it another way.
+    if let [
+        y @ Token { tok: Tok::Num { digits: 4, .. }, .. },
+        Token { tok: Tok::Slash, .. },
+        m,
+        Token { tok: Tok::Slash, .. },
+        d,
+    ] = tokens
+        && matches!((m.tok, d.tok), (Tok::Num { digits: 1..=2, .. }, Tok::Num { digits: 1..=2, .. }))
+    {
+        let dash = |t: &Token| Token { tok: Tok::Sep, span: t.span };
+        return Ok((iso_part(&[*y, dash(&tokens[1]), *m, dash(&tokens[3]), *d], text)?, None));
+    }
     let slashes: Vec<usize> = tokens.iter().enumerate().filter(|(_, t)| t.tok == Tok::Slash).map(|(i, _)| i).collect();
     match slashes.as_slice() {
         [] => Ok((iso_part(tokens, text)?, None)),
@@ -172,10 +185,16 @@ pub(super) struct Side {
     pub(super) bare: Option<Num>,
 }
 
-/// Joins the two sides of a Chinese range, lending a unit to a bare number.
-pub(super) fn join_sides(start: &Side, end: Option<&Side>, text: &str) -> Result<(Part, Option<Part>), DateError> {
+/// Joins the two sides of a Chinese range, lending a unit to a bare number. `lent` is the
+/// unit the next date of a list lends a lone date ending in a bare number (9月18、19日).
+pub(super) fn join_sides(
+    start: &Side,
+    end: Option<&Side>,
+    lent: Option<Unit>,
+    text: &str,
+) -> Result<(Part, Option<Part>), DateError> {
     let Some(end) = end else {
-        return Ok((build_part(start, None, text)?, None));
+        return Ok((build_part(start, lent, text)?, None));
     };
     // "8-9月": a bare start number takes the unit of the first piece of the end.
     let start_unit = match (start.bare, end.pieces.first()) {
@@ -375,4 +394,16 @@ pub(super) fn build_part(side: &Side, bare_unit: Option<Unit>, text: &str) -> Re
         }
     }
     Ok(part)
+}
+
+/// The unit of the first number of a date as written ("19日" lends 日), for a bare number
+/// before it in a list.
+pub(super) fn first_unit(tokens: &[Token]) -> Option<Unit> {
+    match (tokens.first().map(|t| t.tok), tokens.get(1).map(|t| t.tok)) {
+        (Some(Tok::Num { .. }), Some(Tok::Year)) => Some(Unit::Year),
+        (Some(Tok::Num { .. }), Some(Tok::Month)) => Some(Unit::Month),
+        (Some(Tok::Num { .. }), Some(Tok::Day)) => Some(Unit::Day),
+        (Some(Tok::Num { .. }), Some(Tok::Quarter)) => Some(Unit::Quarter),
+        _ => None,
+    }
 }
