@@ -64,6 +64,19 @@ impl Extras {
         self.notes.dedup();
         Ok(())
     }
+
+    /// Takes a note, a time or a weekday written after a side's date; `false` for anything else.
+    fn take(&mut self, el: &El, text: &str) -> Result<bool, DateError> {
+        match el {
+            El::Note(span) => self.notes.push(*span),
+            El::Clock(clock) if self.clock.is_none() => self.clock = Some(*clock),
+            El::Clock(clock) => return Err(clock.span.error(DateErrorKind::MisplacedTime(clock.span.text(text)))),
+            El::Weekday(day) if self.weekday.is_none() => self.weekday = Some(*day),
+            El::Weekday(day) => return Err(day.span.error(DateErrorKind::Misplaced(day.span.text(text)))),
+            El::Date(_) | El::Sep(_) | El::During(_) => return Ok(false),
+        }
+        Ok(true)
+    }
 }
 
 /// A range as written (one date of a list): its two ends and what each says beside its date.
@@ -229,7 +242,7 @@ fn read_item(tokens: &[Token], lent: Option<Unit>, text: &str) -> Result<Item, D
     {
         return Err(day.span.error(DateErrorKind::Vague(day.span.text(text))));
     }
-    if let Some(item) = read_iso(&els, text)? {
+    if let Some(item) = read_iso(&els, item_span(tokens), text)? {
         return Ok(item);
     }
     let seps: Vec<(usize, Span)> =
@@ -286,14 +299,10 @@ fn read_side(els: &[El], last: bool, text: &str) -> Result<(Side, Extras), DateE
     }
     let mut extras = Extras::default();
     for (k, el) in els.iter().enumerate().skip(dates.len()) {
+        if extras.take(el, text)? {
+            continue;
+        }
         match el {
-            El::Note(span) => extras.notes.push(*span),
-            El::Clock(clock) if extras.clock.is_none() => extras.clock = Some(*clock),
-            El::Clock(clock) => {
-                return Err(clock.span.error(DateErrorKind::MisplacedTime(clock.span.text(text))));
-            }
-            El::Weekday(day) if extras.weekday.is_none() => extras.weekday = Some(*day),
-            El::Weekday(day) => return Err(day.span.error(DateErrorKind::Misplaced(day.span.text(text)))),
             // Date tokens after a note: "9月（评审）10月" has no separator to make it a range.
             El::Date(token) => {
                 let last = els[k..].iter().rev().find_map(|e| if let El::Date(t) = e { Some(t.span) } else { None });
@@ -302,43 +311,36 @@ fn read_side(els: &[El], last: bool, text: &str) -> Result<(Side, Extras), DateE
             }
             // "5月至6月期间": during the range, which is the range.
             El::During(_) if last && k == dates.len() => {}
-            El::Sep(span) | El::During(span) => return Err(span.error(DateErrorKind::Misplaced(span.text(text)))),
+            El::Sep(span) | El::During(span) | El::Note(span) => {
+                return Err(span.error(DateErrorKind::Misplaced(span.text(text))));
+            }
+            El::Clock(_) | El::Weekday(_) => {}
         }
     }
     Ok((parse_side(&dates, text)?, extras))
 }
 
-/// An ISO 8601 / EDTF date or interval, with any notes and a time after it.
-fn read_iso(els: &[El], text: &str) -> Result<Option<Item>, DateError> {
+/// An ISO 8601 / EDTF date or interval, with any notes, weekday and time after it.
+fn read_iso(els: &[El], span: Span, text: &str) -> Result<Option<Item>, DateError> {
     let head = els.iter().take_while(|e| matches!(e, El::Date(_) | El::Sep(_))).count();
-    if els[head..].iter().any(|e| !matches!(e, El::Note(_) | El::Clock(_) | El::Weekday(_))) {
-        return Ok(None);
-    }
     let tokens: Vec<Token> = els[..head]
         .iter()
-        .map(|e| match e {
-            El::Date(t) => *t,
-            El::Sep(span) | El::Note(span) | El::During(span) => Token { tok: Tok::Sep, span: *span },
-            El::Clock(clock) => Token { tok: Tok::Sep, span: clock.span },
-            El::Weekday(day) => Token { tok: Tok::Sep, span: day.span },
+        .filter_map(|e| match e {
+            El::Date(t) => Some(*t),
+            El::Sep(span) => Some(Token { tok: Tok::Sep, span: *span }),
+            _ => None,
         })
         .collect();
     if !is_iso(&tokens, text) {
         return Ok(None);
     }
-    let span = item_span(&tokens);
-    let (start, end) = parse_iso(&tokens, text)?;
     let mut extras = Extras::default();
     for el in &els[head..] {
-        match el {
-            El::Clock(clock) if extras.clock.is_none() => extras.clock = Some(*clock),
-            El::Clock(clock) => return Err(clock.span.error(DateErrorKind::MisplacedTime(clock.span.text(text)))),
-            El::Note(span) => extras.notes.push(*span),
-            El::Weekday(day) if extras.weekday.is_none() => extras.weekday = Some(*day),
-            El::Weekday(day) => return Err(day.span.error(DateErrorKind::Misplaced(day.span.text(text)))),
-            El::Date(_) | El::Sep(_) | El::During(_) => {}
+        if !extras.take(el, text)? {
+            return Ok(None);
         }
     }
+    let (start, end) = parse_iso(&tokens, text)?;
     extras.settle(end.as_ref().unwrap_or(&start), text)?;
     let (start_extras, end_extras) =
         if end.is_some() { (Extras::default(), extras) } else { (extras, Extras::default()) };

@@ -200,7 +200,7 @@ pub(super) struct Token {
     pub(super) span: Span,
 }
 
-/// Longest words first, so "中下旬" wins over "下旬".
+/// Longest words first, so "中下旬" wins over "下旬" and "上半年" is not read from its 年.
 pub(super) const WORDS: [(&str, Tok); 39] = [
     ("上半年", Tok::Half(Half::First)),
     ("下半年", Tok::Half(Half::Second)),
@@ -217,6 +217,14 @@ pub(super) const WORDS: [(&str, Tok); 39] = [
     ("季度", Tok::Quarter),
     ("月份", Tok::Month),
     ("期间", Tok::During),
+    ("上午", Tok::Period(Period::Morning)),
+    ("早上", Tok::Period(Period::Morning)),
+    ("中午", Tok::Period(Period::Noon)),
+    ("下午", Tok::Period(Period::Afternoon)),
+    ("晚上", Tok::Period(Period::Evening)),
+    ("凌晨", Tok::Period(Period::Dawn)),
+    ("每天", Tok::Daily),
+    ("每日", Tok::Daily),
     ("初", Tok::Dekad(Dekad::Early)),
     ("底", Tok::Dekad(Dekad::Late)),
     ("末", Tok::Dekad(Dekad::Late)),
@@ -232,14 +240,6 @@ pub(super) const WORDS: [(&str, Tok); 39] = [
     ("．", Tok::Dot),
     (":", Tok::Colon),
     ("：", Tok::Colon),
-    ("上午", Tok::Period(Period::Morning)),
-    ("早上", Tok::Period(Period::Morning)),
-    ("中午", Tok::Period(Period::Noon)),
-    ("下午", Tok::Period(Period::Afternoon)),
-    ("晚上", Tok::Period(Period::Evening)),
-    ("凌晨", Tok::Period(Period::Dawn)),
-    ("每天", Tok::Daily),
-    ("每日", Tok::Daily),
     ("、", Tok::List),
 ];
 

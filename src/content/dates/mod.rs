@@ -1,23 +1,27 @@
 //! Reading the published, fuzzy time text of an activity ("8月下旬", "7月-9月（评审阶段）",
-//! "全年，按报名预约时间安排", "2023-09-18") the way a Chinese reader does: into an inclusive
-//! date range that remembers how precise each end was written.
+//! "全年，按报名预约时间安排", "2023-09-18", "9月27日14:30-16:30", "10月1日、3日、5日") the way a
+//! Chinese reader does: into an inclusive date range — or a list of them — that remembers how
+//! precise each end was written, with its time of day when one is written.
 //!
 //! The rule that shapes everything here: precision is never faked. "8月下旬" becomes
-//! 21–31 August *at dekad precision*, and "7月-9月" stays a month range; callers show
-//! [`When::in_words`] and [`Precision::label`] so a reader can see how exact a date is.
+//! 21–31 August *at dekad precision*, "7月-9月" and "第三季度" stay month ranges, and a time is
+//! only read after an exact day; callers show [`When::in_words`] and [`Precision::label`] so a
+//! reader can see how exact a date is. What cannot be read honestly ("春节前后", "9月-8月") is
+//! a [`DateError`] pointing at the characters, with help saying what to write instead.
 //!
-//! Pipeline: [`parse_when`] first cuts off a note (a bracketed part or a clause after a
-//! comma), then tokenizes the date part over chars while keeping byte offsets (so every
-//! error can point at the exact text), reads each side of the range into a [`Part`], and
-//! finally resolves the parts against the default year into dates.
+//! Pipeline ([`parse_when_in`]): cut off a clause note after a comma; refuse words that name
+//! no dates (vague); tokenize the date part over chars keeping byte offsets, brackets as
+//! groups (lex, numerals); split a list at 、 and read each date's times of day, weekdays and
+//! bracketed notes around its two sides (item, time); read each side's dates as written
+//! (parse); resolve them against the [`Context`] and the date before (resolve); check weekdays
+//! and place the times; and put the dates together into a [`When`] (list). Errors and words
+//! have files of their own.
 
 use std::fmt;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
-// The reading runs text → tokens (lex) → the two ends as written → dates (parse); the errors and the
-// words of a reading have files of their own.
 mod error;
 mod item;
 mod lex;
@@ -216,7 +220,6 @@ pub fn parse_when_in(text: &str, context: Context) -> Result<When, DateError> {
     assemble(&items, clause, context, date, text)
 }
 
-#[cfg(test)]
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

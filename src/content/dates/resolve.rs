@@ -36,7 +36,7 @@ pub(super) fn last_day(year: i32, month: u32) -> Option<u32> {
 pub const WRAP_MONTHS: u32 = 6;
 
 /// How far a written year may be from the schedule's: further is a typo (6831), not a plan.
-pub const YEAR_WINDOW: i64 = 100;
+pub const YEAR_WINDOW: i32 = 100;
 
 pub(super) fn check_year(n: Num, context: Context) -> Result<i32, DateError> {
     check_digits(n, 4, "year")?;
@@ -45,7 +45,7 @@ pub(super) fn check_year(n: Num, context: Context) -> Result<i32, DateError> {
         Ok(y) if (1000..=9999).contains(&y) => y,
         _ => return Err(n.span.error(DateErrorKind::YearOutOfRange(i64::from(n.value)))),
     };
-    if (i64::from(year) - i64::from(context.year)).abs() > YEAR_WINDOW {
+    if (i64::from(year) - i64::from(context.year)).abs() > i64::from(YEAR_WINDOW) {
         return Err(n.span.error(DateErrorKind::YearFarAway { year, around: context.year }));
     }
     Ok(year)
@@ -115,15 +115,26 @@ pub(super) fn no_month(fine: Fine, text: &str) -> DateError {
     span.error(DateErrorKind::NoMonth(span.text(text)))
 }
 
-/// Reads the year of a relative word (今年, 明年) or a written year; `None` for 次年, which
-/// needs an end before it.
-fn own_year(spec: YearSpec, context: Context, date: Span) -> Result<Option<(i32, bool)>, DateError> {
-    let overflow = || date.error(DateErrorKind::YearOutOfRange(i64::from(context.year)));
-    Ok(match spec {
-        YearSpec::Written(n) => Some((check_year(n, context)?, true)),
-        YearSpec::Relative(RelYear::This, _) => Some((context.year, false)),
-        YearSpec::Relative(RelYear::Next, _) => Some((context.year.checked_add(1).ok_or_else(overflow)?, false)),
-        YearSpec::Relative(RelYear::Following, _) => None,
+/// The year an end writes: digits, 今年 or 明年 (the schedule's year and the next), or 次年
+/// (the year after the end `after` it, which it needs), and whether the text fixes it.
+fn own_year(
+    spec: YearSpec,
+    after: Option<&End>,
+    context: Context,
+    date: Span,
+    text: &str,
+) -> Result<(i32, bool), DateError> {
+    let next =
+        |year: i32| year.checked_add(1).ok_or_else(|| date.error(DateErrorKind::YearOutOfRange(i64::from(year))));
+    Ok(match (spec, after) {
+        (YearSpec::Written(n), _) => (check_year(n, context)?, true),
+        (YearSpec::Relative(RelYear::This, _), _) => (context.year, false),
+        (YearSpec::Relative(RelYear::Next, _), _) => (next(context.year)?, false),
+        (YearSpec::Relative(RelYear::Following, _), Some(after)) => (next(after.year)?, after.written),
+        // 次年 follows another end; it cannot begin a text.
+        (YearSpec::Relative(RelYear::Following, span), None) => {
+            return Err(span.error(DateErrorKind::Misplaced(span.text(text))));
+        }
     })
 }
 
@@ -135,14 +146,7 @@ pub(super) fn resolve_start(part: &Part, context: Context, date: Span, text: &st
         return Err(no_month(fine, text));
     }
     let (year, written) = match part.year {
-        Some(spec) => match own_year(spec, context, date)? {
-            Some(year) => year,
-            // 次年 follows another end; it cannot begin a text.
-            None => {
-                let YearSpec::Relative(_, span) = spec else { return Err(overflow()) };
-                return Err(span.error(DateErrorKind::Misplaced(span.text(text))));
-            }
-        },
+        Some(spec) => own_year(spec, None, context, date, text)?,
         None => match (months, part.month) {
             (Some(Months { first, last }), _) if first == last => (context.year_of(first).ok_or_else(overflow)?, false),
             // A bare quarter or half year of a schedule that crosses a year could be in either year.
@@ -174,11 +178,10 @@ pub(super) fn resolve_next(
     let next_year = || anchor.year.checked_add(1).ok_or_else(|| overflow(anchor.year));
     let own = part.month.map(months).transpose()?;
     let (year, written, months) = match (part.year, own) {
-        (Some(spec), own) => match own_year(spec, context, date)? {
-            Some((year, written)) => (year, written, own),
-            // 次年: the year after the start's.
-            None => (next_year()?, anchor.written, own),
-        },
+        (Some(spec), own) => {
+            let (year, written) = own_year(spec, Some(anchor), context, date, text)?;
+            (year, written, own)
+        }
         (None, Some(m)) => {
             // "12月-1月": without years, running into an earlier month means the next year.
             let from = anchor.months.map(|a| a.first).filter(|&a| m.first < a);
