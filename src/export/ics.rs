@@ -124,7 +124,7 @@ fn describe(s: &Schedule, a: &Activity) -> String {
 /// For a range known only to the 旬, month or year: a sentence saying the calendar dates are a reading.
 pub fn approximate(when: &When) -> Option<String> {
     let unit = match when.precision() {
-        Precision::Day => return None,
+        Precision::Time | Precision::Day => return None,
         Precision::Dekad => "旬",
         Precision::Month => "月",
         Precision::Year => "年",

@@ -1,4 +1,5 @@
-//! Reading a date text into tokens: spans into the text, the note cut off, and the words and numbers.
+//! Reading a date text into tokens: spans into the text, the clause note cut off, brackets, and the
+//! words and numbers.
 
 use super::*;
 
@@ -37,38 +38,33 @@ pub(super) const OPENERS: [char; 2] = ['（', '('];
 pub(super) const CLOSERS: [char; 2] = ['）', ')'];
 pub(super) const CLAUSE_MARKS: [char; 4] = ['，', ',', '；', ';'];
 
-/// Splits `text` into the (trimmed) span of the date part and the verbatim note.
-/// The note starts at the first bracket or comma/semicolon; brackets may nest.
-pub(super) fn split_note(text: &str) -> Result<(Span, Option<String>), DateError> {
+/// Splits `text` into the (trimmed) span of the date part and the verbatim clause note after
+/// the first comma or semicolon outside brackets. Brackets stay in the date part: a bracket
+/// may follow either end of a range, and one holding a weekday or a time is read.
+pub(super) fn split_clause(text: &str) -> Result<(Span, Option<String>), DateError> {
     if text.trim().is_empty() {
         return Err(Span::new(0, text.len()).error(DateErrorKind::Empty));
     }
-    let cut = text.char_indices().find(|(_, c)| OPENERS.contains(c) || CLAUSE_MARKS.contains(c));
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut cut = None;
+    for (i, c) in text.char_indices() {
+        if OPENERS.contains(&c) {
+            open.push((i, c));
+        } else if CLOSERS.contains(&c) {
+            // A closer with no opener stays in the date part, where it is unreadable text.
+            open.pop();
+        } else if open.is_empty() && CLAUSE_MARKS.contains(&c) {
+            cut = Some((i, c));
+            break;
+        }
+    }
+    if let Some(&(i, c)) = open.first() {
+        let span = Span::new(i, i + c.len_utf8());
+        return Err(span.error(DateErrorKind::UnclosedBracket(c.to_string())));
+    }
     let (date_end, note) = match cut {
         None => (text.len(), None),
-        Some((i, c)) if CLAUSE_MARKS.contains(&c) => (i, non_empty(&text[i + c.len_utf8()..]).map(str::to_string)),
-        Some((i, open)) => {
-            let inner_start = i + open.len_utf8();
-            let Some((close_at, close)) = find_close(text, inner_start) else {
-                let span = Span::new(i, inner_start);
-                return Err(span.error(DateErrorKind::UnclosedBracket(open.to_string())));
-            };
-            let mut parts: Vec<&str> = non_empty(&text[inner_start..close_at]).into_iter().collect();
-            let rest = text[close_at + close.len_utf8()..].trim_start();
-            if let Some(mark) = rest.chars().next() {
-                if CLAUSE_MARKS.contains(&mark) {
-                    parts.extend(non_empty(&rest[mark.len_utf8()..]));
-                } else {
-                    // Only a bracket or a comma clause may follow the date: "9月（评审）北京".
-                    let offset = text.len() - rest.len();
-                    let rest = rest.trim_end();
-                    let span = Span::new(offset, offset + rest.len());
-                    return Err(span.error(DateErrorKind::TrailingText(rest.to_string())));
-                }
-            }
-            let note = (!parts.is_empty()).then(|| parts.join("；"));
-            (i, note)
-        }
+        Some((i, c)) => (i, non_empty(&text[i + c.len_utf8()..]).map(str::to_string)),
     };
     let head = &text[..date_end];
     let start = head.len() - head.trim_start().len();
@@ -128,22 +124,72 @@ impl Dekad {
     }
 }
 
+/// 上半年 or 下半年.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Half {
+    First,
+    Second,
+}
+
+/// A year named relative to another: 今年 and 明年 to the schedule's, 次年/翌年 to the start's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RelYear {
+    This,
+    Next,
+    Following,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Tok {
-    /// A run of ASCII or full-width digits (saturating value, digit count).
+    /// A run of ASCII or full-width digits (saturating value, digit count), or of Chinese
+    /// numerals followed by a unit.
     Num {
         value: u32,
         digits: usize,
     },
+    /// 年
     Year,
+    /// 月, 月份
     Month,
+    /// 日, 号
     Day,
+    /// 季度
+    Quarter,
+    /// `Q` before a quarter number.
+    QuarterMark,
+    /// 第 before a quarter number.
+    Ordinal,
     WholeYear,
+    Half(Half),
+    RelYear(RelYear),
     Dekad(Dekad),
     /// Range separator: a run of dashes/tildes, 至 or 到.
     Sep,
     /// `/`, only meaningful in ISO intervals.
     Slash,
+    /// `.` between the numbers of a dotted date (10.28, 2023.9.18).
+    Dot,
+    /// 期间 ("during") after a range, which adds nothing to it.
+    During,
+    /// `:` or `：` in a time.
+    Colon,
+    /// 时, 時, 点, 點 after an hour.
+    Hour,
+    /// 分 after minutes.
+    Minute,
+    /// 半 after an hour: half past.
+    HalfHour,
+    Period(Period),
+    /// 每天, 每日 before the hours of each day.
+    Daily,
+    /// 周三, 星期五, 礼拜天: the day of the week from Monday (1) to Sunday (7).
+    Weekday(u32),
+    /// 、 between the dates of a list.
+    List,
+    /// A bracketed part, `（…）` or `(…)`, brackets nested inside; `inner` is between the brackets.
+    Group {
+        inner: Span,
+    },
     /// Anything unknown, grouped so "abc" is one token.
     Other,
 }
@@ -154,14 +200,31 @@ pub(super) struct Token {
     pub(super) span: Span,
 }
 
-/// Longest words first, so "中下旬" wins over "下旬".
-pub(super) const WORDS: [(&str, Tok); 16] = [
+/// Longest words first, so "中下旬" wins over "下旬" and "上半年" is not read from its 年.
+pub(super) const WORDS: [(&str, Tok); 39] = [
+    ("上半年", Tok::Half(Half::First)),
+    ("下半年", Tok::Half(Half::Second)),
     ("上中旬", Tok::Dekad(Dekad::EarlyMiddle)),
     ("中下旬", Tok::Dekad(Dekad::MiddleLate)),
     ("上旬", Tok::Dekad(Dekad::Early)),
     ("中旬", Tok::Dekad(Dekad::Middle)),
     ("下旬", Tok::Dekad(Dekad::Late)),
     ("全年", Tok::WholeYear),
+    ("今年", Tok::RelYear(RelYear::This)),
+    ("明年", Tok::RelYear(RelYear::Next)),
+    ("次年", Tok::RelYear(RelYear::Following)),
+    ("翌年", Tok::RelYear(RelYear::Following)),
+    ("季度", Tok::Quarter),
+    ("月份", Tok::Month),
+    ("期间", Tok::During),
+    ("上午", Tok::Period(Period::Morning)),
+    ("早上", Tok::Period(Period::Morning)),
+    ("中午", Tok::Period(Period::Noon)),
+    ("下午", Tok::Period(Period::Afternoon)),
+    ("晚上", Tok::Period(Period::Evening)),
+    ("凌晨", Tok::Period(Period::Dawn)),
+    ("每天", Tok::Daily),
+    ("每日", Tok::Daily),
     ("初", Tok::Dekad(Dekad::Early)),
     ("底", Tok::Dekad(Dekad::Late)),
     ("末", Tok::Dekad(Dekad::Late)),
@@ -169,10 +232,19 @@ pub(super) const WORDS: [(&str, Tok); 16] = [
     ("月", Tok::Month),
     ("日", Tok::Day),
     ("号", Tok::Day),
+    ("號", Tok::Day),
     ("至", Tok::Sep),
     ("到", Tok::Sep),
     ("/", Tok::Slash),
+    (".", Tok::Dot),
+    ("．", Tok::Dot),
+    (":", Tok::Colon),
+    ("：", Tok::Colon),
+    ("、", Tok::List),
 ];
+
+/// What may follow a Chinese numeral for it to be read as a number.
+const NUMERAL_UNITS: [char; 11] = ['年', '月', '日', '号', '號', '季', '时', '時', '点', '點', '分'];
 
 /// Dash-like range marks; a run of them ("——") is one separator.
 pub(super) const DASHES: [char; 10] = ['-', '~', '－', '～', '〜', '–', '—', '―', '‐', '−'];
@@ -186,8 +258,9 @@ pub(super) fn digit_value(c: char) -> Option<u32> {
 }
 
 /// The known token starting `rest`, with its byte length (whitespace is "known" too, as
-/// it ends an unknown run).
-pub(super) fn known_at(rest: &str) -> Option<(Tok, usize)> {
+/// it ends an unknown run). `prev` is the token before, for words that mean something only
+/// after another (月中 after a month); inside unknown text it is `Other`.
+pub(super) fn known_at(rest: &str, prev: Option<Tok>) -> Option<(Tok, usize)> {
     let c = rest.chars().next()?;
     if c.is_whitespace() {
         return Some((Tok::Other, 0));
@@ -205,7 +278,36 @@ pub(super) fn known_at(rest: &str) -> Option<(Tok, usize)> {
         let len = rest.chars().take_while(|ch| DASHES.contains(ch)).map(char::len_utf8).sum();
         return Some((Tok::Sep, len));
     }
-    WORDS.iter().find(|(word, _)| rest.starts_with(word)).map(|&(word, tok)| (tok, word.len()))
+    if let Some((day, len)) = numerals::weekday_at(rest) {
+        return Some((Tok::Weekday(day), len));
+    }
+    if let Some((value, digits, len)) = numerals::numeral_at(rest, &NUMERAL_UNITS) {
+        return Some((Tok::Num { value, digits }, len));
+    }
+    if let Some(word) = WORDS.iter().find(|(word, _)| rest.starts_with(word)) {
+        return Some((word.1, word.0.len()));
+    }
+    let next = rest[c.len_utf8()..].chars().next();
+    match c {
+        // 月中 is the middle of the month, as 中旬.
+        '中' if prev == Some(Tok::Month) => Some((Tok::Dekad(Dekad::Middle), c.len_utf8())),
+        // Clock units count only after a number, so 时间 or 分会场 stay words.
+        '时' | '時' | '点' | '點' if matches!(prev, Some(Tok::Num { .. })) => Some((Tok::Hour, c.len_utf8())),
+        '分' if matches!(prev, Some(Tok::Num { .. })) => Some((Tok::Minute, c.len_utf8())),
+        '半' if prev == Some(Tok::Hour) => Some((Tok::HalfHour, c.len_utf8())),
+        'Q' | 'q' | 'Ｑ' if next.and_then(digit_value).is_some() => Some((Tok::QuarterMark, c.len_utf8())),
+        // 第 only before a quarter: 第三季度, 第3季度.
+        '第' => {
+            let after = &rest[c.len_utf8()..];
+            let run: usize = after
+                .chars()
+                .take_while(|&ch| numerals::is_numeral(ch) || digit_value(ch).is_some())
+                .map(char::len_utf8)
+                .sum();
+            (run > 0 && after[run..].starts_with("季度")).then_some((Tok::Ordinal, c.len_utf8()))
+        }
+        _ => None,
+    }
 }
 
 /// Tokens of `text[range]`, skipping whitespace; spans are offsets into all of `text`.
@@ -218,13 +320,18 @@ pub(super) fn tokenize(text: &str, range: Span) -> Vec<Token> {
             i += c.len_utf8();
             continue;
         }
-        let (tok, len) = match known_at(rest) {
-            Some((tok, len)) if len > 0 => (tok, len),
+        let group = OPENERS.contains(&c).then(|| find_close(text, i + c.len_utf8())).flatten();
+        let (tok, len) = match (group, known_at(rest, tokens.last().map(|t: &Token| t.tok))) {
+            (Some((close_at, close)), _) if close_at < range.end => {
+                let inner = Span::new(i + c.len_utf8(), close_at);
+                (Tok::Group { inner }, close_at + close.len_utf8() - i)
+            }
+            (_, Some((tok, len))) if len > 0 => (tok, len),
             _ => {
-                // Unknown: swallow up to the next known token or whitespace.
+                // Unknown: swallow up to the next known token, bracket or whitespace.
                 let mut len = c.len_utf8();
                 while let Some(r) = rest.get(len..).filter(|r| !r.is_empty()) {
-                    if known_at(r).is_some() {
+                    if known_at(r, Some(Tok::Other)).is_some() || r.starts_with(OPENERS) {
                         break;
                     }
                     len += r.chars().next().map_or(1, char::len_utf8);

@@ -1,36 +1,59 @@
 //! Reading the published, fuzzy time text of an activity ("8月下旬", "7月-9月（评审阶段）",
-//! "全年，按报名预约时间安排", "2023-09-18") the way a Chinese reader does: into an inclusive
-//! date range that remembers how precise each end was written.
+//! "全年，按报名预约时间安排", "2023-09-18", "9月27日14:30-16:30", "10月1日、3日、5日") the way a
+//! Chinese reader does: into an inclusive date range — or a list of them — that remembers how
+//! precise each end was written, with its time of day when one is written.
 //!
 //! The rule that shapes everything here: precision is never faked. "8月下旬" becomes
-//! 21–31 August *at dekad precision*, and "7月-9月" stays a month range; callers show
-//! [`When::in_words`] and [`Precision::label`] so a reader can see how exact a date is.
+//! 21–31 August *at dekad precision*, "7月-9月" and "第三季度" stay month ranges, and a time is
+//! only read after an exact day; callers show [`When::in_words`] and [`Precision::label`] so a
+//! reader can see how exact a date is. What cannot be read honestly ("春节前后", "9月-8月") is
+//! a [`DateError`] pointing at the characters, with help saying what to write instead.
 //!
-//! Pipeline: [`parse_when`] first cuts off a note (a bracketed part or a clause after a
-//! comma), then tokenizes the date part over chars while keeping byte offsets (so every
-//! error can point at the exact text), reads each side of the range into a [`Part`], and
-//! finally resolves the parts against the default year into dates.
+//! Pipeline ([`parse_when_in`]): cut off a clause note after a comma; refuse words that name
+//! no dates (vague); tokenize the date part over chars keeping byte offsets, brackets as
+//! groups (lex, numerals); split a list at 、 and read each date's times of day, weekdays and
+//! bracketed notes around its two sides (item, time); read each side's dates as written
+//! (parse); resolve them against the [`Context`] and the date before (resolve); check weekdays
+//! and place the times; and put the dates together into a [`When`] (list). Errors and words
+//! have files of their own.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
-// The reading runs text → tokens (lex) → the two ends as written → dates (parse).
+mod error;
+mod item;
 mod lex;
+mod list;
+mod numerals;
 mod parse;
+mod resolve;
+mod time;
+mod vague;
 mod view;
+mod words;
 
 pub use view::DatesView;
 
+pub use error::{DateError, DateErrorKind};
+use item::*;
 use lex::*;
+use list::*;
 use parse::*;
+use resolve::*;
+pub use resolve::{WRAP_MONTHS, YEAR_WINDOW};
+use time::*;
+use vague::*;
 
 /// How exactly one end of a range was written. Ordered fine to coarse, so `max()` is the
 /// coarsest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
+    /// A clock time on an exact day: `9月27日14:30`, `10月31日下午13:30`. The times are in
+    /// [`When::time`] or the [`Occurrence`]s; the dates stay whole days.
+    Time,
     /// An exact day: `9月18日`, `2023-09-18`.
     Day,
     /// A third of a month (旬): `8月下旬`, `9月中下旬`, `9月初`.
@@ -45,6 +68,7 @@ impl Precision {
     /// Short Chinese label shown next to a bar.
     pub fn label(self) -> &'static str {
         match self {
+            Precision::Time => "时",
             Precision::Day => "日",
             Precision::Dekad => "旬",
             Precision::Month => "月",
@@ -52,9 +76,10 @@ impl Precision {
         }
     }
 
-    /// How exact a reading is, in words (具体日期, 按旬, 按月, 全年).
+    /// How exact a reading is, in words (具体时间, 具体日期, 按旬, 按月, 全年).
     pub fn name(self) -> &'static str {
         match self {
+            Precision::Time => "具体时间",
             Precision::Day => "具体日期",
             Precision::Dekad => "按旬",
             Precision::Month => "按月",
@@ -65,6 +90,7 @@ impl Precision {
     /// Stable ASCII name, used as a CSS class.
     pub fn as_str(self) -> &'static str {
         match self {
+            Precision::Time => "time",
             Precision::Day => "day",
             Precision::Dekad => "dekad",
             Precision::Month => "month",
@@ -79,17 +105,56 @@ impl fmt::Display for Precision {
     }
 }
 
+/// A time of day written after a day: `14:30`, `14:30-16:30`, `每天9:00-11:00`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Clock {
+    /// When it starts: on the first day, or on each day when `daily`.
+    pub start: NaiveTime,
+    /// When it ends, if written: on the last day, or on each day when `daily`.
+    pub end: Option<NaiveTime>,
+    /// True for hours kept on each day of a range of several days (`10月1日-7日 每天9:00-11:00`,
+    /// also without 每天); false for one span from `start` on the first day to `end` on the last
+    /// (`10月1日9:00-3日17:00`) and always for a single day.
+    pub daily: bool,
+}
+
+/// One occurrence of an activity: an inclusive range of days and its time of day, if any. The
+/// occurrences of a [`When`] are written alike (all days, all months, …), a time aside, so the
+/// `When`'s precisions, the coarsest of them, hold for each; `time` says which have a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Occurrence {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub time: Option<Clock>,
+}
+
 /// When an activity happens: an inclusive date range plus the precision of each end.
+///
+/// A list of dates (`10月1日、10月3日、10月5日`) is several [`Occurrence`]s in `list`, with
+/// `start`/`end` the first and last day of all of them; anything else is one occurrence made of
+/// `start`, `end` and `time`. [`When::occurrences`] gives either without knowing which.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct When {
-    /// First day of the range.
+    /// First day of the range (of the first occurrence of a list).
     pub start: NaiveDate,
-    /// Last day of the range (inclusive).
+    /// Last day of the range (of the last occurrence of a list), inclusive.
     pub end: NaiveDate,
+    /// `Time` when a start time is written, else how exactly the first day was written (for a
+    /// list: the coarsest over its occurrences, so `Time` only if each has a time).
     pub start_precision: Precision,
+    /// `Time` when an end time is written, else how exactly the last day was written (for a
+    /// list: the coarsest over its occurrences).
     pub end_precision: Precision,
-    /// Verbatim note: the text inside `（…）` and/or after a comma, joined with "；".
+    /// Verbatim note: the text inside `（…）` (after either end) and/or after a comma, joined with "；".
     pub note: Option<String>,
+    /// The time of day of a single range; `None` for a list (each occurrence has its own).
+    pub time: Option<Clock>,
+    /// The occurrences of a list of dates, in order, at least two; empty for a single range.
+    pub list: Vec<Occurrence>,
+    /// Whether the text itself fixes every year (`2023年9月`, `2023-09-18`, `2023年12月-1月`), so
+    /// the reading context had no say; false when any end took its year from the context
+    /// (`9月`, `今年11月`, `全年`, `12月-2024年2月`).
+    pub year_written: bool,
 }
 
 impl When {
@@ -103,235 +168,79 @@ impl When {
         self.start <= last && first <= self.end
     }
 
-    /// The range in Chinese words, at no finer precision than it was written:
-    /// `2023年9月18日–22日`, `2023年8月21日–31日（8月下旬）`, `2023年7月–9月`, `2023年全年`.
-    pub fn in_words(&self) -> String {
-        let (s, e) = (self.start, self.end);
-        match self.precision() {
-            Precision::Year if s.year() == e.year() => format!("{}年全年", s.year()),
-            Precision::Year => format!("{}年–{}年", s.year(), e.year()),
-            Precision::Month => {
-                let mut out = format!("{}年{}月", s.year(), s.month());
-                if (s.year(), s.month()) != (e.year(), e.month()) {
-                    out.push('–');
-                    if s.year() != e.year() {
-                        let _ = write!(out, "{}年", e.year());
-                    }
-                    let _ = write!(out, "{}月", e.month());
-                }
-                out
-            }
-            Precision::Day => day_words(s, e),
-            // The exact days are useful, but the bracket says they come from a 旬 reading.
-            Precision::Dekad => format!("{}（{}）", day_words(s, e), self.dekad_reading()),
-        }
-    }
-
-    /// The 旬 reading of a dekad-precision range, e.g. `8月下旬`, `9月中下旬`,
-    /// `8月下旬至9月上旬`, `9月18日至9月下旬`.
-    fn dekad_reading(&self) -> String {
-        let (s, e) = (self.start, self.end);
-        let both_dekads = self.start_precision == Precision::Dekad && self.end_precision == Precision::Dekad;
-        if both_dekads && (s.year(), s.month()) == (e.year(), e.month()) {
-            let word = match (start_third(s), end_third(e)) {
-                (Some(Third::Upper), Some(Third::Upper)) => Some("上旬"),
-                (Some(Third::Middle), Some(Third::Middle)) => Some("中旬"),
-                (Some(Third::Lower), Some(Third::Lower)) => Some("下旬"),
-                (Some(Third::Upper), Some(Third::Middle)) => Some("上中旬"),
-                (Some(Third::Middle), Some(Third::Lower)) => Some("中下旬"),
-                _ => None,
-            };
-            if let Some(word) = word {
-                return format!("{}月{}", s.month(), word);
-            }
-        }
-        format!(
-            "{}至{}",
-            end_reading(s, self.start_precision, start_third(s)),
-            end_reading(e, self.end_precision, end_third(e)),
-        )
+    /// Each occurrence in order: the list's, or the single range (`start`, `end`, `time`).
+    pub fn occurrences(&self) -> impl Iterator<Item = Occurrence> + '_ {
+        let single = self.list.is_empty().then_some(Occurrence { start: self.start, end: self.end, time: self.time });
+        single.into_iter().chain(self.list.iter().copied())
     }
 }
 
-/// Day-precision words, leaving out the year and month of the end when they repeat.
-fn day_words(s: NaiveDate, e: NaiveDate) -> String {
-    let mut out = format!("{}年{}月{}日", s.year(), s.month(), s.day());
-    if s != e {
-        out.push('–');
-        if s.year() != e.year() {
-            let _ = write!(out, "{}年{}月", e.year(), e.month());
-        } else if s.month() != e.month() {
-            let _ = write!(out, "{}月", e.month());
-        }
-        let _ = write!(out, "{}日", e.day());
+/// What a date text is read against: the schedule's year and the month its year starts in. A
+/// month written without a year belongs to `year` from `first_month` on and to `year + 1` before
+/// it, so in an academic year starting 2024-09 `3月中旬` is March 2025. The calendar year
+/// (`first_month` 1) changes nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Context {
+    pub year: i32,
+    /// 1 to 12; anything else is taken as 1.
+    pub first_month: u32,
+}
+
+impl Context {
+    /// A schedule of one calendar year.
+    pub fn calendar(year: i32) -> Context {
+        Context { year, first_month: 1 }
     }
-    out
-}
 
-/// One end of a range read back in words, e.g. `9月下旬` or `9月18日`.
-fn end_reading(date: NaiveDate, precision: Precision, third: Option<Third>) -> String {
-    match (precision, third) {
-        (Precision::Dekad, Some(t)) => format!("{}月{}旬", date.month(), t.word()),
-        (Precision::Day | Precision::Dekad, _) => format!("{}月{}日", date.month(), date.day()),
-        (Precision::Month, _) => format!("{}月", date.month()),
-        (Precision::Year, _) => format!("{}年", date.year()),
+    /// A schedule whose year starts in `first_month` of `year` (`starts = 2024-09`).
+    pub fn starting(year: i32, first_month: u32) -> Context {
+        Context { year, first_month }
     }
-}
 
-/// Upper, middle or lower third of a month, as a dekad is named.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Third {
-    Upper,
-    Middle,
-    Lower,
-}
-
-impl Third {
-    fn word(self) -> &'static str {
-        match self {
-            Third::Upper => "上",
-            Third::Middle => "中",
-            Third::Lower => "下",
-        }
+    pub(crate) fn first(&self) -> u32 {
+        if (1..=12).contains(&self.first_month) { self.first_month } else { 1 }
     }
-}
 
-/// Which dekad a range starting on `date` starts with, if it starts on a dekad boundary.
-fn start_third(date: NaiveDate) -> Option<Third> {
-    match date.day() {
-        1 => Some(Third::Upper),
-        11 => Some(Third::Middle),
-        21 => Some(Third::Lower),
-        _ => None,
+    /// Whether the schedule's year crosses into the next calendar year.
+    pub fn crosses_year(&self) -> bool {
+        self.first() != 1
+    }
+
+    /// The year of a month written without one.
+    pub fn year_of(&self, month: u32) -> Option<i32> {
+        if month < self.first() { self.year.checked_add(1) } else { Some(self.year) }
+    }
+
+    /// The first and last day of the schedule's year, if dates can hold them.
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let first = NaiveDate::from_ymd_opt(self.year, self.first(), 1)?;
+        let next = NaiveDate::from_ymd_opt(self.year.checked_add(1)?, self.first(), 1)?;
+        Some((first, next.pred_opt()?))
     }
 }
 
-/// Which dekad a range ending on `date` ends with, if it ends on a dekad boundary.
-fn end_third(date: NaiveDate) -> Option<Third> {
-    match date.day() {
-        10 => Some(Third::Upper),
-        20 => Some(Third::Middle),
-        d if Some(d) == last_day(date.year(), date.month()) => Some(Third::Lower),
-        _ => None,
-    }
-}
-
-/// A date text that could not be read, with the byte span of the offending part.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{kind}")]
-pub struct DateError {
-    /// Byte offset of the offending part inside the parsed text.
-    pub offset: usize,
-    /// Byte length of the offending part; at least 1 unless the text is empty.
-    pub len: usize,
-    pub kind: DateErrorKind,
-}
-
-/// What is wrong with a date text.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DateErrorKind {
-    #[error("the date text is empty")]
-    Empty,
-    #[error("there is a note but no date before it")]
-    MissingDate,
-    #[error("\"{0}\" does not say which month")]
-    NoMonth(String),
-    #[error("month {0} does not exist")]
-    MonthOutOfRange(u32),
-    #[error("{year:04}-{month:02} has no day {day}")]
-    DayOutOfRange { year: i32, month: u32, day: u32 },
-    #[error("year {0} is not a four-digit year")]
-    YearOutOfRange(i64),
-    #[error("the range ends on {end}, before it starts on {start}")]
-    EndBeforeStart { start: NaiveDate, end: NaiveDate },
-    #[error("\"{0}\" is not a date")]
-    Unrecognised(String),
-    #[error("\"{0}\" after the date is not part of a date")]
-    TrailingText(String),
-    #[error("\"{0}\" is out of place here")]
-    Misplaced(String),
-    #[error("the number {0} has no unit (年, 月 or 日)")]
-    MissingUnit(String),
-    #[error("there is no date on one side of \"{0}\"")]
-    IncompleteRange(String),
-    #[error("the bracket \"{0}\" is never closed")]
-    UnclosedBracket(String),
-}
-
-impl DateError {
-    /// Byte range of the offending part, for slicing the text or building a caret line.
-    pub fn span(&self) -> Range<usize> {
-        self.offset..self.offset + self.len
-    }
-
-    /// One plain sentence telling the editor how to fix the text.
-    pub fn help(&self) -> String {
-        match &self.kind {
-            DateErrorKind::Empty => "Write when the activity happens, for example 9月18日, \
-                 9月18日-22日, 8月下旬, 7月-9月, 全年 or 2023-09-18."
-                .to_string(),
-            DateErrorKind::MissingDate => "Put the date first and the note after it, for \
-                 example 9月（具体时间另行通知） or 全年，按报名预约时间安排."
-                .to_string(),
-            DateErrorKind::NoMonth(word) => {
-                format!("Put the month before \"{word}\", for example 9月{word}.")
-            }
-            DateErrorKind::MonthOutOfRange(_) => {
-                "Months run from 1月 to 12月 (01 to 12 in 2023-09), so check the month number.".to_string()
-            }
-            DateErrorKind::DayOutOfRange { year, month, day } => match last_day(*year, *month) {
-                Some(n) if *month == 2 && *day == 29 => format!(
-                    "{year}年2月 has only {n} days because {year} is not a leap year, \
-                         so check the day or the year."
-                ),
-                Some(n) => {
-                    format!("{year}年{month}月 has {n} days, so write a day from 1日 to {n}日.")
-                }
-                None => "Check the day number against the month.".to_string(),
-            },
-            DateErrorKind::YearOutOfRange(_) => {
-                "Write the year in full with four digits, for example 2023年 or 2023-09.".to_string()
-            }
-            DateErrorKind::EndBeforeStart { .. } => "Put the earlier date first, for example \
-                 9月18日-22日, and write both years (2023年12月-2024年1月) for a range that \
-                 crosses a year."
-                .to_string(),
-            DateErrorKind::Unrecognised(_) => "Write a date such as 9月18日, 9月18日-22日, \
-                 8月下旬, 7月-9月, 全年 or 2023-09-18, and put anything else in brackets \
-                 （…） or after a comma."
-                .to_string(),
-            DateErrorKind::TrailingText(rest) => format!(
-                "Put extra words in brackets after the date, as in 9月（{rest}）, or after a \
-                 comma, as in 9月，{rest}."
-            ),
-            DateErrorKind::Misplaced(_) => "Write each part once in the order year, month, \
-                 then day or 上旬/中旬/下旬 (as in 2023年9月下旬), and join two dates with a \
-                 single - or 至."
-                .to_string(),
-            DateErrorKind::MissingUnit(n) => {
-                format!("Add 年, 月 or 日 after {n}, for example {n}月 or {n}日.")
-            }
-            DateErrorKind::IncompleteRange(sep) => {
-                format!("Write a date on both sides of \"{sep}\", for example 7月{sep}9月.")
-            }
-            DateErrorKind::UnclosedBracket(open) => {
-                let close = if open == "(" { ")" } else { "）" };
-                format!("Close the note with \"{close}\", for example 9月{open}评审阶段{close}.")
-            }
-        }
-    }
-}
-
-/// Reads a published date text; ends without a year get `default_year`.
+/// Reads a published date text of a calendar-year schedule; ends without a year get `default_year`.
 pub fn parse_when(text: &str, default_year: i32) -> Result<When, DateError> {
-    let (date, note) = split_note(text)?;
+    parse_when_in(text, Context::calendar(default_year))
+}
+
+/// Reads a published date text against a reading context (the schedule's year and first month).
+pub fn parse_when_in(text: &str, context: Context) -> Result<When, DateError> {
+    let (date, clause) = split_clause(text)?;
+    check_vague(text, date)?;
     let tokens = tokenize(text, date);
-    let (start, end) =
-        if is_iso(&tokens, text) { parse_iso(&tokens, text)? } else { parse_chinese(&tokens, text, date)? };
-    let mut when = resolve(&start, end.as_ref(), default_year, date, text)?;
-    when.note = note;
-    Ok(when)
+    check_unknown(&tokens, text)?;
+    let items = read_items(&tokens, text)?;
+    assemble(&items, clause, context, date, text)
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_context;
+#[cfg(test)]
+mod tests_forms;
+#[cfg(test)]
+mod tests_lists;
+#[cfg(test)]
+mod tests_times;

@@ -1,4 +1,4 @@
-//! Tokens into the two ends of a range (ISO 8601 / EDTF or the Chinese forms), then into dates.
+//! Tokens into the two ends of a range as written (ISO 8601 / EDTF or the Chinese forms).
 
 use super::*;
 
@@ -8,6 +8,8 @@ use super::*;
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Num {
     pub(super) value: u32,
+    /// How many digits were written ("009" has three), or numerals (二〇二三 has four).
+    pub(super) digits: usize,
     pub(super) span: Span,
 }
 
@@ -27,13 +29,29 @@ impl Fine {
     }
 }
 
+/// The year of one end as written.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum YearSpec {
+    Written(Num),
+    Relative(RelYear, Span),
+}
+
+/// The month or months of one end as written.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum MonthSpec {
+    One(Num),
+    /// 第三季度, 三季度, Q3: the number and the span of the whole piece.
+    Quarter(Num, Span),
+    Half(Half, Span),
+}
+
 /// One end of a range as written. No year means "inherit"; no month and no fine part
 /// means a whole year.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Part {
     pub(super) span: Span,
-    pub(super) year: Option<Num>,
-    pub(super) month: Option<Num>,
+    pub(super) year: Option<YearSpec>,
+    pub(super) month: Option<MonthSpec>,
     pub(super) fine: Option<Fine>,
 }
 
@@ -53,7 +71,20 @@ pub(super) fn is_iso(tokens: &[Token], text: &str) -> bool {
 }
 
 pub(super) fn parse_iso(tokens: &[Token], text: &str) -> Result<(Part, Option<Part>), DateError> {
-    let slashes: Vec<usize> = positions(tokens, Tok::Slash);
+    // 2023/09/18, as spreadsheets write a date: year first, so no one reads it another way.
+    if let [
+        y @ Token { tok: Tok::Num { digits: 4, .. }, .. },
+        Token { tok: Tok::Slash, .. },
+        m,
+        Token { tok: Tok::Slash, .. },
+        d,
+    ] = tokens
+        && matches!((m.tok, d.tok), (Tok::Num { digits: 1..=2, .. }, Tok::Num { digits: 1..=2, .. }))
+    {
+        let dash = |t: &Token| Token { tok: Tok::Sep, span: t.span };
+        return Ok((iso_part(&[*y, dash(&tokens[1]), *m, dash(&tokens[3]), *d], text)?, None));
+    }
+    let slashes: Vec<usize> = tokens.iter().enumerate().filter(|(_, t)| t.tok == Tok::Slash).map(|(i, _)| i).collect();
     match slashes.as_slice() {
         [] => Ok((iso_part(tokens, text)?, None)),
         [k] => {
@@ -79,14 +110,14 @@ pub(super) fn iso_part(tokens: &[Token], text: &str) -> Result<Part, DateError> 
     };
     let bad = || span.error(DateErrorKind::Unrecognised(span.text(text)));
     let year = match tokens[0].tok {
-        Tok::Num { value, digits: 4 } => Num { value, span: tokens[0].span },
+        Tok::Num { value, digits: 4 } => Num { value, digits: 4, span: tokens[0].span },
         _ => return Err(bad()),
     };
     let mut fields = Vec::new();
     for pair in tokens[1..].chunks(2) {
         match pair {
-            [Token { tok: Tok::Sep, .. }, Token { tok: Tok::Num { value, digits: 1..=2 }, span }] => {
-                fields.push(Num { value: *value, span: *span })
+            [Token { tok: Tok::Sep, .. }, Token { tok: Tok::Num { value, digits: digits @ 1..=2 }, span }] => {
+                fields.push(Num { value: *value, digits: *digits, span: *span })
             }
             _ => return Err(bad()),
         }
@@ -96,14 +127,10 @@ pub(super) fn iso_part(tokens: &[Token], text: &str) -> Result<Part, DateError> 
     }
     Ok(Part {
         span,
-        year: Some(year),
-        month: fields.first().copied(),
+        year: Some(YearSpec::Written(year)),
+        month: fields.first().copied().map(MonthSpec::One),
         fine: fields.get(1).map(|day| Fine::Day(*day, day.span)),
     })
-}
-
-pub(super) fn positions(tokens: &[Token], tok: Tok) -> Vec<usize> {
-    tokens.iter().enumerate().filter(|(_, t)| t.tok == tok).map(|(i, _)| i).collect()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -114,6 +141,7 @@ pub(super) enum Unit {
     Year,
     Month,
     Day,
+    Quarter,
 }
 
 /// A meaningful piece of one end, in the order it was written.
@@ -122,21 +150,27 @@ pub(super) enum Piece {
     Numbered(Unit, Num, Span),
     Dekad(Dekad, Span),
     WholeYear(Span),
+    Half(Half, Span),
+    Relative(RelYear, Span),
 }
 
 impl Piece {
     pub(super) fn span(self) -> Span {
         match self {
-            Piece::Numbered(_, _, span) | Piece::Dekad(_, span) | Piece::WholeYear(span) => span,
+            Piece::Numbered(_, _, span)
+            | Piece::Dekad(_, span)
+            | Piece::WholeYear(span)
+            | Piece::Half(_, span)
+            | Piece::Relative(_, span) => span,
         }
     }
 
-    /// Pieces must come in increasing rank: 2023年 全年 | 9月 18日/下旬.
+    /// Pieces must come in increasing rank: 2023年/今年 全年 | 9月/第三季度/上半年 18日/下旬.
     pub(super) fn rank(self) -> u8 {
         match self {
-            Piece::Numbered(Unit::Year, ..) => 1,
+            Piece::Numbered(Unit::Year, ..) | Piece::Relative(..) => 1,
             Piece::WholeYear(_) => 2,
-            Piece::Numbered(Unit::Month, ..) => 3,
+            Piece::Numbered(Unit::Month | Unit::Quarter, ..) | Piece::Half(..) => 3,
             Piece::Numbered(Unit::Day, ..) | Piece::Dekad(..) => 4,
         }
     }
@@ -151,52 +185,31 @@ pub(super) struct Side {
     pub(super) bare: Option<Num>,
 }
 
-pub(super) fn parse_chinese(tokens: &[Token], text: &str, date: Span) -> Result<(Part, Option<Part>), DateError> {
-    // Unknown text is reported first: as trailing text if it only follows a date.
-    if let Some(k) = tokens.iter().position(|t| matches!(t.tok, Tok::Other | Tok::Slash)) {
-        let first = tokens[k].span;
-        let trailing = k > 0 && tokens[k..].iter().all(|t| matches!(t.tok, Tok::Other | Tok::Slash));
-        return Err(if trailing {
-            let span = Span::new(first.start, date.end);
-            span.error(DateErrorKind::TrailingText(span.text(text)))
-        } else {
-            first.error(DateErrorKind::Unrecognised(first.text(text)))
-        });
-    }
-    let seps = positions(tokens, Tok::Sep);
-    let (left, right) = match seps.as_slice() {
-        [] => (tokens, None),
-        [k] => {
-            let (left, right) = (&tokens[..*k], &tokens[*k + 1..]);
-            if left.is_empty() || right.is_empty() {
-                let sep = tokens[*k].span;
-                return Err(sep.error(DateErrorKind::IncompleteRange(sep.text(text))));
-            }
-            (left, Some(right))
-        }
-        [_, k, ..] => {
-            let span = tokens[*k].span;
-            return Err(span.error(DateErrorKind::Misplaced(span.text(text))));
-        }
+/// Joins the two sides of a Chinese range, lending a unit to a bare number. `lent` is the
+/// unit the next date of a list lends a lone date ending in a bare number (9月18、19日).
+pub(super) fn join_sides(
+    start: &Side,
+    end: Option<&Side>,
+    lent: Option<Unit>,
+    text: &str,
+) -> Result<(Part, Option<Part>), DateError> {
+    let Some(end) = end else {
+        return Ok((build_part(start, lent, text)?, None));
     };
-    let start = parse_side(left, text)?;
-    let Some(right) = right else {
-        return Ok((build_part(&start, None, text)?, None));
-    };
-    let end = parse_side(right, text)?;
     // "8-9月": a bare start number takes the unit of the first piece of the end.
     let start_unit = match (start.bare, end.pieces.first()) {
         (None, _) => None,
         (Some(_), Some(Piece::Numbered(unit, ..))) => Some(*unit),
         (Some(n), _) => return Err(missing_unit(n, text)),
     };
-    // "9月18日-22": a lone bare end number takes the unit of the last piece of the start.
+    // "9月18日-22": a lone bare end number takes the unit of the last piece of the start, if it
+    // is a day or a year; "4月-2" could be 4月-2日 as well as 4月-2月, so it needs its unit.
     let end_unit = match (end.bare, start.pieces.last()) {
         (None, _) => None,
-        (Some(_), Some(Piece::Numbered(unit, ..))) if end.pieces.is_empty() => Some(*unit),
+        (Some(_), Some(Piece::Numbered(unit @ (Unit::Day | Unit::Year), ..))) if end.pieces.is_empty() => Some(*unit),
         (Some(n), _) => return Err(missing_unit(n, text)),
     };
-    Ok((build_part(&start, start_unit, text)?, Some(build_part(&end, end_unit, text)?)))
+    Ok((build_part(start, start_unit, text)?, Some(build_part(end, end_unit, text)?)))
 }
 
 pub(super) fn missing_unit(n: Num, text: &str) -> DateError {
@@ -213,13 +226,30 @@ pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
         let misplaced = || token.span.error(DateErrorKind::Misplaced(token.span.text(text)));
+        let tok_at = |k: usize| tokens.get(k).map(|t| t.tok);
         match token.tok {
-            Tok::Num { value, .. } => {
-                let num = Num { value, span: token.span };
-                let unit = match tokens.get(i + 1).map(|t| t.tok) {
+            Tok::Num { value, digits } => {
+                let num = Num { value, digits, span: token.span };
+                let unit = match tok_at(i + 1) {
                     Some(Tok::Year) => Unit::Year,
                     Some(Tok::Month) => Unit::Month,
                     Some(Tok::Day) => Unit::Day,
+                    Some(Tok::Quarter) => Unit::Quarter,
+                    Some(Tok::Dot) => {
+                        i = dotted(tokens, i, text, &mut side.pieces)?;
+                        continue;
+                    }
+                    // "2023Q3", "2023上半年": four digits right before a quarter or half are a year.
+                    Some(Tok::QuarterMark | Tok::Half(_)) if digits == 4 => {
+                        side.pieces.push(Piece::Numbered(Unit::Year, num, num.span));
+                        i += 1;
+                        continue;
+                    }
+                    // "20230215": a compact date.
+                    None if digits == 8 => {
+                        side.pieces.extend(compact(num, text));
+                        break;
+                    }
                     None => {
                         side.bare = Some(num);
                         break;
@@ -231,17 +261,101 @@ pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError
                 i += 2;
                 continue;
             }
+            // 第三季度: the number must be followed by 季度.
+            Tok::Ordinal => match (tokens.get(i + 1), tok_at(i + 2)) {
+                (Some(Token { tok: Tok::Num { value, digits }, span }), Some(Tok::Quarter)) => {
+                    let num = Num { value: *value, digits: *digits, span: *span };
+                    side.pieces.push(Piece::Numbered(Unit::Quarter, num, token.span.to(tokens[i + 2].span)));
+                    i += 3;
+                    continue;
+                }
+                _ => return Err(misplaced()),
+            },
+            Tok::QuarterMark => match tokens.get(i + 1) {
+                Some(Token { tok: Tok::Num { value, digits }, span }) => {
+                    let num = Num { value: *value, digits: *digits, span: *span };
+                    side.pieces.push(Piece::Numbered(Unit::Quarter, num, token.span.to(*span)));
+                    i += 2;
+                    continue;
+                }
+                _ => return Err(misplaced()),
+            },
             Tok::Dekad(d) => side.pieces.push(Piece::Dekad(d, token.span)),
             Tok::WholeYear => side.pieces.push(Piece::WholeYear(token.span)),
-            // A unit with no number ("月"), or a separator that slipped through.
-            Tok::Year | Tok::Month | Tok::Day | Tok::Sep => return Err(misplaced()),
-            Tok::Slash | Tok::Other => {
+            Tok::Half(h) => side.pieces.push(Piece::Half(h, token.span)),
+            Tok::RelYear(r) => side.pieces.push(Piece::Relative(r, token.span)),
+            // A unit with no number ("月"), or a mark that slipped through.
+            Tok::Year
+            | Tok::Month
+            | Tok::Day
+            | Tok::Quarter
+            | Tok::Sep
+            | Tok::Dot
+            | Tok::During
+            | Tok::Colon
+            | Tok::Hour
+            | Tok::Minute
+            | Tok::HalfHour
+            | Tok::Period(_)
+            | Tok::Daily
+            | Tok::Weekday(_)
+            | Tok::List => return Err(misplaced()),
+            Tok::Slash | Tok::Other | Tok::Group { .. } => {
                 return Err(token.span.error(DateErrorKind::Unrecognised(token.span.text(text))));
             }
         }
         i += 1;
     }
     Ok(side)
+}
+
+/// A dotted date starting at token `i`: `10.28` (month.day), `2023.10` (year.month) or
+/// `2023.10.28`. Returns the index after it.
+fn dotted(tokens: &[Token], i: usize, text: &str, pieces: &mut Vec<Piece>) -> Result<usize, DateError> {
+    let mut nums = Vec::new();
+    let mut k = i;
+    loop {
+        match tokens.get(k) {
+            Some(Token { tok: Tok::Num { value, digits }, span }) => {
+                nums.push(Num { value: *value, digits: *digits, span: *span })
+            }
+            Some(t) => return Err(t.span.error(DateErrorKind::Misplaced(t.span.text(text)))),
+            None => {
+                let dot = tokens[k - 1].span;
+                return Err(dot.error(DateErrorKind::Misplaced(dot.text(text))));
+            }
+        }
+        k += 1;
+        if tokens.get(k).map(|t| t.tok) != Some(Tok::Dot) {
+            break;
+        }
+        k += 1;
+    }
+    let units: &[Unit] = match (nums.len(), nums[0].digits) {
+        (3, 4) => &[Unit::Year, Unit::Month, Unit::Day],
+        (2, 4) => &[Unit::Year, Unit::Month],
+        (2, _) => &[Unit::Month, Unit::Day],
+        _ => {
+            let span = tokens[i].span.to(tokens[k - 1].span);
+            return Err(span.error(DateErrorKind::Unrecognised(span.text(text))));
+        }
+    };
+    pieces.extend(units.iter().zip(&nums).map(|(&unit, &n)| Piece::Numbered(unit, n, n.span)));
+    Ok(k)
+}
+
+/// `20230215` as year, month and day, each with the span of its digits.
+fn compact(num: Num, text: &str) -> [Piece; 3] {
+    let offsets: Vec<usize> = num.span.text(text).char_indices().map(|(i, _)| num.span.start + i).collect();
+    let at = |k: usize| offsets.get(k).copied().unwrap_or(num.span.end);
+    let piece = |unit, from: usize, to: usize| {
+        let digits: String =
+            text[at(from)..at(to)].chars().filter_map(digit_value).map(|d| char::from(b'0' + d as u8)).collect();
+        let value = digits.parse().unwrap_or(0);
+        let span = Span::new(at(from), at(to));
+        Piece::Numbered(unit, Num { value, digits: to - from, span }, span)
+    };
+    [piece(Unit::Year, 0, 4), piece(Unit::Month, 4, 6), piece(Unit::Day, 6, 8)]
 }
 
 /// Checks the order of the pieces of one side and collects them into a [`Part`].
@@ -256,7 +370,9 @@ pub(super) fn build_part(side: &Side, bare_unit: Option<Unit>, text: &str) -> Re
     let mut whole_year = false;
     let pieces = side.pieces.iter().map(|p| (*p, false));
     for (piece, is_bare) in pieces.chain(bare.map(|p| (p, true))) {
-        if piece.rank() <= rank || whole_year {
+        // A quarter or half year is whole months: nothing finer may follow it.
+        let after_months = matches!(part.month, Some(MonthSpec::Quarter(..) | MonthSpec::Half(..)));
+        if piece.rank() <= rank || whole_year || after_months {
             return Err(match (is_bare, side.bare) {
                 (true, Some(n)) => missing_unit(n, text),
                 _ => {
@@ -267,9 +383,12 @@ pub(super) fn build_part(side: &Side, bare_unit: Option<Unit>, text: &str) -> Re
         }
         rank = piece.rank();
         match piece {
-            Piece::Numbered(Unit::Year, n, _) => part.year = Some(n),
+            Piece::Numbered(Unit::Year, n, _) => part.year = Some(YearSpec::Written(n)),
+            Piece::Relative(r, span) => part.year = Some(YearSpec::Relative(r, span)),
             Piece::WholeYear(_) => whole_year = true,
-            Piece::Numbered(Unit::Month, n, _) => part.month = Some(n),
+            Piece::Numbered(Unit::Month, n, _) => part.month = Some(MonthSpec::One(n)),
+            Piece::Numbered(Unit::Quarter, n, span) => part.month = Some(MonthSpec::Quarter(n, span)),
+            Piece::Half(h, span) => part.month = Some(MonthSpec::Half(h, span)),
             Piece::Numbered(Unit::Day, n, span) => part.fine = Some(Fine::Day(n, span)),
             Piece::Dekad(d, span) => part.fine = Some(Fine::Dekad(d, span)),
         }
@@ -277,117 +396,14 @@ pub(super) fn build_part(side: &Side, bare_unit: Option<Unit>, text: &str) -> Re
     Ok(part)
 }
 
-// ---------------------------------------------------------------------------------------
-// Resolving parts into dates
-
-/// The days one end covers, and how precisely.
-pub(super) struct Covered {
-    pub(super) first: NaiveDate,
-    pub(super) last: NaiveDate,
-    pub(super) precision: Precision,
-}
-
-pub(super) fn last_day(year: i32, month: u32) -> Option<u32> {
-    (28..=31).rev().find(|&d| NaiveDate::from_ymd_opt(year, month, d).is_some())
-}
-
-pub(super) fn check_year(n: Num) -> Result<i32, DateError> {
-    // Two-digit years ("23年") would be silently misread, so only four digits are taken.
-    match i32::try_from(n.value) {
-        Ok(y) if (1000..=9999).contains(&y) => Ok(y),
-        _ => Err(n.span.error(DateErrorKind::YearOutOfRange(i64::from(n.value)))),
+/// The unit of the first number of a date as written ("19日" lends 日), for a bare number
+/// before it in a list.
+pub(super) fn first_unit(tokens: &[Token]) -> Option<Unit> {
+    match (tokens.first().map(|t| t.tok), tokens.get(1).map(|t| t.tok)) {
+        (Some(Tok::Num { .. }), Some(Tok::Year)) => Some(Unit::Year),
+        (Some(Tok::Num { .. }), Some(Tok::Month)) => Some(Unit::Month),
+        (Some(Tok::Num { .. }), Some(Tok::Day)) => Some(Unit::Day),
+        (Some(Tok::Num { .. }), Some(Tok::Quarter)) => Some(Unit::Quarter),
+        _ => None,
     }
-}
-
-pub(super) fn check_month(n: Num) -> Result<u32, DateError> {
-    if (1..=12).contains(&n.value) { Ok(n.value) } else { Err(n.span.error(DateErrorKind::MonthOutOfRange(n.value))) }
-}
-
-/// The days covered by `year` / `month` / `fine`; `span` is blamed if the year itself
-/// is beyond what dates can hold (only possible through the caller's default year).
-pub(super) fn cover(year: i32, month: Option<u32>, fine: Option<Fine>, span: Span) -> Result<Covered, DateError> {
-    let year_error = || span.error(DateErrorKind::YearOutOfRange(i64::from(year)));
-    let ymd = |m, d| NaiveDate::from_ymd_opt(year, m, d).ok_or_else(year_error);
-    let Some(month) = month else {
-        return Ok(Covered { first: ymd(1, 1)?, last: ymd(12, 31)?, precision: Precision::Year });
-    };
-    let last = last_day(year, month).ok_or_else(year_error)?;
-    let (first_day, last_day, precision) = match fine {
-        None => (1, last, Precision::Month),
-        Some(Fine::Dekad(d, _)) => {
-            let (a, b) = d.days(last);
-            (a, b, Precision::Dekad)
-        }
-        Some(Fine::Day(n, _)) => {
-            if !(1..=last).contains(&n.value) {
-                return Err(n.span.error(DateErrorKind::DayOutOfRange { year, month, day: n.value }));
-            }
-            (n.value, n.value, Precision::Day)
-        }
-    };
-    Ok(Covered { first: ymd(month, first_day)?, last: ymd(month, last_day)?, precision })
-}
-
-pub(super) fn no_month(fine: Fine, text: &str) -> DateError {
-    let span = fine.span();
-    span.error(DateErrorKind::NoMonth(span.text(text)))
-}
-
-/// Fills in what the end inherits from the start (year, month), turns both into dates
-/// and checks their order. `date` is the span of the whole date part, blamed when the
-/// caller's default year cannot hold dates.
-pub(super) fn resolve(
-    start: &Part,
-    end: Option<&Part>,
-    default_year: i32,
-    date: Span,
-    text: &str,
-) -> Result<When, DateError> {
-    let start_year = start.year.map(check_year).transpose()?.unwrap_or(default_year);
-    let start_month = start.month.map(check_month).transpose()?;
-    if let (None, Some(fine)) = (start_month, start.fine) {
-        return Err(no_month(fine, text));
-    }
-    let first = cover(start_year, start_month, start.fine, date)?;
-    let Some(end) = end else {
-        return Ok(When {
-            start: first.first,
-            end: first.last,
-            start_precision: first.precision,
-            end_precision: first.precision,
-            note: None,
-        });
-    };
-    let (end_year, end_month) = match (end.year, end.month) {
-        (Some(year), month) => (check_year(year)?, month.map(check_month).transpose()?),
-        (None, Some(month)) => {
-            let month = check_month(month)?;
-            // "12月-1月": without years, running into an earlier month means the next year.
-            let crosses = start_month.is_some_and(|m| month < m);
-            let year = if crosses {
-                start_year
-                    .checked_add(1)
-                    .ok_or_else(|| date.error(DateErrorKind::YearOutOfRange(i64::from(start_year))))?
-            } else {
-                start_year
-            };
-            (year, Some(month))
-        }
-        // "9月18日-22日", "9月中旬-下旬": the end stays in the start's month.
-        (None, None) => (start_year, if end.fine.is_some() { start_month } else { None }),
-    };
-    if let (None, Some(fine)) = (end_month, end.fine) {
-        return Err(no_month(fine, text));
-    }
-    let last = cover(end_year, end_month, end.fine, date)?;
-    if last.last < first.first {
-        return Err(end.span.error(DateErrorKind::EndBeforeStart { start: first.first, end: last.last }));
-    }
-    Ok(When {
-        start: first.first,
-        end: last.last,
-        start_precision: first.precision,
-        end_precision: last.precision,
-        note: None,
-    })
 }

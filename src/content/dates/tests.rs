@@ -136,6 +136,10 @@ fn reads_every_case() {
             start_precision: sp,
             end_precision: ep,
             note: note.map(str::to_string),
+            time: None,
+            list: Vec::new(),
+            // Not part of these tables (tests_context.rs checks it); whatever it is, the rest must match.
+            year_written: got.year_written,
         };
         assert_eq!(got, want, "{text:?}");
     }
@@ -168,7 +172,8 @@ fn reports_errors_with_spans() {
         ("12月-2023年1月", 2023, eb("2023-12-01", "2023-01-31"), 6),
         ("2023-09-18/2023-09-01", 2023, eb("2023-09-18", "2023-09-01"), 11),
         ("abc", 2023, K::Unrecognised("abc".into()), 0),
-        ("九月", 2023, K::Unrecognised("九".into()), 0),
+        // 九月 is read since issue 11 (tests_forms.rs); a numeral with no unit is still unknown.
+        ("九", 2023, K::Unrecognised("九".into()), 0),
         ("9月下旬下旬", 2023, K::Misplaced("下旬".into()), 10),
         ("9月18日下旬", 2023, K::Misplaced("下旬".into()), 9),
         ("2023年9月全年", 2023, K::Misplaced("全年".into()), 11),
@@ -279,7 +284,10 @@ fn precision_and_overlap() {
 #[test]
 fn never_panics() {
     let mut texts: Vec<String> = Vec::new();
-    let examples = SEEDS.iter().chain(MORE).map(|c| c.0).chain([
+    let newer = super::tests_forms::FORMS.iter().map(|c| c.0).chain(super::tests_times::TIMES.iter().map(|c| c.0));
+    let newer = newer.chain(super::tests_lists::LISTS.iter().map(|c| c.0));
+    let errors: Vec<&str> = super::tests_forms::error_cases().into_iter().map(|c| c.0).collect();
+    let examples = SEEDS.iter().chain(MORE).map(|c| c.0).chain(newer).chain(errors).chain([
         "9月22日-18日",
         "2023年10月-2023年9月",
         "9月（评审）北京",
@@ -295,10 +303,12 @@ fn never_panics() {
     }
     let alphabet = [
         "9", "1", "2", "0", "3", "2023", "月", "日", "年", "旬", "上", "中", "下", "-", "至", "（", "）", "(", ")",
-        "，", "/", "全年", " ", "１", "a", "—", "初", "底",
+        "，", "/", "全年", " ", "１", "a", "—", "初", "底", "份", "季度", "第", "Q", "九", "十", "二", "〇", "今年",
+        "次年", "期间", "半年", ".", "20230215", ":", "：", "14", "30", "时", "点", "分", "半", "上午", "下午", "晚上",
+        "每天", "周", "三", "星期", "周日", "、", "11.13", "前", "春节", "待定", "年底", "009", "6831", "次年",
     ];
     let mut seed: u64 = 0x2023_0918;
-    for _ in 0..600 {
+    for _ in 0..1500 {
         let mut s = String::new();
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         for _ in 0..(seed >> 60) {
@@ -309,11 +319,23 @@ fn never_panics() {
     }
     assert!(texts.len() > 1000);
     for text in &texts {
-        for year in [2023, 2024, 0, -1, 262_143, i32::MAX, i32::MIN] {
-            match parse_when(text, year) {
+        let contexts = [2023, 2024, 0, -1, 262_143, i32::MAX, i32::MIN].into_iter().map(Context::calendar);
+        for context in contexts.chain([Context::starting(2024, 9), Context::starting(i32::MAX, 9)]) {
+            match parse_when_in(text, context) {
                 Ok(when) => {
                     assert!(when.start <= when.end, "{text:?}");
                     assert!(!when.in_words().is_empty());
+                    // The model's promises: a list has two or more ordered occurrences inside the
+                    // bounds and no time of its own; a time only ever follows an exact day.
+                    assert!(when.list.is_empty() || (when.list.len() >= 2 && when.time.is_none()), "{text:?}");
+                    let all: Vec<Occurrence> = when.occurrences().collect();
+                    assert!(all.windows(2).all(|w| w[0].end < w[1].start), "{text:?}");
+                    assert!(all.iter().all(|o| when.start <= o.start && o.start <= o.end && o.end <= when.end));
+                    let time = Precision::Time;
+                    assert!(when.start_precision != time || all.iter().all(|o| o.time.is_some()), "{text:?}");
+                    assert!(when.end_precision != time || all.iter().all(|o| o.time.is_some_and(|t| t.end.is_some())));
+                    assert!(!when.list.is_empty() || when.time.is_some() == (when.start_precision == time));
+                    assert!(all.iter().all(|o| o.time.is_none_or(|t| !t.daily || o.start < o.end)), "{text:?}");
                 }
                 Err(err) => {
                     assert!(text.get(err.span()).is_some(), "{text:?}: {err:?}");

@@ -1,0 +1,220 @@
+//! What can be wrong with a date text, where, and how to fix it.
+
+use super::*;
+
+/// A date text that could not be read, with the byte span of the offending part.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{kind}")]
+pub struct DateError {
+    /// Byte offset of the offending part inside the parsed text.
+    pub offset: usize,
+    /// Byte length of the offending part; at least 1 unless the text is empty.
+    pub len: usize,
+    pub kind: DateErrorKind,
+}
+
+/// What is wrong with a date text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateErrorKind {
+    #[error("the date text is empty")]
+    Empty,
+    #[error("there is a note but no date before it")]
+    MissingDate,
+    #[error("\"{0}\" does not say which month")]
+    NoMonth(String),
+    #[error("month {0} does not exist")]
+    MonthOutOfRange(u32),
+    #[error("{year:04}-{month:02} has no day {day}")]
+    DayOutOfRange { year: i32, month: u32, day: u32 },
+    #[error("year {0} is not a four-digit year")]
+    YearOutOfRange(i64),
+    #[error("the range ends on {end}, before it starts on {start}")]
+    EndBeforeStart { start: NaiveDate, end: NaiveDate },
+    #[error("\"{0}\" is not a date")]
+    Unrecognised(String),
+    #[error("\"{0}\" after the date is not part of a date")]
+    TrailingText(String),
+    #[error("\"{0}\" is out of place here")]
+    Misplaced(String),
+    #[error("the number {0} has no unit (年, 月 or 日)")]
+    MissingUnit(String),
+    #[error("there is no date on one side of \"{0}\"")]
+    IncompleteRange(String),
+    #[error("the bracket \"{0}\" is never closed")]
+    UnclosedBracket(String),
+    #[error("quarter {0} does not exist")]
+    QuarterOutOfRange(u32),
+    #[error("\"{0}\" does not say which year of a schedule that crosses a year")]
+    YearNeeded(String),
+    #[error("\"{0}\" has no clock time after it")]
+    PeriodWithoutTime(String),
+    #[error("\"{0}\" is not a time of day")]
+    TimeOutOfRange(String),
+    #[error("{period} has no hour {hour}")]
+    HourNotInPeriod { period: String, hour: u32 },
+    #[error("\"{0}\" does not say 上午 or 下午")]
+    AmbiguousHour(String),
+    #[error("the time ends at {}, before it starts at {}", hm(*.end), hm(*.start))]
+    TimeEndBeforeStart { start: NaiveTime, end: NaiveTime },
+    #[error("the time \"{time}\" needs an exact day, and \"{date}\" is not one")]
+    TimeNeedsDay { time: String, date: String },
+    #[error("the time \"{0}\" is out of place")]
+    MisplacedTime(String),
+    #[error("{date} is a {}, the text says {written}", numerals::weekday_name(*.actual))]
+    WeekdayMismatch { date: NaiveDate, actual: chrono::Weekday, written: String },
+    #[error("the weekday \"{weekday}\" needs an exact day, and \"{date}\" is not one")]
+    WeekdayNeedsDay { weekday: String, date: String },
+    #[error("\"{0}\" is not written like the first date of the list")]
+    UnevenList(String),
+    #[error("the list does not go forward from {previous} to {next}")]
+    ListOutOfOrder { previous: NaiveDate, next: NaiveDate },
+    #[error("the {unit} {value} is written with {digits} digits")]
+    TooManyDigits { value: u32, digits: usize, unit: &'static str },
+    #[error("year {year} is more than {YEAR_WINDOW} years from the schedule's year {around}")]
+    YearFarAway { year: i32, around: i32 },
+    #[error("the range would run from month {from} of {year} into month {to} of the next year")]
+    LongWrap { year: i32, from: u32, to: u32 },
+    #[error("the end \"{end}\" adds no day after the start \"{start}\"")]
+    EndAddsNothing { start: String, end: String },
+    #[error("\"{0}\" names no dates")]
+    Vague(String),
+}
+
+impl DateError {
+    /// Byte range of the offending part, for slicing the text or building a caret line.
+    pub fn span(&self) -> Range<usize> {
+        self.offset..self.offset + self.len
+    }
+
+    /// One plain sentence telling the editor how to fix the text.
+    pub fn help(&self) -> String {
+        match &self.kind {
+            DateErrorKind::Empty => "Write when the activity happens, for example 9月18日, \
+                 9月18日-22日, 8月下旬, 7月-9月, 全年 or 2023-09-18."
+                .to_string(),
+            DateErrorKind::MissingDate => "Put the date first and the note after it, for \
+                 example 9月（具体时间另行通知） or 全年，按报名预约时间安排."
+                .to_string(),
+            DateErrorKind::NoMonth(word) => {
+                format!("Put the month before \"{word}\", for example 9月{word}.")
+            }
+            DateErrorKind::MonthOutOfRange(_) => {
+                "Months run from 1月 to 12月 (01 to 12 in 2023-09), so check the month number.".to_string()
+            }
+            DateErrorKind::DayOutOfRange { year, month, day } => match last_day(*year, *month) {
+                Some(n) if *month == 2 && *day == 29 => format!(
+                    "{year}年2月 has only {n} days because {year} is not a leap year, \
+                         so check the day or the year."
+                ),
+                Some(n) => {
+                    format!("{year}年{month}月 has {n} days, so write a day from 1日 to {n}日.")
+                }
+                None => "Check the day number against the month.".to_string(),
+            },
+            DateErrorKind::YearOutOfRange(_) => {
+                "Write the year in full with four digits, for example 2023年 or 2023-09.".to_string()
+            }
+            DateErrorKind::EndBeforeStart { .. } => "Put the earlier date first, for example \
+                 9月18日-22日, and write both years (2023年12月-2024年1月) for a range that \
+                 crosses a year."
+                .to_string(),
+            DateErrorKind::Unrecognised(_) => "Write a date such as 9月18日, 9月18日-22日, \
+                 8月下旬, 7月-9月, 全年 or 2023-09-18, and put anything else in brackets \
+                 （…） or after a comma."
+                .to_string(),
+            DateErrorKind::TrailingText(rest) => format!(
+                "Put extra words in brackets after the date, as in 9月（{rest}）, or after a \
+                 comma, as in 9月，{rest}."
+            ),
+            DateErrorKind::Misplaced(_) => "Write each part once in the order year, month, \
+                 then day or 上旬/中旬/下旬 (as in 2023年9月下旬), and join two dates with a \
+                 single - or 至."
+                .to_string(),
+            DateErrorKind::MissingUnit(n) => {
+                format!("Add 年, 月 or 日 after {n}, for example {n}月 or {n}日.")
+            }
+            DateErrorKind::IncompleteRange(sep) => {
+                format!("Write a date on both sides of \"{sep}\", for example 7月{sep}9月.")
+            }
+            DateErrorKind::QuarterOutOfRange(_) => {
+                "Quarters run from 第一季度 (Q1) to 第四季度 (Q4), so check the number.".to_string()
+            }
+            DateErrorKind::YearNeeded(words) => format!(
+                "This schedule's year crosses into the next calendar year, so write which year, for \
+                 example 2025年{words}, or the months themselves (3月-5月)."
+            ),
+            DateErrorKind::PeriodWithoutTime(word) => format!(
+                "Write the clock time after it, as in 下午2:30 or 下午2点, or put \"{word}\" in brackets \
+                 as a note: 9月18日（{word}）."
+            ),
+            DateErrorKind::TimeOutOfRange(_) => "Write a time from 0:00 to 23:59, as 14:30, 14时30分 or \
+                 下午2点半, with two digits for the minutes after \":\"."
+                .to_string(),
+            DateErrorKind::HourNotInPeriod { period, hour } => format!(
+                "Check the hour: write it as a 24-hour time without \"{period}\" ({hour}:00), or with \
+                 the word that fits it (上午 for the morning, 下午 for 1 to 6 in the afternoon, 晚上 for \
+                 the evening)."
+            ),
+            DateErrorKind::AmbiguousHour(time) => format!(
+                "An hour before 6 needs its part of the day: write the afternoon as 下午2:30 or \
+                 14:30, or 凌晨{time} if it really is at night."
+            ),
+            DateErrorKind::TimeEndBeforeStart { .. } => "Put the earlier time first, as in 14:30-16:30; \
+                 a time range cannot run past midnight."
+                .to_string(),
+            DateErrorKind::TimeNeedsDay { time, date } => format!(
+                "A time of day can only follow an exact day, as in 9月27日 {time}. If the day is not \
+                 known yet, put the time in brackets as a note: {date}（{time}）."
+            ),
+            DateErrorKind::MisplacedTime(_) => "A time goes right after its day (9月27日 14:30). For \
+                 several days, write the hours once after the whole range for the same hours each day \
+                 (10月1日-7日 9:00-11:00, or 每天9:00-11:00), or one time after each end for one span \
+                 (10月1日9:00-3日17:00)."
+                .to_string(),
+            DateErrorKind::WeekdayMismatch { date, written, .. } => format!(
+                "Check the date and the weekday against a calendar: {}月{}日 is a {}, so either the \
+                 date or \"{written}\" is wrong.",
+                date.month(),
+                date.day(),
+                numerals::weekday_name(date.weekday())
+            ),
+            DateErrorKind::WeekdayNeedsDay { weekday, date } => format!(
+                "A weekday checks an exact day, as in 9月18日（{weekday}）. For a weekly activity, write \
+                 the range with the weekday as a note: {date}（每{weekday}）."
+            ),
+            DateErrorKind::UnevenList(_) => "Write every date of a list as exactly as the others, so \
+                 each is drawn alike: all days (10月1日、10月3日、10月5日) or all months (3月、6月、9月). \
+                 A time may follow any day, or the last date for all (10月1日、3日、5日 9:00-11:00)."
+                .to_string(),
+            DateErrorKind::ListOutOfOrder { .. } => "Write the dates of a list in order, each after \
+                 the one before, as in 10月1日、10月3日、10月5日; a date in another year needs its \
+                 year (2024年1月8日)."
+                .to_string(),
+            DateErrorKind::TooManyDigits { value, unit, .. } => {
+                format!("Write the {unit} without the extra zeros, as {value}.")
+            }
+            DateErrorKind::YearFarAway { around, .. } => format!(
+                "Check the year: a schedule's dates are in or near its year ({around}年), so this is \
+                 most likely a slip of the keyboard."
+            ),
+            DateErrorKind::LongWrap { year, from, to } => format!(
+                "If it does run into the next year, write both years ({year}年{from}月-{}年{to}月) or \
+                 次年 ({from}月-次年{to}月); if not, put the earlier month first ({to}月-{from}月).",
+                i64::from(*year) + 1
+            ),
+            DateErrorKind::EndAddsNothing { start, .. } => format!(
+                "Write the day it ends, or only {start} if nothing comes after it; an end that \
+                 contains its start must reach past it, as 10月1日-10月 runs through October."
+            ),
+            DateErrorKind::Vague(word) => format!(
+                "A calendar cannot draw \"{word}\": write the range you mean and keep the words as \
+                 a note, for example {}.",
+                vague::example(word)
+            ),
+            DateErrorKind::UnclosedBracket(open) => {
+                let close = if open == "(" { ")" } else { "）" };
+                format!("Close the note with \"{close}\", for example 9月{open}评审阶段{close}.")
+            }
+        }
+    }
+}

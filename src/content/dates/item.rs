@@ -1,0 +1,348 @@
+//! The tokens of a date part into the two sides of a range: times of day are read (see
+//! [`time`](super::time)), brackets after either end are notes unless they hold a time, and the
+//! dates are read by [`parse`](super::parse).
+
+use super::*;
+
+/// A token of the date part once brackets are looked at.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum El {
+    Date(Token),
+    Sep(Span),
+    /// The trimmed text inside a bracket.
+    Note(Span),
+    /// 期间 after the last date, which says nothing more.
+    During(Span),
+    Clock(ClockEl),
+    Weekday(WeekdayEl),
+}
+
+/// A weekday written after a day, to be checked against it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct WeekdayEl {
+    /// From Monday (1) to Sunday (7).
+    pub(super) day: u32,
+    pub(super) span: Span,
+    /// The inside of its bracket, if any (see [`ClockEl::group`]).
+    pub(super) group: Option<Span>,
+}
+
+/// What one end of a range says beside its date.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Extras {
+    pub(super) notes: Vec<Span>,
+    pub(super) clock: Option<ClockEl>,
+    pub(super) weekday: Option<WeekdayEl>,
+}
+
+impl Extras {
+    /// Keeps what needs an exact day only if `part` is one: a bracket that cannot be read with
+    /// it stays a note, as brackets always were; anything else is an error.
+    fn settle(&mut self, part: &Part, text: &str) -> Result<(), DateError> {
+        if matches!(part.fine, Some(Fine::Day(..))) {
+            return Ok(());
+        }
+        if let Some(clock) = self.clock.take() {
+            match clock.group {
+                Some(group) => self.notes.push(group),
+                None => {
+                    let (time, date) = (clock.span.text(text), part.span.text(text));
+                    return Err(clock.span.error(DateErrorKind::TimeNeedsDay { time, date }));
+                }
+            }
+        }
+        if let Some(weekday) = self.weekday.take() {
+            match weekday.group {
+                Some(group) => self.notes.push(group),
+                None => {
+                    let (day, date) = (weekday.span.text(text), part.span.text(text));
+                    return Err(weekday.span.error(DateErrorKind::WeekdayNeedsDay { weekday: day, date }));
+                }
+            }
+        }
+        self.notes.sort_by_key(|s| s.start);
+        self.notes.dedup();
+        Ok(())
+    }
+
+    /// Takes a note, a time or a weekday written after a side's date; `false` for anything else.
+    fn take(&mut self, el: &El, text: &str) -> Result<bool, DateError> {
+        match el {
+            El::Note(span) => self.notes.push(*span),
+            El::Clock(clock) if self.clock.is_none() => self.clock = Some(*clock),
+            El::Clock(clock) => return Err(clock.span.error(DateErrorKind::MisplacedTime(clock.span.text(text)))),
+            El::Weekday(day) if self.weekday.is_none() => self.weekday = Some(*day),
+            El::Weekday(day) => return Err(day.span.error(DateErrorKind::Misplaced(day.span.text(text)))),
+            El::Date(_) | El::Sep(_) | El::During(_) => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+/// A range as written (one date of a list): its two ends and what each says beside its date.
+#[derive(Debug, Clone)]
+pub(super) struct Item {
+    /// The whole range as written, for messages about it.
+    pub(super) span: Span,
+    pub(super) start: Part,
+    pub(super) end: Option<Part>,
+    pub(super) start_extras: Extras,
+    pub(super) end_extras: Extras,
+}
+
+impl Item {
+    /// The notes in the order written.
+    pub(super) fn notes(&self) -> impl Iterator<Item = Span> + '_ {
+        self.start_extras.notes.iter().chain(&self.end_extras.notes).copied()
+    }
+}
+
+/// Unknown text is reported before anything else: as trailing text if only brackets follow it.
+pub(super) fn check_unknown(tokens: &[Token], text: &str) -> Result<(), DateError> {
+    // A slash is unknown, except in an ISO interval (which starts with a four-digit year).
+    let iso_like = matches!(tokens.first(), Some(Token { tok: Tok::Num { digits: 4, .. }, .. }));
+    let unknown = |t: &Token| matches!(t.tok, Tok::Other) || (t.tok == Tok::Slash && !iso_like);
+    let Some(k) = tokens.iter().position(unknown) else { return Ok(()) };
+    let first = tokens[k].span;
+    let trailing = k > 0 && tokens[k..].iter().all(|t| unknown(t) || matches!(t.tok, Tok::Group { .. }));
+    Err(if trailing {
+        let last = tokens[k..].iter().rev().find(|t| unknown(t)).map_or(first, |t| t.span);
+        let span = first.to(last);
+        span.error(DateErrorKind::TrailingText(span.text(text)))
+    } else {
+        first.error(DateErrorKind::Unrecognised(first.text(text)))
+    })
+}
+
+/// Reads the times and opens the brackets: an empty one is dropped, one holding only a time
+/// is read as if written without brackets, any other is a note.
+pub(super) fn elements(tokens: &[Token], group: Option<Span>, text: &str) -> Result<Vec<El>, DateError> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while let Some(token) = tokens.get(i) {
+        match token.tok {
+            Tok::Group { inner } => {
+                let raw = inner.text(text);
+                let lead = raw.len() - raw.trim_start().len();
+                let trimmed = Span::new(inner.start + lead, inner.start + raw.trim_end().len());
+                if trimmed.start < trimmed.end {
+                    out.extend(open_group(trimmed, text)?);
+                }
+            }
+            Tok::Sep => out.push(El::Sep(token.span)),
+            Tok::During => out.push(El::During(token.span)),
+            Tok::Period(_) => {
+                let (clock, next) = read_clock(tokens, i, false, group, text)?;
+                out.push(El::Clock(clock));
+                i = next;
+                continue;
+            }
+            Tok::Num { .. } if starts_clock(tokens, i) => {
+                let (clock, next) = read_clock(tokens, i, false, group, text)?;
+                out.push(El::Clock(clock));
+                i = next;
+                continue;
+            }
+            // 每天 goes right before the hours.
+            Tok::Daily
+                if starts_clock(tokens, i + 1) || matches!(tokens.get(i + 1).map(|t| t.tok), Some(Tok::Period(_))) =>
+            {
+                let (mut clock, next) = read_clock(tokens, i + 1, true, group, text)?;
+                clock.span = token.span.to(clock.span);
+                out.push(El::Clock(clock));
+                i = next;
+                continue;
+            }
+            Tok::Daily => return Err(token.span.error(DateErrorKind::MisplacedTime(token.span.text(text)))),
+            Tok::Weekday(day) => out.push(El::Weekday(WeekdayEl { day, span: token.span, group })),
+            _ => out.push(El::Date(*token)),
+        }
+        i += 1;
+    }
+    Ok(out)
+}
+
+/// The elements of a bracket: what it holds if that is only a weekday and times, else one note.
+fn open_group(inner: Span, text: &str) -> Result<Vec<El>, DateError> {
+    let tokens = tokenize(text, inner);
+    let timely = |t: &Token| {
+        matches!(
+            t.tok,
+            Tok::Num { .. }
+                | Tok::Colon
+                | Tok::Hour
+                | Tok::Minute
+                | Tok::HalfHour
+                | Tok::Period(_)
+                | Tok::Daily
+                | Tok::Sep
+                | Tok::Weekday(_)
+        )
+    };
+    let read = tokens.iter().any(|t| matches!(t.tok, Tok::Colon | Tok::Hour | Tok::Weekday(_)));
+    let note = match (tokens.first(), tokens.get(1).map(|t| t.tok)) {
+        // A note that starts with a weekday (（周三下午）) is kept whole, but its weekday is still
+        // checked — unless it begins a run of weekdays (（周一至周五）), which is no one day's.
+        (Some(Token { tok: Tok::Weekday(day), span }), next)
+            if !matches!(next, Some(Tok::Sep | Tok::List | Tok::Weekday(_))) =>
+        {
+            vec![El::Weekday(WeekdayEl { day: *day, span: *span, group: Some(inner) }), El::Note(inner)]
+        }
+        _ => vec![El::Note(inner)],
+    };
+    if !(read && tokens.iter().all(timely)) {
+        return Ok(note);
+    }
+    match elements(&tokens, Some(inner), text) {
+        Ok(els) if els.iter().all(|e| matches!(e, El::Clock(_) | El::Weekday(_))) => Ok(els),
+        // A time written wrongly is an error even in brackets: （上午13:00）.
+        Err(e) if is_clock_error(&e.kind) => Err(e),
+        _ => Ok(note),
+    }
+}
+
+fn is_clock_error(kind: &DateErrorKind) -> bool {
+    matches!(
+        kind,
+        DateErrorKind::TimeOutOfRange(_)
+            | DateErrorKind::HourNotInPeriod { .. }
+            | DateErrorKind::AmbiguousHour(_)
+            | DateErrorKind::TimeEndBeforeStart { .. }
+    )
+}
+
+/// Reads the dates of a list (or the one range) from the tokens of the date part.
+pub(super) fn read_items(tokens: &[Token], text: &str) -> Result<Vec<Item>, DateError> {
+    let chunks: Vec<&[Token]> = tokens.split(|t| t.tok == Tok::List).collect();
+    let mut items = Vec::new();
+    for (k, chunk) in chunks.iter().enumerate() {
+        if chunk.is_empty() {
+            // The mark before or after the empty chunk.
+            let marks: Vec<&Token> = tokens.iter().filter(|t| t.tok == Tok::List).collect();
+            let mark = marks[k.min(marks.len() - 1)].span;
+            return Err(mark.error(DateErrorKind::IncompleteRange(mark.text(text))));
+        }
+        // 9月18、19日: a bare number takes its unit from the next date, as 8-9月 does.
+        let lent = chunks.get(k + 1).and_then(|next| first_unit(next));
+        items.push(read_item(chunk, lent, text)?);
+    }
+    Ok(items)
+}
+
+/// Reads the two sides of a range from its tokens.
+fn read_item(tokens: &[Token], lent: Option<Unit>, text: &str) -> Result<Item, DateError> {
+    if let Some(Token { tok: Tok::Group { inner }, span }) = tokens.first() {
+        // A note first: say so, pointing at the opening bracket.
+        return Err(Span::new(span.start, inner.start).error(DateErrorKind::MissingDate));
+    }
+    let els = elements(tokens, None, text)?;
+    // Weekdays with no date at all are a weekly activity: 周一至周五.
+    if !els.iter().any(|e| matches!(e, El::Date(_)))
+        && let Some(El::Weekday(day)) = els.iter().find(|e| matches!(e, El::Weekday(_)))
+    {
+        return Err(day.span.error(DateErrorKind::Vague(day.span.text(text))));
+    }
+    if let Some(item) = read_iso(&els, item_span(tokens), text)? {
+        return Ok(item);
+    }
+    let seps: Vec<(usize, Span)> =
+        els.iter().enumerate().filter_map(|(i, e)| if let El::Sep(s) = e { Some((i, *s)) } else { None }).collect();
+    let (left, right) = match seps.as_slice() {
+        [] => (&els[..], None),
+        [(k, sep)] => {
+            let (left, right) = (&els[..*k], &els[*k + 1..]);
+            if left.is_empty() || !matches!(right.first(), Some(El::Date(_))) {
+                return Err(sep.error(DateErrorKind::IncompleteRange(sep.text(text))));
+            }
+            (left, Some(right))
+        }
+        [_, (_, span), ..] => return Err(span.error(DateErrorKind::Misplaced(span.text(text)))),
+    };
+    let (start_side, start_extras) = read_side(left, right.is_none(), text)?;
+    let (end_side, end_extras) = match right {
+        Some(right) => {
+            let (side, extras) = read_side(right, true, text)?;
+            (Some(side), extras)
+        }
+        None => (None, Extras::default()),
+    };
+    let (start, end) = join_sides(&start_side, end_side.as_ref(), lent, text)?;
+    let (mut start_extras, mut end_extras) = (start_extras, end_extras);
+    start_extras.settle(&start, text)?;
+    if let Some(end) = &end {
+        end_extras.settle(end, text)?;
+    }
+    Ok(Item { span: item_span(tokens), start, end, start_extras, end_extras })
+}
+
+fn item_span(tokens: &[Token]) -> Span {
+    match (tokens.first(), tokens.last()) {
+        (Some(first), Some(last)) => first.span.to(last.span),
+        _ => Span::new(0, 0),
+    }
+}
+
+/// One side: its date tokens, then what follows them. `last` is the side that ends the text.
+fn read_side(els: &[El], last: bool, text: &str) -> Result<(Side, Extras), DateError> {
+    let dates: Vec<Token> = els.iter().map_while(|e| if let El::Date(t) = e { Some(*t) } else { None }).collect();
+    match (dates.is_empty(), els.first()) {
+        (true, Some(El::During(span) | El::Sep(span) | El::Note(span))) => {
+            return Err(span.error(DateErrorKind::Misplaced(span.text(text))));
+        }
+        (true, Some(El::Clock(clock))) => {
+            return Err(clock.span.error(DateErrorKind::MisplacedTime(clock.span.text(text))));
+        }
+        (true, Some(El::Weekday(day))) => {
+            return Err(day.span.error(DateErrorKind::Misplaced(day.span.text(text))));
+        }
+        _ => {}
+    }
+    let mut extras = Extras::default();
+    for (k, el) in els.iter().enumerate().skip(dates.len()) {
+        if extras.take(el, text)? {
+            continue;
+        }
+        match el {
+            // Date tokens after a note: "9月（评审）10月" has no separator to make it a range.
+            El::Date(token) => {
+                let last = els[k..].iter().rev().find_map(|e| if let El::Date(t) = e { Some(t.span) } else { None });
+                let span = token.span.to(last.unwrap_or(token.span));
+                return Err(span.error(DateErrorKind::TrailingText(span.text(text))));
+            }
+            // "5月至6月期间": during the range, which is the range.
+            El::During(_) if last && k == dates.len() => {}
+            El::Sep(span) | El::During(span) | El::Note(span) => {
+                return Err(span.error(DateErrorKind::Misplaced(span.text(text))));
+            }
+            El::Clock(_) | El::Weekday(_) => {}
+        }
+    }
+    Ok((parse_side(&dates, text)?, extras))
+}
+
+/// An ISO 8601 / EDTF date or interval, with any notes, weekday and time after it.
+fn read_iso(els: &[El], span: Span, text: &str) -> Result<Option<Item>, DateError> {
+    let head = els.iter().take_while(|e| matches!(e, El::Date(_) | El::Sep(_))).count();
+    let tokens: Vec<Token> = els[..head]
+        .iter()
+        .filter_map(|e| match e {
+            El::Date(t) => Some(*t),
+            El::Sep(span) => Some(Token { tok: Tok::Sep, span: *span }),
+            _ => None,
+        })
+        .collect();
+    if !is_iso(&tokens, text) {
+        return Ok(None);
+    }
+    let mut extras = Extras::default();
+    for el in &els[head..] {
+        if !extras.take(el, text)? {
+            return Ok(None);
+        }
+    }
+    let (start, end) = parse_iso(&tokens, text)?;
+    extras.settle(end.as_ref().unwrap_or(&start), text)?;
+    let (start_extras, end_extras) =
+        if end.is_some() { (Extras::default(), extras) } else { (extras, Extras::default()) };
+    Ok(Some(Item { span, start, end, start_extras, end_extras }))
+}

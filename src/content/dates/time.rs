@@ -1,0 +1,177 @@
+//! Times of day after a day: 14:30, 14：30, 下午2:30, 上午9时30分, 9點, 三点半, and ranges of them
+//! (14:30-16:30, 上午9时30分-11时30分), with 每天 for hours kept on each day of a range.
+
+use chrono::Timelike;
+
+use super::*;
+
+/// A word saying which part of the day an hour is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Period {
+    /// 凌晨
+    Dawn,
+    /// 上午, 早上
+    Morning,
+    /// 中午
+    Noon,
+    /// 下午
+    Afternoon,
+    /// 晚上
+    Evening,
+}
+
+impl Period {
+    /// The 24-hour hour meant by `hour` after this word, if it can be one: 下午2 is 14 and
+    /// 下午13 is 13, but 上午13 is nothing.
+    fn hour(self, hour: u32) -> Option<u32> {
+        match (self, hour) {
+            (Period::Dawn, 0..=6) | (Period::Morning, 0..=12) | (Period::Noon, 11..=14) => Some(hour),
+            (Period::Noon, 1..=2) | (Period::Afternoon, 1..=11) | (Period::Evening, 5..=11) => Some(hour + 12),
+            (Period::Afternoon, 12..=23) | (Period::Evening, 17..=23) => Some(hour),
+            _ => None,
+        }
+    }
+}
+
+/// A time of day as written, before its period is applied.
+#[derive(Debug, Clone, Copy)]
+struct Raw {
+    period: Option<(Period, Span)>,
+    hour: Num,
+    minute: Option<Num>,
+    /// 半: half past.
+    half: bool,
+    span: Span,
+}
+
+/// A time or a time range as read, and where it stands.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct ClockEl {
+    pub(super) start: NaiveTime,
+    pub(super) end: Option<NaiveTime>,
+    /// 每天 was written before it.
+    pub(super) daily: bool,
+    pub(super) span: Span,
+    /// The inside of the bracket it was written in, if any: if it cannot be read with a day, it
+    /// is kept as a note, as brackets always were.
+    pub(super) group: Option<Span>,
+}
+
+/// Whether the tokens at `i` start a time: an optional period, a number, then `:` or 时/点.
+pub(super) fn starts_clock(tokens: &[Token], i: usize) -> bool {
+    let at = |k: usize| tokens.get(k).map(|t| t.tok);
+    let k = if matches!(at(i), Some(Tok::Period(_))) { i + 1 } else { i };
+    matches!(at(k), Some(Tok::Num { .. })) && matches!(at(k + 1), Some(Tok::Colon | Tok::Hour))
+}
+
+/// Reads a time or time range starting at token `i` (where [`starts_clock`] holds, or at a
+/// period word), returning it and the index after it.
+pub(super) fn read_clock(
+    tokens: &[Token],
+    i: usize,
+    daily: bool,
+    group: Option<Span>,
+    text: &str,
+) -> Result<(ClockEl, usize), DateError> {
+    let (first, mut k) = read_raw(tokens, i, text)?;
+    let start = to_time(&first, first.period, false, text)?;
+    let mut clock = ClockEl { start, end: None, daily, span: first.span, group };
+    if tokens.get(k).map(|t| t.tok) == Some(Tok::Sep) && starts_clock(tokens, k + 1) {
+        let (second, next) = read_raw(tokens, k + 1, text)?;
+        // 下午2:30-4:30: the end keeps the start's period unless it names its own.
+        let end = match second.period {
+            Some(p) => to_time(&second, Some(p), false, text)?,
+            None => to_time(&second, first.period, true, text)?,
+        };
+        clock.span = first.span.to(second.span);
+        if end <= start {
+            return Err(clock.span.error(DateErrorKind::TimeEndBeforeStart { start, end }));
+        }
+        clock.end = Some(end);
+        k = next;
+    }
+    Ok((clock, k))
+}
+
+/// `[period] hour (: minute | 时 [minute [分] | 半])` at token `i`.
+fn read_raw(tokens: &[Token], i: usize, text: &str) -> Result<(Raw, usize), DateError> {
+    let at = |k: usize| tokens.get(k).map(|t| t.tok);
+    let (period, mut k) = match tokens.get(i) {
+        Some(Token { tok: Tok::Period(p), span }) => (Some((*p, *span)), i + 1),
+        _ => (None, i),
+    };
+    let (hour, colon) = match (tokens.get(k), at(k + 1)) {
+        (Some(Token { tok: Tok::Num { value, digits }, span }), Some(mark @ (Tok::Colon | Tok::Hour))) => {
+            (Num { value: *value, digits: *digits, span: *span }, mark == Tok::Colon)
+        }
+        _ => {
+            // A period with no clock time after it: 9月18日上午.
+            let num = tokens.get(k).filter(|t| k > i && matches!(t.tok, Tok::Num { .. }));
+            let span = tokens[i].span.to(num.map_or(tokens[i].span, |t| t.span));
+            return Err(span.error(DateErrorKind::PeriodWithoutTime(span.text(text))));
+        }
+    };
+    k += 2;
+    let num_at = |k: usize| match tokens.get(k) {
+        Some(Token { tok: Tok::Num { value, digits }, span }) => {
+            Some(Num { value: *value, digits: *digits, span: *span })
+        }
+        _ => None,
+    };
+    let (mut minute, mut half) = (None, false);
+    if colon {
+        // 14:30 needs its two-digit minutes.
+        match num_at(k) {
+            Some(m) if m.digits == 2 => minute = Some(m),
+            _ => {
+                let span = hour.span.to(num_at(k).map_or(tokens[k - 1].span, |m| m.span));
+                return Err(span.error(DateErrorKind::TimeOutOfRange(span.text(text))));
+            }
+        }
+        k += 1;
+    } else if at(k) == Some(Tok::HalfHour) {
+        half = true;
+        k += 1;
+    } else if let Some(m) = num_at(k).filter(|m| m.digits <= 2) {
+        // 9点30, 9时30分
+        minute = Some(m);
+        k += if at(k + 1) == Some(Tok::Minute) { 2 } else { 1 };
+    }
+    let first = period.map_or(hour.span, |(_, span)| span);
+    let span = first.to(tokens[k - 1].span);
+    Ok((Raw { period, hour, minute, half, span }, k))
+}
+
+/// The time of day a raw time means. An `inherited` period (from the start of a range) also
+/// lets a 24-hour number stand: 上午10:00-13:00.
+fn to_time(raw: &Raw, period: Option<(Period, Span)>, inherited: bool, text: &str) -> Result<NaiveTime, DateError> {
+    let out_of_range = || raw.span.error(DateErrorKind::TimeOutOfRange(raw.span.text(text)));
+    let minute = if raw.half { 30 } else { raw.minute.map_or(0, |m| m.value) };
+    if raw.hour.digits > 2 || minute > 59 {
+        return Err(out_of_range());
+    }
+    let h = raw.hour.value;
+    let hour = match period {
+        Some((p, _)) if inherited => p.hour(h).or((12..=23).contains(&h).then_some(h)),
+        Some((p, _)) => p.hour(h),
+        None => Some(h),
+    };
+    let hour = match (hour, period) {
+        (Some(hour), _) if hour <= 23 => hour,
+        (_, Some((_, word))) => {
+            let period = word.text(text);
+            return Err(raw.span.error(DateErrorKind::HourNotInPeriod { period, hour: h }));
+        }
+        (_, None) => return Err(out_of_range()),
+    };
+    // An hour before six with no 上午/下午 is far more likely a 12-hour afternoon than a night.
+    if period.is_none() && hour <= 5 {
+        return Err(raw.span.error(DateErrorKind::AmbiguousHour(raw.span.text(text))));
+    }
+    NaiveTime::from_hms_opt(hour, minute, 0).ok_or_else(out_of_range)
+}
+
+/// A time of day as written in words: 9:00, 14:30.
+pub(super) fn hm(t: NaiveTime) -> String {
+    format!("{}:{:02}", t.hour(), t.minute())
+}
