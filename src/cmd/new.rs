@@ -127,7 +127,7 @@ fn arg_error(what: &str, message: String, help: &str) -> Diagnostics {
 }
 
 /// A TOML basic string, escaped.
-fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
@@ -140,7 +140,8 @@ fn refuse_existing(path: &Path) -> Result<(), Diagnostics> {
     Ok(())
 }
 
-fn write(path: &Path, text: &str) -> Result<(), Diagnostics> {
+/// Writes a new file, creating its folder; never overwrites (the file is opened with `create_new`).
+pub(crate) fn write(path: &Path, text: &str) -> Result<(), Diagnostics> {
     let io = |e: std::io::Error| {
         Diagnostics::from(Diagnostic::file(path, ErrorKind::Io { what: "the new file", message: e.to_string() }))
     };
@@ -154,7 +155,7 @@ fn write(path: &Path, text: &str) -> Result<(), Diagnostics> {
 }
 
 /// The schedule's `year`, read leniently: `new` should work even if another file of the site is broken.
-fn schedule_year(index: &Path) -> Option<i32> {
+pub(crate) fn schedule_year(index: &Path) -> Option<i32> {
     let text = std::fs::read_to_string(index).ok()?;
     let split = frontmatter::split(index, &text).ok()?;
     let table: toml::Table = toml::from_str(split.toml).ok()?;
@@ -162,7 +163,7 @@ fn schedule_year(index: &Path) -> Option<i32> {
 }
 
 /// One more than the highest `number` among the schedule's activities.
-fn next_number(dir: &Path) -> u32 {
+pub(crate) fn next_number(dir: &Path) -> u32 {
     let mut max = 0;
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let path = entry.path();
@@ -179,7 +180,7 @@ fn next_number(dir: &Path) -> u32 {
 }
 
 /// An ASCII slug from the title, cut at a word boundary so file names stay short.
-fn short_slug(title: &str) -> String {
+pub(crate) fn short_slug(title: &str) -> String {
     let slug = urls::slugify(title);
     let mut out = String::new();
     for word in slug.split('-') {
