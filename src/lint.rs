@@ -18,6 +18,7 @@ pub fn lint(site: &Site) -> Diagnostics {
     let pages: Vec<String> = Page::all(site).into_iter().map(|p| p.path(site)).collect();
     let mut out = Diagnostics::default();
     for s in &site.schedules {
+        out.extend(s.draft_problems.clone());
         duplicates(s, &mut out);
         for a in &s.activities {
             activity(s, a, &pages, &mut out);

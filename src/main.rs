@@ -40,6 +40,7 @@ fn main() -> ExitCode {
                 for notice in &s.notices {
                     eprintln!("{notice}");
                 }
+                print_warnings(&s.warnings);
                 ExitCode::SUCCESS
             }
             Err(errors) => fail(&errors, "nothing was written."),
@@ -114,7 +115,10 @@ fn counts(s: &BuildSummary) -> String {
 
 fn print_serve_event(event: ServeEvent) {
     match event {
-        ServeEvent::Built(s) => println!("Built {} ({} ms).", counts(&s), s.elapsed.as_millis()),
+        ServeEvent::Built(s) => {
+            println!("Built {} ({} ms).", counts(&s), s.elapsed.as_millis());
+            print_warnings(&s.warnings);
+        }
         ServeEvent::Failed { errors, kept_previous } => {
             eprintln!("{errors}");
             if kept_previous {
@@ -129,6 +133,17 @@ fn print_serve_event(event: ServeEvent) {
             println!("Changed: {}", names.join(", "));
         }
         ServeEvent::Notice(text) => eprintln!("note: {text}"),
+    }
+}
+
+/// Drafts left out of the build because they cannot be read: said on every build until they are fixed.
+fn print_warnings(warnings: &Diagnostics) {
+    if !warnings.is_empty() {
+        eprint!("\n{}", warnings.render(color()));
+        eprintln!(
+            "\n{}: drafts that cannot be read are left out of the site until they are fixed.",
+            count(warnings.len(), "warning")
+        );
     }
 }
 

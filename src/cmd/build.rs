@@ -45,6 +45,8 @@ pub struct BuildSummary {
     pub elapsed: Duration,
     /// One line each about what was left out (e.g. the sitemap without a base_url), for the binary to print.
     pub notices: Vec<String>,
+    /// Drafts left out that cannot be read (see `Schedule::draft_problems`), for the binary to print.
+    pub warnings: Diagnostics,
 }
 
 impl BuildArgs {
@@ -56,7 +58,8 @@ impl BuildArgs {
         let staging = Staging::new(&output).map_err(|e| io_error(&output, e))?;
         let counts = write_site(root, &site, &staging, &output)?;
         staging.commit().map_err(|e| io_error(&output, e))?;
-        let summary = counts.summary(&site, output, started.elapsed());
+        let mut summary = counts.summary(&site, output, started.elapsed());
+        summary.warnings = std::mem::take(&mut summary.warnings).relative_to(root);
         drop_in_background(site);
         Ok(summary)
     }
@@ -81,6 +84,7 @@ impl Counts {
             output,
             elapsed,
             notices: export::notices(site),
+            warnings: Diagnostics(site.schedules.iter().flat_map(|s| s.draft_problems.iter().cloned()).collect()),
         }
     }
 }

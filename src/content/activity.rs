@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::dates::When;
+use crate::error::Diagnostics;
 
 /// One schedule: a folder under `content/` with an `_index.md`.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +24,10 @@ pub struct Schedule {
     pub intro: String,
     /// Sorted by number, then start date, then slug.
     pub activities: Vec<Activity>,
+    /// Problems of drafts left out of this build, as warnings: `build` prints them and `check` lists them, so
+    /// a draft written by `almanac import` with an unreadable date is reported until it is fixed. With
+    /// `--drafts` they are errors instead, and this is empty.
+    pub draft_problems: Diagnostics,
 }
 
 /// One activity of a schedule.

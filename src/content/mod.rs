@@ -17,7 +17,7 @@ pub use activity::{Activity, Milestone, Schedule};
 use dates::{Precision, When, parse_when};
 use frontmatter::{Located, Schema};
 
-use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::error::{Diagnostic, Diagnostics, ErrorKind, Severity};
 use crate::urls;
 
 const INDEX_FILE: &str = "_index.md";
@@ -151,17 +151,22 @@ fn load_schedule(dir: &Path, drafts: bool) -> Result<Schedule, Diagnostics> {
         .par_iter()
         .filter(|p| **p != index_path)
         .filter_map(|p| match p.extension().and_then(|e| e.to_str()) {
-            Some("md") => Some(load_activity(p, year, false)),
-            Some("toml") => Some(load_activity(p, year, true)),
+            Some("md") => Some(load_activity(p, year, false, drafts)),
+            Some("toml") => Some(load_activity(p, year, true, drafts)),
             _ => None, // other files (images, notes) are not activities
         })
         .collect();
     let mut activities = Vec::new();
+    let mut draft_problems = Diagnostics::default();
     for r in parsed {
         match r {
             Ok(a) if a.draft && !drafts => {}
             Ok(a) => activities.push(a),
-            Err(e) => errors.extend(e),
+            // A left-out draft's problems come back as warnings (see `load_activity`).
+            Err(e) => e.0.into_iter().for_each(|d| match d.severity {
+                Severity::Warning => draft_problems.push(d),
+                Severity::Error => errors.push(d),
+            }),
         }
     }
     activities.sort_by(|a, b| (a.number, a.when.start, &a.slug).cmp(&(b.number, b.when.start, &b.slug)));
@@ -190,6 +195,7 @@ fn load_schedule(dir: &Path, drafts: bool) -> Result<Schedule, Diagnostics> {
         updated: index.updated,
         intro: index.intro,
         activities,
+        draft_problems,
     })
 }
 
@@ -229,7 +235,10 @@ fn load_index(path: &Path) -> Result<Index, Diagnostics> {
     })
 }
 
-fn load_activity(path: &Path, year: i32, whole_toml: bool) -> Result<Activity, Diagnostics> {
+/// A draft that is left out (`drafts` false) and cannot be read gives its problems as warnings, so the build
+/// goes on and says what to fix; with `drafts` they are errors like any other file's. Only problems found
+/// after its front matter is read can know it is a draft.
+fn load_activity(path: &Path, year: i32, whole_toml: bool, drafts: bool) -> Result<Activity, Diagnostics> {
     let text = read_text(path)?;
     let (at, toml, body, raw) = if whole_toml {
         let at = Located { path, file_text: &text, offset: 0 };
@@ -299,6 +308,7 @@ fn load_activity(path: &Path, year: i32, whole_toml: bool) -> Result<Activity, D
             draft: raw.draft,
             updated,
         }),
+        _ if raw.draft && !drafts => Err(Diagnostics(errors.0.into_iter().map(Diagnostic::warning).collect())),
         _ => Err(errors),
     }
 }
@@ -377,7 +387,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();
-        load_activity(&path, 2023, name.ends_with(".toml"))
+        load_activity(&path, 2023, name.ends_with(".toml"), false)
     }
 
     #[test]

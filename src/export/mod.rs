@@ -148,6 +148,7 @@ mod tests {
             updated: None,
             intro: String::new(),
             activities: vec![activity],
+            draft_problems: Default::default(),
         };
         let config = Config {
             title: "站点".into(),
