@@ -8,6 +8,10 @@
 //! prints: [`Plan::table`] and the diagnostics are text for the binary to print.
 
 pub mod columns;
+pub mod csv;
+pub mod docx;
+pub mod format;
+pub mod sheet;
 pub mod split;
 
 use std::path::{Path, PathBuf};
@@ -329,6 +333,54 @@ mod tests {
         let sheet = Origin::Sheet { name: "活动".into(), first_row: 1, first_col: 0 };
         assert_eq!(sheet.at(10, Some(2)), "sheet 活动, cell C12");
         assert_eq!(Origin::Csv.at(0, None), "row 1");
+    }
+
+    /// Truncated and corrupted Word and Excel files give a result or an error, never a panic.
+    #[test]
+    fn damaged_files_never_panic() {
+        use std::io::Write;
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let s = book.add_worksheet();
+        for r in 0..20u32 {
+            for c in 0..4u16 {
+                s.write_string(r, c, format!("格{r}-{c}")).unwrap();
+            }
+        }
+        s.merge_range(30, 0, 31, 3, "注：x", &rust_xlsxwriter::Format::new()).unwrap();
+        let xlsx = book.save_to_buffer().unwrap();
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        let cell = |t: &str| {
+            format!(
+                "<w:tc><w:tcPr><w:vMerge/><w:gridSpan w:val=\"2\"/></w:tcPr><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>"
+            )
+        };
+        let row = format!("<w:tr>{}{}</w:tr>", cell("活动名称"), cell("时间"));
+        let xml = format!(
+            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\
+             <w:p><w:r><w:t>2023年</w:t></w:r></w:p><w:tbl>{}</w:tbl></w:body></w:document>",
+            row.repeat(10)
+        );
+        zip.write_all(xml.as_bytes()).unwrap();
+        let docx = zip.finish().unwrap().into_inner();
+        for (name, bytes) in [("x.xlsx", xlsx), ("x.docx", docx)] {
+            let path = Path::new(name);
+            for i in (0..bytes.len()).step_by(bytes.len() / 150 + 1) {
+                for mutate in 0..3 {
+                    let mut b = bytes.clone();
+                    match mutate {
+                        0 => b.truncate(i),
+                        1 => b[i] ^= 0xFF,
+                        _ => b[i] = b'<',
+                    }
+                    match format::sniff(path, &b) {
+                        Ok(format::Format::Docx) => drop(docx::read(path, &b)),
+                        Ok(f) => drop(sheet::read(path, b, f, None)),
+                        Err(_) => {}
+                    }
+                }
+            }
+        }
     }
 
     #[test]
