@@ -11,8 +11,10 @@ pub mod columns;
 pub mod csv;
 pub mod docx;
 pub mod format;
+pub mod rows;
 pub mod sheet;
 pub mod split;
+pub mod write;
 
 use std::path::{Path, PathBuf};
 
