@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use almanac::cmd::build::{BuildArgs, BuildSummary};
 use almanac::cmd::check::CheckArgs;
+use almanac::cmd::import::ImportArgs;
 use almanac::cmd::init::InitArgs;
 use almanac::cmd::new::NewArgs;
 use almanac::cmd::serve::{ServeArgs, ServeEvent};
@@ -28,6 +29,8 @@ enum Command {
     New(NewArgs),
     /// Create a new site that builds at once.
     Init(InitArgs),
+    /// Import a schedule from a Word table (.docx), a spreadsheet (.xlsx, .xls, .ods) or a .csv file.
+    Import(ImportArgs),
     /// Preview the site on a local web server, rebuilding and reloading on every change (never writes output/).
     Serve(ServeArgs),
 }
@@ -91,6 +94,7 @@ fn main() -> ExitCode {
             }
             Err(errors) => fail(&errors, "the site was not created."),
         },
+        Command::Import(args) => import(&args),
         Command::Serve(args) => match args.run(print_serve_event) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -133,6 +137,62 @@ fn print_serve_event(event: ServeEvent) {
             println!("Changed: {}", names.join(", "));
         }
         ServeEvent::Notice(text) => eprintln!("note: {text}"),
+    }
+}
+
+/// Reads, prints what was read, then writes (unless --dry-run): the report comes before any file.
+fn import(args: &ImportArgs) -> ExitCode {
+    let plan = match args.plan() {
+        Ok(plan) => plan,
+        Err(errors) => return fail(&errors, "nothing was written."),
+    };
+    let i = &plan.index;
+    println!("Read {} ({}): {}.", plan.source.display(), plan.read_as, count(plan.rows.len(), "activity row"));
+    let columns: Vec<String> = plan.columns.iter().map(|(h, k)| format!("{h} → {k}")).collect();
+    println!("Columns: {}", columns.join(", "));
+    println!("Schedule {}: {} (year {}, from {})", plan.schedule, i.title, i.year, i.year_from);
+    if let Some(note) = &i.note {
+        println!("Note: {note}");
+    }
+    println!("\n{}", plan.table());
+    for note in &plan.notes {
+        println!("note: {note}");
+    }
+    if !plan.problems.is_empty() {
+        eprint!("\n{}", plan.problems.render(color()));
+        eprintln!();
+    }
+    let new: Vec<_> = plan.new_rows().collect();
+    let drafts = new.iter().filter(|r| r.draft()).count();
+    let skipped = plan.rows.len() - new.len();
+    let index_new = matches!(i.action, almanac::import::Action::Create(_));
+    let what = format!(
+        "{}{}{}",
+        if index_new { "the schedule's _index.md and " } else { "" },
+        count(new.len(), "activity file"),
+        if drafts > 0 { format!(" (drafts: {drafts})") } else { String::new() }
+    );
+    let kept = if skipped > 0 {
+        format!("; {} already in the schedule or not added", count(skipped, "row"))
+    } else {
+        String::new()
+    };
+    if args.dry_run {
+        println!(
+            "Dry run: nothing was written. Without --dry-run, {what} would be created in {}{kept}.",
+            plan.dir.display()
+        );
+        return ExitCode::SUCCESS;
+    }
+    match plan.write() {
+        Ok(_) => {
+            println!("Created {what} in {}{kept}.", plan.dir.display());
+            if drafts > 0 {
+                println!("Drafts are left out of the site until corrected: `almanac check` lists them.");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(errors) => fail(&errors, "see above for what was written."),
     }
 }
 
