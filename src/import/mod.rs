@@ -1,10 +1,10 @@
 //! `almanac import`: a schedule as an organisation circulates it (a Word table, a spreadsheet, a CSV file) into a
 //! schedule folder, verbatim, with a report of everything it read and everything it could not.
 //!
-//! The stages, one file each: [`format`] (which kind of file, size limits) → [`docx`], [`sheet`] or [`csv`] (the
+//! The stages, one file each: [`format`](mod@format) (which kind of file, size limits) → [`docx`], [`sheet`] or [`csv`] (the
 //! file as [`Block`]s: paragraphs and tables of [`Cell`]s, merged cells resolved) → [`rows`] (the table with an
 //! activity-name column, its header recognised by [`columns`], each row into a [`Row`], a 时间地点 cell divided by
-//! [`split`]) → [`write`] (numbers, slugs and files against the schedule already on disk). The library never
+//! [`split`]) → [`write`](mod@write) (numbers, slugs and files against the schedule already on disk). The library never
 //! prints: [`Plan::table`] and the diagnostics are text for the binary to print.
 
 pub mod columns;
