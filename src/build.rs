@@ -152,6 +152,9 @@ impl Plan {
             output,
             elapsed,
             notices: export::notices(&self.site),
+            warnings: Diagnostics(
+                self.site.schedules.iter().flat_map(|s| s.draft_problems.0.iter().cloned()).collect(),
+            ),
         }
     }
 }
@@ -169,6 +172,8 @@ pub struct BuildSummary {
     pub elapsed: Duration,
     /// One line each about what was left out (e.g. the sitemap without a base_url), for the binary to print.
     pub notices: Vec<String>,
+    /// Drafts left out that cannot be read (see `Schedule::draft_problems`), for the binary to print.
+    pub warnings: Diagnostics,
 }
 
 /// What to build and where.
@@ -192,7 +197,8 @@ pub fn build(options: &Options) -> Result<BuildSummary, Diagnostics> {
     let staging = Staging::new(&output).map_err(|e| Diagnostic::io(IoOp::Create, &output, e))?;
     plan.write(&staging).map_err(|e| e.relative_to(root))?;
     staging.commit().map_err(|e| Diagnostic::io(IoOp::Replace, &output, e))?;
-    let summary = plan.summary(output, started.elapsed());
+    let mut summary = plan.summary(output, started.elapsed());
+    summary.warnings = std::mem::take(&mut summary.warnings).relative_to(root);
     drop_in_background(plan);
     Ok(summary)
 }

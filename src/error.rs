@@ -68,6 +68,9 @@ pub enum ErrorKind {
     NoSchedule(PathBuf),
     #[error("a schedule needs its year")]
     NoYear,
+    /// `almanac import` cannot use a file or an option as given; the reason says which and why.
+    #[error("cannot import: {0}")]
+    CannotImport(String),
 }
 
 /// What is probably a mistake but still builds: `almanac check` reports it (and fails on it under `--strict`).
@@ -85,6 +88,19 @@ pub enum WarningKind {
     TagLooksLike { tag: String, other: String },
     #[error("{0} is removed from the published page")]
     Sanitised(String),
+    #[error("a draft is left out of the site: {0}")]
+    DraftLeftOut(Box<ErrorKind>),
+    // `almanac import`: rows it writes but wants looked at, and rows it leaves out.
+    #[error("the row is written as a draft: {0}")]
+    WrittenAsDraft(Box<ErrorKind>),
+    #[error("the 序号 `{0}` is not a whole number")]
+    NotANumber(String),
+    #[error("the place after `{0}` stays in the date's note, not 地点")]
+    PlaceInNote(String),
+    #[error("not imported: 序号 {number} is taken by {other}, another activity")]
+    NumberTaken { number: String, other: String },
+    #[error("there is no title before the table; the schedule is named after the file")]
+    NoScheduleTitle,
 }
 
 /// An error or a warning.
@@ -299,6 +315,15 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity() == Severity::Error
+    }
+
+    /// This error of a draft that the build leaves out, as a warning: it need not stop the build, but it is said
+    /// until fixed (`--drafts` makes it an error again).
+    pub fn left_out_draft(mut self) -> Self {
+        if let Kind::Error(e) = self.kind {
+            self.kind = Kind::Warning(WarningKind::DraftLeftOut(Box::new(e)));
+        }
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {

@@ -6,7 +6,8 @@
 //! (calendars, feeds, data) and [`render`] (Tera, views) → [`output`] (atomic write). [`build`] runs the
 //! pipeline for `build`, `check` and `serve`; [`lint`] adds `check`'s warnings. [`urls`] makes every link.
 //! [`serve`] holds the parts of `almanac serve` (a preview server that rebuilds on change); [`cmd`] holds the
-//! subcommands' arguments, each a thin call into the library. The library never prints; the binary does.
+//! subcommands' arguments, each a thin call into the library. [`import`] reads a Word table, a spreadsheet
+//! or a CSV file into a schedule folder. The library never prints; the binary does.
 
 // A `Diagnostic` carries its source line and help; it only travels on the error path, where size is no cost.
 #![allow(clippy::result_large_err)]
@@ -18,6 +19,7 @@ mod config;
 pub mod content;
 pub mod error;
 mod export;
+pub mod import;
 pub mod layout;
 mod lint;
 pub mod markdown;

@@ -15,6 +15,7 @@ use crate::site::Site;
 pub fn lint(site: &Site) -> Diagnostics {
     let mut out = Diagnostics::default();
     for s in &site.schedules {
+        out.extend(s.draft_problems.clone());
         duplicates(s, &mut out);
         for a in &s.activities {
             activity(s, a, &mut out);

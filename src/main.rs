@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use almanac::build::BuildSummary;
 use almanac::cmd::build::BuildArgs;
 use almanac::cmd::check::CheckArgs;
+use almanac::cmd::import::ImportArgs;
 use almanac::cmd::init::InitArgs;
 use almanac::cmd::new::NewArgs;
 use almanac::cmd::serve::{ServeArgs, ServeEvent};
@@ -31,6 +32,8 @@ enum Command {
     New(NewArgs),
     /// Create a new site that builds at once.
     Init(InitArgs),
+    /// Import a schedule from a Word table (.docx), a spreadsheet (.xlsx, .xls, .ods) or a .csv file.
+    Import(ImportArgs),
     /// Preview the site on a local web server, rebuilding and reloading on every change (never writes output/).
     Serve(ServeArgs),
 }
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
                 for notice in &s.notices {
                     eprintln!("{notice}");
                 }
+                print_warnings(&s.warnings);
                 ExitCode::SUCCESS
             }
             Err(errors) => fail(&errors, "nothing was written."),
@@ -93,6 +97,7 @@ fn main() -> ExitCode {
             }
             Err(errors) => fail(&errors, "the site was not created."),
         },
+        Command::Import(args) => import(&args),
         Command::Serve(args) => match args.run(print_serve_event) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -117,7 +122,10 @@ fn counts(s: &BuildSummary) -> String {
 
 fn print_serve_event(event: ServeEvent) {
     match event {
-        ServeEvent::Built(s) => println!("Built {} ({} ms).", counts(&s), s.elapsed.as_millis()),
+        ServeEvent::Built(s) => {
+            println!("Built {} ({} ms).", counts(&s), s.elapsed.as_millis());
+            print_warnings(&s.warnings);
+        }
         ServeEvent::Failed { errors, kept_previous } => {
             eprintln!("{errors}");
             if kept_previous {
@@ -132,6 +140,73 @@ fn print_serve_event(event: ServeEvent) {
             println!("Changed: {}", names.join(", "));
         }
         ServeEvent::Notice(text) => eprintln!("note: {text}"),
+    }
+}
+
+/// Reads, prints what was read, then writes (unless --dry-run): the report comes before any file.
+fn import(args: &ImportArgs) -> ExitCode {
+    let plan = match args.plan() {
+        Ok(plan) => plan,
+        Err(errors) => return fail(&errors, "nothing was written."),
+    };
+    let i = &plan.index;
+    println!("Read {} ({}): {}.", plan.source.display(), plan.read_as, count(plan.rows.len(), "activity row"));
+    let columns: Vec<String> = plan.columns.iter().map(|(h, k)| format!("{h} → {k}")).collect();
+    println!("Columns: {}", columns.join(", "));
+    println!("Schedule {}: {} (year {}, from {})", plan.schedule, i.title, i.year, i.year_from);
+    if let Some(note) = &i.note {
+        println!("Note: {note}");
+    }
+    println!("\n{}", plan.table());
+    for note in &plan.notes {
+        println!("note: {note}");
+    }
+    if !plan.problems.is_empty() {
+        eprint!("\n{}", plan.problems.render(color()));
+        eprintln!();
+    }
+    let new: Vec<_> = plan.new_rows().collect();
+    let drafts = new.iter().filter(|r| r.draft()).count();
+    let skipped = plan.rows.len() - new.len();
+    let index_new = matches!(i.action, almanac::import::Action::Create(_));
+    let what = format!(
+        "{}{}{}",
+        if index_new { "the schedule's _index.md and " } else { "" },
+        count(new.len(), "activity file"),
+        if drafts > 0 { format!(" (drafts: {drafts})") } else { String::new() }
+    );
+    let kept = if skipped > 0 {
+        format!("; {} already in the schedule or not added", count(skipped, "row"))
+    } else {
+        String::new()
+    };
+    if args.dry_run {
+        println!(
+            "Dry run: nothing was written. Without --dry-run, {what} would be created in {}{kept}.",
+            plan.dir.display()
+        );
+        return ExitCode::SUCCESS;
+    }
+    match plan.write() {
+        Ok(_) => {
+            println!("Created {what} in {}{kept}.", plan.dir.display());
+            if drafts > 0 {
+                println!("Drafts are left out of the site until corrected: `almanac check` lists them.");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(errors) => fail(&errors, "see above for what was written."),
+    }
+}
+
+/// Drafts left out of the build because they cannot be read: said on every build until they are fixed.
+fn print_warnings(warnings: &Diagnostics) {
+    if !warnings.is_empty() {
+        eprint!("\n{}", warnings.render(color()));
+        eprintln!(
+            "\n{}: drafts that cannot be read are left out of the site until they are fixed.",
+            count(warnings.len(), "warning")
+        );
     }
 }
 

@@ -248,6 +248,7 @@ pub(crate) mod tests {
             intro: String::new(),
             intro_offset: 0,
             activities,
+            draft_problems: Default::default(),
         };
         let config = Config {
             title: "站点".into(),

@@ -132,7 +132,7 @@ fn arg_error(what: &str, kind: ErrorKind, help: &str) -> Diagnostics {
 }
 
 /// A TOML basic string, escaped.
-fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
@@ -145,7 +145,8 @@ fn refuse_existing(path: &Path) -> Result<(), Diagnostics> {
     Ok(())
 }
 
-fn write(path: &Path, text: &str) -> Result<(), Diagnostics> {
+/// Writes a new file, creating its folder; never overwrites (the file is opened with `create_new`).
+pub(crate) fn write(path: &Path, text: &str) -> Result<(), Diagnostics> {
     let io = |e: std::io::Error| Diagnostics::from(Diagnostic::io(IoOp::Create, path, e));
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(io)?;
@@ -157,7 +158,7 @@ fn write(path: &Path, text: &str) -> Result<(), Diagnostics> {
 }
 
 /// The schedule's `year`, read leniently: `new` should work even if another file of the site is broken.
-fn schedule_year(index: &Path) -> Option<i32> {
+pub(crate) fn schedule_year(index: &Path) -> Option<i32> {
     let text = std::fs::read_to_string(index).ok()?;
     let split = frontmatter::split(index, &text).ok()?;
     let table: toml::Table = toml::from_str(split.toml).ok()?;
@@ -165,7 +166,7 @@ fn schedule_year(index: &Path) -> Option<i32> {
 }
 
 /// One more than the highest `number` among the schedule's activities.
-fn next_number(dir: &Path) -> u32 {
+pub(crate) fn next_number(dir: &Path) -> u32 {
     let mut max = 0;
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let path = entry.path();
@@ -182,7 +183,7 @@ fn next_number(dir: &Path) -> u32 {
 }
 
 /// An ASCII slug from the title, cut at a word boundary so file names stay short.
-fn short_slug(title: &str) -> String {
+pub(crate) fn short_slug(title: &str) -> String {
     let slug = urls::slugify(title);
     let mut out = String::new();
     for word in slug.split('-') {

@@ -126,7 +126,9 @@ impl ServeArgs {
         let site = load_site(root, self.drafts, Some(url))?;
         let plan = Plan::new(root, site)?;
         let files: Files = plan.render_all().map_err(|e| e.relative_to(root))?.into_iter().collect();
-        Ok((files, plan.summary(PathBuf::from(url), started.elapsed())))
+        let mut summary = plan.summary(PathBuf::from(url), started.elapsed());
+        summary.warnings = std::mem::take(&mut summary.warnings).relative_to(root);
+        Ok((files, summary))
     }
 }
 

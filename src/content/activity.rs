@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::dates::When;
 use super::mode::Mode;
-use crate::error::{Diagnostic, Kind};
+use crate::error::{Diagnostic, Diagnostics, Kind};
 
 /// A content file: where it is and what it says, so any later diagnostic can point into it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +50,10 @@ pub struct Schedule {
     pub intro_offset: usize,
     /// Sorted by number, then start date, then slug.
     pub activities: Vec<Activity>,
+    /// Problems of drafts left out of this build, as warnings: `build` prints them and `check` lists them, so
+    /// a draft written by `almanac import` with an unreadable date is reported until it is fixed. With
+    /// `--drafts` they are errors instead, and this is empty.
+    pub draft_problems: Diagnostics,
 }
 
 /// One activity of a schedule.

@@ -123,12 +123,26 @@ pub(super) fn load_index(content_dir: &Path, path: &Path) -> Result<Index, Diagn
     })
 }
 
-pub(super) fn load_activity(
-    content_dir: &Path,
-    path: &Path,
-    year: i32,
-    whole_toml: bool,
-) -> Result<Activity, Diagnostics> {
+/// An activity file that could not be read, and whether it says it is a draft (so its problems need not stop a
+/// build that leaves drafts out). A file whose front matter cannot be read at all cannot say so.
+pub(super) struct Failed {
+    pub errors: Diagnostics,
+    pub draft: bool,
+}
+
+impl From<Diagnostics> for Failed {
+    fn from(errors: Diagnostics) -> Self {
+        Failed { errors, draft: false }
+    }
+}
+
+impl From<Diagnostic> for Failed {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics::from(d).into()
+    }
+}
+
+pub(super) fn load_activity(content_dir: &Path, path: &Path, year: i32, whole_toml: bool) -> Result<Activity, Failed> {
     let text = read_text(path)?;
     let (at, toml, body, body_offset, raw) = if whole_toml {
         let at = Located { path, file_text: &text, offset: 0 };
@@ -183,7 +197,7 @@ pub(super) fn load_activity(
         errors
             .push(at.error(raw.title.span(), ErrorKind::EmptyTitle).with_help("write the activity's name in `title`"));
     }
-    let Some(when) = when.filter(|_| errors.is_empty()) else { return Err(errors) };
+    let Some(when) = when.filter(|_| errors.is_empty()) else { return Err(Failed { errors, draft: raw.draft }) };
     let place = raw.place.as_ref().map(|p| p.get_ref().clone()).filter(|p| !p.trim().is_empty());
     let spans = Spans {
         title: Some(file_span(raw.title.span())),
@@ -304,7 +318,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();
-        load_activity(dir.path(), &path, 2023, name.ends_with(".toml"))
+        load_activity(dir.path(), &path, 2023, name.ends_with(".toml")).map_err(|f| f.errors)
     }
 
     #[test]

@@ -128,11 +128,16 @@ fn load_schedule(content_dir: &Path, dir: &Path, drafts: bool) -> Result<Schedul
         .filter_map(|p| kind_of(p).map(|k| file::load_activity(content_dir, p, year, k == Kind::Toml)))
         .collect();
     let mut activities = Vec::new();
+    let mut draft_problems = Diagnostics::default();
     for r in parsed {
         match r {
             Ok(a) if a.draft && !drafts => {}
             Ok(a) => activities.push(a),
-            Err(e) => errors.extend(e),
+            // A draft that is left out cannot break the build: its problems are said, as warnings, until fixed.
+            Err(failed) if failed.draft && !drafts => {
+                draft_problems.0.extend(failed.errors.0.into_iter().map(Diagnostic::left_out_draft))
+            }
+            Err(failed) => errors.extend(failed.errors),
         }
     }
     activities.sort_by(|a, b| (a.number, a.when.start, &a.slug).cmp(&(b.number, b.when.start, &b.slug)));
@@ -148,6 +153,7 @@ fn load_schedule(content_dir: &Path, dir: &Path, drafts: bool) -> Result<Schedul
         intro: index.intro,
         intro_offset: index.intro_offset,
         activities,
+        draft_problems,
     })
 }
 

@@ -1,0 +1,209 @@
+//! `almanac import`: a Word table, a spreadsheet or a CSV file into a schedule folder. [`ImportArgs::plan`] reads
+//! everything and decides every file without writing; [`crate::import::Plan::write`] writes. The binary prints
+//! the plan's report between the two, so an editor sees what was read before anything is written.
+
+use std::path::{Path, PathBuf};
+
+use crate::cmd::new::schedule_year;
+use crate::error::{Diagnostic, Diagnostics, ErrorKind, SlugOf, WarningKind};
+use crate::import::format::{self, Format};
+use crate::import::{self as imp, Action, Index, Plan, Source, Written, rows};
+use crate::urls;
+
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ImportArgs {
+    /// The schedule to read: a .docx, .xlsx, .xls, .ods or .csv file.
+    pub file: PathBuf,
+    /// The schedule's folder name under content/ [default: from the file name].
+    #[arg(long, value_name = "SLUG")]
+    pub schedule: Option<String>,
+    /// The year of the schedule's dates [default: from "2023年…" in its title].
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// The site's folder (the one holding almanac.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Print what would be imported, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// In a workbook: the sheet to read [default: the first with an activity-name column].
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// In a Word document: the table to read, counted from 1 [default: the first with an activity-name column].
+    #[arg(long, value_name = "N")]
+    pub table: Option<usize>,
+    /// For a CSV file: its encoding, e.g. gbk or utf-8 [default: UTF-8 if it is valid UTF-8, else GB18030].
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+}
+
+impl ImportArgs {
+    /// Reads the file and plans every file, writing nothing.
+    pub fn plan(&self) -> Result<Plan, Diagnostics> {
+        let path = self.file.as_path();
+        if !self.root.join("almanac.toml").is_file() {
+            return Err(imp::file_error(
+                &self.root,
+                "this is not an almanac site: it has no almanac.toml",
+                "run the command in the site's folder, pass --root DIR, or create a site with almanac init",
+            ));
+        }
+        let slug = match &self.schedule {
+            Some(s) => s.clone(),
+            None => short_stem(path),
+        };
+        let bad = if !urls::is_slug(&slug) {
+            Some(ErrorKind::BadSlug { what: SlugOf::Schedule, slug: slug.clone() })
+        } else if urls::RESERVED_FOLDERS.contains(&slug.as_str()) {
+            Some(ErrorKind::ReservedFolder(slug.clone()))
+        } else {
+            None
+        };
+        if let Some(kind) = bad {
+            let help = "pass --schedule with a folder name like 2024-quality-month";
+            return Err(Diagnostic::file("--schedule", kind).with_help(help).into());
+        }
+        if self.sheet.is_some() && self.table.is_some() {
+            return Err(imp::file_error(
+                Path::new("--table"),
+                "--table is for Word documents, --sheet for workbooks",
+                "pass one of them",
+            ));
+        }
+        let source = read_source(path, self)?;
+        let read_as = source.kind.clone();
+        let selected = rows::select(path, source.blocks, self.table)?;
+        if !selected.columns.has_time() {
+            return Err(imp::file_error(
+                path,
+                format!("{} has no time column", selected.table.origin.name()),
+                "name the column with the dates 时间地点, 时间 or 日期 (and the place 地点 or 形式)",
+            ));
+        }
+        let around = rows::around(&selected.before, &selected.after);
+        let dir = self.root.join("content").join(&slug);
+        let index_path = dir.join("_index.md");
+        let mut problems = Diagnostics::default();
+        let existing_year = index_path.exists().then(|| schedule_year(&index_path));
+        let (year, year_from) = match (existing_year, self.year, around.title.as_deref().and_then(rows::year_in)) {
+            (Some(None), _, _) => {
+                return Err(imp::file_error(
+                    &index_path,
+                    "the schedule exists, but its _index.md has no readable `year`",
+                    "run almanac check to see what is wrong with it, fix it, and import again",
+                ));
+            }
+            (Some(Some(y)), Some(given), _) if given != y => {
+                return Err(imp::file_error(
+                    Path::new("--year"),
+                    format!("the schedule {slug} is for {y}, not {given}"),
+                    "leave out --year to add to it, or pass --schedule for a new schedule",
+                ));
+            }
+            (Some(Some(y)), _, _) => (y, "the existing schedule"),
+            (None, Some(y), _) => (y, "--year"),
+            (None, None, Some(y)) => (y, "the title"),
+            (None, None, None) => {
+                return Err(imp::file_error(
+                    path,
+                    "the year of the schedule's dates is not in its title",
+                    "pass --year, e.g. --year 2024",
+                ));
+            }
+        };
+        let title = around.title.clone().unwrap_or_else(|| {
+            problems.push(rows::notice(path, WarningKind::NoScheduleTitle, "edit `title` in the schedule's _index.md"));
+            path.file_stem().map_or_else(|| slug.clone(), |s| s.to_string_lossy().into_owned())
+        });
+        let mut parsed = rows::read_rows(path, &selected, year);
+        problems.extend(std::mem::take(&mut parsed.problems));
+        // A 注 row under the table, then 注 paragraphs after it.
+        let note_lines: Vec<String> = parsed.note.iter().chain(&around.note).cloned().collect();
+        let note = (!note_lines.is_empty()).then(|| note_lines.join("\n"));
+        if parsed.rows.is_empty() {
+            return Err(imp::file_error(
+                path,
+                format!("{} has a header but no activity rows", selected.table.origin.name()),
+                "check that the rows are in the same table as the header",
+            ));
+        }
+        imp::write::plan(&dir, &mut parsed.rows);
+        for row in &parsed.rows {
+            if let Action::NumberTaken(other) = &row.action {
+                problems.push(
+                    imp::problem(
+                        path,
+                        &row.at,
+                        WarningKind::NumberTaken {
+                            number: row.number_text.clone(),
+                            other: other.display().to_string(),
+                        },
+                    )
+                    .with_help(
+                        "if this is a new activity, give it a new 序号 in the source (or add it with almanac new)",
+                    ),
+                );
+            }
+        }
+        let intro = around.intro.iter().map(|p| imp::write::markdown_text(p)).collect::<Vec<_>>().join("\n\n");
+        let action = if index_path.exists() { Action::Exists(index_path) } else { Action::Create(index_path) };
+        let headers = selected.headers.iter().zip(&selected.columns.kinds);
+        let columns =
+            headers.filter(|(h, _)| !h.trim().is_empty()).map(|(h, k)| (h.trim().to_string(), k.to_string())).collect();
+        let mut notes = selected.notes;
+        notes.extend(parsed.notes);
+        Ok(Plan {
+            source: path.to_path_buf(),
+            read_as: match selected.table.origin {
+                imp::Origin::Csv => read_as,
+                ref origin => format!("{read_as}, {}", origin.name()),
+            },
+            columns,
+            schedule: slug,
+            dir,
+            index: Index { title, year, year_from, note, intro, action },
+            rows: parsed.rows,
+            notes,
+            problems,
+        })
+    }
+
+    /// Plans and, unless `--dry-run`, writes.
+    pub fn run(&self) -> Result<(Plan, Option<Written>), Diagnostics> {
+        let plan = self.plan()?;
+        let written = if self.dry_run { None } else { Some(plan.write()?) };
+        Ok((plan, written))
+    }
+}
+
+/// The file's name as a schedule folder name: `quality-month-2023.docx` → `quality-month-2023`.
+fn short_stem(path: &Path) -> String {
+    crate::cmd::new::short_slug(&path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default())
+}
+
+fn read_source(path: &Path, args: &ImportArgs) -> Result<Source, Diagnostics> {
+    let bytes = format::read_file(path)?;
+    let fmt = format::sniff(path, &bytes)?;
+    if args.sheet.is_some() && matches!(fmt, Format::Docx | Format::Csv) {
+        return Err(imp::file_error(Path::new("--sheet"), "--sheet is for workbooks", "leave it out for this file"));
+    }
+    if args.encoding.is_some() && fmt != Format::Csv {
+        return Err(imp::file_error(
+            Path::new("--encoding"),
+            "--encoding is for CSV files",
+            "leave it out for this file",
+        ));
+    }
+    let (kind, blocks) = match fmt {
+        Format::Docx => ("Word document".to_string(), imp::docx::read(path, &bytes)?),
+        Format::Csv => {
+            let (blocks, encoding) = imp::csv::read(path, &bytes, args.encoding.as_deref())?;
+            (format!("CSV file ({encoding})"), blocks)
+        }
+        Format::Xlsx | Format::Xlsb | Format::Xls | Format::Ods => {
+            let kind = if fmt == Format::Ods { "OpenDocument spreadsheet" } else { "Excel workbook" };
+            (kind.to_string(), imp::sheet::read(path, bytes, fmt, args.sheet.as_deref())?)
+        }
+    };
+    Ok(Source { path: path.to_path_buf(), kind, blocks })
+}

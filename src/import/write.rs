@@ -1,0 +1,273 @@
+//! The files: numbers and slugs against the schedule already on disk, the text of each file (as `almanac new`
+//! writes it), and writing them without ever replacing one.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use super::{Action, Index, Plan, Row, Written};
+use crate::cmd::new::{next_number, quote, short_slug, write};
+use crate::content::frontmatter;
+use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+
+/// An activity already in the schedule folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Existing {
+    pub path: PathBuf,
+    pub number: Option<u32>,
+    pub title: String,
+}
+
+/// The activities in `dir`, read leniently (a broken file is skipped, as `new` does: `check` reports it).
+pub fn existing(dir: &Path) -> Vec<Existing> {
+    let mut out = Vec::new();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.file_name().is_some_and(|n| n == "_index.md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let toml = match path.extension().and_then(|e| e.to_str()) {
+            Some("md") => frontmatter::split(&path, &text).map(|s| s.toml).unwrap_or(""),
+            Some("toml") => &text,
+            _ => continue,
+        };
+        let Ok(table) = toml::from_str::<toml::Table>(toml) else { continue };
+        let number = table.get("number").and_then(toml::Value::as_integer).and_then(|n| u32::try_from(n).ok());
+        let title = table.get("title").and_then(toml::Value::as_str).unwrap_or_default().trim().to_string();
+        out.push(Existing { path, number, title });
+    }
+    out
+}
+
+/// Gives each row its action: skipped when the schedule has it already (same title) or has another activity
+/// with its 序号; otherwise a new file `NN-slug.md` with the published 序号 or the next free one, and a slug
+/// from the title, unique in the folder.
+pub fn plan(dir: &Path, rows: &mut [Row]) {
+    let existing = existing(dir);
+    let mut next = next_number(dir).max(rows.iter().filter_map(|r| r.number).max().map_or(1, |n| n + 1));
+    let mut slugs: BTreeSet<String> = BTreeSet::new();
+    let mut taken: BTreeSet<u32> = existing.iter().filter_map(|e| e.number).collect();
+    for row in rows.iter_mut() {
+        if let Some(e) = existing.iter().find(|e| !row.title.is_empty() && e.title == row.title) {
+            row.action = Action::Exists(e.path.clone());
+            continue;
+        }
+        if let Some(e) = row.number.and_then(|n| existing.iter().find(|e| e.number == Some(n))) {
+            row.action = Action::NumberTaken(e.path.clone());
+            continue;
+        }
+        let number = match row.number {
+            Some(n) => n,
+            None => {
+                while taken.contains(&next) {
+                    next += 1;
+                }
+                next
+            }
+        };
+        taken.insert(number);
+        row.number = Some(number);
+        let base = if row.title.is_empty() { "untitled".to_string() } else { short_slug(&row.title) };
+        let mut slug = base.clone();
+        let mut n = 2;
+        while slugs.contains(&slug) || dir.join(format!("{number:02}-{slug}.md")).exists() {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        slugs.insert(slug.clone());
+        row.action = Action::Create(dir.join(format!("{number:02}-{slug}.md")));
+    }
+}
+
+/// Markdown that shows `text` character for character: the characters Markdown would read as markup are
+/// escaped with a backslash (`*` `_` `` ` `` `[` `]` `<` `>` `&` `~` `|` `\` anywhere, and `#` `>` `+` `-` `=`
+/// or a list number at the start of a line).
+pub fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            // A line break inside a paragraph stays one: a Markdown hard break.
+            out.push_str("\\\n");
+        }
+        let line = line.trim();
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        for (j, c) in line.chars().enumerate() {
+            let at_start = j == 0 && "#>+-=".contains(c);
+            let list_number = digits > 0 && j == digits && (c == '.' || c == ')');
+            if at_start || list_number || "\\`*_[]<>&~|".contains(c) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The text of an activity file.
+pub fn activity_file(row: &Row, source: &str) -> String {
+    let number = row.number.unwrap_or_default();
+    let mut t = format!("+++\nnumber = {number}\ntitle = {}\nwhen = {}\n", quote(&row.title), quote(&row.when));
+    if let Some(p) = &row.place {
+        t += &format!("where = {}\n", quote(p));
+    }
+    let tags: Vec<String> = row.tags.iter().map(|t| quote(t)).collect();
+    t += &format!("tags = [{}]\n", tags.join(", "));
+    if row.draft() {
+        t += &format!("# almanac import could not read this row ({source}, {}):\n", row.at);
+        for reason in &row.draft_reasons {
+            t += &format!("#   {}\n", reason.replace('\n', " "));
+        }
+        t += "# It is a draft, left out of the site (`build` warns about it) until you correct it and delete the\n";
+        t += "# line below. The text above is as published.\n";
+        t += "draft = true\n";
+    }
+    t += "+++\n";
+    if !row.body.is_empty() {
+        t += &format!("\n{}\n", row.body);
+    }
+    t
+}
+
+/// The text of the schedule's `_index.md`.
+pub fn index_file(index: &Index, source: &str) -> String {
+    let mut t = format!(
+        "+++\n# Imported by almanac import from {source}.\ntitle = {}\nyear = {}\n",
+        quote(&index.title),
+        index.year
+    );
+    if let Some(note) = &index.note {
+        t += &format!("note = {}\n", quote(note));
+    }
+    t += "+++\n";
+    if !index.intro.is_empty() {
+        t += &format!("\n{}\n", index.intro);
+    }
+    t
+}
+
+impl Plan {
+    /// Writes `_index.md` (unless the schedule exists) and every new row; never replaces a file. Files are
+    /// checked first, so a file that exists stops the import before anything is written.
+    pub fn write(&self) -> Result<Written, Diagnostics> {
+        let source = self
+            .source
+            .file_name()
+            .map_or_else(|| self.source.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let mut files: Vec<(PathBuf, String)> = Vec::new();
+        if let Action::Create(path) = &self.index.action {
+            files.push((path.clone(), index_file(&self.index, &source)));
+        }
+        for row in self.new_rows() {
+            if let Action::Create(path) = &row.action {
+                files.push((path.clone(), activity_file(row, &source)));
+            }
+        }
+        let mut errors = Diagnostics::default();
+        for (path, _) in &files {
+            if path.exists() {
+                errors.push(
+                    Diagnostic::file(path, ErrorKind::FileExists)
+                        .with_help("almanac import never overwrites: run it again to see what is new"),
+                );
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut written = Written::default();
+        for (path, text) in files {
+            match write(&path, &text) {
+                Ok(()) => written.files.push(path),
+                Err(e) => errors.extend(e),
+            }
+        }
+        written.drafts = self.new_rows().filter(|r| r.draft()).count();
+        if errors.is_empty() { Ok(written) } else { Err(errors) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::Action;
+
+    #[test]
+    fn escapes_markdown_so_text_shows_verbatim() {
+        #[rustfmt::skip]
+        let cases = [
+            ("为广大企业提供服务。8月开展AAA、AA、A等类别评价；9月公示。", "为广大企业提供服务。8月开展AAA、AA、A等类别评价；9月公示。"),
+            ("1. 第一", "1\\. 第一"),
+            ("- 项", "\\- 项"),
+            ("# 号", "\\# 号"),
+            ("a*b*_c_ <x> & [l](u) `c` ~~s~~ | t \\", "a\\*b\\*\\_c\\_ \\<x\\> \\& \\[l\\](u) \\`c\\` \\~\\~s\\~\\~ \\| t \\\\"),
+            ("甲\n乙", "甲\\\n乙"),
+            ("2023年9月", "2023年9月"),
+        ];
+        for (text, md) in cases {
+            assert_eq!(markdown_text(text), md, "{text}");
+            let back = crate::markdown::to_plain_text(md);
+            assert_eq!(back, text, "{md}");
+        }
+    }
+
+    fn row(n: Option<u32>, title: &str) -> Row {
+        Row {
+            at: "row".into(),
+            number_text: String::new(),
+            number: n,
+            title: title.into(),
+            when: "9月".into(),
+            place: None,
+            reading: Err(String::new()),
+            body: String::new(),
+            tags: vec![],
+            draft_reasons: vec![],
+            action: Action::Undecided,
+        }
+    }
+
+    #[test]
+    fn numbers_slugs_and_existing_activities() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("_index.md"), "+++\ntitle = \"x\"\nyear = 2023\n+++\n").unwrap();
+        std::fs::write(d.join("01-a.md"), "+++\nnumber = 1\ntitle = \"论坛\"\nwhen = \"9月\"\n+++\n").unwrap();
+        std::fs::write(d.join("02-b.md"), "+++\nnumber = 2\ntitle = \"评价\"\nwhen = \"9月\"\n+++\n").unwrap();
+        let mut rows =
+            vec![row(Some(1), "论坛"), row(Some(2), "新评价"), row(Some(7), "讲座"), row(None, "讲座"), row(None, "")];
+        plan(d, &mut rows);
+        let got: Vec<String> = rows
+            .iter()
+            .map(|r| match &r.action {
+                Action::Create(p) => format!("new {}", p.file_name().unwrap().to_string_lossy()),
+                Action::Exists(p) => format!("exists {}", p.file_name().unwrap().to_string_lossy()),
+                Action::NumberTaken(p) => format!("taken {}", p.file_name().unwrap().to_string_lossy()),
+                Action::Undecided => "?".into(),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            ["exists 01-a.md", "taken 02-b.md", "new 07-jiang-zuo.md", "new 08-jiang-zuo-2.md", "new 09-untitled.md"]
+        );
+    }
+
+    #[test]
+    fn files_read_back_as_written() {
+        let mut r = row(Some(3), "“高质量 可持续”\"论坛\"");
+        r.place = Some("北京".into());
+        r.tags = vec!["论坛".into()];
+        r.when = "九月中".into();
+        r.draft_reasons = vec!["cannot read the date `九月中`".into()];
+        r.body = "正文".into();
+        let text = activity_file(&r, "a.docx");
+        let split = frontmatter::split(Path::new("x.md"), &text).unwrap();
+        let t: toml::Table = toml::from_str(split.toml).unwrap();
+        assert_eq!(t["title"].as_str(), Some("“高质量 可持续”\"论坛\""));
+        assert_eq!(
+            (t["when"].as_str(), t["where"].as_str(), t["draft"].as_bool()),
+            (Some("九月中"), Some("北京"), Some(true))
+        );
+        assert_eq!(split.body, "\n正文\n");
+    }
+}
