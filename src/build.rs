@@ -242,11 +242,13 @@ impl CheckReport {
         for r in &self.readings {
             let pad = " ".repeat(width - display_width(&r.text));
             let w = &r.when;
+            let minute = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+            let start = w.starts_at().map_or_else(|| w.start.to_string(), minute);
+            let end = w.ends_at().map_or_else(|| w.end.to_string(), minute);
+            let dates = if w.list.is_empty() { String::new() } else { format!(", {} dates", w.list.len()) };
             out += &format!(
-                "{}{pad} → {} … {} ({})  {}  {}\n",
+                "{}{pad} → {start} … {end} ({}{dates})  {}  {}\n",
                 r.text,
-                w.start,
-                w.end,
                 w.precision().label(),
                 r.file.display(),
                 r.what

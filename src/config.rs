@@ -7,6 +7,7 @@ use toml::Spanned;
 
 use crate::content::frontmatter::{self, Located, Schema};
 use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, UrlProblem};
+use crate::zone::Zone;
 
 pub const FILE: &str = "almanac.toml";
 
@@ -20,8 +21,8 @@ pub struct Config {
     pub language: String,
     /// Where the site is published, e.g. "https://example.org/calendar/". Optional: links never need it.
     pub base_url: Option<BaseUrl>,
-    /// The IANA time zone the schedule's dates are in (calendar files say it).
-    pub timezone: String,
+    /// The IANA time zone the schedule's dates and times are in.
+    pub timezone: Zone,
     /// Publish raw HTML in Markdown as written instead of sanitising it (only for fully trusted editors).
     pub unsafe_html: bool,
 }
@@ -36,8 +37,7 @@ struct RawConfig {
     #[serde(default = "default_language")]
     language: String,
     base_url: Option<Spanned<String>>,
-    #[serde(default = "default_timezone")]
-    timezone: String,
+    timezone: Option<Spanned<String>>,
     #[serde(default)]
     unsafe_html: bool,
 }
@@ -45,9 +45,8 @@ struct RawConfig {
 const SCHEMA: Schema =
     Schema { keys: &["title", "description", "theme", "language", "base_url", "timezone", "unsafe_html"], nested: &[] };
 
-fn default_timezone() -> String {
-    "Asia/Shanghai".into()
-}
+/// The zone of a site that names none: the first users' (and China's one zone).
+pub const DEFAULT_TIMEZONE: &str = "Asia/Shanghai";
 
 fn default_theme() -> String {
     "default".into()
@@ -115,13 +114,19 @@ impl Config {
                     .with_help(BASE_URL_HELP)
             })?),
         };
+        let (name, span) = raw.timezone.as_ref().map_or((DEFAULT_TIMEZONE, 0..0), |t| (t.get_ref().as_str(), t.span()));
+        let timezone = Zone::get(name).ok_or_else(|| {
+            at.error(span, ErrorKind::UnknownTimezone(name.to_string())).with_help(
+                "write an IANA time zone name such as \"Asia/Shanghai\", \"Asia/Hong_Kong\" or \"Europe/Berlin\"",
+            )
+        })?;
         Ok(Config {
             title: raw.title,
             description: raw.description,
             theme: raw.theme,
             language: raw.language,
             base_url,
-            timezone: raw.timezone,
+            timezone,
             unsafe_html: raw.unsafe_html,
         })
     }
@@ -157,7 +162,10 @@ mod tests {
         let e = load("title = \"x\"\nthme = \"dark\"\n").unwrap_err();
         assert_eq!((e.0[0].line, e.0[0].help.as_deref().unwrap().starts_with("did you mean `theme`?")), (2, true));
         assert!(load("").is_err());
-        assert_eq!(c.timezone, "Asia/Shanghai");
+        assert_eq!(c.timezone.name(), "Asia/Shanghai");
+        let e = load("title = \"x\"\ntimezone = \"Asia/Beijing\"\n").unwrap_err();
+        assert_eq!((e.0[0].line, e.0[0].column), (2, 12));
+        assert_eq!(load("title = \"x\"\ntimezone = \"Europe/Berlin\"\n").unwrap().timezone.name(), "Europe/Berlin");
     }
 
     #[test]

@@ -38,6 +38,10 @@ pub enum ErrorKind {
     FarFromYear { start: NaiveDate, end: NaiveDate, year: i32, years: i32 },
     #[error("year {0} is not a four-digit year")]
     BadYear(i64),
+    #[error("the span `{text}` does not give whole months with their years")]
+    BadSpan { text: String },
+    #[error("`year` is {year}, but the span starts in {span_year}")]
+    SpanYear { year: i32, span_year: i32 },
     #[error("the title is empty")]
     EmptyTitle,
     #[error("{what} `{slug}` is not lowercase ASCII letters, digits and `-`")]
@@ -54,6 +58,8 @@ pub enum ErrorKind {
     BrokenLink { link: String, problem: LinkProblem },
     #[error("base_url `{url}` {problem}")]
     BaseUrl { url: String, problem: UrlProblem },
+    #[error("`{0}` is not a time zone of the IANA database")]
+    UnknownTimezone(String),
     #[error("there is no theme `{name}`: no folder themes/{name}")]
     NoSuchTheme { name: String },
     #[error("the theme has no template {0}")]
@@ -76,8 +82,12 @@ pub enum ErrorKind {
 /// What is probably a mistake but still builds: `almanac check` reports it (and fails on it under `--strict`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WarningKind {
-    #[error("the activity runs {start} … {end}, outside its schedule's year {year}")]
+    #[error("the dates {start} … {end} fall outside the schedule's year {year}")]
     OutsideYear { start: NaiveDate, end: NaiveDate, year: i32 },
+    #[error("the dates {start} … {end} fall outside the schedule's span {first} … {last}")]
+    OutsideSpan { start: NaiveDate, end: NaiveDate, first: NaiveDate, last: NaiveDate },
+    #[error("the date has no year and reads as {start}, before the schedule's first dated activity ({first})")]
+    BareBeforeDated { start: NaiveDate, first: NaiveDate },
     #[error("another activity has the same {what} `{value}`: {other}")]
     Duplicate { what: &'static str, value: String, other: String },
     #[error("`where` reads like a date: `{0}`")]

@@ -3,9 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::Datelike;
+use std::ops::Range;
 
-use crate::content::dates::parse_when;
+use chrono::{Datelike, NaiveDate};
+
+use crate::content::dates::{When, parse_when_in};
 use crate::content::{Activity, Schedule};
 use crate::error::{Diagnostic, Diagnostics, WarningKind};
 use crate::markdown;
@@ -17,8 +19,16 @@ pub fn lint(site: &Site) -> Diagnostics {
     for s in &site.schedules {
         out.extend(s.draft_problems.clone());
         duplicates(s, &mut out);
+        // The first day any activity or milestone dates with its year written.
+        let first_dated = s
+            .activities
+            .iter()
+            .flat_map(|a| std::iter::once(&a.when).chain(a.milestones.iter().map(|m| &m.when)))
+            .filter(|w| w.year_written)
+            .map(|w| w.start)
+            .min();
         for a in &s.activities {
-            activity(s, a, &mut out);
+            activity(s, a, first_dated, &mut out);
             sanitised(a, site.config.unsafe_html, &mut out);
         }
     }
@@ -26,18 +36,14 @@ pub fn lint(site: &Site) -> Diagnostics {
     out.sorted()
 }
 
-fn activity(s: &Schedule, a: &Activity, out: &mut Diagnostics) {
+fn activity(s: &Schedule, a: &Activity, first_dated: Option<NaiveDate>, out: &mut Diagnostics) {
     let w = &a.when;
-    if w.start.year() != s.year || w.end.year() != s.year {
-        let kind = WarningKind::OutsideYear { start: w.start, end: w.end, year: s.year };
-        out.push(
-            a.origin
-                .at(a.spans.when.clone(), kind)
-                .with_help("check the year; a range into another year is fine if that is what the schedule says"),
-        );
+    years(s, w, a.spans.when.clone().unwrap_or_default(), first_dated, a, out);
+    for m in &a.milestones {
+        years(s, &m.when, m.span.clone(), first_dated, a, out);
     }
     if let Some(place) = &a.place
-        && parse_when(place, s.year).is_ok()
+        && parse_when_in(place, s.context).is_ok()
     {
         out.push(
             a.origin
@@ -52,6 +58,43 @@ fn activity(s: &Schedule, a: &Activity, out: &mut Diagnostics) {
                 "the activity runs {} … {}; check the milestone's `when` or the activity's",
                 w.start, w.end
             )));
+        }
+    }
+}
+
+/// A date outside the schedule's declared span or year, or a date without a year that reads before the
+/// schedule's first dated activity: probably the year is not the one meant (an academic year, say).
+fn years(
+    s: &Schedule,
+    w: &When,
+    span: Range<usize>,
+    first_dated: Option<NaiveDate>,
+    a: &Activity,
+    out: &mut Diagnostics,
+) {
+    let at = |kind: WarningKind| a.origin.at(Some(span.clone()), kind);
+    let help_span = "write the year (2025年3月), or declare the schedule's span in its _index.md, e.g. span = \"2024年9月-2025年7月\"";
+    match s.declared_span {
+        Some((first, last)) => {
+            if w.start < first || w.end > last {
+                let kind = WarningKind::OutsideSpan { start: w.start, end: w.end, first, last };
+                out.push(at(kind).with_help("check the year: the schedule's `span` says when it runs"));
+            }
+        }
+        None => {
+            if w.start.year() != s.year || w.end.year() != s.year {
+                let kind = WarningKind::OutsideYear { start: w.start, end: w.end, year: s.year };
+                out.push(
+                    at(kind).with_help(
+                        "check the year; a range into another year is fine if that is what the schedule says",
+                    ),
+                );
+            } else if let Some(first) = first_dated
+                && !w.year_written
+                && w.start < first
+            {
+                out.push(at(WarningKind::BareBeforeDated { start: w.start, first }).with_help(help_span));
+            }
         }
     }
 }

@@ -242,6 +242,8 @@ pub(crate) mod tests {
             origin: origin("s/_index.md".into()),
             title: "日程".into(),
             year: 2023,
+            context: crate::content::dates::Context::calendar(2023),
+            declared_span: None,
             organiser: None,
             note: None,
             updated: None,
@@ -256,7 +258,7 @@ pub(crate) mod tests {
             theme: "default".into(),
             language: "zh-CN".into(),
             base_url: base_url.map(|u| crate::config::BaseUrl::parse(u).unwrap()),
-            timezone: "Asia/Shanghai".into(),
+            timezone: crate::zone::Zone::get("Asia/Shanghai").unwrap(),
             unsafe_html: false,
         };
         Site::new(config, vec![schedule])

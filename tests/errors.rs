@@ -63,6 +63,7 @@ invalid_sites! {
     bad_config => "invalid-config",
     links_that_do_not_resolve => "invalid-links",
     two_things_at_one_path => "invalid-slug-collision",
+    a_weekday_that_does_not_match => "invalid-weekday",
 }
 
 #[test]

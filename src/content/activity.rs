@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::dates::When;
+use super::dates::{Context, When};
 use super::mode::Mode;
 use crate::error::{Diagnostic, Diagnostics, Kind};
 
@@ -40,6 +40,10 @@ pub struct Schedule {
     pub origin: Origin,
     pub title: String,
     pub year: i32,
+    /// What dates without a year are read against (the year, and the month it starts in).
+    pub context: Context,
+    /// The span the schedule declares (`span = "2024年9月-2025年7月"`): its first and last day.
+    pub declared_span: Option<(NaiveDate, NaiveDate)>,
     pub organiser: Option<String>,
     /// The closing note, verbatim (e.g. "注：…").
     pub note: Option<String>,

@@ -11,7 +11,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::activity::{Activity, Milestone, Origin, Spans};
-use super::dates::{Precision, When, parse_when};
+use super::dates::{Context, Precision, When, parse_when_in};
 use super::frontmatter::{self, Located, Schema};
 use super::mode::Mode;
 use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, SlugOf};
@@ -24,13 +24,14 @@ pub const YEARS_AROUND: i32 = 10;
 #[derive(Deserialize)]
 struct RawIndex {
     title: String,
-    year: Spanned<i64>,
+    year: Option<Spanned<i64>>,
+    span: Option<Spanned<String>>,
     organiser: Option<String>,
     note: Option<String>,
     updated: Option<Spanned<Datetime>>,
 }
 
-const INDEX_SCHEMA: Schema = Schema { keys: &["title", "year", "organiser", "note", "updated"], nested: &[] };
+const INDEX_SCHEMA: Schema = Schema { keys: &["title", "year", "span", "organiser", "note", "updated"], nested: &[] };
 
 #[derive(Deserialize)]
 struct RawActivity {
@@ -71,6 +72,10 @@ pub(super) struct Index {
     pub origin: Origin,
     pub title: String,
     pub year: i32,
+    /// What dates without a year are read against: the year, and the month it starts in with a `span`.
+    pub context: Context,
+    /// The declared span (`span = "2024年9月-2025年7月"`): its first and last day.
+    pub span: Option<(NaiveDate, NaiveDate)>,
     pub organiser: Option<String>,
     pub note: Option<String>,
     pub updated: Option<NaiveDate>,
@@ -100,20 +105,38 @@ pub(super) fn load_index(content_dir: &Path, path: &Path) -> Result<Index, Diagn
     let at = Located { path, file_text: &text, offset: split.toml_offset };
     let raw: RawIndex = frontmatter::parse(at, split.toml, &INDEX_SCHEMA)?;
     let updated = raw.updated.as_ref().map(|u| toml_date(at, u)).transpose()?;
-    // Dates without a year take this one, and the date reader holds four-digit years.
-    let year = match i32::try_from(*raw.year.get_ref()) {
-        Ok(y) if (1000..=9999).contains(&y) => y,
-        _ => {
-            return Err(at
-                .error(raw.year.span(), ErrorKind::BadYear(*raw.year.get_ref()))
-                .with_help("write the schedule's year in full, e.g. year = 2024")
+    let span = raw.span.as_ref().map(|s| read_span(at, split.toml, s)).transpose()?;
+    let year = match (&raw.year, span) {
+        (Some(y), _) => {
+            // Dates without a year take this one, and the date reader holds four-digit years.
+            let year = i32::try_from(*y.get_ref()).ok().filter(|y| (1000..=9999).contains(y)).ok_or_else(|| {
+                at.error(y.span(), ErrorKind::BadYear(*y.get_ref()))
+                    .with_help("write the schedule's year in full, e.g. year = 2024")
+            })?;
+            if let Some((first, _)) = span
+                && first.year() != year
+            {
+                return Err(at
+                    .error(y.span(), ErrorKind::SpanYear { year, span_year: first.year() })
+                    .with_help("leave `year` out (the span's first year is the schedule's year), or correct one")
+                    .into());
+            }
+            year
+        }
+        (None, Some((first, _))) => first.year(),
+        (None, None) => {
+            return Err(Diagnostic::at(path, &text, 0, 3, ErrorKind::MissingKey("year"))
+                .with_help("add a line `year = 2024` (or a `span` such as span = \"2024年9月-2025年7月\")")
                 .into());
         }
     };
+    let context = span.map_or(Context::calendar(year), |(first, _)| Context::starting(year, first.month()));
     let (intro, intro_offset) = (split.body.to_string(), split.body_offset);
     Ok(Index {
         title: raw.title,
         year,
+        context,
+        span,
         organiser: raw.organiser,
         note: raw.note,
         updated,
@@ -142,7 +165,13 @@ impl From<Diagnostic> for Failed {
     }
 }
 
-pub(super) fn load_activity(content_dir: &Path, path: &Path, year: i32, whole_toml: bool) -> Result<Activity, Failed> {
+pub(super) fn load_activity(
+    content_dir: &Path,
+    path: &Path,
+    context: Context,
+    whole_toml: bool,
+) -> Result<Activity, Failed> {
+    let year = context.year;
     let text = read_text(path)?;
     let (at, toml, body, body_offset, raw) = if whole_toml {
         let at = Located { path, file_text: &text, offset: 0 };
@@ -160,7 +189,7 @@ pub(super) fn load_activity(content_dir: &Path, path: &Path, year: i32, whole_to
     };
     let file_span = |s: Range<usize>| at.offset + s.start..at.offset + s.end;
     let mut errors = Diagnostics::default();
-    let when = read_when(at, toml, &raw.when, year).map_err(|e| errors.push(e)).ok();
+    let when = read_when(at, toml, &raw.when, context).map_err(|e| errors.push(e)).ok();
     let when = when
         .and_then(|w| apply_overrides(at, w, raw.start.as_ref(), raw.end.as_ref()).map_err(|e| errors.push(e)).ok());
     if let Some(w) = &when
@@ -170,7 +199,7 @@ pub(super) fn load_activity(content_dir: &Path, path: &Path, year: i32, whole_to
     }
     let mut milestones = Vec::new();
     for m in &raw.milestones {
-        match read_when(at, toml, &m.when, year) {
+        match read_when(at, toml, &m.when, context) {
             Ok(w) => milestones.push(Milestone {
                 label: m.label.clone(),
                 when_text: m.when.get_ref().clone(),
@@ -236,9 +265,21 @@ fn dedup(tags: impl Iterator<Item = String>) -> Vec<String> {
     out
 }
 
+/// A schedule's `span`: a date text read like `when`, which must write its years (it decides what the years of
+/// other dates are) and cover whole months.
+fn read_span(at: Located<'_>, toml: &str, value: &Spanned<String>) -> Result<(NaiveDate, NaiveDate), Diagnostic> {
+    let when = read_when(at, toml, value, Context::calendar(1970))?;
+    if !when.year_written || when.precision() < Precision::Month {
+        return Err(at
+            .error(value.span(), ErrorKind::BadSpan { text: value.get_ref().clone() })
+            .with_help("write the first and last month with their years, e.g. span = \"2024年9月-2025年7月\""));
+    }
+    Ok((when.start, when.end))
+}
+
 /// Reads a `when` string, pointing any error at the offending characters inside the quotes.
-fn read_when(at: Located<'_>, toml: &str, value: &Spanned<String>, year: i32) -> Result<When, Diagnostic> {
-    parse_when(value.get_ref(), year).map_err(|e| {
+fn read_when(at: Located<'_>, toml: &str, value: &Spanned<String>, context: Context) -> Result<When, Diagnostic> {
+    parse_when_in(value.get_ref(), context).map_err(|e| {
         let start = value_offset(toml, value.span(), value.get_ref());
         let len = if e.len == 0 { value.get_ref().len().max(1) } else { e.len };
         at.error(
@@ -318,7 +359,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();
-        load_activity(dir.path(), &path, 2023, name.ends_with(".toml")).map_err(|f| f.errors)
+        load_activity(dir.path(), &path, Context::calendar(2023), name.ends_with(".toml")).map_err(|f| f.errors)
     }
 
     #[test]

@@ -121,11 +121,11 @@ fn load_schedule(content_dir: &Path, dir: &Path, drafts: bool) -> Result<Schedul
         );
         None
     };
-    let year = index.as_ref().map_or(1970, |i| i.year);
+    let context = index.as_ref().map_or(dates::Context::calendar(1970), |i| i.context);
     let parsed: Vec<_> = files
         .par_iter()
         .filter(|p| **p != index_path)
-        .filter_map(|p| kind_of(p).map(|k| file::load_activity(content_dir, p, year, k == Kind::Toml)))
+        .filter_map(|p| kind_of(p).map(|k| file::load_activity(content_dir, p, context, k == Kind::Toml)))
         .collect();
     let mut activities = Vec::new();
     let mut draft_problems = Diagnostics::default();
@@ -147,6 +147,8 @@ fn load_schedule(content_dir: &Path, dir: &Path, drafts: bool) -> Result<Schedul
         origin: index.origin,
         title: index.title,
         year: index.year,
+        context: index.context,
+        declared_span: index.span,
         organiser: index.organiser,
         note: index.note,
         updated: index.updated,

@@ -10,6 +10,7 @@ use crate::content::{Activity, Milestone};
 use crate::markdown;
 use crate::site::{ActivityId, Site};
 use crate::urls;
+use crate::zone::Zone;
 
 pub const FORMAT: &str = "almanac-activities";
 /// Raised only when a field changes meaning or goes away; new fields may appear within a version.
@@ -64,8 +65,8 @@ pub struct MilestoneRecord<'a> {
 }
 
 impl<'a> MilestoneRecord<'a> {
-    fn new(m: &'a Milestone) -> Self {
-        MilestoneRecord { label: &m.label, when: &m.when_text, dates: DatesView::new(&m.when) }
+    fn new(m: &'a Milestone, zone: &Zone) -> Self {
+        MilestoneRecord { label: &m.label, when: &m.when_text, dates: DatesView::new(&m.when, zone) }
     }
 }
 
@@ -86,9 +87,9 @@ fn record(site: &Site, id: ActivityId) -> ActivityRecord<'_> {
         when: &a.when_text,
         place: a.place.as_deref(),
         published: a.published(),
-        dates: DatesView::new(&a.when),
+        dates: DatesView::new(&a.when, &site.config.timezone),
         tags: &a.tags,
-        milestones: a.milestones.iter().map(MilestoneRecord::new).collect(),
+        milestones: a.milestones.iter().map(|m| MilestoneRecord::new(m, &site.config.timezone)).collect(),
         updated: site.updated(id).to_string(),
         body: &a.body,
         url: urls::activity(&s.slug, &a.slug),
@@ -143,6 +144,8 @@ pub const CSV_HEADER: &[&str] = &[
     "标签 tags",
     "日程 schedule",
     "页面 url",
+    "开始时间 starts_at",
+    "结束时间 ends_at",
 ];
 
 /// The activities as CSV that spreadsheet programs open correctly: UTF-8 with a byte order mark (Excel reads
@@ -152,6 +155,7 @@ pub fn csv(site: &Site, which: Option<usize>) -> io::Result<Vec<u8>> {
     bytes.write_all("\u{FEFF}".as_bytes())?;
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(bytes);
     w.write_record(CSV_HEADER)?;
+    let zone = &site.config.timezone;
     for id in ids(site, which) {
         let (s, a) = site.get(id);
         let p = a.when.precision();
@@ -168,6 +172,8 @@ pub fn csv(site: &Site, which: Option<usize>) -> io::Result<Vec<u8>> {
             a.tags.join("、"),
             s.title.clone(),
             urls::activity(&s.slug, &a.slug),
+            a.when.starts_at().map(|t| zone.rfc3339(t)).unwrap_or_default(),
+            a.when.ends_at().map(|t| zone.rfc3339(t)).unwrap_or_default(),
         ])?;
     }
     w.into_inner().map_err(|e| io::Error::other(e.to_string()))

@@ -1,29 +1,38 @@
-//! iCalendar (RFC 5545): one calendar per schedule and one per activity, every event all-day.
+//! iCalendar (RFC 5545): one calendar per schedule and one per activity.
+//!
+//! A date without a time is an all-day event over the days it is read as. A time is an event in the site's
+//! `timezone` (`DTSTART;TZID=…`, with a `VTIMEZONE` describing the zone's rules from the IANA database): a
+//! start time alone has no `DTEND` (RFC 5545 §3.6.1: the event is at that time), hours on each day of a range
+//! (`10月1日-7日 每天9:00-11:00`) are one event repeated daily (`RRULE:FREQ=DAILY;COUNT=7`), and a span from a
+//! time on one day to a time on another is one event. A list of dates (`10月1日、3日、5日`) is one event per
+//! date, the first with the activity's own UID and the others numbered after it, so each date keeps its UID
+//! when another moves.
 //!
 //! Written by hand rather than with a crate: the format needed here is small, and the writer must be
 //! byte-reproducible (no clock, no random UIDs), fold at 75 octets on UTF-8 boundaries and escape every TEXT
 //! value, including property names a crate may not know (X-WR-CALNAME).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::host;
-use crate::content::dates::{Precision, When};
+use crate::content::dates::{Occurrence, Precision, When};
 use crate::content::{Activity, Schedule};
 use crate::markdown;
 use crate::site::{ActivityId, Site};
 use crate::urls;
+use crate::zone::{Zone, offset};
 
 /// Octets a content line may take, excluding CRLF (RFC 5545 §3.1).
 const LINE_OCTETS: usize = 75;
 
 /// Every activity of schedule `si`, with their milestones.
 pub fn schedule(site: &Site, si: usize) -> String {
-    calendar(site, &site.schedules[si].title, site.schedule_ids(si))
+    calendar(site, &site.schedules[si].title, &site.schedule_ids(si).collect::<Vec<_>>())
 }
 
 /// One activity and its milestones.
 pub fn activity(site: &Site, id: ActivityId) -> String {
-    calendar(site, &site.get(id).1.title, std::iter::once(id))
+    calendar(site, &site.get(id).1.title, &[id])
 }
 
 /// The UID of an activity's event, or of its milestone `milestone` (0-based), stable across builds.
@@ -35,7 +44,18 @@ pub fn uid(site: &Site, id: ActivityId, milestone: Option<usize>) -> String {
     }
 }
 
-fn calendar(site: &Site, name: &str, ids: impl Iterator<Item = ActivityId>) -> String {
+/// The UID of the `n`th (0-based) date of a list: the first is the event's own.
+fn nth_uid(uid: &str, n: usize) -> String {
+    if n == 0 {
+        return uid.to_string();
+    }
+    match uid.rsplit_once('@') {
+        Some((local, host)) => format!("{local}/{}@{host}", n + 1),
+        None => format!("{uid}/{}", n + 1),
+    }
+}
+
+fn calendar(site: &Site, name: &str, ids: &[ActivityId]) -> String {
     let mut w = Writer::default();
     w.raw("BEGIN", "VCALENDAR");
     w.raw("VERSION", "2.0");
@@ -44,12 +64,42 @@ fn calendar(site: &Site, name: &str, ids: impl Iterator<Item = ActivityId>) -> S
     w.raw("CALSCALE", "GREGORIAN");
     w.raw("METHOD", "PUBLISH");
     w.text("X-WR-CALNAME", name);
-    w.text("X-WR-TIMEZONE", &site.config.timezone);
-    for id in ids {
+    w.text("X-WR-TIMEZONE", site.config.timezone.name());
+    // The zone's rules, for the years of the timed events, when there are any.
+    let timed = ids.iter().flat_map(|&id| {
+        let a = site.get(id).1;
+        std::iter::once(&a.when).chain(a.milestones.iter().map(|m| &m.when)).filter(|w| w.starts_at().is_some())
+    });
+    let first = timed.clone().map(|w| w.start).min();
+    let last = timed.map(|w| w.end).max();
+    if let (Some(first), Some(last)) = (first, last) {
+        vtimezone(&mut w, &site.config.timezone, first, last);
+    }
+    for &id in ids {
         events(&mut w, site, id);
     }
     w.raw("END", "VCALENDAR");
     w.out
+}
+
+/// The zone's rules from the start of `first`'s year to the end of `last`'s.
+fn vtimezone(w: &mut Writer, zone: &Zone, first: NaiveDate, last: NaiveDate) {
+    let from = NaiveDate::from_ymd_opt(first.year(), 1, 1).unwrap_or(first);
+    let until = NaiveDate::from_ymd_opt(last.year(), 12, 31).unwrap_or(last);
+    w.raw("BEGIN", "VTIMEZONE");
+    w.text("TZID", zone.name());
+    for o in zone.observances(from, until) {
+        let kind = if o.daylight { "DAYLIGHT" } else { "STANDARD" };
+        w.raw("BEGIN", kind);
+        w.raw("DTSTART", &o.start.format("%Y%m%dT%H%M%S").to_string());
+        w.raw("TZOFFSETFROM", &offset(o.from, false));
+        w.raw("TZOFFSETTO", &offset(o.to, false));
+        if !o.name.is_empty() {
+            w.text("TZNAME", &o.name);
+        }
+        w.raw("END", kind);
+    }
+    w.raw("END", "VTIMEZONE");
 }
 
 fn events(w: &mut Writer, site: &Site, id: ActivityId) {
@@ -57,55 +107,88 @@ fn events(w: &mut Writer, site: &Site, id: ActivityId) {
     let stamp = format!("{}T000000Z", site.updated(id).format("%Y%m%d"));
     let page = site.config.base_url().map(|b| urls::absolute(b, &urls::activity(&s.slug, &a.slug)));
     let activity_uid = uid(site, id, None);
+    let zone = &site.config.timezone;
 
-    w.raw("BEGIN", "VEVENT");
-    w.raw("UID", &activity_uid);
-    w.raw("DTSTAMP", &stamp);
-    dates(w, &a.when);
-    w.text("SUMMARY", &a.title);
-    w.text("DESCRIPTION", &describe(s, a));
-    if let Some(place) = &a.place {
-        w.text("LOCATION", place);
-    }
-    if !a.tags.is_empty() {
-        let tags: Vec<String> = a.tags.iter().map(|t| escape(t)).collect();
-        w.raw("CATEGORIES", &tags.join(","));
-    }
-    if let Some(url) = &page {
-        w.raw("URL", url);
-    }
-    // A schedule's dates say when things happen, not that the reader is busy.
-    w.raw("TRANSP", "TRANSPARENT");
-    w.raw("END", "VEVENT");
-
-    for (i, m) in a.milestones.iter().enumerate() {
+    for (n, o) in a.when.occurrences().enumerate() {
         w.raw("BEGIN", "VEVENT");
-        w.raw("UID", &uid(site, id, Some(i)));
+        w.raw("UID", &nth_uid(&activity_uid, n));
         w.raw("DTSTAMP", &stamp);
-        dates(w, &m.when);
-        w.text("SUMMARY", &format!("{}：{}", a.title, m.label));
-        let mut lines = vec![format!("阶段时间：{}", m.when_text), format!("日期解读：{}", m.when.in_words())];
-        lines.extend(approximate(&m.when));
-        lines.push(format!("所属活动：{}（{}）", a.title, a.published()));
-        lines.push(may_change(s));
-        w.text("DESCRIPTION", &lines.join("\n"));
+        dates(w, &o, zone);
+        w.text("SUMMARY", &a.title);
+        w.text("DESCRIPTION", &describe(s, a));
         if let Some(place) = &a.place {
             w.text("LOCATION", place);
         }
-        w.raw("RELATED-TO", &activity_uid);
+        if !a.tags.is_empty() {
+            let tags: Vec<String> = a.tags.iter().map(|t| escape(t)).collect();
+            w.raw("CATEGORIES", &tags.join(","));
+        }
         if let Some(url) = &page {
             w.raw("URL", url);
         }
+        // A schedule's dates say when things happen, not that the reader is busy.
         w.raw("TRANSP", "TRANSPARENT");
         w.raw("END", "VEVENT");
     }
+
+    for (i, m) in a.milestones.iter().enumerate() {
+        let milestone_uid = uid(site, id, Some(i));
+        for (n, o) in m.when.occurrences().enumerate() {
+            w.raw("BEGIN", "VEVENT");
+            w.raw("UID", &nth_uid(&milestone_uid, n));
+            w.raw("DTSTAMP", &stamp);
+            dates(w, &o, zone);
+            w.text("SUMMARY", &format!("{}：{}", a.title, m.label));
+            let mut lines = vec![format!("阶段时间：{}", m.when_text), format!("日期解读：{}", m.when.in_words())];
+            lines.extend(approximate(&m.when));
+            lines.push(format!("所属活动：{}（{}）", a.title, a.published()));
+            lines.push(may_change(s));
+            w.text("DESCRIPTION", &lines.join("\n"));
+            if let Some(place) = &a.place {
+                w.text("LOCATION", place);
+            }
+            w.raw("RELATED-TO", &activity_uid);
+            if let Some(url) = &page {
+                w.raw("URL", url);
+            }
+            w.raw("TRANSP", "TRANSPARENT");
+            w.raw("END", "VEVENT");
+        }
+    }
 }
 
-/// All-day dates: DTEND is the day after the last day (exclusive, RFC 5545 §3.6.1).
-fn dates(w: &mut Writer, when: &When) {
+/// The dates of one occurrence: all-day (`DTEND` is the day after the last day, exclusive, RFC 5545 §3.6.1),
+/// or at its times in the site's zone.
+fn dates(w: &mut Writer, o: &Occurrence, zone: &Zone) {
     let day = |d: NaiveDate| d.format("%Y%m%d").to_string();
-    w.raw("DTSTART;VALUE=DATE", &day(when.start));
-    w.raw("DTEND;VALUE=DATE", &day(when.end.succ_opt().unwrap_or(when.end)));
+    let Some(time) = o.time else {
+        w.raw("DTSTART;VALUE=DATE", &day(o.start));
+        w.raw("DTEND;VALUE=DATE", &day(o.end.succ_opt().unwrap_or(o.end)));
+        return;
+    };
+    let local = |at: NaiveDateTime| at.format("%Y%m%dT%H%M%S").to_string();
+    let tzid = format!("TZID={}", param(zone.name()));
+    w.raw(&format!("DTSTART;{tzid}"), &local(o.start.and_time(time.start)));
+    let days = (o.end - o.start).num_days() + 1;
+    if time.daily && days > 1 {
+        // The same hours on each day: the first day's event, repeated.
+        if let Some(end) = time.end {
+            w.raw(&format!("DTEND;{tzid}"), &local(o.start.and_time(end)));
+        }
+        w.raw("RRULE", &format!("FREQ=DAILY;COUNT={days}"));
+    } else if let Some(end) = time.end {
+        w.raw(&format!("DTEND;{tzid}"), &local(o.end.and_time(end)));
+    } else if days > 1 {
+        // From a time on the first day to some time on the last: the end of the last day.
+        let after = o.end.succ_opt().unwrap_or(o.end);
+        w.raw(&format!("DTEND;{tzid}"), &local(after.and_time(NaiveTime::MIN)));
+    }
+    // A start time alone on one day: no DTEND, the event is at that time.
+}
+
+/// A parameter value, quoted when it holds characters a bare one cannot (RFC 5545 §3.1).
+fn param(value: &str) -> String {
+    if value.contains([':', ';', ',']) { format!("\"{value}\"") } else { value.to_string() }
 }
 
 /// The published text, its reading, how exact it is, the schedule's caveat and the content.

@@ -2,7 +2,8 @@
 //! `startDate`, `location`) on every activity, from what the schedule publishes and nothing more:
 //!
 //! - the dates are the read range: true bounds at whatever precision the text has, and the description says
-//!   when they are only a 旬, month or year;
+//!   when they are only a 旬, month or year; a written time is a timestamp with the site's UTC offset, hours
+//!   kept on each day of a range add an `eventSchedule`, and a list of dates is one `Event` per date;
 //! - `location` and `eventAttendanceMode` follow the activity's one 参加方式 ([`Mode`]): 在线 is a
 //!   `VirtualLocation` (its page as `url`, with a `base_url`), 现场 a `Place` whose address is the published place,
 //!   待定 a `Place` named by the published words whose address is 地点待定.
@@ -36,9 +37,30 @@ struct Event<'a> {
     description: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
+    #[serde(rename = "eventSchedule", skip_serializing_if = "Option::is_none")]
+    schedule: Option<Schedule>,
 }
 
+/// Hours kept on each day of a range: schema.org's `Schedule`.
 #[derive(Serialize)]
+struct Schedule {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "startDate")]
+    start_date: String,
+    #[serde(rename = "endDate")]
+    end_date: String,
+    #[serde(rename = "startTime")]
+    start_time: String,
+    #[serde(rename = "endTime", skip_serializing_if = "Option::is_none")]
+    end_time: Option<String>,
+    #[serde(rename = "repeatFrequency")]
+    repeat_frequency: &'static str,
+    #[serde(rename = "scheduleTimezone")]
+    timezone: String,
+}
+
+#[derive(Serialize, Clone)]
 #[serde(tag = "@type")]
 enum Location<'a> {
     Place {
@@ -52,7 +74,7 @@ enum Location<'a> {
     },
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct Organization<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
@@ -85,20 +107,44 @@ pub fn event(site: &Site, id: ActivityId) -> String {
     if !body.is_empty() {
         description.push(body);
     }
-    let event = Event {
-        context: "https://schema.org",
-        kind: "Event",
-        name: &a.title,
-        start_date: a.when.start.to_string(),
-        end_date: a.when.end.to_string(),
-        event_status: "https://schema.org/EventScheduled",
-        attendance,
-        location,
-        organizer: s.organiser.as_deref().map(|name| Organization { kind: "Organization", name }),
-        description: description.join("\n"),
-        url: page,
+    let zone = &site.config.timezone;
+    let events: Vec<Event> = a
+        .when
+        .occurrences()
+        .map(|o| {
+            let start = o.starts_at().map_or_else(|| o.start.to_string(), |t| zone.rfc3339(t));
+            let daily = o.time.filter(|t| t.daily && o.start != o.end);
+            // Daily hours end on the last day at the end time; a start time alone ends with its day.
+            let end = o.ends_at().map_or_else(|| o.end.to_string(), |t| zone.rfc3339(t));
+            Event {
+                context: "https://schema.org",
+                kind: "Event",
+                name: &a.title,
+                start_date: start,
+                end_date: end,
+                event_status: "https://schema.org/EventScheduled",
+                attendance,
+                location: location.clone(),
+                organizer: s.organiser.as_deref().map(|name| Organization { kind: "Organization", name }),
+                description: description.join("\n"),
+                url: page.clone(),
+                schedule: daily.map(|t| Schedule {
+                    kind: "Schedule",
+                    start_date: o.start.to_string(),
+                    end_date: o.end.to_string(),
+                    start_time: t.start.format("%H:%M:%S").to_string(),
+                    end_time: t.end.map(|e| e.format("%H:%M:%S").to_string()),
+                    repeat_frequency: "P1D",
+                    timezone: zone.name().to_string(),
+                }),
+            }
+        })
+        .collect();
+    let json = match events.as_slice() {
+        [one] => serde_json::to_string(one),
+        many => serde_json::to_string(many),
     };
-    script_safe(&serde_json::to_string(&event).unwrap_or_default())
+    script_safe(&json.unwrap_or_default())
 }
 
 /// JSON that cannot end its `<script>` element or open a comment: `<`, `>` and `&` only occur inside JSON

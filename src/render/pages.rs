@@ -76,6 +76,25 @@ pub(super) fn schedule_summary(s: &crate::content::Schedule) -> ScheduleSummary<
     }
 }
 
+/// The occurrences of a reading with times or several dates, for the browser's "today" marks.
+fn occurrences_json(when: &crate::content::dates::When, zone: &crate::zone::Zone) -> Option<String> {
+    if when.list.is_empty() && when.time.is_none() {
+        return None;
+    }
+    let rows: Vec<[Option<String>; 4]> = when
+        .occurrences()
+        .map(|o| {
+            [
+                Some(o.start.to_string()),
+                Some(o.end.to_string()),
+                o.starts_at().map(|t| zone.rfc3339(t)),
+                o.ends_at().map(|t| zone.rfc3339(t)),
+            ]
+        })
+        .collect();
+    serde_json::to_string(&rows).ok()
+}
+
 /// The schedule's tags, most used first (then by name), and the modes its activities have.
 fn filter_view<'a>(site: &'a Site, s: &crate::content::Schedule) -> FilterView<'a> {
     let mut tags: Vec<(&str, usize)> = site
@@ -89,7 +108,7 @@ fn filter_view<'a>(site: &'a Site, s: &crate::content::Schedule) -> FilterView<'
     FilterView {
         tags: tags.into_iter().map(|(t, _)| t).collect(),
         modes: modes.collect(),
-        timezone: &site.config.timezone,
+        timezone: site.config.timezone.name(),
     }
 }
 
@@ -120,8 +139,12 @@ impl SiteRenderer<'_> {
             .zip(&refs)
             .map(|(a, r)| TimelineRow {
                 activity: r.clone(),
-                bar: Bar::place(a.when.start, a.when.end, first, last),
-                milestones: a.milestones.iter().map(|m| MilestoneView::new(m, first, last)).collect(),
+                bars: a.when.occurrences().map(|o| Bar::place(o.start, o.end, first, last)).collect(),
+                milestones: a
+                    .milestones
+                    .iter()
+                    .map(|m| MilestoneView::new(m, &site.config.timezone, first, last))
+                    .collect(),
             })
             .collect();
         let timeline = Timeline {
@@ -183,6 +206,7 @@ impl SiteRenderer<'_> {
                 summary: r.clone(),
                 body_html: self.body_html(s, a, page),
                 tags_json: serde_json::to_string(&a.tags).unwrap_or_default(),
+                occurrences_json: occurrences_json(&a.when, &site.config.timezone),
             })
             .collect();
         ctx.insert("activities", &table);
@@ -204,7 +228,11 @@ impl SiteRenderer<'_> {
             &ActivityPage {
                 summary: ActivityRef::new(site, s, a),
                 body_html: self.body_html(s, a, page),
-                milestones: a.milestones.iter().map(|m| MilestoneView::new(m, first, last)).collect(),
+                milestones: a
+                    .milestones
+                    .iter()
+                    .map(|m| MilestoneView::new(m, &site.config.timezone, first, last))
+                    .collect(),
                 months: YearMonth::span(a.when.start, a.when.end).into_iter().map(MonthLink::from).collect(),
                 ics_url: urls::activity_calendar(&s.slug, &a.slug),
                 jsonld: export::jsonld::event(site, id),
@@ -242,8 +270,11 @@ impl SiteRenderer<'_> {
             let mut cell = DayCell::day(day);
             for &id in &on_grid {
                 let (s, a) = site.get(id);
-                if a.when.start <= day && day <= a.when.end {
+                // A list of dates is on its dates only.
+                if let Some(o) = a.when.occurrences().find(|o| o.start <= day && day <= o.end) {
                     let p = a.when.precision();
+                    let time =
+                        o.time.filter(|t| t.daily || day == o.start).map(|t| t.start.format("%H:%M").to_string());
                     cell.items.push(DayItem {
                         title: &a.title,
                         url: urls::activity(&s.slug, &a.slug),
@@ -251,8 +282,9 @@ impl SiteRenderer<'_> {
                         precision: p.as_str(),
                         precision_label: p.label(),
                         approximate: p == Precision::Dekad,
-                        starts: day == a.when.start,
-                        ends: day == a.when.end,
+                        starts: day == o.start,
+                        ends: day == o.end,
+                        time,
                     });
                 }
             }

@@ -10,6 +10,7 @@ use crate::content::dates::DatesView;
 use crate::content::{Activity, Milestone, Schedule};
 use crate::site::{Site, YearMonth};
 use crate::urls;
+use crate::zone::Zone;
 
 #[derive(Serialize)]
 pub struct SiteView<'a> {
@@ -123,7 +124,7 @@ impl<'a> ActivityRef<'a> {
             published: a.published(),
             mode: mode.label(),
             mode_key: mode.as_str(),
-            dates: DatesView::new(&a.when),
+            dates: DatesView::new(&a.when, &site.config.timezone),
             tags: a
                 .tags
                 .iter()
@@ -163,11 +164,11 @@ pub struct MilestoneView<'a> {
 }
 
 impl<'a> MilestoneView<'a> {
-    pub fn new(m: &'a Milestone, first: NaiveDate, last: NaiveDate) -> Self {
+    pub fn new(m: &'a Milestone, zone: &Zone, first: NaiveDate, last: NaiveDate) -> Self {
         MilestoneView {
             label: &m.label,
             when: &m.when_text,
-            dates: DatesView::new(&m.when),
+            dates: DatesView::new(&m.when, zone),
             bar: Bar::place(m.when.start, m.when.end, first, last),
         }
     }
@@ -196,8 +197,8 @@ pub struct TimelineMonth {
 #[derive(Serialize)]
 pub struct TimelineRow<'a> {
     pub activity: Value,
-    #[serde(flatten)]
-    pub bar: Bar,
+    /// One bar per date of a list, else one.
+    pub bars: Vec<Bar>,
     pub milestones: Vec<MilestoneView<'a>>,
 }
 
@@ -246,6 +247,9 @@ pub struct TableRow {
     pub body_html: String,
     /// Tag names as a JSON array, for a `data-` attribute: any character may be in a tag.
     pub tags_json: String,
+    /// For the browser's "today" marks, when the reading has times or several dates: each occurrence as
+    /// `[first day, last day, starts_at, ends_at]` (JSON, local times with the site's offset, or null).
+    pub occurrences_json: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -280,6 +284,8 @@ pub struct DayItem<'a> {
     pub approximate: bool,
     pub starts: bool,
     pub ends: bool,
+    /// The time it starts that day (`14:30`), when the text gives one.
+    pub time: Option<String>,
 }
 
 #[derive(Serialize)]

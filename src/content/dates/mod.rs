@@ -20,7 +20,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 mod error;
 mod item;
@@ -128,6 +128,19 @@ pub struct Occurrence {
     pub time: Option<Clock>,
 }
 
+impl Occurrence {
+    /// The local date and time it starts, when a time is written.
+    pub fn starts_at(&self) -> Option<NaiveDateTime> {
+        self.time.map(|t| self.start.and_time(t.start))
+    }
+
+    /// The local date and time it ends, when an end time is written: on the last day (for daily hours too, whose
+    /// last hour ends then).
+    pub fn ends_at(&self) -> Option<NaiveDateTime> {
+        self.time.and_then(|t| t.end).map(|end| self.end.and_time(end))
+    }
+}
+
 /// When an activity happens: an inclusive date range plus the precision of each end.
 ///
 /// A list of dates (`10月1日、10月3日、10月5日`) is several [`Occurrence`]s in `list`, with
@@ -166,6 +179,16 @@ impl When {
     /// Whether this range shares at least one day with the inclusive range `first..=last`.
     pub fn overlaps(&self, first: NaiveDate, last: NaiveDate) -> bool {
         self.start <= last && first <= self.end
+    }
+
+    /// When the first occurrence starts, if a time is written.
+    pub fn starts_at(&self) -> Option<NaiveDateTime> {
+        self.occurrences().next().and_then(|o| o.starts_at())
+    }
+
+    /// When the last occurrence ends, if an end time is written.
+    pub fn ends_at(&self) -> Option<NaiveDateTime> {
+        self.occurrences().last().and_then(|o| o.ends_at())
     }
 
     /// Each occurrence in order: the list's, or the single range (`start`, `end`, `time`).

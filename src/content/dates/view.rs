@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use super::When;
+use super::{Occurrence, When};
+use crate::zone::Zone;
 
 /// A reading of a `when`: the inclusive range, its precision and the words the pages show. Templates, the JSON
 /// data and every other view use this one shape.
@@ -12,25 +13,52 @@ pub struct DatesView<'a> {
     pub start: String,
     /// The last day, inclusive.
     pub end: String,
-    /// The coarser precision of the two ends: `day`, `dekad`, `month` or `year`.
+    /// When it starts and ends, as ISO 8601 timestamps with the site's UTC offset (`2024-10-31T13:30:00+08:00`),
+    /// where the text gives the time; `null` otherwise.
+    pub starts_at: Option<String>,
+    pub ends_at: Option<String>,
+    /// The coarser precision of the two ends: `time`, `day`, `dekad`, `month` or `year`.
     pub precision: &'static str,
     pub start_precision: &'static str,
     pub end_precision: &'static str,
-    /// The precision's short label (日, 旬, 月, 年) and its name in words (具体日期, 按旬, 按月, 全年).
+    /// The precision's short label (时, 日, 旬, 月, 年) and its name in words (具体时间, 具体日期, 按旬, 按月, 全年).
     pub precision_label: &'static str,
     pub precision_name: &'static str,
     /// The note kept from the text (`评审阶段` of `7月-9月（评审阶段）`).
     pub note: Option<&'a str>,
     /// The reading in words, e.g. `2023年8月21日–31日（8月下旬）`.
     pub dates_words: String,
+    /// Each date of a list of dates (`10月1日、3日、5日`); empty for one range.
+    pub occurrences: Vec<OccurrenceView>,
+}
+
+/// One date (or range) of a list of dates.
+#[derive(Debug, Clone, Serialize)]
+pub struct OccurrenceView {
+    pub start: String,
+    pub end: String,
+    pub starts_at: Option<String>,
+    pub ends_at: Option<String>,
+    pub dates_words: String,
 }
 
 impl<'a> DatesView<'a> {
-    pub fn new(when: &'a When) -> Self {
+    pub fn new(when: &'a When, zone: &Zone) -> Self {
         let p = when.precision();
+        let occurrences = if when.list.is_empty() {
+            Vec::new()
+        } else {
+            when.list
+                .iter()
+                .zip(when.occurrence_words())
+                .map(|(o, words)| OccurrenceView::new(o, words, zone))
+                .collect()
+        };
         DatesView {
             start: when.start.to_string(),
             end: when.end.to_string(),
+            starts_at: when.starts_at().map(|t| zone.rfc3339(t)),
+            ends_at: when.ends_at().map(|t| zone.rfc3339(t)),
             precision: p.as_str(),
             start_precision: when.start_precision.as_str(),
             end_precision: when.end_precision.as_str(),
@@ -38,6 +66,19 @@ impl<'a> DatesView<'a> {
             precision_name: p.name(),
             note: when.note.as_deref(),
             dates_words: when.in_words(),
+            occurrences,
+        }
+    }
+}
+
+impl OccurrenceView {
+    fn new(o: &Occurrence, dates_words: String, zone: &Zone) -> Self {
+        OccurrenceView {
+            start: o.start.to_string(),
+            end: o.end.to_string(),
+            starts_at: o.starts_at().map(|t| zone.rfc3339(t)),
+            ends_at: o.ends_at().map(|t| zone.rfc3339(t)),
+            dates_words,
         }
     }
 }

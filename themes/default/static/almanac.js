@@ -21,7 +21,9 @@
     return {
       href: tr.querySelector('a').getAttribute('href'),
       tags: d.tags ? JSON.parse(d.tags) : [],
-      mode: d.mode, start: d.start, end: d.end, exact: d.p === 'day',
+      mode: d.mode, start: d.start, end: d.end, exact: d.p === 'day' || d.p === 'time',
+      // Each date with its times, in the schedule's zone: [first day, last day, starts at, ends at].
+      occ: d.occ ? JSON.parse(d.occ) : [[d.start, d.end, null, null]],
       text: norm(Array.prototype.map.call(cells, function (c) { return c.textContent; }).join(' ')),
       els: []
     };
@@ -108,19 +110,34 @@
   });
   window.addEventListener('popstate', function () { fromURL(); apply(); typing = false; });
 
-  // Today, in the schedule's time zone (the site is built once and read for years). Tests and readers can fix
-  // it with ?today=2023-09-20 or a global ALMANAC_TODAY set before this script runs.
-  function today() {
+  // Now, as the schedule's local date and time 'YYYY-MM-DDTHH:MM' in its time zone (the site is built once
+  // and read for years). Tests and readers can fix it with ?today=2023-09-20 (noon of that day) or
+  // ?today=2024-10-31T14:00, or a global ALMANAC_TODAY set before this script runs.
+  function now() {
     var fixed = new URLSearchParams(location.search).get('today') || window.ALMANAC_TODAY || '';
-    if (/^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
-    var parts;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed + 'T12:00';
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(fixed)) return fixed;
+    var parts, opts = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
     try {
-      parts = new Intl.DateTimeFormat('en-CA', { timeZone: form.dataset.tz || 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
+      parts = new Intl.DateTimeFormat('en-CA', Object.assign({ timeZone: form.dataset.tz || 'Asia/Shanghai' }, opts)).formatToParts(new Date());
     } catch (e) {
-      parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
+      parts = new Intl.DateTimeFormat('en-CA', Object.assign({ timeZone: 'Asia/Shanghai' }, opts)).formatToParts(new Date());
     }
     function part(t) { return parts.filter(function (p) { return p.type === t; })[0].value; }
-    return part('year') + '-' + part('month') + '-' + part('day');
+    return part('year') + '-' + part('month') + '-' + part('day') + 'T' + part('hour') + ':' + part('minute');
+  }
+  // Whether an activity is before, in or after `at` (a local 'YYYY-MM-DDTHH:MM'): by its times where the text
+  // gives them, else by whole days. Between two dates of a list it is upcoming: its next date is ahead.
+  function stateAt(it, at) {
+    var within = it.occ.some(function (o) {
+      var from = o[2] ? o[2].slice(0, 16) : o[0] + 'T00:00';
+      var to = o[3] ? o[3].slice(0, 16) : o[1] + 'T23:59';
+      return from <= at && at <= to;
+    });
+    if (within) return it.exact ? 'running' : 'maybe';
+    var last = it.occ[it.occ.length - 1];
+    var end = last[3] ? last[3].slice(0, 16) : last[1] + 'T23:59';
+    return at > end ? 'past' : 'upcoming';
   }
   function days(iso) {
     return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 864e5;
@@ -135,10 +152,10 @@
   // A range published by 旬, month or year is only approximately known, so inside it an activity "may be" on.
   var STATES = { upcoming: '未开始', running: '进行中', maybe: '可能进行中', past: '已结束' };
   function markToday() {
-    var t = today();
+    var at = now(), t = at.slice(0, 10);
     var counts = { upcoming: 0, running: 0, maybe: 0, past: 0 };
     items.forEach(function (it) {
-      var st = t < it.start ? 'upcoming' : t > it.end ? 'past' : it.exact ? 'running' : 'maybe';
+      var st = stateAt(it, at);
       counts[st]++;
       it.els.forEach(function (el) {
         var slot = el.querySelector('.tl-name, .act-meta, .reading');

@@ -1,0 +1,251 @@
+//! Times of day, lists of dates and schedules that cross a year, through every output: pages, iCalendar (read
+//! back by `ical` and its recurrences expanded by `rrule`, neither sharing code with almanac), JSON-LD, JSON, CSV.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::BufReader;
+
+use common::*;
+
+/// A VEVENT or VTIMEZONE observance: property name → (parameters, value).
+type Props = BTreeMap<String, (Vec<(String, Vec<String>)>, String)>;
+
+struct Calendar {
+    timezones: Vec<ical::parser::ical::component::IcalTimeZone>,
+    events: Vec<Props>,
+}
+
+fn parse(text: &str) -> Calendar {
+    // RFC 5545 §3.1: CRLF line ends, no line over 75 octets.
+    for line in text.split("\r\n").filter(|l| !l.is_empty()) {
+        assert!(line.len() <= 75 && !line.contains('\n'), "bad content line {line:?}");
+    }
+    let mut parser = ical::IcalParser::new(BufReader::new(text.as_bytes()));
+    let cal = parser.next().expect("a calendar").expect("it parses");
+    let props = |ps: &[ical::property::Property]| -> Props {
+        ps.iter()
+            .map(|p| (p.name.clone(), (p.params.clone().unwrap_or_default(), p.value.clone().unwrap_or_default())))
+            .collect()
+    };
+    Calendar { timezones: cal.timezones.clone(), events: cal.events.iter().map(|e| props(&e.properties)).collect() }
+}
+
+fn get<'a>(e: &'a Props, name: &str) -> Option<&'a str> {
+    e.get(name).map(|(_, v)| v.as_str())
+}
+
+fn tzid(e: &Props, name: &str) -> Option<String> {
+    e.get(name)?.0.iter().find(|(k, _)| k == "TZID").map(|(_, v)| v.join(","))
+}
+
+/// Every event of a calendar is valid enough for calendar apps: UID, DTSTAMP and DTSTART, and every TZID it
+/// uses is described by a VTIMEZONE of the same calendar with its offsets.
+fn assert_valid(cal: &Calendar) {
+    let zones: Vec<String> = cal
+        .timezones
+        .iter()
+        .map(|z| z.properties.iter().find(|p| p.name == "TZID").and_then(|p| p.value.clone()).unwrap())
+        .collect();
+    for z in &cal.timezones {
+        assert!(!z.transitions.is_empty(), "a VTIMEZONE needs an observance");
+        for t in &z.transitions {
+            for name in ["DTSTART", "TZOFFSETFROM", "TZOFFSETTO"] {
+                assert!(t.properties.iter().any(|p| p.name == name), "observance lacks {name}");
+            }
+        }
+    }
+    for e in &cal.events {
+        for name in ["UID", "DTSTAMP", "DTSTART"] {
+            assert!(get(e, name).is_some(), "event lacks {name}: {e:?}");
+        }
+        for prop in ["DTSTART", "DTEND"] {
+            if let Some(tz) = tzid(e, prop) {
+                assert!(zones.contains(&tz), "{prop} names {tz}, which no VTIMEZONE describes");
+            }
+        }
+    }
+    let uids: Vec<&str> = cal.events.iter().map(|e| get(e, "UID").unwrap()).collect();
+    let mut unique = uids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), uids.len(), "UIDs are unique: {uids:?}");
+}
+
+fn summary<'a>(cal: &'a Calendar, title: &str) -> Vec<&'a Props> {
+    cal.events.iter().filter(|e| get(e, "SUMMARY") == Some(title)).collect()
+}
+
+#[test]
+fn times_and_lists_reach_the_pages() {
+    let site = fixture_site("valid-times");
+    let output = build(site.path());
+    let s = output.join("2024-events");
+    let lecture = html_text(&read(&s.join("01-lecture.html")));
+    assert!(lecture.contains("2024年9月27日 14:30–16:30"), "{lecture}");
+    let opening = html_text(&read(&s.join("02-opening.html")));
+    assert!(opening.contains("2024年10月31日 13:30"), "{opening}");
+    let training = html_text(&read(&s.join("03-training.html")));
+    assert!(training.contains("2024年10月8日–12日 每天9:00–11:00"), "{training}");
+    let salon = html_text(&read(&s.join("04-salon.html")));
+    assert!(salon.contains("2024年11月13日、27日、12月11日"), "{salon}");
+    let exam = html_text(&read(&s.join("05-exam.html")));
+    assert!(exam.contains("2024年10月–12月") && exam.contains("按月"), "{exam}");
+    // The month grid puts the time before the title, and a list of dates on its dates only.
+    let november = read(&output.join("months/2024-11.html"));
+    let in_grid = "href=\"../2024-events/04-salon.html\" title=\"质量沙龙\"";
+    assert_eq!(november.matches(in_grid).count(), 2, "two of its dates are in November, each in its day");
+    let october = html_text(&read(&output.join("months/2024-10.html")));
+    assert!(october.contains("13:30") && october.contains("09:00"), "{october}");
+    // The table row tells the browser the times, for its today marks.
+    let calendar = read(&s.join("index.html"));
+    assert!(
+        calendar.contains(
+            "data-occ=\"[[&quot;2024-09-27&quot;,&quot;2024-09-27&quot;,&quot;2024-09-27T14:30:00+08:00&quot;"
+        )
+    );
+    assert!(check_links(&output, None) > 0);
+}
+
+#[test]
+fn timed_events_carry_their_zone_and_lists_are_one_event_a_date() {
+    let site = fixture_site("valid-times");
+    let output = build(site.path());
+    let cal = parse(&read(&output.join("2024-events/calendar.ics")));
+    assert_valid(&cal);
+    assert_eq!(cal.timezones.len(), 1, "one VTIMEZONE for the site's zone");
+
+    let lecture = summary(&cal, "质量讲座")[0];
+    assert_eq!(
+        (get(lecture, "DTSTART"), tzid(lecture, "DTSTART").as_deref()),
+        (Some("20240927T143000"), Some("Asia/Shanghai"))
+    );
+    assert_eq!(
+        (get(lecture, "DTEND"), tzid(lecture, "DTEND").as_deref()),
+        (Some("20240927T163000"), Some("Asia/Shanghai"))
+    );
+    // A start time alone: no DTEND.
+    let opening = summary(&cal, "开幕式")[0];
+    assert_eq!((get(opening, "DTSTART"), get(opening, "DTEND")), (Some("20241031T133000"), None));
+    // Daily hours: one event repeated each day, expanded by an independent RRULE reader.
+    let training = summary(&cal, "集中培训")[0];
+    let rule = format!(
+        "DTSTART;TZID=Asia/Shanghai:{}\nRRULE:{}",
+        get(training, "DTSTART").unwrap(),
+        get(training, "RRULE").unwrap()
+    );
+    let set: rrule::RRuleSet = rule.parse().unwrap();
+    let days: Vec<String> = set.all(100).dates.iter().map(|d| d.format("%Y-%m-%d %H:%M %z").to_string()).collect();
+    assert_eq!(
+        days,
+        ["08", "09", "10", "11", "12"].map(|d| format!("2024-10-{d} 09:00 +0800")),
+        "five mornings, 9:00 in Shanghai"
+    );
+    assert_eq!(get(training, "DTEND"), Some("20241008T110000"));
+    // A list of dates: one event per date, the first with the activity's UID.
+    let salon = summary(&cal, "质量沙龙");
+    let starts: Vec<(&str, &str)> =
+        salon.iter().map(|e| (get(e, "UID").unwrap(), get(e, "DTSTART").unwrap())).collect();
+    assert_eq!(
+        starts,
+        [
+            ("2024-events/04-salon@almanac.invalid", "20241113"),
+            ("2024-events/04-salon/2@almanac.invalid", "20241127"),
+            ("2024-events/04-salon/3@almanac.invalid", "20241211"),
+        ]
+    );
+    // A span from a time on one day to a time on another.
+    let camp = summary(&cal, "训练营")[0];
+    assert_eq!((get(camp, "DTSTART"), get(camp, "DTEND")), (Some("20241220T090000"), Some("20241222T170000")));
+    // A calendar with no time in it needs no VTIMEZONE.
+    let exam = parse(&read(&output.join("2024-events/05-exam.ics")));
+    assert!(exam.timezones.is_empty());
+    assert_eq!(get(&exam.events[0], "DTSTART"), Some("20241001"));
+}
+
+#[test]
+fn a_zone_with_daylight_saving_is_described_with_its_changes() {
+    let site = fixture_site("valid-times");
+    let config = site.path().join("almanac.toml");
+    std::fs::write(&config, format!("{}timezone = \"America/New_York\"\n", read(&config))).unwrap();
+    let output = build(site.path());
+    let cal = parse(&read(&output.join("2024-events/calendar.ics")));
+    assert_valid(&cal);
+    use ical::parser::ical::component::IcalTimeZoneTransitionType as Kind;
+    let kinds: Vec<bool> =
+        cal.timezones[0].transitions.iter().map(|t| matches!(t.transition, Kind::DAYLIGHT)).collect();
+    assert!(kinds.contains(&true) && kinds.contains(&false), "both daylight and standard time");
+    let ld = json_ld(&read(&output.join("2024-events/01-lecture.html")));
+    assert_eq!(ld["startDate"], "2024-09-27T14:30:00-04:00");
+    let ld = json_ld(&read(&output.join("2024-events/06-camp.html")));
+    assert_eq!(ld["endDate"], "2024-12-22T17:00:00-05:00");
+}
+
+fn json_ld(html: &str) -> serde_json::Value {
+    let start = html.find("application/ld+json\">").unwrap() + "application/ld+json\">".len();
+    let end = html[start..].find("</script>").unwrap() + start;
+    serde_json::from_str(&html[start..end]).unwrap()
+}
+
+#[test]
+fn data_and_json_ld_say_the_times_with_the_offset() {
+    let site = fixture_site("valid-times");
+    let output = build(site.path());
+    let doc: serde_json::Value = serde_json::from_str(&read(&output.join("activities.json"))).unwrap();
+    let by_title = |t: &str| doc["activities"].as_array().unwrap().iter().find(|a| a["title"] == t).unwrap().clone();
+    let lecture = by_title("质量讲座");
+    assert_eq!(
+        (lecture["starts_at"].as_str(), lecture["ends_at"].as_str(), lecture["precision"].as_str()),
+        (Some("2024-09-27T14:30:00+08:00"), Some("2024-09-27T16:30:00+08:00"), Some("time"))
+    );
+    assert!(by_title("专业考试")["starts_at"].is_null());
+    let salon = by_title("质量沙龙");
+    let dates: Vec<&str> =
+        salon["occurrences"].as_array().unwrap().iter().map(|o| o["start"].as_str().unwrap()).collect();
+    assert_eq!(dates, ["2024-11-13", "2024-11-27", "2024-12-11"]);
+
+    let ld = json_ld(&read(&output.join("2024-events/01-lecture.html")));
+    assert_eq!(
+        (ld["startDate"].as_str(), ld["endDate"].as_str()),
+        (Some("2024-09-27T14:30:00+08:00"), Some("2024-09-27T16:30:00+08:00"))
+    );
+    let ld = json_ld(&read(&output.join("2024-events/03-training.html")));
+    assert_eq!(ld["eventSchedule"]["repeatFrequency"], "P1D");
+    assert_eq!(
+        (ld["eventSchedule"]["startTime"].as_str(), ld["eventSchedule"]["endTime"].as_str()),
+        (Some("09:00:00"), Some("11:00:00"))
+    );
+    let ld = json_ld(&read(&output.join("2024-events/04-salon.html")));
+    let starts: Vec<&str> = ld.as_array().unwrap().iter().map(|e| e["startDate"].as_str().unwrap()).collect();
+    assert_eq!(starts, ["2024-11-13", "2024-11-27", "2024-12-11"], "one Event per date");
+
+    let csv_bytes = std::fs::read(output.join("activities.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(&csv_bytes[3..]);
+    let header = reader.headers().unwrap().clone();
+    let at = header.iter().position(|h| h == "开始时间 starts_at").unwrap();
+    let lecture = reader.records().map(Result::unwrap).find(|r| &r[1] == "质量讲座").unwrap();
+    assert_eq!(&lecture[at], "2024-09-27T14:30:00+08:00");
+}
+
+#[test]
+fn an_academic_year_reads_bare_months_into_the_next_year() {
+    let site = fixture_site("valid-academic-year");
+    let output = build(site.path());
+    let spring = html_text(&read(&output.join("2024-25/03-spring.html")));
+    assert!(spring.contains("2025年3月11日–20日（3月中旬）"), "{spring}");
+    assert!(html_text(&read(&output.join("months/2025-03.html"))).contains("春季学期开学"));
+    let home = html_text(&read(&output.join("index.html")));
+    assert!(home.contains("2024年9月–2025年7月"), "the schedule's span: {home}");
+    // Without a span the bare month is read in the schedule's year, and check says it reads before the
+    // first dated activity; the declared schedule never warns about its dates.
+    let check = almanac(&["check", "--root", site.path().to_str().unwrap()], &[("NO_COLOR", "1")]);
+    let err = stderr(&check);
+    assert!(
+        err.contains(
+            "the date has no year and reads as 2024-03-11, before the schedule's first dated activity (2024-09-02)"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("--> content/2024-plain/02-b.md:4:8"), "{err}");
+    assert!(!err.contains("content/2024-25/"), "{err}");
+}
