@@ -51,6 +51,14 @@ impl Serve {
         serde_json::from_slice(&self.get("/__almanac/status").body).unwrap()
     }
 
+    /// The errors the status reports, once there are some.
+    fn errors(&self) -> Vec<serde_json::Value> {
+        poll("errors to be reported", || {
+            let errors = self.status()["errors"].as_array().cloned().unwrap_or_default();
+            (!errors.is_empty()).then_some(errors)
+        })
+    }
+
     fn output(&self) -> String {
         let read = |name| std::fs::read_to_string(self.log.path().join(name)).unwrap_or_default();
         format!("stdout:\n{}\nstderr:\n{}", read("stdout"), read("stderr"))
@@ -147,13 +155,16 @@ fn serves_rebuilds_shows_errors_and_keeps_to_the_site() {
     poll("the edit to be served", || serve.try_get(page).filter(|r| r.text().contains("质量论坛（已改期）")));
     let generation = serve.status()["generation"].as_u64().unwrap();
 
-    // A broken file: the error, with file and line, goes to the overlay; the last good page is still served.
+    // A broken file: the error, with file, line and column, goes to the overlay; the last good page is still served.
     let broken = read(&file).replace("when = \"3月18日-22日\"", "when = \"13月\"");
     assert!(broken.contains("13月"));
     std::fs::write(&file, &broken).unwrap();
-    let error = poll("the error to be reported", || serve.status()["error"].as_str().map(str::to_string));
-    assert!(error.contains("content/spring/01-forum.md:4:"), "{error}");
-    assert!(error.contains("13月"), "{error}");
+    let errors = serve.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["path"], "content/spring/01-forum.md");
+    assert_eq!((errors[0]["line"].as_u64(), errors[0]["column"].as_u64()), (Some(4), Some(9)));
+    assert_eq!(errors[0]["source"]["before"], "when = \"");
+    assert!(errors[0]["message"].as_str().unwrap().contains("13月"), "{errors:?}");
     let stale = serve.get(page);
     assert_eq!(stale.status, 200);
     assert!(stale.text().contains("质量论坛（已改期）"));
@@ -163,7 +174,7 @@ fn serves_rebuilds_shows_errors_and_keeps_to_the_site() {
     std::fs::write(&file, broken.replace("when = \"13月\"", "when = \"3月19日\"")).unwrap();
     let status = poll("the error to clear", || {
         let s = serve.status();
-        (s["error"].is_null() && s["generation"].as_u64() > Some(generation)).then_some(s)
+        (s["errors"] == serde_json::json!([]) && s["generation"].as_u64() > Some(generation)).then_some(s)
     });
     assert!(status["generation"].as_u64() > Some(generation));
     assert!(serve.get(page).text().contains("3月19日"));
@@ -204,4 +215,243 @@ fn serves_rebuilds_shows_errors_and_keeps_to_the_site() {
 
     // Serving never writes the site's output folder.
     assert!(!root.join("output").exists());
+}
+
+#[test]
+fn a_template_error_at_render_time_reaches_the_terminal_and_the_overlay() {
+    let site = fixture_site("valid-minimal");
+    let root = site.path();
+    let serve = Serve::start(root);
+    let page = "/spring/01-forum.html";
+    assert!(serve.get(page).text().contains("质量论坛"));
+    let generation = serve.status()["generation"].as_u64().unwrap();
+
+    // Only rendering an activity page finds this: the template parses, the field does not exist.
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    let template = "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ activity.title }}</h1>\n\
+                    <p>{{ activity.nonexistent_field }}</p>\n{% endblock content %}\n";
+    std::fs::write(root.join("templates/activity.html"), template).unwrap();
+
+    let errors = serve.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let e = &errors[0];
+    assert_eq!(e["severity"], "error");
+    assert_eq!(e["path"], "templates/activity.html");
+    assert_eq!((e["line"].as_u64(), e["column"].as_u64()), (Some(4), Some(16)));
+    assert!(e["message"].as_str().unwrap().contains("nonexistent_field"), "{e}");
+    assert!(e["help"].as_str().is_some_and(|h| !h.is_empty()), "{e}");
+    assert_eq!(
+        e["source"],
+        serde_json::json!({"before": "<p>{{ activity.", "marked": "nonexistent_field", "after": " }}</p>"})
+    );
+    let terminal = poll("the terminal to show the error", || {
+        let out = serve.output();
+        out.contains("1 error found; still serving the last good build").then_some(out)
+    });
+    assert!(terminal.contains("templates/activity.html:4:16"), "{terminal}");
+    assert!(terminal.contains("<p>{{ activity.nonexistent_field }}</p>"), "{terminal}");
+    assert_eq!(terminal.matches("Built ").count(), 1, "the failed rebuild said Built:\n{terminal}");
+
+    // The last good page, with the script that shows the overlay.
+    let stale = serve.get(page);
+    assert_eq!(stale.status, 200);
+    assert!(stale.text().contains("质量论坛") && stale.text().contains("最近一次修改未能构建"));
+    assert_eq!(serve.status()["generation"].as_u64(), Some(generation));
+
+    // Removing the template serves a new build without errors.
+    std::fs::remove_file(root.join("templates/activity.html")).unwrap();
+    poll("the error to clear", || {
+        let s = serve.status();
+        (s["errors"] == serde_json::json!([]) && s["generation"].as_u64() > Some(generation)).then_some(())
+    });
+}
+
+#[test]
+fn a_first_build_that_fails_says_nothing_is_built_until_it_is_fixed() {
+    let site = fixture_site("valid-minimal");
+    let root = site.path();
+    let file = root.join("content/spring/01-forum.md");
+    let good = read(&file);
+    std::fs::write(&file, good.replace("when = \"3月18日-22日\"", "when = \"3月中旬到13月\"")).unwrap();
+    let serve = Serve::start(root);
+
+    let status = serve.status();
+    assert_eq!(status["generation"], 0, "{status}");
+    let e = &status["errors"][0];
+    assert_eq!(
+        (e["path"].as_str(), e["line"].as_u64(), e["column"].as_u64()),
+        (Some("content/spring/01-forum.md"), Some(4), Some(14))
+    );
+    assert_eq!(e["source"], serde_json::json!({"before": "when = \"3月中旬到", "marked": "13", "after": "月\""}));
+
+    // Every page says, in Chinese, that nothing is built yet, and carries the overlay's script.
+    for target in ["/", "/spring/01-forum.html", "/nope"] {
+        let r = serve.get(target);
+        assert_eq!(r.status, 503, "{target}");
+        assert!(r.text().contains("<html lang=\"zh-CN\">"), "{target}");
+        assert!(r.text().contains("站点还没有成功构建过"), "{target}");
+        assert!(r.text().contains("const shown = 0;"), "{target}");
+    }
+    let terminal = serve.output();
+    assert!(terminal.contains("content/spring/01-forum.md:4:14"), "{terminal}");
+    assert!(terminal.contains("nothing is built yet"), "{terminal}");
+    assert!(!terminal.contains("Built "), "{terminal}");
+
+    std::fs::write(&file, &good).unwrap();
+    poll("the first good build", || (serve.status()["generation"] == 1).then_some(()));
+    assert_eq!(serve.status()["errors"], serde_json::json!([]));
+    let home = serve.get("/");
+    assert_eq!(home.status, 200);
+    assert!(home.text().contains("测试站点"));
+}
+
+/// What the browser check does, in Node with playwright-core and the machine's Chromium: opens a page while the
+/// first build fails, fixes the site and sees the page reload, breaks it in two files and measures the overlay.
+const OVERLAY_SCRIPT: &str = r#"
+import { writeFileSync } from "node:fs";
+const { launch } = await import(process.env.ALMANAC_LIB);
+const url = process.env.ALMANAC_SERVE_URL;
+const files = JSON.parse(process.env.ALMANAC_EDITS);
+const measure = () => {
+  const host = document.querySelector("almanac-serve-overlay");
+  if (!host) return null;
+  const root = host.shadowRoot;
+  const panel = root.querySelector(".panel");
+  const box = panel.getBoundingClientRect();
+  const rect = (e) => e && (({ left, right, top, bottom }) => ({ left, right, top, bottom }))(e.getBoundingClientRect());
+  const centre = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+  return {
+    background: getComputedStyle(panel).backgroundColor,
+    covers: box.left <= 0 && box.top <= 0 && box.right >= innerWidth && box.bottom >= innerHeight,
+    onTop: centre === host,
+    lang: panel.lang,
+    lead: root.querySelector(".lead").textContent,
+    count: root.querySelector(".count").textContent,
+    items: [...root.querySelectorAll("li")].map((li) => ({
+      where: li.querySelector(".where").textContent,
+      message: li.querySelector(".message").textContent,
+      help: li.querySelector(".help")?.textContent ?? null,
+      line: li.querySelector(".line")?.textContent ?? null,
+      elements: li.querySelectorAll(".line *").length,
+      mark: rect(li.querySelector("mark")),
+      under: rect(li.querySelector(".under")),
+    })),
+  };
+};
+const overlayWith = (n) => page.waitForFunction(
+  (n) => document.querySelector("almanac-serve-overlay")?.shadowRoot.querySelectorAll("li").length === n, n,
+  { timeout: 15000 });
+const browser = await launch();
+const page = await browser.context.newPage();
+const out = {};
+try {
+  await page.goto(url + "spring/01-forum.html");
+  await overlayWith(1);
+  out.first = await page.evaluate(measure);
+  const reloaded = page.waitForEvent("load", { timeout: 15000 });
+  writeFileSync(files.forum, files.good);
+  await reloaded;
+  out.reloaded = await page.evaluate(() => ({ overlay: !!document.querySelector("almanac-serve-overlay"), title: document.title }));
+  writeFileSync(files.forum, files.forumBroken);
+  writeFileSync(files.review, files.reviewBroken);
+  await overlayWith(2);
+  out.kept = await page.evaluate(measure);
+  await page.screenshot({ path: process.env.ALMANAC_SHOT, fullPage: false });
+  await page.keyboard.press("Escape");
+  out.dismissed = await page.evaluate(() => !document.querySelector("almanac-serve-overlay"));
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(out));
+"#;
+
+/// Why the browser check cannot run here, if it cannot.
+fn browser_missing(chromium: &Path) -> Option<String> {
+    if Command::new("node").arg("--version").output().is_err() {
+        return Some("node is not installed".into());
+    }
+    if !repo().join("node_modules/playwright-core/package.json").is_file() {
+        return Some("node_modules/playwright-core is missing; run `npm ci`".into());
+    }
+    if !chromium.is_file() {
+        return Some(format!("{} is missing (or set ALMANAC_CHROMIUM)", chromium.display()));
+    }
+    None
+}
+
+#[test]
+fn the_overlay_in_a_real_browser_is_opaque_chinese_and_marks_the_right_character() {
+    let chromium = std::path::PathBuf::from(std::env::var("ALMANAC_CHROMIUM").unwrap_or("/usr/bin/chromium".into()));
+    if let Some(why) = browser_missing(&chromium) {
+        assert!(std::env::var("CI").is_err(), "CI must run the browser check of the overlay, but {why}");
+        eprintln!(
+            "SKIPPED: the browser check of the serve overlay needs node, playwright-core and Chromium, and {why}"
+        );
+        return;
+    }
+    let site = fixture_site("valid-minimal");
+    let root = site.path();
+    let forum = root.join("content/spring/01-forum.md");
+    let review = root.join("content/spring/02-review.toml");
+    let good = read(&forum);
+    // Wide characters before the mark, and markup after one: neither may shift the caret or become elements.
+    let forum_broken = good.replace("when = \"3月18日-22日\"", "when = \"3月中旬到13月\"");
+    let review_broken = read(&review).replace("when = \"3月下旬至4月\"", "when = \"【初评】<b>3月下旬至4月</b>\"");
+    std::fs::write(&forum, &forum_broken).unwrap();
+    let serve = Serve::start(root);
+
+    let artifacts = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().unwrap().join("browser-artifacts");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    let edits = serde_json::json!({
+        "forum": forum, "review": review, "good": good, "forumBroken": forum_broken, "reviewBroken": review_broken,
+    });
+    let out = Command::new("node")
+        .args(["--input-type=module", "-e", OVERLAY_SCRIPT])
+        .current_dir(repo())
+        .env("ALMANAC_LIB", format!("file://{}", repo().join("tests/browser/lib.mjs").display()))
+        .env("ALMANAC_CHROMIUM", &chromium)
+        .env("ALMANAC_SERVE_URL", format!("http://127.0.0.1:{}/", serve.port))
+        .env("ALMANAC_EDITS", edits.to_string())
+        .env("ALMANAC_SHOT", artifacts.join("serve-overlay.png"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "node failed:\n{}\n{}\n{}",
+        stderr(&out),
+        String::from_utf8_lossy(&out.stdout),
+        serve.output()
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+
+    // The first build failed: nothing is built, and the overlay says so, opaque, over the whole page.
+    let first = &r["first"];
+    assert_eq!(first["lead"], "站点还没有成功构建过，暂无可显示的页面。", "{first}");
+    assert_eq!(first["background"], "rgb(30, 30, 36)", "not opaque: {first}");
+    assert_eq!((first["covers"].as_bool(), first["onTop"].as_bool()), (Some(true), Some(true)), "{first}");
+    assert_eq!(first["lang"], "zh-CN");
+    // Fixing it reloads the page, which is the site's own, without the overlay.
+    assert_eq!(r["reloaded"]["overlay"], false, "{r}");
+    assert!(r["reloaded"]["title"].as_str().unwrap().contains("质量论坛"), "{r}");
+
+    // Two broken files: both errors, with file:line:column, over the last good page.
+    let kept = &r["kept"];
+    assert_eq!(kept["lead"], "最近一次修改未能构建，页面显示的是上一次成功的构建。", "{kept}");
+    assert_eq!(kept["count"], "共 2 个错误");
+    let items = kept["items"].as_array().unwrap();
+    assert_eq!(items[0]["where"], "content/spring/01-forum.md:4:14", "{kept}");
+    assert_eq!(items[1]["where"], "content/spring/02-review.toml:3:9", "{kept}");
+    assert_eq!(items[1]["line"], "when = \"【初评】<b>3月下旬至4月</b>\"", "{kept}");
+    for item in items {
+        assert!(item["message"].as_str().unwrap().starts_with("错误"), "{item}");
+        assert!(item["help"].as_str().unwrap().starts_with("提示："), "{item}");
+        assert_eq!(item["elements"], 1, "source text became markup: {item}");
+        // The caret bar starts and ends under the marked characters, and sits below them.
+        let (mark, under) = (&item["mark"], &item["under"]);
+        let at = |v: &serde_json::Value, k: &str| v[k].as_f64().unwrap();
+        assert!((at(mark, "left") - at(under, "left")).abs() < 0.5, "caret not under the mark: {item}");
+        assert!((at(mark, "right") - at(under, "right")).abs() < 0.5, "caret not as wide as the mark: {item}");
+        assert!(at(under, "top") >= at(mark, "bottom") - 1.0, "caret not below the mark: {item}");
+    }
+    assert_eq!(r["dismissed"], true, "Escape does not close the overlay");
 }

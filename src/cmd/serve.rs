@@ -111,7 +111,7 @@ impl ServeArgs {
                 on_event(ServeEvent::Built(summary));
             }
             Err(errors) => {
-                shared.fail(errors.to_string());
+                shared.fail(&errors);
                 on_event(ServeEvent::Failed { errors, kept_previous: shared.generation() > 0 });
             }
         }

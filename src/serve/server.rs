@@ -6,14 +6,16 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use super::Files;
-use super::inject::{STATUS_PATH, inject, reload_tag};
+use super::inject::{STATUS_PATH, building_page, inject, reload_tag};
 use super::paths::{content_type, resolve};
+use super::status::ErrorView;
+use crate::error::Diagnostics;
 
 /// How long a status request waits for a change before answering anyway (browsers and proxies drop idle
 /// requests after a minute or so).
 const POLL_TIMEOUT: Duration = Duration::from_secs(25);
 
-/// What the server shows: the last good build and the error of the last build, if it failed.
+/// What the server shows: the last good build and the errors of the last build, if it failed.
 #[derive(Debug, Default)]
 struct State {
     /// Counts every change of state (new build or new error), for the status long poll.
@@ -21,7 +23,8 @@ struct State {
     /// Counts good builds; 0 until the first one. A page reloads when the generation it came from is old.
     generation: u64,
     files: Arc<Files>,
-    error: Option<String>,
+    /// The errors of the last build, already in the form the pages get; empty when it succeeded.
+    errors: Arc<[ErrorView]>,
 }
 
 /// The state, shared between the build loop and the request threads.
@@ -43,7 +46,7 @@ impl Shared {
         s.files = Arc::new(files);
         s.generation += 1;
         s.version += 1;
-        s.error = None;
+        s.errors = Arc::new([]);
         self.changed.notify_all();
         s.generation
     }
@@ -53,10 +56,11 @@ impl Shared {
         self.lock().generation
     }
 
-    /// Keeps serving the last good build and reports `error` to the pages.
-    pub fn fail(&self, error: String) {
+    /// Keeps serving the last good build and reports `errors` to the pages.
+    pub fn fail(&self, errors: &Diagnostics) {
+        let views = errors.iter().map(ErrorView::from).collect();
         let mut s = self.lock();
-        s.error = Some(error);
+        s.errors = views;
         s.version += 1;
         self.changed.notify_all();
     }
@@ -73,7 +77,7 @@ impl Shared {
             }
             None => s,
         };
-        serde_json::json!({ "version": s.version, "generation": s.generation, "error": s.error }).to_string()
+        serde_json::json!({ "version": s.version, "generation": s.generation, "errors": &s.errors[..] }).to_string()
     }
 }
 
@@ -123,9 +127,8 @@ pub fn route(method: &str, target: &str, shared: &Shared) -> Reply {
         (Arc::clone(&s.files), s.generation)
     };
     if generation == 0 {
-        // Nothing built yet: a page that carries the script, which shows the error and reloads once it builds.
-        let page = "<!doctype html><title>almanac serve</title><body><p>The site has not built yet.</p></body>";
-        return Reply::file(503, "building.html", page.as_bytes(), 0);
+        // Nothing built yet: a page that carries the script, which shows the errors and reloads once it builds.
+        return Reply::file(503, "building.html", building_page().as_bytes(), 0);
     }
     if path.starts_with("/__almanac/") {
         return not_found(&files, generation); // reserved for the server, never the site's
@@ -189,6 +192,7 @@ fn response(reply: Reply) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::{Diagnostic, ErrorKind};
 
     fn site() -> Shared {
         let shared = Shared::default();
@@ -248,13 +252,16 @@ mod tests {
     }
 
     #[test]
-    fn status_reports_generation_and_error_and_waits_for_a_change() {
+    fn status_reports_generation_and_errors_and_waits_for_a_change() {
         let shared = Arc::new(site());
         let status = |t| serde_json::from_slice::<serde_json::Value>(&route("GET", t, &shared).body).unwrap();
-        assert_eq!(status(STATUS_PATH), serde_json::json!({"version": 1, "generation": 1, "error": null}));
-        shared.fail("error: <bad>".into());
-        assert_eq!(status(STATUS_PATH)["error"], "error: <bad>");
-        // The old site is still served while the error stands.
+        assert_eq!(status(STATUS_PATH), serde_json::json!({"version": 1, "generation": 1, "errors": []}));
+        let broken = Diagnostic::at("a.md", "when = \"<b>13月\"", 8, 3, ErrorKind::EmptyTitle);
+        shared.fail(&broken.into());
+        let s = status(STATUS_PATH);
+        assert_eq!(s["errors"][0]["source"]["marked"], "<b>");
+        assert_eq!((s["errors"][0]["line"].as_u64(), s["errors"][0]["column"].as_u64()), (Some(1), Some(9)));
+        // The old site is still served while the errors stand.
         assert_eq!(route("GET", "/", &shared).status, 200);
 
         let waiter = {
@@ -264,15 +271,16 @@ mod tests {
         std::thread::sleep(Duration::from_millis(50));
         shared.publish(Files::from([("index.html", "new")]));
         let r: serde_json::Value = serde_json::from_slice(&waiter.join().unwrap().body).unwrap();
-        assert_eq!(r, serde_json::json!({"version": 3, "generation": 2, "error": null}));
+        assert_eq!(r, serde_json::json!({"version": 3, "generation": 2, "errors": []}));
     }
 
     #[test]
-    fn before_the_first_build_pages_carry_the_script_for_the_overlay() {
+    fn before_the_first_build_pages_say_so_and_carry_the_script_for_the_overlay() {
         let shared = Shared::default();
-        shared.fail("error: broken".into());
+        shared.fail(&Diagnostic::file("a.md", ErrorKind::NotUtf8).into());
         let r = route("GET", "/anything.html", &shared);
         assert_eq!(r.status, 503);
+        assert!(body(&r).contains("站点还没有成功构建过"));
         assert!(body(&r).contains("const shown = 0;"));
     }
 }
