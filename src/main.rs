@@ -131,6 +131,7 @@ fn print_serve_event(event: ServeEvent) {
             println!("Changed: {}", names.join(", "));
         }
         ServeEvent::Notice(text) => eprintln!("note: {text}"),
+        ServeEvent::Stopped => println!("Stopped."),
     }
 }
 

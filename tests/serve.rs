@@ -59,6 +59,34 @@ impl Serve {
         })
     }
 
+    /// Threads of the server process, as Linux counts them.
+    #[cfg(target_os = "linux")]
+    fn threads(&self) -> usize {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        let line = status.lines().find(|l| l.starts_with("Threads:")).unwrap();
+        line.split_whitespace().nth(1).unwrap().parse().unwrap()
+    }
+
+    fn connect(&self) -> TcpStream {
+        let stream = TcpStream::connect((Ipv4Addr::LOCALHOST, self.port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        stream
+    }
+
+    /// Everything the server answers to `raw`, sent as is on a connection of its own, until it closes it.
+    fn raw(&self, raw: &[u8]) -> Vec<u8> {
+        let mut stream = self.connect();
+        stream.write_all(raw).unwrap();
+        let mut out = Vec::new();
+        let _ = stream.read_to_end(&mut out); // a reset after the answer is fine
+        out
+    }
+
+    /// Whether the process is still running.
+    fn alive(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
     fn output(&self) -> String {
         let read = |name| std::fs::read_to_string(self.log.path().join(name)).unwrap_or_default();
         format!("stdout:\n{}\nstderr:\n{}", read("stdout"), read("stderr"))
@@ -217,6 +245,126 @@ fn serves_rebuilds_shows_errors_and_keeps_to_the_site() {
     assert!(!root.join("output").exists());
 }
 
+/// The header lines of a raw response.
+fn head_lines(raw: &[u8]) -> Vec<String> {
+    let end = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap_or(raw.len());
+    String::from_utf8_lossy(&raw[..end]).split("\r\n").map(str::to_string).collect()
+}
+
+#[test]
+fn hostile_requests_neither_stop_nor_steer_the_server() {
+    let site = fixture_site("valid-minimal");
+    let mut serve = Serve::start(site.path());
+
+    // A huge declared body is never read nor allocated: the request is answered, and so is the next one.
+    for method in ["POST", "PUT", "GET"] {
+        let raw = format!("{method} /index.html HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999\r\n\r\nabc");
+        let answer = serve.raw(raw.as_bytes());
+        let want = if method == "GET" { "HTTP/1.1 200 OK" } else { "HTTP/1.1 405 Method Not Allowed" };
+        assert_eq!(head_lines(&answer)[0], want, "{method}");
+        assert!(serve.alive(), "{method} with a huge Content-Length stopped the server:\n{}", serve.output());
+        assert_eq!(serve.get("/").status, 200);
+    }
+    let chunked = serve.raw(b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffff\r\n");
+    assert_eq!(head_lines(&chunked)[0], "HTTP/1.1 405 Method Not Allowed");
+
+    // A header larger than the limit (64 KiB) is refused, not buffered without end.
+    let big = format!("GET / HTTP/1.1\r\nHost: x\r\nCookie: {}\r\n\r\n", "a".repeat(100_000));
+    assert_eq!(head_lines(&serve.raw(big.as_bytes()))[0], "HTTP/1.1 431 Request Header Fields Too Large");
+    assert_eq!(serve.get("/").status, 200);
+
+    // CR, LF and other bytes in the target never reach a header: refused, or the Location is the resolved
+    // folder alone.
+    let targets: [&[u8]; 8] = [
+        b"/spring\rSet-Cookie:injected=1",
+        b"/spring?\rSet-Cookie:injected=1",
+        b"/spring?\nSet-Cookie:injected=1",
+        b"/spring?a%0d%0aSet-Cookie:injected=1",
+        b"/spring%0d%0aSet-Cookie:injected=1",
+        "/spring?评审\r".as_bytes(),
+        b"/spring?\x7f\x01",
+        b"/spring\xff",
+    ];
+    for target in targets {
+        let mut raw = b"GET ".to_vec();
+        raw.extend_from_slice(target);
+        raw.extend_from_slice(b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        let answer = serve.raw(&raw);
+        let lines = head_lines(&answer);
+        let shown = String::from_utf8_lossy(target);
+        assert!(!lines.is_empty() && lines[0].starts_with("HTTP/1.1 "), "{shown:?}: {lines:?}");
+        for line in &lines[1..] {
+            assert!(!line.to_ascii_lowercase().starts_with("set-cookie"), "{shown:?} injected a header: {lines:?}");
+            assert!(line.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b)), "{shown:?}: {line:?}");
+            if let Some(location) = line.strip_prefix("location: ") {
+                assert!(location == "/spring/" || location == "/spring/?a%0d%0aSet-Cookie:injected=1", "{location}");
+            }
+        }
+    }
+    assert!(serve.alive());
+
+    // Requests on a kept-alive connection are answered at once (they used to wait ~43 ms each for the
+    // client's delayed acknowledgement).
+    let mut stream = serve.connect();
+    let started = Instant::now();
+    for _ in 0..30 {
+        stream.write_all(b"GET /static/style.css HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        let mut got = Vec::new();
+        let mut buf = [0; 65536];
+        while !complete(&got) {
+            let n = stream.read(&mut buf).unwrap();
+            assert!(n > 0, "the connection closed");
+            got.extend_from_slice(&buf[..n]);
+        }
+    }
+    let took = started.elapsed();
+    assert!(took < Duration::from_millis(600), "30 requests on one connection took {took:?}");
+}
+
+/// Whether `raw` holds a whole response with a Content-Length.
+fn complete(raw: &[u8]) -> bool {
+    let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") else { return false };
+    let length: usize = head_lines(raw)
+        .iter()
+        .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length: ").map(|v| v.parse().unwrap()))
+        .unwrap();
+    raw.len() >= end + 4 + length
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn idle_connections_and_long_polls_cost_no_threads_and_idle_ones_are_closed() {
+    let site = fixture_site("valid-minimal");
+    let serve = Serve::start(site.path());
+    let before = serve.threads();
+    let version = serve.status()["version"].as_u64().unwrap();
+
+    let mut idle: Vec<TcpStream> = (0..300).map(|_| serve.connect()).collect();
+    let polls: Vec<TcpStream> = (0..100)
+        .map(|_| {
+            let mut s = serve.connect();
+            write!(s, "GET /__almanac/status?v={version} HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+            s
+        })
+        .collect();
+    // The server still answers at once, on as many threads as before.
+    let started = Instant::now();
+    assert_eq!(serve.get("/").status, 200);
+    assert!(started.elapsed() < Duration::from_secs(2), "answering took {:?}", started.elapsed());
+    let during = serve.threads();
+    assert!(during <= before + 1, "{before} threads before, {during} with 400 open connections");
+
+    // Idle connections are closed by the server after the header timeout (10 s).
+    let started = Instant::now();
+    for stream in &mut idle {
+        stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        let mut sink = Vec::new();
+        assert!(stream.read_to_end(&mut sink).is_ok(), "an idle connection stayed open for {:?}", started.elapsed());
+    }
+    assert!(serve.threads() <= before + 1);
+    drop(polls);
+}
+
 #[test]
 fn a_template_error_at_render_time_reaches_the_terminal_and_the_overlay() {
     let site = fixture_site("valid-minimal");
@@ -303,6 +451,28 @@ fn a_first_build_that_fails_says_nothing_is_built_until_it_is_fixed() {
     let home = serve.get("/");
     assert_eq!(home.status, 200);
     assert!(home.text().contains("测试站点"));
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_answers_waiting_pages_and_stops_cleanly() {
+    let site = fixture_site("valid-minimal");
+    let mut serve = Serve::start(site.path());
+    let version = serve.status()["version"].as_u64().unwrap();
+    let mut waiting = serve.connect();
+    write!(waiting, "GET /__almanac/status?v={version} HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    std::thread::sleep(Duration::from_millis(100)); // let the request arrive and wait
+
+    let interrupt = Command::new("kill").args(["-INT", &serve.child.id().to_string()]).status().unwrap();
+    assert!(interrupt.success());
+    let started = Instant::now();
+    let mut answer = Vec::new();
+    let _ = waiting.read_to_end(&mut answer);
+    assert_eq!(head_lines(&answer)[0], "HTTP/1.1 200 OK");
+    let exit = poll("serve to exit", || serve.child.try_wait().unwrap());
+    assert!(exit.success(), "{exit}\n{}", serve.output());
+    assert!(started.elapsed() < Duration::from_secs(3), "stopping took {:?}", started.elapsed());
+    assert!(serve.output().contains("Stopped."), "{}", serve.output());
 }
 
 /// What the browser check does, in Node with playwright-core and the machine's Chromium: opens a page while the
