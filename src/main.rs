@@ -127,11 +127,12 @@ fn print_serve_event(event: ServeEvent) {
             print_warnings(&s.warnings);
         }
         ServeEvent::Failed { errors, kept_previous } => {
-            eprintln!("{errors}");
+            eprint!("{}", errors.render(color()));
+            let found = count(errors.len(), "error");
             if kept_previous {
-                eprintln!("Still serving the last good build; the pages show the error until it is fixed.");
+                eprintln!("\n{found} found; still serving the last good build, and the pages show them until fixed.");
             } else {
-                eprintln!("Nothing to serve until the site builds; the pages show the error until it is fixed.");
+                eprintln!("\n{found} found; nothing is built yet, and the pages show them until fixed.");
             }
         }
         ServeEvent::Listening { url } => println!("Serving the site at {url} (Ctrl+C to stop)."),
@@ -140,6 +141,7 @@ fn print_serve_event(event: ServeEvent) {
             println!("Changed: {}", names.join(", "));
         }
         ServeEvent::Notice(text) => eprintln!("note: {text}"),
+        ServeEvent::Stopped => println!("Stopped."),
     }
 }
 

@@ -9,8 +9,10 @@ use std::time::Instant;
 use crate::build::{BuildSummary, Plan, load_site};
 use crate::error::Diagnostics;
 use crate::serve::Files;
-use crate::serve::server::{self, Shared};
+use crate::serve::server::{self, Limits};
+use crate::serve::status::Shared;
 use crate::serve::watch::{SiteWatcher, changed_sources};
+use notify_debouncer_full::DebounceEventResult;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ServeArgs {
@@ -45,6 +47,14 @@ pub enum ServeEvent {
     Changed(Vec<PathBuf>),
     /// Something worth saying that does not stop serving (the browser would not open, a watch was lost).
     Notice(String),
+    /// Ctrl+C: the server has shut down; `run` returns next.
+    Stopped,
+}
+
+/// What the loop of `run` waits for: changes to the sources, or the end.
+enum Wake {
+    Changes(DebounceEventResult),
+    Interrupted,
 }
 
 /// What stops `almanac serve`.
@@ -57,23 +67,28 @@ pub enum ServeError {
 }
 
 impl ServeArgs {
-    /// Serves until the process ends; returns only when serving cannot start or go on.
+    /// Serves until Ctrl+C (then returns `Ok`) or the end of the process; returns an error only when serving
+    /// cannot start or go on.
     pub fn run(&self, mut on_event: impl FnMut(ServeEvent)) -> Result<(), ServeError> {
         // Watch events name absolute, resolved paths; compare them with a root of the same form.
         let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
         let addr = SocketAddr::new(self.bind, self.port);
-        let http = server::listen(addr).map_err(|message| ServeError::Listen { addr, message })?;
-        let local = http.server_addr().to_ip().unwrap_or(addr);
+        let listen_error = |e: std::io::Error| ServeError::Listen { addr, message: e.to_string() };
+        let listener = server::listen(addr).map_err(listen_error)?;
+        let local = listener.local_addr().unwrap_or(addr);
         let url = format!("http://{}/", browsable(local));
 
         let (tx, rx) = mpsc::channel();
         let watch_error =
             |e: notify_debouncer_full::notify::Error| ServeError::Watch { path: root.clone(), message: e.to_string() };
-        let mut watcher = SiteWatcher::new(&root, tx).map_err(watch_error)?;
+        let changes = tx.clone();
+        let mut watcher =
+            SiteWatcher::new(&root, move |batch| drop(changes.send(Wake::Changes(batch)))).map_err(watch_error)?;
 
         let shared = Arc::new(Shared::default());
         self.rebuild(&root, &url, &shared, &mut on_event);
-        server::spawn(http, Arc::clone(&shared));
+        server::spawn(listener, Arc::clone(&shared), Limits::default(), move || drop(tx.send(Wake::Interrupted)))
+            .map_err(listen_error)?;
         on_event(ServeEvent::Listening { url: url.clone() });
         if self.open
             && let Err(e) = opener::open_browser(&url)
@@ -81,10 +96,14 @@ impl ServeArgs {
             on_event(ServeEvent::Notice(format!("could not open a browser ({e}); open {url} yourself")));
         }
 
-        for batch in rx {
-            let changed = match batch {
-                Ok(events) => changed_sources(&root, events.iter().map(|e| &e.event)),
-                Err(errors) => {
+        for wake in rx {
+            let changed = match wake {
+                Wake::Interrupted => {
+                    on_event(ServeEvent::Stopped);
+                    break;
+                }
+                Wake::Changes(Ok(events)) => changed_sources(&root, events.iter().map(|e| &e.event)),
+                Wake::Changes(Err(errors)) => {
                     for e in errors {
                         on_event(ServeEvent::Notice(format!("watching for changes: {e}")));
                     }
@@ -111,7 +130,7 @@ impl ServeArgs {
                 on_event(ServeEvent::Built(summary));
             }
             Err(errors) => {
-                shared.fail(errors.to_string());
+                shared.fail(&errors);
                 on_event(ServeEvent::Failed { errors, kept_previous: shared.generation() > 0 });
             }
         }

@@ -5,6 +5,18 @@ pub const STATUS_PATH: &str = "/__almanac/status";
 
 const SCRIPT: &str = include_str!("reload.js");
 
+/// What every request gets before the first good build (with status 503): a page that says so, in Chinese as
+/// the sites are, and that carries the script like any page, which shows the errors over it and reloads once
+/// the site builds.
+pub fn building_page() -> &'static str {
+    concat!(
+        "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",
+        "<title>站点尚未构建 · almanac serve</title>\n</head>\n<body>\n",
+        "<p>站点还没有成功构建过，暂无可显示的页面。错误见终端和本页上的说明；修正后，本页会自动刷新。</p>\n",
+        "</body>\n</html>\n"
+    )
+}
+
 /// The `<script>` element for a page of build `generation` (0: no build has succeeded yet).
 pub fn reload_tag(generation: u64) -> String {
     let js = SCRIPT.replace("__GENERATION__", &generation.to_string()).replace("__ENDPOINT__", STATUS_PATH);

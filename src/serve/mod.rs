@@ -1,9 +1,11 @@
-//! `almanac serve`'s parts: the site rendered on request, which request names which file, the reload script,
-//! the HTTP server and the file watcher. [`crate::cmd::serve`] ties them together.
+//! `almanac serve`'s parts: the rendered site in memory, which request names which file, the reload script
+//! and its overlay, the state and status the pages poll, the HTTP server and the file watcher.
+//! [`crate::cmd::serve`] ties them together.
 
 pub mod inject;
 pub mod paths;
 pub mod server;
+pub mod status;
 pub mod watch;
 
 use std::collections::HashMap;

@@ -2,11 +2,10 @@
 //! changes debounced so an editor's burst of writes makes one rebuild.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use notify_debouncer_full::notify::{self, Event, EventKind, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use notify_debouncer_full::{DebounceEventHandler, Debouncer, RecommendedCache, new_debouncer};
 
 /// The folders of a site whose files go into a build.
 pub const SOURCE_DIRS: [&str; 4] = ["content", "themes", "templates", "static"];
@@ -54,8 +53,8 @@ pub struct SiteWatcher {
 }
 
 impl SiteWatcher {
-    /// Starts watching `root`; batches of changes go to `events`.
-    pub fn new(root: &Path, events: Sender<DebounceEventResult>) -> notify::Result<SiteWatcher> {
+    /// Starts watching `root`; batches of changes go to `events` (a channel or a function).
+    pub fn new(root: &Path, events: impl DebounceEventHandler) -> notify::Result<SiteWatcher> {
         let mut debouncer = new_debouncer(DEBOUNCE, None, events)?;
         debouncer.watch(root, RecursiveMode::NonRecursive)?;
         let mut w = SiteWatcher { debouncer, root: root.to_path_buf(), watched: Vec::new() };

@@ -2,6 +2,8 @@
 #![allow(dead_code)] // each test file uses its own subset
 #![allow(clippy::print_stdout, clippy::print_stderr)] // tests report what they skipped and where artefacts are
 
+pub mod serve;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
