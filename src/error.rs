@@ -68,6 +68,32 @@ pub enum ErrorKind {
     NoSchedule(PathBuf),
     #[error("a schedule needs its year")]
     NoYear,
+    #[error("the output folder {} {relation} {what}: replacing it would delete the site's sources", output.display())]
+    OutputOverlapsSources { output: PathBuf, relation: Overlap, what: String },
+    #[error("the output folder is a symbolic link (to {})", to.display())]
+    OutputIsLink { to: PathBuf },
+    #[error("the output path is a file, not a folder")]
+    OutputNotAFolder,
+    #[error("the output folder is not empty and no almanac build wrote it (it has no `{marker}` file)")]
+    OutputNotOurs { marker: &'static str },
+}
+
+/// How an output folder would take the site's sources with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlap {
+    Is,
+    Inside,
+    Holds,
+}
+
+impl fmt::Display for Overlap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Overlap::Is => "is",
+            Overlap::Inside => "lies inside",
+            Overlap::Holds => "holds",
+        })
+    }
 }
 
 /// What is probably a mistake but still builds: `almanac check` reports it (and fails on it under `--strict`).
@@ -123,6 +149,7 @@ pub enum IoOp {
     Write,
     Create,
     Replace,
+    Lock,
 }
 
 impl fmt::Display for IoOp {
@@ -133,6 +160,7 @@ impl fmt::Display for IoOp {
             IoOp::Write => "write",
             IoOp::Create => "create",
             IoOp::Replace => "replace",
+            IoOp::Lock => "lock",
         })
     }
 }

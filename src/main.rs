@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use almanac::build::BuildSummary;
+use almanac::build::{BuildEvent, BuildSummary};
 use almanac::cmd::build::BuildArgs;
 use almanac::cmd::check::CheckArgs;
 use almanac::cmd::init::InitArgs;
@@ -35,7 +35,11 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build(args) => match args.run() {
+        Command::Build(args) => match args.run(|event| match event {
+            BuildEvent::Waiting { output } => {
+                eprintln!("Waiting for another build of {} to finish…", output.display())
+            }
+        }) {
             Ok(s) => {
                 println!("Built {} in {} ({} ms).", counts(&s), s.output.display(), s.elapsed.as_millis());
                 for notice in &s.notices {

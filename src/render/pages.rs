@@ -262,7 +262,7 @@ impl SiteRenderer<'_> {
                 None => break,
             };
         }
-        while cells.len() % 7 != 0 {
+        while !cells.len().is_multiple_of(7) {
             cells.push(DayCell::padding());
         }
         let mut weeks: Vec<Vec<DayCell>> = Vec::new();
