@@ -1,6 +1,7 @@
 //! The `almanac` command line: parses arguments, runs a subcommand, prints its result.
 
-use std::io::IsTerminal;
+use std::fmt::{self, Display};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use almanac::build::{BuildEvent, BuildSummary};
@@ -35,26 +36,36 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build(args) => match args.run(|event| match event {
-            BuildEvent::Waiting { output } => {
-                eprintln!("Waiting for another build of {} to finish…", output.display())
-            }
-        }) {
-            Ok(s) => {
-                println!("Built {} in {} ({} ms).", counts(&s), s.output.display(), s.elapsed.as_millis());
-                for notice in &s.notices {
-                    eprintln!("{notice}");
+        Command::Build(args) => {
+            let result = args.run(|event| match event {
+                BuildEvent::Waiting { output } => Console::ending(ExitCode::FAILURE)
+                    .errln(format_args!("Waiting for another build of {} to finish…", output.display())),
+            });
+            match result {
+                Ok(s) => {
+                    let c = Console::ending(ExitCode::SUCCESS);
+                    c.outln(format_args!(
+                        "Built {} in {} ({} ms).",
+                        counts(&s),
+                        s.output.display(),
+                        s.elapsed.as_millis()
+                    ));
+                    for notice in &s.notices {
+                        c.errln(notice);
+                    }
+                    ExitCode::SUCCESS
                 }
-                ExitCode::SUCCESS
+                Err(errors) => fail(&errors, "nothing was written."),
             }
-            Err(errors) => fail(&errors, "nothing was written."),
-        },
+        }
         Command::Check(args) => {
             let report = args.run();
-            print!("{}", report.table());
+            let code = if report.failed() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+            let c = Console::ending(code);
+            c.out(report.table());
             let d = &report.diagnostics;
             if !d.is_empty() {
-                eprint!("\n{}", d.render(color()));
+                c.err(format_args!("\n{}", d.render(color())));
             }
             let summary = format!(
                 "{}, {}, {} read.",
@@ -63,25 +74,26 @@ fn main() -> ExitCode {
                 count(report.readings.len(), "date")
             );
             if report.failed() {
-                eprintln!("\n{summary}{}", if report.strict && d.errors() == 0 { " (--strict)" } else { "" });
-                ExitCode::FAILURE
+                let strict = if report.strict && d.errors() == 0 { " (--strict)" } else { "" };
+                c.errln(format_args!("\n{summary}{strict}"));
             } else {
-                println!("\n{summary} Ready to build.");
-                ExitCode::SUCCESS
+                c.outln(format_args!("\n{summary} Ready to build."));
             }
+            code
         }
         Command::New(args) => match args.run() {
             Ok(created) => {
-                println!("Created {}", created.path.display());
+                let c = Console::ending(ExitCode::SUCCESS);
+                c.outln(format_args!("Created {}", created.path.display()));
                 if let Some((number, when)) = created.activity {
-                    println!(
+                    c.outln(format_args!(
                         "  序号 {number}; {} → {} … {} ({}): {}",
                         args.when.as_deref().unwrap_or_default(),
                         when.start,
                         when.end,
                         when.precision().label(),
                         when.in_words()
-                    );
+                    ));
                 }
                 ExitCode::SUCCESS
             }
@@ -89,8 +101,9 @@ fn main() -> ExitCode {
         },
         Command::Init(args) => match args.run() {
             Ok(files) => {
-                println!("Created a site in {} ({} files).", args.dir.display(), files.len());
-                println!("Next: cd {} && almanac build, then open output/index.html", args.dir.display());
+                let c = Console::ending(ExitCode::SUCCESS);
+                c.outln(format_args!("Created a site in {} ({} files).", args.dir.display(), files.len()));
+                c.outln(format_args!("Next: cd {} && almanac build, then open output/index.html", args.dir.display()));
                 ExitCode::SUCCESS
             }
             Err(errors) => fail(&errors, "the site was not created."),
@@ -98,10 +111,48 @@ fn main() -> ExitCode {
         Command::Serve(args) => match args.run(print_serve_event) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: {e}");
+                Console::ending(ExitCode::FAILURE).errln(format_args!("error: {e}"));
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// The binary's only way to print. A reader that has gone away (`almanac build 2>&1 | head -1`) is no reason
+/// to panic: the program ends there, quietly, with the exit code it was going to have (bat does the same).
+/// Any other failure to print (a full disk behind a redirection) is ignored: the work is done either way.
+struct Console {
+    code: u8,
+}
+
+impl Console {
+    /// Printing for a run that ends with `code`.
+    fn ending(code: ExitCode) -> Console {
+        Console { code: if code == ExitCode::SUCCESS { 0 } else { 1 } }
+    }
+
+    fn out(&self, text: impl Display) {
+        self.write(&mut io::stdout().lock(), format_args!("{text}"));
+    }
+
+    fn outln(&self, text: impl Display) {
+        self.write(&mut io::stdout().lock(), format_args!("{text}\n"));
+    }
+
+    fn err(&self, text: impl Display) {
+        self.write(&mut io::stderr().lock(), format_args!("{text}"));
+    }
+
+    fn errln(&self, text: impl Display) {
+        self.write(&mut io::stderr().lock(), format_args!("{text}\n"));
+    }
+
+    fn write(&self, to: &mut dyn Write, text: fmt::Arguments<'_>) {
+        if let Err(e) = to.write_fmt(text).and_then(|()| to.flush())
+            && e.kind() == io::ErrorKind::BrokenPipe
+        {
+            std::process::exit(self.code.into());
+        }
     }
 }
 
@@ -118,28 +169,30 @@ fn counts(s: &BuildSummary) -> String {
 }
 
 fn print_serve_event(event: ServeEvent) {
+    let c = Console::ending(ExitCode::SUCCESS);
     match event {
-        ServeEvent::Built(s) => println!("Built {} ({} ms).", counts(&s), s.elapsed.as_millis()),
+        ServeEvent::Built(s) => c.outln(format_args!("Built {} ({} ms).", counts(&s), s.elapsed.as_millis())),
         ServeEvent::Failed { errors, kept_previous } => {
-            eprintln!("{errors}");
+            c.errln(errors);
             if kept_previous {
-                eprintln!("Still serving the last good build; the pages show the error until it is fixed.");
+                c.errln("Still serving the last good build; the pages show the error until it is fixed.");
             } else {
-                eprintln!("Nothing to serve until the site builds; the pages show the error until it is fixed.");
+                c.errln("Nothing to serve until the site builds; the pages show the error until it is fixed.");
             }
         }
-        ServeEvent::Listening { url } => println!("Serving the site at {url} (Ctrl+C to stop)."),
+        ServeEvent::Listening { url } => c.outln(format_args!("Serving the site at {url} (Ctrl+C to stop).")),
         ServeEvent::Changed(paths) => {
             let names: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
-            println!("Changed: {}", names.join(", "));
+            c.outln(format_args!("Changed: {}", names.join(", ")));
         }
-        ServeEvent::Notice(text) => eprintln!("note: {text}"),
+        ServeEvent::Notice(text) => c.errln(format_args!("note: {text}")),
     }
 }
 
 fn fail(errors: &Diagnostics, outcome: &str) -> ExitCode {
-    eprint!("{}", errors.render(color()));
-    eprintln!("\n{} found; {outcome}", count(errors.len(), "error"));
+    let c = Console::ending(ExitCode::FAILURE);
+    c.err(errors.render(color()));
+    c.errln(format_args!("\n{} found; {outcome}", count(errors.len(), "error")));
     ExitCode::FAILURE
 }
 

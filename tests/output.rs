@@ -1,5 +1,5 @@
 //! Where a build writes, run as the real binary on temporary copies: what `--output` may replace, one build at a
-//! time, and what killed builds leave.
+//! time, what killed builds leave, and a reader that goes away.
 
 mod common;
 
@@ -260,4 +260,47 @@ fn what_a_killed_build_left_is_removed_and_reported() {
     // Said once: the build after that finds nothing to remove.
     let (_, run) = build_with(root, &[]);
     assert!(!stderr(&run).contains("interrupted"), "{}", stderr(&run));
+}
+
+/// A site with `n` activities whose dates cannot be read: a long error report.
+fn site_with_errors(n: usize) -> tempfile::TempDir {
+    let site = fixture_site("valid-minimal");
+    for k in 0..n {
+        let text = format!("+++\ntitle = \"坏{k}\"\nwhen = \"13月{k}日\"\n+++\n");
+        std::fs::write(site.path().join(format!("content/spring/bad-{k:03}.md")), text).unwrap();
+    }
+    site
+}
+
+/// `almanac build 2>&1 | head -1`: the reader goes away after one line. The binary must end quietly with its
+/// own exit code (1: the build failed), not panic (101).
+#[test]
+fn a_reader_that_goes_away_ends_the_program_quietly() {
+    let site = site_with_errors(300);
+    let root = site.path().to_str().unwrap();
+    for _ in 0..5 {
+        let (reader, writer) = std::io::pipe().unwrap();
+        let mut child =
+            bin().args(["build", "--root", root]).stdout(writer.try_clone().unwrap()).stderr(writer).spawn().unwrap();
+        let mut first = String::new();
+        BufReader::new(reader).read_line(&mut first).unwrap(); // the reader is dropped here
+        assert!(first.starts_with("error: "), "{first}");
+        assert_eq!(child.wait().unwrap().code(), Some(1));
+    }
+
+    // The reader of stdout gone before anything is printed; stderr kept to see that nothing panicked.
+    for (args, code) in [(vec!["check", "--root", root], 1), (vec!["build", "--root", root], 1)] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = bin().args(&args).stdout(writer).stderr(Stdio::piped()).output().unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("panicked"), "{args:?}: {}", stderr(&out));
+    }
+    let good = fixture_site("valid-minimal");
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let args = ["build", "--root", good.path().to_str().unwrap()];
+    let out = bin().args(args).stdout(writer).stderr(Stdio::piped()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked") && good.path().join("output/index.html").is_file());
 }
