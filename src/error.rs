@@ -68,6 +68,10 @@ pub enum ErrorKind {
     NoSchedule(PathBuf),
     #[error("a schedule needs its year")]
     NoYear,
+    #[error("{} contains {}, which cannot be published", in_field(*field), character(*code))]
+    ControlCharacter { code: u32, field: Option<&'static str> },
+    #[error("`{field}` holds a line break")]
+    LineBreak { field: &'static str },
     #[error("the output folder {} {relation} {what}: replacing it would delete the site's sources", output.display())]
     OutputOverlapsSources { output: PathBuf, relation: Overlap, what: String },
     #[error("the output folder is a symbolic link (to {})", to.display())]
@@ -76,6 +80,17 @@ pub enum ErrorKind {
     OutputNotAFolder,
     #[error("the output folder is not empty and no almanac build wrote it (it has no `{marker}` file)")]
     OutputNotOurs { marker: &'static str },
+}
+
+/// "`title`", or "the file" for a character written as itself.
+fn in_field(field: Option<&str>) -> String {
+    field.map_or_else(|| "the file".to_string(), |f| format!("`{f}`"))
+}
+
+/// "U+000C (a control character)".
+fn character(code: u32) -> String {
+    let what = if code == 0xFFFE || code == 0xFFFF { "a noncharacter" } else { "an invisible control character" };
+    format!("U+{code:04X}, {what}")
 }
 
 /// How an output folder would take the site's sources with it.
@@ -313,7 +328,7 @@ impl Diagnostic {
             column,
             kind: kind.into(),
             help: None,
-            source_line: Some(text[line_start..line_end].trim_end_matches('\r').to_string()),
+            source_line: Some(visible(text[line_start..line_end].trim_end_matches('\r'))),
             marker_len: text[offset..end].chars().count().max(1),
         }
     }
@@ -356,6 +371,18 @@ impl Diagnostic {
         let after: String = src.chars().skip(skip + self.marker_len).collect();
         Some((before, marked, after))
     }
+}
+
+/// A source line as it can be shown on a terminal: control characters as their visible pictures (`␌` for a
+/// form feed), one for one, so the marker stays under them and no escape sequence reaches the terminal.
+fn visible(line: &str) -> String {
+    line.chars()
+        .map(|c| match u32::from(c) {
+            code @ 0..0x20 if c != '\t' => char::from_u32(0x2400 + code).unwrap_or(c),
+            0x7f => '\u{2421}',
+            _ => c,
+        })
+        .collect()
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {

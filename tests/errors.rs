@@ -64,6 +64,7 @@ invalid_sites! {
     bad_config => "invalid-config",
     links_that_do_not_resolve => "invalid-links",
     two_things_at_one_path => "invalid-slug-collision",
+    control_characters_in_every_field => "invalid-control-characters",
 }
 
 #[test]
