@@ -87,7 +87,7 @@ fn in_field(field: Option<&str>) -> String {
     field.map_or_else(|| "the file".to_string(), |f| format!("`{f}`"))
 }
 
-/// "U+000C (a control character)".
+/// "U+000C, an invisible control character".
 fn character(code: u32) -> String {
     let what = if code == 0xFFFE || code == 0xFFFF { "a noncharacter" } else { "an invisible control character" };
     format!("U+{code:04X}, {what}")
