@@ -25,7 +25,7 @@ use almanac::build::load_site;
 use almanac::content::dates::parse_when;
 use almanac::layout::{Layout, Page, links};
 use almanac::markdown::{self, Policy};
-use almanac::output::Staging;
+use almanac::output::{Staging, Target};
 use almanac::render::{Cards, Renderer};
 use almanac::site::Site;
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
@@ -154,12 +154,13 @@ fn stages(c: &mut Criterion) {
         places.push(("tmpfs", shm));
     }
     for (place, out_parent) in &places {
-        let target = out_parent.path().join("output");
+        let output = out_parent.path().join("output");
+        let target = Target::resolve(&out_parent.path().join("site"), &output, false).expect("an output folder");
         g.bench_function(format!("Staging write+commit {} pages, {place}", rendered.len()), |b| {
             b.iter_batched(
-                || remove(&target),
+                || remove(&output),
                 |()| {
-                    let staging = Staging::new(&target).expect("staging");
+                    let staging = Staging::new(&target, || {}).expect("staging");
                     for (path, html) in &rendered {
                         staging.write(path, html.as_bytes()).expect("written");
                     }

@@ -15,7 +15,7 @@ use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, display_width};
 use crate::export;
 use crate::layout::{Item, Layout, links};
 use crate::lint;
-use crate::output::Staging;
+use crate::output::{Staging, Target};
 use crate::render::theme::{self, ThemeFile};
 use crate::render::{Cards, Renderer};
 use crate::site::Site;
@@ -170,7 +170,9 @@ pub struct BuildSummary {
     pub static_files: usize,
     pub output: PathBuf,
     pub elapsed: Duration,
-    /// One line each about what was left out (e.g. the sitemap without a base_url), for the binary to print.
+    /// One line each, `note: …` or `warning: …`, about what was left out (e.g. the sitemap without a base_url)
+    /// or found beside the output (what interrupted builds left, a previous site that could not be deleted),
+    /// for the binary to print.
     pub notices: Vec<String>,
     /// Drafts left out that cannot be read (see `Schedule::draft_problems`), for the binary to print.
     pub warnings: Diagnostics,
@@ -185,19 +187,44 @@ pub struct Options {
     pub output: Option<PathBuf>,
     pub drafts: bool,
     pub base_url: Option<String>,
+    /// Replace the output folder even when no almanac build wrote it (it is never a folder of the sources).
+    pub force: bool,
+}
+
+/// What a build says while it runs, for the binary to print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BuildEvent {
+    /// Another build of the same output folder holds its lock; this one waits for it to finish.
+    Waiting { output: PathBuf },
 }
 
 /// Builds the site of `options.root` into its output folder, replacing it only when everything succeeded.
 pub fn build(options: &Options) -> Result<BuildSummary, Diagnostics> {
+    build_with(options, |_| {})
+}
+
+/// [`build`], telling `on_event` what it waits for.
+pub fn build_with(options: &Options, mut on_event: impl FnMut(BuildEvent)) -> Result<BuildSummary, Diagnostics> {
     let started = Instant::now();
     let root = options.root.as_path();
     let output = options.output.clone().unwrap_or_else(|| root.join("output"));
-    let site = load_site(root, options.drafts, options.base_url.as_deref())?;
-    let plan = Plan::new(root, site)?;
-    let staging = Staging::new(&output).map_err(|e| Diagnostic::io(IoOp::Create, &output, e))?;
+    // Where the site goes is checked before anything is read, and its problems reported with the content's
+    // (naming the folder as it was given).
+    let target = Target::resolve(root, &output, options.force).map_err(Diagnostics::from);
+    let plan = load_site(root, options.drafts, options.base_url.as_deref()).and_then(|site| Plan::new(root, site));
+    let (target, plan) = match (target, plan) {
+        (Ok(t), Ok(p)) => (t, p),
+        (t, p) => {
+            let mut errors = t.err().unwrap_or_default();
+            errors.extend(p.err().unwrap_or_default());
+            return Err(errors.sorted());
+        }
+    };
+    let staging = Staging::new(&target, || on_event(BuildEvent::Waiting { output: output.clone() }))?;
     plan.write(&staging).map_err(|e| e.relative_to(root))?;
-    staging.commit().map_err(|e| Diagnostic::io(IoOp::Replace, &output, e))?;
+    let notes = staging.commit()?;
     let mut summary = plan.summary(output, started.elapsed());
+    summary.notices.extend(notes.iter().map(ToString::to_string));
     summary.warnings = std::mem::take(&mut summary.warnings).relative_to(root);
     drop_in_background(plan);
     Ok(summary)

@@ -77,6 +77,47 @@ pub enum ErrorKind {
     /// `almanac import` cannot use a file or an option as given; the reason says which and why.
     #[error("cannot import: {0}")]
     CannotImport(String),
+    #[error("{} contains {}, which cannot be published", in_field(*field), character(*code))]
+    ControlCharacter { code: u32, field: Option<&'static str> },
+    #[error("`{field}` holds a line break")]
+    LineBreak { field: &'static str },
+    #[error("the output folder {} {relation} {what}: replacing it would delete the site's sources", output.display())]
+    OutputOverlapsSources { output: PathBuf, relation: Overlap, what: String },
+    #[error("the output folder is a symbolic link (to {})", to.display())]
+    OutputIsLink { to: PathBuf },
+    #[error("the output path is a file, not a folder")]
+    OutputNotAFolder,
+    #[error("the output folder is not empty and no almanac build wrote it (it has no `{marker}` file)")]
+    OutputNotOurs { marker: &'static str },
+}
+
+/// "`title`", or "the file" for a character written as itself.
+fn in_field(field: Option<&str>) -> String {
+    field.map_or_else(|| "the file".to_string(), |f| format!("`{f}`"))
+}
+
+/// "U+000C, an invisible control character".
+fn character(code: u32) -> String {
+    let what = if code == 0xFFFE || code == 0xFFFF { "a noncharacter" } else { "an invisible control character" };
+    format!("U+{code:04X}, {what}")
+}
+
+/// How an output folder would take the site's sources with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlap {
+    Is,
+    Inside,
+    Holds,
+}
+
+impl fmt::Display for Overlap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Overlap::Is => "is",
+            Overlap::Inside => "lies inside",
+            Overlap::Holds => "holds",
+        })
+    }
 }
 
 /// What is probably a mistake but still builds: `almanac check` reports it (and fails on it under `--strict`).
@@ -149,6 +190,7 @@ pub enum IoOp {
     Write,
     Create,
     Replace,
+    Lock,
 }
 
 impl fmt::Display for IoOp {
@@ -159,6 +201,7 @@ impl fmt::Display for IoOp {
             IoOp::Write => "write",
             IoOp::Create => "create",
             IoOp::Replace => "replace",
+            IoOp::Lock => "lock",
         })
     }
 }
@@ -311,7 +354,7 @@ impl Diagnostic {
             column,
             kind: kind.into(),
             help: None,
-            source_line: Some(text[line_start..line_end].trim_end_matches('\r').to_string()),
+            source_line: Some(visible(text[line_start..line_end].trim_end_matches('\r'))),
             marker_len: text[offset..end].chars().count().max(1),
         }
     }
@@ -363,6 +406,18 @@ impl Diagnostic {
         let after: String = src.chars().skip(skip + self.marker_len).collect();
         Some((before, marked, after))
     }
+}
+
+/// A source line as it can be shown on a terminal: control characters as their visible pictures (`␌` for a
+/// form feed), one for one, so the marker stays under them and no escape sequence reaches the terminal.
+fn visible(line: &str) -> String {
+    line.chars()
+        .map(|c| match u32::from(c) {
+            code @ 0..0x20 if c != '\t' => char::from_u32(0x2400 + code).unwrap_or(c),
+            0x7f => '\u{2421}',
+            _ => c,
+        })
+        .collect()
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {

@@ -2,10 +2,11 @@
 // The one place almanac prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use std::io::IsTerminal;
+use std::fmt::{self, Display};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use almanac::build::BuildSummary;
+use almanac::build::{BuildEvent, BuildSummary};
 use almanac::cmd::build::BuildArgs;
 use almanac::cmd::check::CheckArgs;
 use almanac::cmd::import::ImportArgs;
@@ -40,23 +41,37 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build(args) => match args.run() {
-            Ok(s) => {
-                println!("Built {} in {} ({} ms).", counts(&s), s.output.display(), s.elapsed.as_millis());
-                for notice in &s.notices {
-                    eprintln!("{notice}");
+        Command::Build(args) => {
+            let result = args.run(|event| match event {
+                BuildEvent::Waiting { output } => Console::ending(ExitCode::FAILURE)
+                    .errln(format_args!("Waiting for another build of {} to finish…", output.display())),
+            });
+            match result {
+                Ok(s) => {
+                    let c = Console::ending(ExitCode::SUCCESS);
+                    c.outln(format_args!(
+                        "Built {} in {} ({} ms).",
+                        counts(&s),
+                        s.output.display(),
+                        s.elapsed.as_millis()
+                    ));
+                    for notice in &s.notices {
+                        c.errln(notice);
+                    }
+                    print_warnings(&c, &s.warnings);
+                    ExitCode::SUCCESS
                 }
-                print_warnings(&s.warnings);
-                ExitCode::SUCCESS
+                Err(errors) => fail(&errors, "nothing was written."),
             }
-            Err(errors) => fail(&errors, "nothing was written."),
-        },
+        }
         Command::Check(args) => {
             let report = args.run();
-            print!("{}", report.table());
+            let code = if report.failed() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+            let c = Console::ending(code);
+            c.out(report.table());
             let d = &report.diagnostics;
             if !d.is_empty() {
-                eprint!("\n{}", d.render(color()));
+                c.err(format_args!("\n{}", d.render(color())));
             }
             let summary = format!(
                 "{}, {}, {} read.",
@@ -65,25 +80,26 @@ fn main() -> ExitCode {
                 count(report.readings.len(), "date")
             );
             if report.failed() {
-                eprintln!("\n{summary}{}", if report.strict && d.errors() == 0 { " (--strict)" } else { "" });
-                ExitCode::FAILURE
+                let strict = if report.strict && d.errors() == 0 { " (--strict)" } else { "" };
+                c.errln(format_args!("\n{summary}{strict}"));
             } else {
-                println!("\n{summary} Ready to build.");
-                ExitCode::SUCCESS
+                c.outln(format_args!("\n{summary} Ready to build."));
             }
+            code
         }
         Command::New(args) => match args.run() {
             Ok(created) => {
-                println!("Created {}", created.path.display());
+                let c = Console::ending(ExitCode::SUCCESS);
+                c.outln(format_args!("Created {}", created.path.display()));
                 if let Some((number, when)) = created.activity {
-                    println!(
+                    c.outln(format_args!(
                         "  序号 {number}; {} → {} … {} ({}): {}",
                         args.when.as_deref().unwrap_or_default(),
                         when.start,
                         when.end,
                         when.precision().label(),
                         when.in_words()
-                    );
+                    ));
                 }
                 ExitCode::SUCCESS
             }
@@ -91,8 +107,9 @@ fn main() -> ExitCode {
         },
         Command::Init(args) => match args.run() {
             Ok(files) => {
-                println!("Created a site in {} ({} files).", args.dir.display(), files.len());
-                println!("Next: cd {} && almanac build, then open output/index.html", args.dir.display());
+                let c = Console::ending(ExitCode::SUCCESS);
+                c.outln(format_args!("Created a site in {} ({} files).", args.dir.display(), files.len()));
+                c.outln(format_args!("Next: cd {} && almanac build, then open output/index.html", args.dir.display()));
                 ExitCode::SUCCESS
             }
             Err(errors) => fail(&errors, "the site was not created."),
@@ -101,10 +118,48 @@ fn main() -> ExitCode {
         Command::Serve(args) => match args.run(print_serve_event) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: {e}");
+                Console::ending(ExitCode::FAILURE).errln(format_args!("error: {e}"));
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// The binary's only way to print. A reader that has gone away (`almanac build 2>&1 | head -1`) is no reason
+/// to panic: the program ends there, quietly, with the exit code it was going to have (bat does the same).
+/// Any other failure to print (a full disk behind a redirection) is ignored: the work is done either way.
+struct Console {
+    code: u8,
+}
+
+impl Console {
+    /// Printing for a run that ends with `code`.
+    fn ending(code: ExitCode) -> Console {
+        Console { code: if code == ExitCode::SUCCESS { 0 } else { 1 } }
+    }
+
+    fn out(&self, text: impl Display) {
+        self.write(&mut io::stdout().lock(), format_args!("{text}"));
+    }
+
+    fn outln(&self, text: impl Display) {
+        self.write(&mut io::stdout().lock(), format_args!("{text}\n"));
+    }
+
+    fn err(&self, text: impl Display) {
+        self.write(&mut io::stderr().lock(), format_args!("{text}"));
+    }
+
+    fn errln(&self, text: impl Display) {
+        self.write(&mut io::stderr().lock(), format_args!("{text}\n"));
+    }
+
+    fn write(&self, to: &mut dyn Write, text: fmt::Arguments<'_>) {
+        if let Err(e) = to.write_fmt(text).and_then(|()| to.flush())
+            && e.kind() == io::ErrorKind::BrokenPipe
+        {
+            std::process::exit(self.code.into());
+        }
     }
 }
 
@@ -121,27 +176,30 @@ fn counts(s: &BuildSummary) -> String {
 }
 
 fn print_serve_event(event: ServeEvent) {
+    let c = Console::ending(ExitCode::SUCCESS);
     match event {
         ServeEvent::Built(s) => {
-            println!("Built {} ({} ms).", counts(&s), s.elapsed.as_millis());
-            print_warnings(&s.warnings);
+            c.outln(format_args!("Built {} ({} ms).", counts(&s), s.elapsed.as_millis()));
+            print_warnings(&c, &s.warnings);
         }
         ServeEvent::Failed { errors, kept_previous } => {
-            eprint!("{}", errors.render(color()));
+            c.err(errors.render(color()));
             let found = count(errors.len(), "error");
             if kept_previous {
-                eprintln!("\n{found} found; still serving the last good build, and the pages show them until fixed.");
+                c.errln(format_args!(
+                    "\n{found} found; still serving the last good build, and the pages show them until fixed."
+                ));
             } else {
-                eprintln!("\n{found} found; nothing is built yet, and the pages show them until fixed.");
+                c.errln(format_args!("\n{found} found; nothing is built yet, and the pages show them until fixed."));
             }
         }
-        ServeEvent::Listening { url } => println!("Serving the site at {url} (Ctrl+C to stop)."),
+        ServeEvent::Listening { url } => c.outln(format_args!("Serving the site at {url} (Ctrl+C to stop).")),
         ServeEvent::Changed(paths) => {
             let names: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
-            println!("Changed: {}", names.join(", "));
+            c.outln(format_args!("Changed: {}", names.join(", ")));
         }
-        ServeEvent::Notice(text) => eprintln!("note: {text}"),
-        ServeEvent::Stopped => println!("Stopped."),
+        ServeEvent::Notice(text) => c.errln(format_args!("note: {text}")),
+        ServeEvent::Stopped => c.outln("Stopped."),
     }
 }
 
@@ -151,21 +209,26 @@ fn import(args: &ImportArgs) -> ExitCode {
         Ok(plan) => plan,
         Err(errors) => return fail(&errors, "nothing was written."),
     };
+    let c = Console::ending(ExitCode::SUCCESS);
     let i = &plan.index;
-    println!("Read {} ({}): {}.", plan.source.display(), plan.read_as, count(plan.rows.len(), "activity row"));
+    c.outln(format_args!(
+        "Read {} ({}): {}.",
+        plan.source.display(),
+        plan.read_as,
+        count(plan.rows.len(), "activity row")
+    ));
     let columns: Vec<String> = plan.columns.iter().map(|(h, k)| format!("{h} → {k}")).collect();
-    println!("Columns: {}", columns.join(", "));
-    println!("Schedule {}: {} (year {}, from {})", plan.schedule, i.title, i.year, i.year_from);
+    c.outln(format_args!("Columns: {}", columns.join(", ")));
+    c.outln(format_args!("Schedule {}: {} (year {}, from {})", plan.schedule, i.title, i.year, i.year_from));
     if let Some(note) = &i.note {
-        println!("Note: {note}");
+        c.outln(format_args!("Note: {note}"));
     }
-    println!("\n{}", plan.table());
+    c.outln(format_args!("\n{}", plan.table()));
     for note in &plan.notes {
-        println!("note: {note}");
+        c.outln(format_args!("note: {note}"));
     }
     if !plan.problems.is_empty() {
-        eprint!("\n{}", plan.problems.render(color()));
-        eprintln!();
+        c.errln(format_args!("\n{}", plan.problems.render(color())));
     }
     let new: Vec<_> = plan.new_rows().collect();
     let drafts = new.iter().filter(|r| r.draft()).count();
@@ -183,17 +246,17 @@ fn import(args: &ImportArgs) -> ExitCode {
         String::new()
     };
     if args.dry_run {
-        println!(
+        c.outln(format_args!(
             "Dry run: nothing was written. Without --dry-run, {what} would be created in {}{kept}.",
             plan.dir.display()
-        );
+        ));
         return ExitCode::SUCCESS;
     }
     match plan.write() {
         Ok(_) => {
-            println!("Created {what} in {}{kept}.", plan.dir.display());
+            c.outln(format_args!("Created {what} in {}{kept}.", plan.dir.display()));
             if drafts > 0 {
-                println!("Drafts are left out of the site until corrected: `almanac check` lists them.");
+                c.outln("Drafts are left out of the site until corrected: `almanac check` lists them.");
             }
             ExitCode::SUCCESS
         }
@@ -202,19 +265,20 @@ fn import(args: &ImportArgs) -> ExitCode {
 }
 
 /// Drafts left out of the build because they cannot be read: said on every build until they are fixed.
-fn print_warnings(warnings: &Diagnostics) {
+fn print_warnings(c: &Console, warnings: &Diagnostics) {
     if !warnings.is_empty() {
-        eprint!("\n{}", warnings.render(color()));
-        eprintln!(
+        c.err(format_args!("\n{}", warnings.render(color())));
+        c.errln(format_args!(
             "\n{}: drafts that cannot be read are left out of the site until they are fixed.",
             count(warnings.len(), "warning")
-        );
+        ));
     }
 }
 
 fn fail(errors: &Diagnostics, outcome: &str) -> ExitCode {
-    eprint!("{}", errors.render(color()));
-    eprintln!("\n{} found; {outcome}", count(errors.len(), "error"));
+    let c = Console::ending(ExitCode::FAILURE);
+    c.err(errors.render(color()));
+    c.errln(format_args!("\n{} found; {outcome}", count(errors.len(), "error")));
     ExitCode::FAILURE
 }
 

@@ -1,29 +1,250 @@
 //! Output: the site is written into a staging folder beside the target and swapped in only when the whole
 //! build succeeded, so a failed build leaves the previous output untouched and no stale file survives.
+//!
+//! Replacing a folder deletes what was in it, so this stage guards what it replaces:
+//! - [`Target::resolve`] refuses an output folder that is, holds or lies inside the site's sources (the site's
+//!   folder, `content/`, `themes/`, `templates/`, `static/`, `almanac.toml`; compared with every link
+//!   resolved), whatever the options; then a symbolic link, a file, and a non-empty folder that no almanac
+//!   build wrote ([`MARKER`]) unless the build is forced.
+//! - [`Staging::new`] takes an advisory lock (`.NAME.almanac-lock` beside the output), so builds of one output
+//!   folder run one at a time; under it, it removes what builds killed midway left beside the output, then
+//!   stages into a folder of its own, `.NAME.almanac-new-PID-N`, marked as almanac's from its first file.
+//! - [`Staging::commit`] swaps the staged site in: atomically on Linux (`renameat2` with `RENAME_EXCHANGE`, so
+//!   there is never a moment without the output folder), by two renames elsewhere or where the file system
+//!   cannot exchange. A previous site that cannot be deleted afterwards is reported, not an error: the new
+//!   site is in place, and the next build removes the old one.
 
-use std::io;
-use std::path::{Path, PathBuf};
+use std::fmt;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
-pub struct Staging {
-    dir: PathBuf,
-    target: PathBuf,
-    committed: bool,
+use crate::error::{Diagnostic, ErrorKind, IoOp, IoSource, Overlap};
+use crate::export::data;
+
+/// The file every build writes at the top of its output: the proof that a folder is almanac's to replace.
+pub const MARKER: &str = ".almanac-build";
+const MARKER_TEXT: &str = "This folder was written by `almanac build`, which replaces it whole on every build:\n\
+    do not keep other files in it. This file marks it as almanac's to replace.\n";
+
+/// What the site is made from, relative to its folder: an output folder may not touch any of these.
+pub const SOURCES: &[&str] = &["content", "themes", "templates", "static", "almanac.toml"];
+
+/// An output folder that has been checked: it takes no source with it, and it is new, empty, almanac's own
+/// or forced.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// As given, for messages.
+    shown: PathBuf,
+    /// Absolute, with symbolic links resolved: where every operation happens.
+    path: PathBuf,
+    force: bool,
 }
 
-impl Staging {
-    /// Starts a fresh staging folder next to `target` (same file system, so the swap is a rename).
-    pub fn new(target: &Path) -> io::Result<Staging> {
-        let dir = sibling(target, "new");
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)?; // left over from a build that was killed
+impl Target {
+    /// Checks that `output` may be replaced by a build of the site in `root`.
+    pub fn resolve(root: &Path, output: &Path, force: bool) -> Result<Target, Diagnostic> {
+        let path = resolved(output).map_err(|e| Diagnostic::io(IoOp::Read, output, e))?;
+        let root = resolved(root).unwrap_or_else(|_| root.to_path_buf());
+        if let Some((relation, what)) = overlap(&path, &root) {
+            let suggestion = root.join("output");
+            return Err(Diagnostic::file(output, ErrorKind::OutputOverlapsSources { output: path, relation, what })
+                .with_help(format!(
+                    "write the site into a folder of its own, such as {} (the default)",
+                    suggestion.display()
+                )));
         }
-        std::fs::create_dir_all(&dir)?;
-        Ok(Staging { dir, target: target.to_path_buf(), committed: false })
+        // A link is refused as given, unresolved: what it points to would be replaced through it.
+        inspect(output, output, force)?;
+        Ok(Target { shown: output.to_path_buf(), path, force })
     }
 
-    /// The folder the staged site will replace.
+    /// The output folder as it was given.
+    pub fn shown(&self) -> &Path {
+        &self.shown
+    }
+}
+
+/// Whether `path` (given as `shown`) may be replaced: missing, or a real folder that is empty, almanac's own,
+/// or `force`d.
+fn inspect(path: &Path, shown: &Path, force: bool) -> Result<(), Diagnostic> {
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Diagnostic::io(IoOp::Read, shown, e)),
+    };
+    if meta.file_type().is_symlink() {
+        let to = std::fs::read_link(path).unwrap_or_default();
+        let help = match resolved(path) {
+            Ok(real) => format!(
+                "almanac does not replace a folder through a link; if the site belongs in the folder it points to, \
+                 pass that: --output {}",
+                real.display()
+            ),
+            Err(_) => {
+                "almanac does not replace a folder through a link: remove the link or choose another folder".to_string()
+            }
+        };
+        return Err(Diagnostic::file(shown, ErrorKind::OutputIsLink { to }).with_help(help));
+    }
+    if !meta.is_dir() {
+        return Err(Diagnostic::file(shown, ErrorKind::OutputNotAFolder)
+            .with_help("choose a folder for the site: --output DIR (it is made if it does not exist)"));
+    }
+    if force || is_empty(path) || is_almanac_build(path) {
+        return Ok(());
+    }
+    Err(Diagnostic::file(shown, ErrorKind::OutputNotOurs { marker: MARKER }).with_help(
+        "a build replaces its output folder whole, so almanac replaces only a folder it wrote: choose a new or \
+         empty folder, or pass --force to replace this one and delete everything in it",
+    ))
+}
+
+fn is_empty(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
+}
+
+/// Whether `dir` holds a site almanac wrote: it has the marker, or (written before there was a marker) an
+/// `index.html` and an `activities.json` of almanac's data format.
+pub fn is_almanac_build(dir: &Path) -> bool {
+    if dir.join(MARKER).is_file() {
+        return true;
+    }
+    let signature = format!("{{\n  \"format\": \"{}\",", data::FORMAT);
+    let mut start = vec![0; signature.len()];
+    dir.join("index.html").is_file()
+        && File::open(dir.join("activities.json")).and_then(|mut f| f.read_exact(&mut start)).is_ok()
+        && start == signature.as_bytes()
+}
+
+/// `path` made absolute with every symbolic link resolved, also when it (or its parents) does not exist yet:
+/// the longest existing part is resolved by the file system, the rest is appended.
+fn resolved(path: &Path) -> io::Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let parts: Vec<Component<'_>> = absolute.components().collect();
+    for existing in (1..=parts.len()).rev() {
+        let prefix: PathBuf = parts[..existing].iter().collect();
+        match prefix.canonicalize() {
+            Ok(mut real) => {
+                for part in &parts[existing..] {
+                    match part {
+                        Component::ParentDir => {
+                            real.pop();
+                        }
+                        Component::Normal(name) => real.push(name),
+                        _ => {}
+                    }
+                }
+                return Ok(real);
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::from(io::ErrorKind::NotFound))
+}
+
+/// How `output` would take sources with it: it is, lies inside or holds the site's folder or one of its
+/// [`SOURCES`] (each resolved, so a `content` link to elsewhere is guarded where it points).
+fn overlap(output: &Path, root: &Path) -> Option<(Overlap, String)> {
+    let named = |relation: Overlap, what: String, path: &Path| {
+        // The path is the output's own when it is the source.
+        let what = if relation == Overlap::Is { what } else { format!("{what} ({})", path.display()) };
+        Some((relation, what))
+    };
+    if root.starts_with(output) {
+        let relation = if root == output { Overlap::Is } else { Overlap::Holds };
+        return named(relation, "the site's folder".into(), root);
+    }
+    for name in SOURCES {
+        let source = resolved(&root.join(name)).unwrap_or_else(|_| root.join(name));
+        let relation = if output == source {
+            Overlap::Is
+        } else if output.starts_with(&source) {
+            Overlap::Inside
+        } else if source.starts_with(output) {
+            Overlap::Holds
+        } else {
+            continue;
+        };
+        return named(relation, format!("the site's `{name}`"), &source);
+    }
+    None
+}
+
+/// Something the output stage did besides writing the site, for the build summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// Folders that builds killed midway left beside the output, now removed.
+    RemovedLeftovers(Vec<PathBuf>),
+    /// Such a folder that could not be removed.
+    LeftoverRemains { path: PathBuf, error: IoSource },
+    /// The site was replaced, but the previous one could not be deleted.
+    PreviousSiteLeft { path: PathBuf, error: IoSource },
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::RemovedLeftovers(paths) => {
+                let names: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
+                write!(f, "note: removed what interrupted builds left behind: {}", names.join(", "))
+            }
+            Note::LeftoverRemains { path, error } => write!(
+                f,
+                "warning: cannot remove {}, left behind by an interrupted build ({error}); delete it by hand",
+                path.display()
+            ),
+            Note::PreviousSiteLeft { path, error } => write!(
+                f,
+                "warning: the site was replaced, but the previous one could not be deleted ({error}): it is left \
+                 at {}; the next build removes it, or delete it by hand",
+                path.display()
+            ),
+        }
+    }
+}
+
+/// A build's staging folder, under the output folder's lock.
+pub struct Staging {
+    dir: PathBuf,
+    target: Target,
+    notes: Vec<Note>,
+    committed: bool,
+    /// Held until the staging folder is swapped in or removed (closing the file releases the lock).
+    _lock: File,
+}
+
+/// Numbers the staging folders of one process.
+static STAGINGS: AtomicU32 = AtomicU32::new(0);
+
+impl Staging {
+    /// Locks the output folder (calling `waiting` first when another build holds it), removes what killed
+    /// builds left beside it, and starts a fresh staging folder there (same file system, so the swap is a
+    /// rename).
+    pub fn new(target: &Target, waiting: impl FnOnce()) -> Result<Staging, Diagnostic> {
+        let parent = target
+            .path
+            .parent()
+            .ok_or_else(|| Diagnostic::io(IoOp::Create, &target.shown, io::Error::from(io::ErrorKind::InvalidInput)))?;
+        std::fs::create_dir_all(parent).map_err(|e| Diagnostic::io(IoOp::Create, parent, e))?;
+        let lock_path = sibling(&target.path, "lock");
+        let lock = lock(&lock_path, waiting).map_err(|e| Diagnostic::io(IoOp::Lock, &lock_path, e))?;
+        let notes = remove_leftovers(&target.path);
+        let n = STAGINGS.fetch_add(1, Ordering::Relaxed);
+        let dir = sibling(&target.path, &format!("new-{}-{n}", std::process::id()));
+        std::fs::create_dir(&dir).map_err(|e| Diagnostic::io(IoOp::Create, &dir, e))?;
+        let staging = Staging { dir, target: target.clone(), notes, committed: false, _lock: lock };
+        // The marker first: a staging folder of a killed build is then recognisably almanac's.
+        staging.write(MARKER, MARKER_TEXT.as_bytes()).map_err(|e| Diagnostic::io(IoOp::Write, &staging.dir, e))?;
+        Ok(staging)
+    }
+
+    /// The folder the staged site will replace, as given.
     pub fn target(&self) -> &Path {
-        &self.target
+        &self.target.shown
     }
 
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
@@ -41,28 +262,165 @@ impl Staging {
         }
     }
 
-    /// Replaces `target` with the staged site.
-    pub fn commit(mut self) -> io::Result<()> {
-        let old = sibling(&self.target, "old");
-        if old.exists() {
-            std::fs::remove_dir_all(&old)?;
-        }
-        let had_target = self.target.exists();
-        if had_target {
-            std::fs::rename(&self.target, &old)?;
-        }
-        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
-            if had_target {
-                let _ = std::fs::rename(&old, &self.target); // put the previous site back
-            }
-            return Err(e);
-        }
-        self.committed = true;
-        if had_target {
-            remove_tree(&old)?;
-        }
-        Ok(())
+    /// Replaces the output folder with the staged site, checking it once more now that the lock is held.
+    /// Returns what else was done or left (see [`Note`]).
+    pub fn commit(self) -> Result<Vec<Note>, Diagnostic> {
+        self.commit_with(remove_tree)
     }
+
+    fn commit_with(mut self, remove: impl Fn(&Path) -> io::Result<()>) -> Result<Vec<Note>, Diagnostic> {
+        let Target { shown, path, force } = self.target.clone();
+        inspect(&path, &shown, force)?;
+        let aside = sibling(&path, &self.dir_suffix().replacen("new", "old", 1));
+        let previous = swap_in(&self.dir, &path, &aside).map_err(|e| Diagnostic::io(IoOp::Replace, &shown, e))?;
+        self.committed = true;
+        let mut notes = std::mem::take(&mut self.notes);
+        if let Some(old) = previous
+            && let Err(e) = remove(&old)
+        {
+            notes.push(Note::PreviousSiteLeft { path: old, error: IoSource(Arc::new(e)) });
+        }
+        Ok(notes)
+    }
+
+    /// `new-PID-N` of `.output.almanac-new-PID-N`.
+    fn dir_suffix(&self) -> String {
+        let name = self.dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        name.rsplit_once(".almanac-").map(|(_, s)| s.to_string()).unwrap_or_default()
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Opens (making it if needed) and locks the lock file at `path`; calls `waiting` before blocking on another
+/// holder. The file stays: deleting a lock file would let a waiting build and a new one both hold a lock.
+fn lock(path: &Path, waiting: impl FnOnce()) -> io::Result<File> {
+    let file = File::options().read(true).write(true).create(true).truncate(false).open(path)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            waiting();
+            file.lock()?;
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(e),
+    }
+    Ok(file)
+}
+
+/// Moves `staged` to `target`. When `target` exists the two are exchanged atomically where the system can
+/// (Linux), else `target` is first renamed to `aside`. Returns where the previous site now is.
+fn swap_in(staged: &Path, target: &Path, aside: &Path) -> io::Result<Option<PathBuf>> {
+    if std::fs::symlink_metadata(target).is_err() {
+        std::fs::rename(staged, target)?;
+        return Ok(None);
+    }
+    match exchange(staged, target) {
+        Ok(()) => Ok(Some(staged.to_path_buf())),
+        Err(e) if cannot_exchange(&e) => rename_twice(staged, target, aside).map(Some),
+        Err(e) => Err(e),
+    }
+}
+
+/// The swap without an atomic exchange: for a moment there is no `target`.
+fn rename_twice(staged: &Path, target: &Path, aside: &Path) -> io::Result<PathBuf> {
+    std::fs::rename(target, aside)?;
+    if let Err(e) = std::fs::rename(staged, target) {
+        return match std::fs::rename(aside, target) {
+            Ok(()) => Err(e),
+            Err(_) => Err(io::Error::new(
+                e.kind(),
+                format!("{e}; the previous site could not be put back and is at {}", aside.display()),
+            )),
+        };
+    }
+    Ok(aside.to_path_buf())
+}
+
+/// Exchanges two existing paths atomically.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// The system or the file system has no atomic exchange (an old kernel, some network file systems).
+fn cannot_exchange(e: &io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::io::Errno;
+        let refused = [Errno::INVAL, Errno::NOSYS, Errno::OPNOTSUPP];
+        if refused.iter().any(|errno| e.raw_os_error() == Some(errno.raw_os_error())) {
+            return true;
+        }
+    }
+    e.kind() == io::ErrorKind::Unsupported
+}
+
+/// Removes the folders that builds of `target` killed midway left beside it. Only almanac's own are touched:
+/// the name is one a build gives (`.NAME.almanac-new-PID-N`, `.NAME.almanac-old-PID-N`, or the
+/// `.NAME.almanac-new`/`-old` of almanac 0.1, which removed those itself on every build), it is a real folder,
+/// and it is empty or holds a site almanac wrote. The caller holds the lock, so no running build owns them.
+fn remove_leftovers(target: &Path) -> Vec<Note> {
+    let (Some(parent), Some(name)) = (target.parent(), target.file_name().and_then(|n| n.to_str())) else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(parent) else { return Vec::new() };
+    let prefix = format!(".{name}.almanac-");
+    let mut found: Vec<(PathBuf, bool)> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| {
+            let file_name = e.file_name().into_string().ok()?;
+            let kind = leftover_kind(file_name.strip_prefix(&prefix)?)?;
+            Some((e.path(), kind == Leftover::Unnumbered))
+        })
+        .collect();
+    found.sort();
+    let mut removed = Vec::new();
+    let mut notes = Vec::new();
+    for (path, unnumbered) in found {
+        if !(unnumbered || is_empty(&path) || is_almanac_build(&path)) {
+            continue;
+        }
+        match remove_tree(&path) {
+            Ok(()) => removed.push(path),
+            Err(e) => notes.push(Note::LeftoverRemains { path, error: IoSource(Arc::new(e)) }),
+        }
+    }
+    if !removed.is_empty() {
+        notes.insert(0, Note::RemovedLeftovers(removed));
+    }
+    notes
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Leftover {
+    /// `new-PID-N` / `old-PID-N`.
+    Numbered,
+    /// `new` / `old`, as almanac 0.1 named them.
+    Unnumbered,
+}
+
+/// What the part after `.NAME.almanac-` says the folder is, if it is a build's.
+fn leftover_kind(rest: &str) -> Option<Leftover> {
+    let rest = rest.strip_prefix("new").or_else(|| rest.strip_prefix("old"))?;
+    if rest.is_empty() {
+        return Some(Leftover::Unnumbered);
+    }
+    let (pid, n) = rest.strip_prefix('-')?.split_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(pid) && digits(n)).then_some(Leftover::Numbered)
 }
 
 /// Removes a folder tree, its top-level entries in parallel: deleting the previous site's thousands of files
@@ -76,15 +434,7 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
     std::fs::remove_dir(dir)
 }
 
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
-        }
-    }
-}
-
-/// `.output.almanac-new` next to `output`.
+/// `.output.almanac-WHAT` next to `output`.
 fn sibling(target: &Path, what: &str) -> PathBuf {
     let name = target.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
     target.with_file_name(format!(".{name}.almanac-{what}"))
@@ -94,24 +444,211 @@ fn sibling(target: &Path, what: &str) -> PathBuf {
 mod tests {
     use super::*;
 
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        names.sort();
+        names
+    }
+
+    fn target(path: &Path) -> Target {
+        Target { shown: path.to_path_buf(), path: path.to_path_buf(), force: false }
+    }
+
+    fn stage(t: &Target, files: &[(&str, &str)]) -> Staging {
+        let s = Staging::new(t, || panic!("nothing else holds the lock")).unwrap();
+        for (rel, text) in files {
+            s.write(rel, text.as_bytes()).unwrap();
+        }
+        s
+    }
+
     #[test]
     fn commit_replaces_and_drop_discards() {
         let tmp = tempfile::tempdir().unwrap();
-        let target = tmp.path().join("output");
-        std::fs::create_dir_all(target.join("gone")).unwrap();
-        std::fs::write(target.join("gone/old.html"), "old").unwrap();
+        let path = tmp.path().join("output");
+        let t = target(&path);
+        stage(&t, &[("gone/old.html", "old")]).commit().unwrap();
 
-        let s = Staging::new(&target).unwrap();
-        s.write("a/b.html", b"new").unwrap();
-        drop(s); // a failed build
-        assert!(target.join("gone/old.html").exists());
+        drop(stage(&t, &[("a/b.html", "new")])); // a failed build
+        assert!(path.join("gone/old.html").exists());
 
-        let s = Staging::new(&target).unwrap();
-        s.write("a/b.html", b"new").unwrap();
-        s.commit().unwrap();
-        assert_eq!(std::fs::read_to_string(target.join("a/b.html")).unwrap(), "new");
-        assert!(!target.join("gone").exists());
-        let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names, ["output"]);
+        let notes = stage(&t, &[("a/b.html", "new")]).commit().unwrap();
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(std::fs::read_to_string(path.join("a/b.html")).unwrap(), "new");
+        assert!(!path.join("gone").exists());
+        assert_eq!(std::fs::read_to_string(path.join(MARKER)).unwrap(), MARKER_TEXT);
+        assert_eq!(names(tmp.path()), [".output.almanac-lock", "output"]);
+    }
+
+    #[test]
+    fn exchange_swaps_two_folders_atomically_or_says_it_cannot() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+        for (dir, text) in [(&a, "A"), (&b, "B")] {
+            std::fs::create_dir(dir).unwrap();
+            std::fs::write(dir.join("f"), text).unwrap();
+        }
+        match exchange(&a, &b) {
+            Ok(()) => {
+                assert_eq!(std::fs::read_to_string(a.join("f")).unwrap(), "B");
+                assert_eq!(std::fs::read_to_string(b.join("f")).unwrap(), "A");
+            }
+            Err(e) => assert!(cannot_exchange(&e), "{e}"),
+        }
+        #[cfg(target_os = "linux")]
+        assert!(cannot_exchange(&io::Error::from_raw_os_error(rustix::io::Errno::INVAL.raw_os_error())));
+        assert!(!cannot_exchange(&io::Error::from(io::ErrorKind::PermissionDenied)));
+    }
+
+    /// The fallback swap moves the old site aside, and puts it back when the new one cannot move in.
+    #[test]
+    fn renaming_twice_swaps_or_restores() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (staged, target, aside) = (tmp.path().join("s"), tmp.path().join("t"), tmp.path().join("x"));
+        std::fs::create_dir(&staged).unwrap();
+        std::fs::create_dir(&target).unwrap();
+        std::fs::write(target.join("old"), "").unwrap();
+        assert_eq!(rename_twice(&staged, &target, &aside).unwrap(), aside);
+        assert!(aside.join("old").exists() && target.is_dir() && !staged.exists());
+
+        std::fs::remove_dir_all(&aside).unwrap();
+        let missing = tmp.path().join("missing");
+        assert!(rename_twice(&missing, &target, &aside).is_err());
+        assert!(target.is_dir() && !aside.exists(), "the previous site is back in place");
+    }
+
+    /// Readers of the output folder never find it missing while builds replace it.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_output_folder_never_disappears_during_a_swap() {
+        use std::sync::atomic::AtomicBool;
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("output");
+        let t = target(&path);
+        stage(&t, &[("index.html", "0")]).commit().unwrap();
+        let probe = tmp.path().join("probe");
+        std::fs::create_dir(&probe).unwrap();
+        if exchange(&probe, &path).and_then(|()| exchange(&probe, &path)).is_err() {
+            return; // this file system cannot exchange: the two renames are all there is
+        }
+        let done = AtomicBool::new(false);
+        let missing = std::thread::scope(|scope| {
+            let watcher = scope.spawn(|| {
+                let mut missing = 0;
+                while !done.load(Ordering::Relaxed) {
+                    missing += usize::from(!path.join("index.html").is_file());
+                }
+                missing
+            });
+            for i in 0..200 {
+                stage(&t, &[("index.html", &i.to_string())]).commit().unwrap();
+            }
+            done.store(true, Ordering::Relaxed);
+            watcher.join().unwrap()
+        });
+        assert_eq!(missing, 0);
+    }
+
+    /// The new site is in place even when the old one cannot be deleted; the note says where it is, and the
+    /// next build removes it.
+    #[test]
+    fn a_previous_site_that_cannot_be_deleted_is_reported_and_removed_later() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("output");
+        let t = target(&path);
+        stage(&t, &[("index.html", "old")]).commit().unwrap();
+        let refuse = |_: &Path| Err(io::Error::from(io::ErrorKind::PermissionDenied));
+        let notes = stage(&t, &[("index.html", "new")]).commit_with(refuse).unwrap();
+        let [Note::PreviousSiteLeft { path: left, .. }] = notes.as_slice() else { panic!("{notes:?}") };
+        assert_eq!(std::fs::read_to_string(path.join("index.html")).unwrap(), "new");
+        assert_eq!(std::fs::read_to_string(left.join("index.html")).unwrap(), "old");
+        assert!(notes[0].to_string().contains(&left.display().to_string()), "{}", notes[0]);
+
+        let notes = stage(&t, &[("index.html", "newer")]).commit().unwrap();
+        assert_eq!(notes, [Note::RemovedLeftovers(vec![left.clone()])]);
+        assert!(!left.exists());
+        assert_eq!(names(tmp.path()), [".output.almanac-lock", "output"]);
+    }
+
+    /// What a killed build leaves is removed by the next; folders that only look alike are not.
+    #[test]
+    fn leftovers_are_removed_only_when_provably_almanacs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("output");
+        let dir = |name: &str, files: &[&str]| {
+            let d = tmp.path().join(name);
+            std::fs::create_dir_all(&d).unwrap();
+            for f in files {
+                std::fs::write(d.join(f), "").unwrap();
+            }
+        };
+        dir(".output.almanac-new-77-0", &[MARKER, "index.html"]); // killed while rendering
+        dir(".output.almanac-old-77-3", &[]); // killed at once
+        dir(".output.almanac-new", &["index.html"]); // almanac 0.1's name
+        dir(".output.almanac-new-12-4", &["notes.txt"]); // not a site almanac wrote
+        dir(".output.almanac-new-x-1", &[MARKER]); // not a name a build gives
+        dir(".output2.almanac-new-1-1", &[MARKER]); // another output folder's
+        dir(".output.almanac-new-1-1.almanac-new-2-2", &[MARKER]); // the output folder `output.almanac-new-1-1`'s
+        let notes = stage(&target(&path), &[]).commit().unwrap();
+        let removed = |name: &str| tmp.path().join(name);
+        assert_eq!(
+            notes,
+            [Note::RemovedLeftovers(vec![
+                removed(".output.almanac-new"),
+                removed(".output.almanac-new-77-0"),
+                removed(".output.almanac-old-77-3"),
+            ])]
+        );
+        assert!(notes[0].to_string().starts_with("note: removed what interrupted builds left behind: "));
+        assert_eq!(
+            names(tmp.path()),
+            [
+                ".output.almanac-lock",
+                ".output.almanac-new-1-1.almanac-new-2-2",
+                ".output.almanac-new-12-4",
+                ".output.almanac-new-x-1",
+                ".output2.almanac-new-1-1",
+                "output"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_second_build_waits_for_the_lock() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("output");
+        let t = target(&path);
+        let first = stage(&t, &[("index.html", "first")]);
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| {
+                let s = Staging::new(&t, || tx.send(()).unwrap()).unwrap();
+                s.write("index.html", b"second").unwrap();
+                s.commit().unwrap();
+            });
+            rx.recv().unwrap(); // the second build is waiting
+            first.commit().unwrap();
+            second.join().unwrap();
+        });
+        assert_eq!(std::fs::read_to_string(path.join("index.html")).unwrap(), "second");
+    }
+
+    #[test]
+    fn resolves_paths_that_do_not_exist_yet() {
+        let tmp = tempfile::tempdir().unwrap();
+        let real = tmp.path().canonicalize().unwrap();
+        assert_eq!(resolved(&tmp.path().join("a/b/../c")).unwrap(), real.join("a/c"));
+        std::fs::create_dir(tmp.path().join("d")).unwrap();
+        assert_eq!(resolved(&tmp.path().join("d/../e/./f")).unwrap(), real.join("e/f"));
+    }
+
+    #[test]
+    fn leftover_names() {
+        assert_eq!(leftover_kind("new-1-2"), Some(Leftover::Numbered));
+        assert_eq!(leftover_kind("old"), Some(Leftover::Unnumbered));
+        for rest in ["lock", "new-1", "new-1-", "new--2", "new-1-2-3", "newer", "new-a-1"] {
+            assert_eq!(leftover_kind(rest), None, "{rest}");
+        }
     }
 }

@@ -109,20 +109,6 @@ fn a_large_tag_is_split_into_linked_pages() {
     assert!(check_links(&output, None) > 0, "page links resolve");
 }
 
-/// The invariant every site must keep: each file written once (the files on disk are as many as the build
-/// says it wrote) and every relative link of every page and feed resolving to a written file.
-fn assert_whole(root: &std::path::Path) -> std::path::PathBuf {
-    let (output, run) = build_with(root, &[]);
-    let said = String::from_utf8_lossy(&run.stdout).into_owned();
-    let numbers: Vec<usize> =
-        said.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect::<Vec<_>>();
-    // "Built A activities in S schedules: P pages, D data files and F static files in … (T ms)."
-    let written = numbers[2] + numbers[3] + numbers[4];
-    assert_eq!(read_tree(&output).len(), written, "{said}");
-    assert!(check_links(&output, None) > 0);
-    output
-}
-
 #[test]
 fn every_valid_fixture_writes_each_path_once_and_every_link_resolves() {
     let mut seen = 0;

@@ -12,6 +12,7 @@ fn check(name: &str) {
     let output = site.path().join("output");
     std::fs::create_dir_all(&output).unwrap();
     std::fs::write(output.join("previous.html"), "previous build").unwrap();
+    std::fs::write(output.join(MARKER), "").unwrap();
 
     let out = almanac(&["build", "--root", site.path().to_str().unwrap()], &[]);
     let err = stderr(&out);
@@ -35,7 +36,7 @@ fn check(name: &str) {
     let left: Vec<_> = std::fs::read_dir(site.path())
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.contains("almanac-"))
+        .filter(|n| n.contains("almanac-") && !n.ends_with(".almanac-lock"))
         .collect();
     assert!(left.is_empty(), "{name}: staging left behind: {left:?}");
 }
@@ -64,6 +65,7 @@ invalid_sites! {
     links_that_do_not_resolve => "invalid-links",
     two_things_at_one_path => "invalid-slug-collision",
     a_weekday_that_does_not_match => "invalid-weekday",
+    control_characters_in_every_field => "invalid-control-characters",
 }
 
 #[test]

@@ -361,6 +361,70 @@ fn activities_csv_opens_in_excel_with_chinese_text() {
     }
 }
 
+/// Text that a spreadsheet would run as a formula reaches `activities.csv` with a leading `'` (read back with
+/// the `csv` crate's parser); `activities.json` keeps it exactly.
+#[test]
+fn csv_cells_never_start_a_formula_and_json_stays_exact() {
+    let site = fixture_site("valid-minimal");
+    let dir = site.path().join("content/spring");
+    let risky = [
+        ("title", "=HYPERLINK(\"http://evil.example/\",\"点此报名\")"),
+        ("title", "+1+cmd|' /C calc'!A0"),
+        ("title", "-2+3"),
+        ("title", "@SUM(1,2)"),
+        ("where", "=1+1"),
+        ("where", "\t=2+2"),
+        ("tags", "-标签"),
+        ("body", "=cmd|' /C calc'!A0"),
+    ];
+    for (k, (key, text)) in risky.iter().enumerate() {
+        let quoted = toml_string(text);
+        let front = match *key {
+            "title" => format!("title = {quoted}\n"),
+            "where" => format!("title = \"地点{k}\"\nwhere = {quoted}\n"),
+            "tags" => format!("title = \"标签{k}\"\ntags = [{quoted}]\n"),
+            _ => format!("title = \"正文{k}\"\n"),
+        };
+        let body = if *key == "body" { *text } else { "" };
+        let file = format!("+++\nnumber = {}\n{front}when = \"3月18日-22日\"\n+++\n{body}\n", 10 + k);
+        std::fs::write(dir.join(format!("risk-{k}.md")), file).unwrap();
+    }
+    let output = build(site.path());
+    let bytes = std::fs::read(output.join("activities.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap());
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h.ends_with(name)).unwrap();
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    for record in &records {
+        for value in record {
+            assert!(!value.starts_with(['=', '+', '-', '@', '\t', '\r']), "a cell starts a formula: {value:?}");
+        }
+    }
+    let json: serde_json::Value = serde_json::from_str(&read(&output.join("activities.json"))).unwrap();
+    let activities = json["activities"].as_array().unwrap();
+    for (k, (key, text)) in risky.iter().enumerate() {
+        let number = (10 + k).to_string();
+        let row = records.iter().find(|r| r[0] == number).unwrap();
+        let entry = activities.iter().find(|a| a["number"] == 10 + k).unwrap();
+        let (csv_cell, exact) = match *key {
+            "title" => (&row[column("title")], entry["title"].as_str().unwrap().to_string()),
+            "where" => (&row[column("where")], entry["where"].as_str().unwrap().to_string()),
+            "tags" => (&row[column("tags")], entry["tags"][0].as_str().unwrap().to_string()),
+            _ => (&row[column("content")], entry["body"].as_str().unwrap().trim().to_string()),
+        };
+        assert_eq!(exact, *text, "activities.json keeps the text exactly");
+        assert_eq!(csv_cell, format!("'{text}"), "{key}");
+    }
+    // The published 时间地点 of a date range is untouched.
+    let row = records.iter().find(|r| &r[0] == "16").unwrap();
+    assert_eq!(&row[column("published")], "3月18日-22日");
+}
+
+/// `text` as a TOML basic string.
+fn toml_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\"").replace('\t', "\\t"))
+}
+
 #[test]
 fn base_url_adds_sitemap_robots_and_subscriptions() {
     let site = repo_site();

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::build::{self, BuildSummary, Options};
+use crate::build::{self, BuildEvent, BuildSummary, Options};
 use crate::error::Diagnostics;
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -19,15 +19,22 @@ pub struct BuildArgs {
     /// The address the site will be published at, overriding `base_url` in almanac.toml.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Replace the output folder even if no almanac build wrote it, deleting everything in it. A folder of
+    /// the site's sources is never replaced.
+    #[arg(long)]
+    pub force: bool,
 }
 
 impl BuildArgs {
-    pub fn run(&self) -> Result<BuildSummary, Diagnostics> {
-        build::build(&Options {
+    /// Builds; `on_event` hears what the build waits for.
+    pub fn run(&self, on_event: impl FnMut(BuildEvent)) -> Result<BuildSummary, Diagnostics> {
+        let options = Options {
             root: self.root.clone(),
             output: self.output.clone(),
             drafts: self.drafts,
             base_url: self.base_url.clone(),
-        })
+            force: self.force,
+        };
+        build::build_with(&options, on_event)
     }
 }

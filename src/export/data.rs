@@ -148,8 +148,16 @@ pub const CSV_HEADER: &[&str] = &[
     "结束时间 ends_at",
 ];
 
-/// The activities as CSV that spreadsheet programs open correctly: UTF-8 with a byte order mark (Excel reads
-/// BOM-less files in the local code page), RFC 4180 quoting, CRLF line ends.
+/// A cell as it is safe to open in a spreadsheet: one that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return would run as a formula (`=HYPERLINK(…)` in a title), so it gets a leading `'`, which spreadsheets
+/// take as "text" (OWASP's advice on CSV injection). The JSON keeps the exact text.
+pub fn cell(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text }
+}
+
+/// The activities as CSV that spreadsheet programs open correctly and safely: UTF-8 with a byte order mark
+/// (Excel reads BOM-less files in the local code page), RFC 4180 quoting, CRLF line ends, every [`cell`]
+/// neutralised.
 pub fn csv(site: &Site, which: Option<usize>) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     bytes.write_all("\u{FEFF}".as_bytes())?;
@@ -159,7 +167,7 @@ pub fn csv(site: &Site, which: Option<usize>) -> io::Result<Vec<u8>> {
     for id in ids(site, which) {
         let (s, a) = site.get(id);
         let p = a.when.precision();
-        w.write_record([
+        let record = [
             a.number.map(|n| n.to_string()).unwrap_or_default(),
             a.title.clone(),
             a.published(),
@@ -174,7 +182,23 @@ pub fn csv(site: &Site, which: Option<usize>) -> io::Result<Vec<u8>> {
             urls::activity(&s.slug, &a.slug),
             a.when.starts_at().map(|t| zone.rfc3339(t)).unwrap_or_default(),
             a.when.ends_at().map(|t| zone.rfc3339(t)).unwrap_or_default(),
-        ])?;
+        ];
+        w.write_record(record.map(cell))?;
     }
     w.into_inner().map_err(|e| io::Error::other(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_that_a_spreadsheet_would_run_start_with_a_quote() {
+        for text in ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "=HYPERLINK(\"http://x\",\"y\")"] {
+            assert_eq!(cell(text.to_string()), format!("'{text}"), "{text:?}");
+        }
+        for text in ["", "质量论坛", "9月18日-22日，北京", "a=b", " =1", "'=1", "1-2"] {
+            assert_eq!(cell(text.to_string()), text, "{text:?}");
+        }
+    }
 }

@@ -249,6 +249,30 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The file a build leaves at the top of its output folder to mark it as almanac's (not part of the site's
+/// layout, so not in the build's counts).
+pub const MARKER: &str = ".almanac-build";
+
+/// The invariant every site must keep: each file written once (the files on disk, besides the marker, are as
+/// many as the build says it wrote) and every relative link of every page and feed resolving to a written file.
+pub fn assert_whole_output(output: &Path, written: usize) {
+    let files = read_tree(output);
+    assert!(files.contains_key(MARKER), "no {MARKER} in {}", output.display());
+    assert_eq!(files.len() - 1, written, "files on disk in {}", output.display());
+    assert!(check_links(output, None) > 0);
+}
+
+/// [`assert_whole_output`] for a build of `root` by the real binary; returns the output folder.
+pub fn assert_whole(root: &Path) -> PathBuf {
+    let (output, run) = build_with(root, &[]);
+    let said = String::from_utf8_lossy(&run.stdout).into_owned();
+    let numbers: Vec<usize> = said.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect();
+    // "Built A activities in S schedules: P pages, D data files and F static files in … (T ms)."
+    assert!(numbers.len() >= 5, "{said}");
+    assert_whole_output(&output, numbers[2] + numbers[3] + numbers[4]);
+    output
+}
+
 /// `almanac build --root ROOT` plus `args`, asserting success; returns the output folder and the run.
 pub fn build_with(root: &Path, args: &[&str]) -> (PathBuf, Output) {
     let mut all = vec!["build", "--root", root.to_str().unwrap()];

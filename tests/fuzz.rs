@@ -1,0 +1,369 @@
+//! A fuzz of the content, run by `cargo test`: generated sites whose front matter, `when` texts and Markdown
+//! bodies mix the everyday with the hostile (broken TOML, escapes and control characters, dates that cannot be
+//! read, raw HTML, links that lead nowhere). Whatever the input, almanac must not panic; every site it accepts
+//! must build whole: each path written once and every link resolving (`common::assert_whole_output`).
+//!
+//! The seed is fixed and the cases bounded, so a run is repeatable and takes seconds; a failure prints the
+//! smallest site that shows it. `ALMANAC_FUZZ_CASES=N` runs more cases by hand.
+
+mod common;
+
+use std::cell::Cell;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+
+use common::assert_whole_output;
+
+const SEED: [u8; 32] = *b"almanac fuzz: fixed seed, v1....";
+
+fn runner(cases: u32) -> TestRunner {
+    let cases = std::env::var("ALMANAC_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(cases);
+    let config = Config { cases, failure_persistence: None, max_shrink_iters: 300, ..Config::default() };
+    TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &SEED))
+}
+
+/// Date texts: the published forms (weight `forms`), and their pieces put together in any order (`pieces`) or any
+/// characters at all (`noise`), which mostly do not read.
+fn when_text(forms: u32, pieces: u32, noise: u32) -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "1",
+        "3",
+        "9",
+        "10",
+        "12",
+        "13",
+        "0",
+        "18",
+        "22",
+        "31",
+        "32",
+        "2023",
+        "2024",
+        "1999",
+        "9999",
+        "月",
+        "日",
+        "年",
+        "旬",
+        "上",
+        "中",
+        "下",
+        "-",
+        "—",
+        "～",
+        "至",
+        "到",
+        "/",
+        "，",
+        "、",
+        "（",
+        "）",
+        "(暂定)",
+        "全年",
+        "初",
+        "底",
+        "左右",
+        "期间",
+        "按通知",
+        " ",
+        "号",
+        "第",
+        "季度",
+        "上半年",
+    ]);
+    let rest = prop::sample::select(vec![
+        "",
+        "上旬",
+        "中旬",
+        "下旬",
+        "1日",
+        "18日-22日",
+        "-11月",
+        "下旬至10月上旬",
+        "（暂定）",
+        "，地点待定",
+        "30日到10月",
+    ]);
+    prop_oneof![
+        forms => (1..=12u32, rest).prop_map(|(m, rest)| format!("{m}月{rest}")),
+        pieces => prop::collection::vec(piece, 1..7).prop_map(|p| p.concat()),
+        noise => any::<String>().prop_map(|s| s.chars().take(12).collect()),
+    ]
+}
+
+/// One-line text: words, punctuation that matters to TOML, HTML, CSV and URLs, and now and then any character.
+fn line_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        30 => prop::collection::vec(
+            prop::sample::select(vec![
+                "质量", "论坛", "北京", "在线", "QC小组", "ＱＣ小组", " ", "\"", "'", "\\", "<b>", "&amp;", "=1+1", "-",
+                "@", "|", "#", "%20", "/", "..", "\t", "index", "calendar", "a|b", "💡",
+            ]),
+            1..5,
+        )
+        .prop_map(|p| p.concat()),
+        1 => any::<String>().prop_map(|s| s.chars().take(10).collect()),
+    ]
+}
+
+/// Markdown bodies: everyday formatting, links to the site's files (some missing), and hostile raw HTML.
+fn body() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "正文。\n",
+        "\n",
+        "# 标题\n",
+        "- 项目\n- 另一项\n",
+        "1. 第一\n",
+        "**粗体** _斜体_ `代码`\n",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n",
+        "```\n<script>\n```\n",
+        "> 引用\n",
+        "[第一项](01.md)\n",
+        "[锚点](02.toml#x)\n",
+        "[数据](activities.json)\n",
+        "[日历](calendar.ics)\n",
+        "[首页](../index.html)\n",
+        "[外部](https://example.org/a.md)\n",
+        "[邮件](mailto:a@example.org)\n",
+        "<script>alert(1)</script>\n",
+        "<img src=\"../static/style.css\" onerror=\"alert(1)\">\n",
+        "<a href=\"javascript:alert(1)\">点我</a>\n",
+        "[点我](javascript:alert(1))\n",
+        "<meta http-equiv=\"refresh\" content=\"0;url=https://example.org\">\n",
+        "<!-- 未闭合的注释\n",
+        "<div><table><tr><td>未闭合\n",
+        "<br><sup>1</sup>\n",
+        "&lt;&amp;&#x0;\n",
+        "+++\n",
+        "\\u0001\n",
+        "\r\n",
+    ]);
+    prop_oneof![
+        8 => prop::collection::vec(piece, 0..6).prop_map(|p| p.concat()),
+        1 => any::<String>().prop_map(|s| s.chars().take(40).collect()),
+    ]
+}
+
+/// How a value is put into the front matter.
+#[derive(Debug, Clone, Copy)]
+enum Quoting {
+    /// A TOML basic string with everything escaped that must be: always valid TOML.
+    Escaped,
+    /// Between quotes as it is: broken TOML when the text has a quote or a line break.
+    Raw,
+}
+
+fn quoting() -> impl Strategy<Value = Quoting> {
+    prop_oneof![40 => Just(Quoting::Escaped), 1 => Just(Quoting::Raw)]
+}
+
+fn toml_string(text: &str, q: Quoting) -> String {
+    match q {
+        Quoting::Raw => format!("\"{text}\""),
+        Quoting::Escaped => {
+            let mut out = String::from("\"");
+            for c in text.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    c if c.is_control() => write!(out, "\\u{:04X}", u32::from(c)).unwrap(),
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Activity {
+    markdown: bool,
+    number: Option<u32>,
+    title: String,
+    when: String,
+    place: Option<String>,
+    tags: Vec<String>,
+    milestones: Vec<(String, String)>,
+    start: Option<(u32, u32, u32)>,
+    slug: Option<String>,
+    draft: bool,
+    body: String,
+    quoting: Quoting,
+}
+
+fn activity() -> impl Strategy<Value = Activity> {
+    let dates = prop::option::weighted(0.1, (2018..2030u32, 1..=12u32, 1..=31u32));
+    let slug = prop::option::weighted(0.05, prop_oneof![9 => "[a-z0-9-]{1,8}", 1 => line_text()]);
+    let when = || when_text(40, 2, 1);
+    (
+        (any::<bool>(), prop::option::of(0..30u32), line_text(), when(), prop::option::of(line_text())),
+        (
+            prop::collection::vec(line_text(), 0..3),
+            prop::collection::vec((when(), line_text()), 0..2),
+            dates,
+            slug,
+            prop::bool::weighted(0.1),
+            body(),
+            quoting(),
+        ),
+    )
+        .prop_map(
+            |((markdown, number, title, when, place), (tags, milestones, start, slug, draft, body, quoting))| {
+                Activity { markdown, number, title, when, place, tags, milestones, start, slug, draft, body, quoting }
+            },
+        )
+}
+
+impl Activity {
+    fn file(&self) -> String {
+        let q = |t: &str| toml_string(t, self.quoting);
+        let mut toml = String::new();
+        if let Some(n) = self.number {
+            writeln!(toml, "number = {n}").unwrap();
+        }
+        writeln!(toml, "title = {}\nwhen = {}", q(&self.title), q(&self.when)).unwrap();
+        if let Some(p) = &self.place {
+            writeln!(toml, "where = {}", q(p)).unwrap();
+        }
+        let tags: Vec<String> = self.tags.iter().map(|t| q(t)).collect();
+        writeln!(toml, "tags = [{}]", tags.join(", ")).unwrap();
+        let milestones: Vec<String> =
+            self.milestones.iter().map(|(w, l)| format!("{{ when = {}, label = {} }}", q(w), q(l))).collect();
+        writeln!(toml, "milestones = [{}]", milestones.join(", ")).unwrap();
+        if let Some((y, m, d)) = self.start {
+            writeln!(toml, "start = {y:04}-{m:02}-{d:02}").unwrap();
+        }
+        if let Some(s) = &self.slug {
+            writeln!(toml, "slug = {}", q(s)).unwrap();
+        }
+        if self.draft {
+            toml.push_str("draft = true\n");
+        }
+        if self.markdown {
+            format!("+++\n{toml}+++\n{}", self.body)
+        } else {
+            format!("{toml}body = {}\n", toml_string(&self.body, Quoting::Escaped))
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Schedule {
+    year: i64,
+    title: String,
+    organiser: Option<String>,
+    note: Option<String>,
+    intro: String,
+    activities: Vec<Activity>,
+}
+
+fn schedule() -> impl Strategy<Value = Schedule> {
+    (
+        prop_oneof![16 => Just(2023i64), 8 => Just(2024), 1 => Just(999), 1 => Just(10000)],
+        line_text(),
+        prop::option::of(line_text()),
+        prop::option::of(line_text()),
+        body(),
+        prop::collection::vec(activity(), 1..5),
+    )
+        .prop_map(|(year, title, organiser, note, intro, activities)| Schedule {
+            year,
+            title,
+            organiser,
+            note,
+            intro,
+            activities,
+        })
+}
+
+/// Writes the site's files under `root`.
+fn write_site(root: &Path, schedules: &[Schedule]) {
+    std::fs::write(root.join("almanac.toml"), "title = \"模糊测试\"\n").unwrap();
+    std::fs::create_dir(root.join("static")).unwrap();
+    std::fs::write(root.join("static/logo.png"), "png").unwrap();
+    for (i, s) in schedules.iter().enumerate() {
+        let dir = root.join(format!("content/s{i}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let q = |t: &str| toml_string(t, Quoting::Escaped);
+        let mut index = format!("+++\ntitle = {}\nyear = {}\n", q(&s.title), s.year);
+        if let Some(o) = &s.organiser {
+            writeln!(index, "organiser = {}", q(o)).unwrap();
+        }
+        if let Some(n) = &s.note {
+            writeln!(index, "note = {}", q(n)).unwrap();
+        }
+        write!(index, "+++\n{}", s.intro).unwrap();
+        std::fs::write(dir.join("_index.md"), index).unwrap();
+        for (k, a) in s.activities.iter().enumerate() {
+            let ext = if a.markdown { "md" } else { "toml" };
+            std::fs::write(dir.join(format!("{:02}.{ext}", k + 1)), a.file()).unwrap();
+        }
+    }
+}
+
+/// Whole sites: loaded, checked and built in-process. No panic; an accepted site is whole; a refused one says
+/// why with at least one error; `check` agrees with `build` on whether there are errors.
+#[test]
+fn any_site_builds_whole_or_is_refused_with_errors() {
+    let (accepted, refused) = (Cell::new(0), Cell::new(0));
+    let result = runner(128).run(&prop::collection::vec(schedule(), 1..3), |schedules| {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write_site(root, &schedules);
+        let options = almanac::build::Options { root: root.to_path_buf(), ..Default::default() };
+        let report = almanac::build::check(root, false, false);
+        match almanac::build::build(&options) {
+            Ok(s) => {
+                accepted.set(accepted.get() + 1);
+                assert_whole_output(&root.join("output"), s.pages + s.data_files + s.static_files);
+                prop_assert_eq!(report.diagnostics.errors(), 0, "check found errors in a site that builds");
+            }
+            Err(errors) => {
+                refused.set(refused.get() + 1);
+                prop_assert!(errors.errors() > 0);
+                prop_assert!(!errors.to_string().is_empty());
+                prop_assert!(report.diagnostics.errors() > 0, "check found no error in a site that does not build");
+            }
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    // The generator must exercise both sides, or it proves little.
+    let (accepted, refused) = (accepted.get(), refused.get());
+    assert!(accepted >= 10 && refused >= 10, "accepted {accepted}, refused {refused}");
+}
+
+/// `when` texts alone, many more of them: the loader reads each into a range that does not run backwards,
+/// or reports an error; never a panic.
+#[test]
+fn any_when_text_reads_or_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    let s = content.join("s");
+    std::fs::create_dir_all(&s).unwrap();
+    std::fs::write(s.join("_index.md"), "+++\ntitle = \"s\"\nyear = 2023\n+++\n").unwrap();
+    let read = Cell::new(0);
+    let result = runner(1000).run(&(when_text(2, 4, 1), quoting()), |(when, quoting)| {
+        let file = format!("+++\ntitle = \"a\"\nwhen = {}\n+++\n", toml_string(&when, quoting));
+        std::fs::write(s.join("a.md"), file).unwrap();
+        match almanac::content::load(&content, false) {
+            Ok(schedules) => {
+                read.set(read.get() + 1);
+                let w = &schedules[0].activities[0].when;
+                prop_assert!(w.start <= w.end, "{when:?} reads backwards: {w:?}");
+            }
+            Err(errors) => prop_assert!(errors.errors() > 0),
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    assert!(read.get() >= 150, "only {} of the texts read", read.get());
+}
