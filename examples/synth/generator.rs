@@ -208,10 +208,21 @@ pub struct Synth {
 
 /// `n` activities over 8 departments × 10 years (divided evenly; the first schedules take the remainder).
 pub fn generate(n: usize, seed: u64) -> Synth {
+    generate_in(n, seed, YEARS.count() * DEPARTMENTS.len())
+}
+
+/// `n` activities over the first `schedules` of the 80 (years first, then departments): 1 gives one year of
+/// one department, a schedule as large as `n` (what a schedule page must stay light at).
+pub fn generate_in(n: usize, seed: u64, schedules: usize) -> Synth {
     let mut rng = Rng::new(seed);
+    let mut schedules_left = schedules.max(1);
     let mut schedules = Vec::new();
     for year in YEARS {
         for &(dept, dept_name) in DEPARTMENTS {
+            if schedules_left == 0 {
+                break;
+            }
+            schedules_left -= 1;
             schedules.push(SynthSchedule {
                 slug: format!("{year}-{dept}"),
                 title: format!("{year}年{dept_name}活动安排"),

@@ -3,6 +3,8 @@
 //! ```sh
 //! cargo run --release --example synth -- --activities 10000 --seed 1 --out /tmp/synth
 //! # → /tmp/synth/almanac/{almanac.toml,content/}, /tmp/synth/zola/content/, /tmp/synth/hugo/content/
+//! cargo run --release --example synth -- --activities 3333 --schedules 1 --out /tmp/year
+//! # → one schedule (one year) of 3,333 activities
 //! ```
 //!
 //! Deterministic from the seed. Zola's and Hugo's configuration and templates live in benches/zola-site/ and
@@ -23,6 +25,10 @@ struct Args {
     /// How many activities.
     #[arg(long, default_value_t = 1000)]
     activities: usize,
+    /// How many schedules share them (of 8 departments × 10 years, all 80 unless given); 1 makes one year of
+    /// N activities.
+    #[arg(long)]
+    schedules: Option<usize>,
     /// The seed of the generator: the same seed writes the same site.
     #[arg(long, default_value_t = 1)]
     seed: u64,
@@ -39,7 +45,10 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     }
-    let synth = generator::generate(args.activities, args.seed);
+    let synth = match args.schedules {
+        Some(k) => generator::generate_in(args.activities, args.seed, k),
+        None => generator::generate(args.activities, args.seed),
+    };
     let written = generator::write_almanac(&synth, &args.out.join("almanac"))
         .and_then(|()| generator::write_zola(&synth, &args.out.join("zola")))
         .and_then(|()| generator::write_hugo(&synth, &args.out.join("hugo")));
