@@ -10,6 +10,10 @@ import { chromium } from 'playwright-core';
 export const CHROMIUM = process.env.ALMANAC_CHROMIUM || '/usr/bin/chromium';
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const SITE = resolve(process.env.ALMANAC_SITE || join(REPO, 'output'));
+// Other builds the tests read, when tests/browser.rs made them: a one-year schedule of 3,333 activities from the
+// benchmark generator, and fixture sites by name (valid-academic-year, valid-times).
+export const LARGE_SITE = process.env.ALMANAC_LARGE_SITE ? resolve(process.env.ALMANAC_LARGE_SITE) : null;
+export const FIXTURES = process.env.ALMANAC_FIXTURES ? resolve(process.env.ALMANAC_FIXTURES) : null;
 export const ARTIFACTS = resolve(process.env.ALMANAC_ARTIFACTS || join(REPO, 'target/browser-artifacts'));
 
 /// Chromium with a fresh profile and nothing that talks to the network on its own.
@@ -32,22 +36,34 @@ export async function launch() {
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png' };
 
-/// Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }.
-export function serve(root) {
+/// Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. With `prefix` ('/sub/') the site is
+/// served under that path, as on a host that gives it a sub-path; with `notFound`, a missing file is answered
+/// with the site's 404.html and status 404, as static hosts do.
+export function serve(root, { prefix = '/', notFound = false } = {}) {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(root, path);
+    const url = new URL(req.url, 'http://x');
+    const inside = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length - 1) : null;
+    const path = inside === null ? null : normalize(decodeURIComponent(inside)).replace(/^(\.\.[/\\])+/, '');
+    let file = path === null ? null : join(root, path);
     try {
+      if (file === null) throw new Error('outside the site');
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      const body = readFileSync(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
-      res.end(readFileSync(file));
+      res.end(body);
     } catch {
-      res.writeHead(404).end('not found');
+      if (notFound) {
+        res.writeHead(404, { 'content-type': TYPES['.html'] });
+        res.end(readFileSync(join(root, '404.html')));
+      } else {
+        res.writeHead(404).end('not found');
+      }
     }
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
-    ok({ url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((c) => server.close(c)) });
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    ok({ url: `${origin}${prefix}`, origin, close: () => new Promise((c) => server.close(c)) });
   }));
 }
 
-export const fileBase = () => pathToFileURL(SITE).href + '/';
+export const fileBase = (site = SITE) => pathToFileURL(site).href + '/';

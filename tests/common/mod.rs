@@ -4,6 +4,10 @@
 
 pub mod serve;
 
+/// The benchmark generator (`cargo run --example synth`), for sites of a realistic size.
+#[path = "../../examples/synth/generator.rs"]
+pub mod generator;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -280,6 +284,15 @@ pub fn build_with(root: &Path, args: &[&str]) -> (PathBuf, Output) {
     let out = almanac(&all, &[]);
     assert!(out.status.success(), "build failed:\n{}", stderr(&out));
     (root.join("output"), out)
+}
+
+/// One schedule, a year, of `n` activities from the benchmark generator (what `cargo run --release --example synth
+/// -- --activities N --schedules 1` writes): the size at which a schedule's page must stay light.
+pub fn large_schedule_site(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    generator::write_almanac(&generator::generate_in(n, 1, 1), dir.path()).unwrap();
+    copy_dir(&repo().join("themes"), &dir.path().join("themes"));
+    dir
 }
 
 /// A site of `n` activities over two schedules, generated with every kind of date, milestones, colliding tag
