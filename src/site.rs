@@ -80,7 +80,8 @@ pub struct Site {
     pub config: Config,
     /// Latest first (by year, then folder name).
     pub schedules: Vec<Schedule>,
-    /// Sorted by name.
+    /// In reading order: by pinyin (each character's transliteration), so 标准 comes before 评价 and QC小组
+    /// sits among the Q's; names that read alike by their characters. Every page and the filter show them so.
     pub tags: Vec<Tag>,
     tag_index: BTreeMap<String, usize>,
     /// Every month from the earliest date of any schedule to the latest, with no gaps, so month pages chain.
@@ -105,12 +106,14 @@ impl Site {
                 by_file.insert(a.origin.rel.clone(), id);
             }
         }
+        // Slugs are given in the names' code-point order, so reordering the list never moves a tag's page.
         let slugs = tag_slugs(by_name.keys().copied());
-        let tags: Vec<Tag> = by_name
+        let mut tags: Vec<Tag> = by_name
             .into_iter()
             .zip(slugs)
             .map(|((name, members), slug)| Tag { name: name.to_string(), slug, members })
             .collect();
+        tags.sort_by_cached_key(|t| (reading_key(&t.name), t.name.clone()));
         let tag_index = tags.iter().enumerate().map(|(i, t)| (t.name.clone(), i)).collect();
         let spans: Vec<_> = schedules.iter().filter_map(Schedule::span).collect();
         let first = spans.iter().map(|s| s.0).min();
@@ -152,6 +155,11 @@ impl Site {
         self.tag_index.get(name).map(|&i| &self.tags[i])
     }
 
+    /// Where a tag comes in [`Site::tags`]' reading order (unknown names last).
+    pub fn tag_rank(&self, name: &str) -> usize {
+        self.tag_index.get(name).copied().unwrap_or(usize::MAX)
+    }
+
     /// Every activity of the site, in schedule order.
     pub fn activity_ids(&self) -> impl Iterator<Item = ActivityId> + '_ {
         self.schedules
@@ -180,6 +188,31 @@ impl Site {
     pub fn running_in(&self, i: usize) -> &[ActivityId] {
         self.running.get(i).map_or(&[], Vec::as_slice)
     }
+}
+
+/// How a name sorts for a Chinese reader: its pinyin, without tones (deunicode's transliteration, one syllable per
+/// character), case and width ignored, so ＱＣ and qc sort with QC.
+pub fn reading_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len() * 2);
+    for c in name.chars() {
+        // Full-width letters and digits (ＱＣ, ２０２３) are their ASCII selves.
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            key.push(c.to_ascii_lowercase());
+            continue;
+        }
+        // Each other character is a syllable of its own: 评价 → "ping jia ".
+        if !key.is_empty() && !key.ends_with(' ') {
+            key.push(' ');
+        }
+        let t = deunicode::deunicode_char(c).unwrap_or("");
+        key.extend(t.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()));
+        key.push(' ');
+    }
+    key
 }
 
 /// A slug for each tag name (given in order), unique among them and never a name the tags folder uses itself
@@ -272,6 +305,13 @@ pub(crate) mod tests {
         assert_eq!(slugs(&["ping-jia-2", "平价", "评价"]), ["ping-jia-2", "ping-jia", "ping-jia-3"]);
         assert_eq!(slugs(&["Index", "index"]), ["index-2", "index-3"]);
         assert_eq!(slugs(&["QC", "qc", "Qc"]), ["qc", "qc-2", "qc-3"]);
+    }
+
+    #[test]
+    fn tags_sort_by_pinyin() {
+        let mut names = vec!["评价", "标准", "QC小组", "在线", "ESG", "发布", "竞赛", "ＱＣ", "论坛"];
+        names.sort_by_cached_key(|n| (reading_key(n), n.to_string()));
+        assert_eq!(names, ["标准", "ESG", "发布", "竞赛", "论坛", "评价", "ＱＣ", "QC小组", "在线"]);
     }
 
     #[test]

@@ -95,21 +95,13 @@ fn occurrences_json(when: &crate::content::dates::When, zone: &crate::zone::Zone
     serde_json::to_string(&rows).ok()
 }
 
-/// The schedule's tags, most used first (then by name), and the modes its activities have.
+/// The schedule's tags, in the site's order (as the list of tags and each activity has them), and the modes its
+/// activities have.
 fn filter_view<'a>(site: &'a Site, s: &crate::content::Schedule) -> FilterView<'a> {
-    let mut tags: Vec<(&str, usize)> = site
-        .tags
-        .iter()
-        .map(|t| (t.name.as_str(), s.activities.iter().filter(|a| a.tags.contains(&t.name)).count()))
-        .filter(|&(_, n)| n > 0)
-        .collect();
-    tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let tags =
+        site.tags.iter().filter(|t| s.activities.iter().any(|a| a.tags.contains(&t.name))).map(|t| t.name.as_str());
     let modes = Mode::ALL.into_iter().filter(|m| s.activities.iter().any(|a| a.mode == *m)).map(Mode::label);
-    FilterView {
-        tags: tags.into_iter().map(|(t, _)| t).collect(),
-        modes: modes.collect(),
-        timezone: site.config.timezone.name(),
-    }
+    FilterView { tags: tags.collect(), modes: modes.collect(), timezone: site.config.timezone.name() }
 }
 
 impl SiteRenderer<'_> {

@@ -113,6 +113,8 @@ pub struct ActivityRef<'a> {
 impl<'a> ActivityRef<'a> {
     pub fn new(site: &'a Site, schedule: &'a Schedule, a: &'a Activity) -> Self {
         let mode = a.mode;
+        let mut tags: Vec<&crate::site::Tag> = a.tags.iter().filter_map(|t| site.tag(t)).collect();
+        tags.sort_by_key(|t| site.tag_rank(&t.name));
         ActivityRef {
             number: a.number,
             title: &a.title,
@@ -125,12 +127,7 @@ impl<'a> ActivityRef<'a> {
             mode: mode.label(),
             mode_key: mode.as_str(),
             dates: DatesView::new(&a.when, &site.config.timezone),
-            tags: a
-                .tags
-                .iter()
-                .filter_map(|t| site.tag(t))
-                .map(|t| TagLink { name: &t.name, url: urls::tag(&t.slug) })
-                .collect(),
+            tags: tags.into_iter().map(|t| TagLink { name: &t.name, url: urls::tag(&t.slug) }).collect(),
         }
     }
 }
