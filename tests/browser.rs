@@ -38,6 +38,15 @@ fn main() -> ExitCode {
 fn run(chromium: &Path) {
     let site = repo_site();
     let output = build(site.path());
+    // Fixture sites whose views the tests look at too (a year across two calendar years; times and lists).
+    let fixtures = tempfile::tempdir().unwrap();
+    for name in ["valid-academic-year", "valid-times"] {
+        let site = fixture_site(name);
+        let target = fixtures.path().join(name);
+        let out =
+            almanac(&["build", "--root", site.path().to_str().unwrap(), "--output", target.to_str().unwrap()], &[]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
     // Screenshots and the printed PDF land beside the build, in target/browser-artifacts/.
     let artifacts = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().unwrap().join("browser-artifacts");
     // The files by name: newer Node versions read `--test` arguments as globs, not folders.
@@ -53,6 +62,7 @@ fn run(chromium: &Path) {
         .args(&files)
         .current_dir(repo())
         .env("ALMANAC_SITE", &output)
+        .env("ALMANAC_FIXTURES", fixtures.path())
         .env("ALMANAC_ARTIFACTS", &artifacts)
         .env("ALMANAC_CHROMIUM", chromium)
         .output()

@@ -86,6 +86,15 @@ fn second_schedule_just_works() {
     let pinned = html_text(&read(&output.join("new-2024/b.html")));
     assert!(pinned.contains("2024年5月13日–20日"), "{pinned}");
     assert_eq!(read(&output.join("tags/index.html")), "site template overrides the theme's\n");
+    // Neither schedule has an organiser, nor its activities a 序号: no stray separator, no empty label.
+    for page in
+        ["index.html", "new-2024/index.html", "new-2024/b.html", "old-2023/cross-year.html", "months/2024-05.html"]
+    {
+        let text = html_text(&read(&output.join(page)));
+        assert!(!text.contains("第  项") && !text.contains("第 项") && !text.contains("序号"), "{page}: {text}");
+        assert!(!text.lines().any(|l| l.trim_start().starts_with('·')), "{page}: a line starts with ·");
+    }
+    assert!(html_text(&home).contains("2024年活动 2024年5月 · 共 1 项活动"), "{}", html_text(&home));
 }
 
 #[test]
@@ -144,11 +153,13 @@ fn links_between_content_files_become_page_links_on_every_page() {
         assert!(a.contains(href), "{href} not on the activity page");
     }
     assert!(!a.contains("href=\"02-b.toml\""), "raw HTML links are rewritten too");
-    // The home page shows the same bodies from the site's root: the same targets, other hrefs.
-    let home = read(&output.join("index.html"));
-    for href in ["href=\"s/02-b.html\"", "src=\"static/logo.png\"", "href=\"t/index.html\"", "href=\"s/01-a.html\""] {
-        assert!(home.contains(href), "{href} not on the home page");
+    // The schedule page shows the intro and, in its table, the bodies: rewritten for where it is.
+    let schedule = read(&output.join("s/index.html"));
+    for href in ["href=\"02-b.html\"", "src=\"../static/logo.png\"", "href=\"../t/index.html\"", "href=\"01-a.html\""] {
+        assert!(schedule.contains(href), "{href} not on the schedule page");
     }
+    let home = read(&output.join("index.html"));
+    assert!(home.contains("href=\"s/index.html\""), "the home page links the schedule");
     assert!(!home.contains("href=\"../"), "nothing on the home page climbs above the site");
     // A .toml body and a link across schedules.
     assert!(read(&output.join("s/02-b.html")).contains("href=\"01-a.html\""));

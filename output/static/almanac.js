@@ -1,13 +1,180 @@
-// almanac.js: find and filter a schedule's calendar, and mark today, in the reader's browser.
-// The data is the page itself (the schedule table's rows), never a fetched file, so it works from file://.
-// Without this script the page is complete; the filter form stays hidden.
+// almanac.js: today's marks on every page, the schedule's filter, and what is on now on the home page.
+// Everything it reads is in the page itself (data- attributes, the table's rows, or a JSON index in a <script>
+// element), never a fetched file, so it works from file://. Without it every page is complete; the filter form
+// and the home page's "now" lists stay hidden.
 (function () {
   'use strict';
+  var TZ = document.documentElement.getAttribute('data-tz') || 'Asia/Shanghai';
+  // A range published by 旬, month or year is only approximately known, so inside it an activity "may be" on.
+  var STATES = { upcoming: '未开始', running: '进行中', maybe: '可能进行中', past: '已结束' };
+  var LABELS = { time: '时', day: '日', dekad: '旬', month: '月', year: '年' };
+
+  // Now, as the schedule's local date and time 'YYYY-MM-DDTHH:MM' in its time zone (the site is built once and
+  // read for years). Tests and readers can fix it with ?today=2023-09-20 (noon of that day) or
+  // ?today=2024-10-31T14:00, or a global ALMANAC_TODAY set before this script runs.
+  function now() {
+    var fixed = new URLSearchParams(location.search).get('today') || window.ALMANAC_TODAY || '';
+    if (/^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed + 'T12:00';
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(fixed)) return fixed;
+    var parts, opts = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+    try {
+      parts = new Intl.DateTimeFormat('en-CA', Object.assign({ timeZone: TZ }, opts)).formatToParts(new Date());
+    } catch (e) {
+      parts = new Intl.DateTimeFormat('en-CA', Object.assign({ timeZone: 'Asia/Shanghai' }, opts)).formatToParts(new Date());
+    }
+    function part(t) { return parts.filter(function (p) { return p.type === t; })[0].value; }
+    return part('year') + '-' + part('month') + '-' + part('day') + 'T' + part('hour') + ':' + part('minute');
+  }
+  var AT = now(), TODAY = AT.slice(0, 10);
+
+  // Whether an activity is before, in or after `at` (a local 'YYYY-MM-DDTHH:MM'): by its times where the text
+  // gives them, else by whole days. Between two dates of a list it is upcoming: its next date is ahead.
+  function stateAt(it, at) {
+    var within = it.occ.some(function (o) { return from(o) <= at && at <= to(o); });
+    if (within) return it.exact ? 'running' : 'maybe';
+    return at > to(it.occ[it.occ.length - 1]) ? 'past' : 'upcoming';
+  }
+  function from(o) { return o[2] ? o[2].slice(0, 16) : o[0] + 'T00:00'; }
+  function to(o) { return o[3] ? o[3].slice(0, 16) : o[1] + 'T23:59'; }
+  // When it next starts after `at` (for "即将开始").
+  function nextStart(it, at) {
+    var o = it.occ.filter(function (o) { return from(o) > at; })[0];
+    return o ? from(o) : '9999';
+  }
+  function when(d) {
+    return { start: d.start, end: d.end, exact: d.p === 'day' || d.p === 'time', occ: d.occ ? JSON.parse(d.occ) : [[d.start, d.end, null, null]] };
+  }
+  function days(iso) {
+    return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 864e5;
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function todayWords() {
+    var zone = TZ === 'Asia/Shanghai' ? '北京时间' : TZ;
+    return '今天是' + (+TODAY.slice(0, 4)) + '年' + (+TODAY.slice(5, 7)) + '月' + (+TODAY.slice(8, 10)) + '日（' + zone + '）';
+  }
+  function countWords(list) {
+    var counts = { upcoming: 0, running: 0, maybe: 0, past: 0 };
+    list.forEach(function (it) { counts[stateAt(it, AT)]++; });
+    return Object.keys(STATES).map(function (k) { return STATES[k] + ' ' + counts[k] + ' 项'; }).join('，');
+  }
+  var NOTE_TAIL = '。按旬、按月或全年公布的活动只知大致范围，今天在范围内时标为“可能进行中”。';
+
+  // ---- Today's state after every activity the page names with its dates (lists, tables, an activity's facts).
+  document.querySelectorAll('[data-start]').forEach(function (e) {
+    var st = stateAt(when(e.dataset), AT);
+    var slot = e.querySelector('.tl-name, .act-meta, .reading') || e;
+    slot.appendChild(el('span', 'st st--' + st, STATES[st]));
+  });
+
+  // ---- Today on the timeline: a line across every row, and the box scrolled to bring it into view.
+  var tl = document.querySelector('table.tl');
+  if (tl && tl.dataset.first <= TODAY && TODAY <= tl.dataset.last) {
+    var pct = ((days(TODAY) - days(tl.dataset.first) + 0.5) / (days(tl.dataset.last) - days(tl.dataset.first) + 1) * 100).toFixed(2) + '%';
+    var flag = el('span', 'today-flag', '今天');
+    flag.setAttribute('aria-hidden', 'true');
+    flag.style.left = pct;
+    tl.querySelector('.tl-months').appendChild(flag);
+    tl.querySelectorAll('.tl-lane').forEach(function (lane) {
+      var line = el('span', 'today-line');
+      line.style.left = pct;
+      lane.appendChild(line);
+    });
+    var box = tl.parentNode;
+    var nameW = tl.querySelector('.tl-name').offsetWidth;
+    box.scrollLeft = (tl.offsetWidth - nameW) * parseFloat(pct) / 100 - (box.clientWidth - nameW) / 3;
+  }
+
+  // ---- Today on a month page: its cell in the grid, and its place in the list (a day of its own, or a line
+  // before the next day that has activities).
+  var cell = document.querySelector('.mcal-day[data-date="' + TODAY + '"]');
+  if (cell) {
+    cell.classList.add('is-today');
+    cell.appendChild(el('span', 'mcal-today', '今天'));
+    var groups = Array.prototype.slice.call(document.querySelectorAll('.day-group[data-date]'));
+    var mine = groups.filter(function (g) { return g.dataset.date === TODAY; })[0];
+    var mark = el('p', 'today-mark', todayWords());
+    if (mine) {
+      mine.classList.add('is-today');
+      mine.insertBefore(mark, mine.firstChild);
+    } else {
+      var later = groups.filter(function (g) { return g.dataset.date > TODAY; })[0];
+      mark.textContent += '：今天没有开始的活动';
+      if (later) later.parentNode.insertBefore(mark, later);
+      else document.querySelector('.month-list h2').insertAdjacentElement('afterend', mark);
+    }
+  }
+
+  // ---- The index the home page carries: every activity of the latest schedule, compact (see calendar.rs).
+  var indexEl = document.getElementById('almanac-index');
+  var index = null;
+  if (indexEl) {
+    var ix = JSON.parse(indexEl.textContent);
+    index = ix.items.map(function (r) {
+      var tags = r[4].map(function (i) { return ix.tags[i]; });
+      return {
+        href: ix.base + r[0] + '.html', number: r[1], title: r[2], published: r[3], tags: tags, mode: ix.modes[r[5]],
+        start: r[6], end: r[7], p: r[8], exact: r[8] === 'day' || r[8] === 'time', occ: r[9] || [[r[6], r[7], null, null]],
+        words: r[10], text: norm([r[2], r[3]].concat(tags).join(' ')), els: []
+      };
+    });
+  }
+  // An activity as a list item, for the home page's lists.
+  function itemOf(it) {
+    var li = el('li', 'act');
+    var a = el('a', 'act-title');
+    a.href = it.href;
+    if (it.number != null) { a.appendChild(el('span', 'act-num', it.number)); a.appendChild(document.createTextNode(' ')); }
+    a.appendChild(document.createTextNode(it.title));
+    var meta = el('span', 'act-meta');
+    var badge = el('span', 'badge badge--' + it.p);
+    badge.appendChild(el('span', 'vh', '日期精度：'));
+    badge.appendChild(document.createTextNode(LABELS[it.p]));
+    var st = stateAt(it, AT);
+    meta.append(badge, ' ', el('span', 'mode', it.mode), ' ', el('span', 'act-published', it.published), ' ',
+      el('span', 'act-dates', it.words), el('span', 'st st--' + st, STATES[st]));
+    li.append(a, meta);
+    return li;
+  }
+
+  // ---- The home page: what is on and what comes next in the latest schedule.
+  var nowBox = document.querySelector('.now');
+  if (nowBox && index) {
+    // "另有 N 项" leads to the schedule filtered to this month, where they are all listed.
+    var more = document.querySelector('.current h2 a').getAttribute('href') + '?month=' + TODAY.slice(0, 7);
+    var fill = function (ul, list, none) {
+      var shown = list.slice(0, 8);
+      shown.forEach(function (it) { ul.appendChild(itemOf(it)); });
+      if (list.length > shown.length) {
+        var li = el('li', 'act act--more');
+        var a = el('a', 'act-title', '另有 ' + (list.length - shown.length) + ' 项，见完整日程');
+        a.href = more;
+        li.appendChild(a);
+        ul.appendChild(li);
+      }
+      if (!list.length) ul.appendChild(el('li', 'act act--none', none));
+    };
+    var on = index.filter(function (it) { var s = stateAt(it, AT); return s === 'running' || (s === 'maybe' && it.p !== 'year'); });
+    // Exact ones first: they are certainly on.
+    on.sort(function (a, b) { return (b.exact - a.exact) || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0); });
+    var next = index.filter(function (it) { return stateAt(it, AT) === 'upcoming'; });
+    next.sort(function (a, b) { var x = nextStart(a, AT), y = nextStart(b, AT); return x < y ? -1 : x > y ? 1 : 0; });
+    fill(nowBox.querySelector('.now-running'), on, '今天没有进行中的活动。');
+    fill(nowBox.querySelector('.now-next'), next, '本日程的活动都已开始或结束。');
+    nowBox.querySelector('.today-note').textContent = todayWords() + '：' + countWords(index) + NOTE_TAIL;
+    nowBox.hidden = false;
+  }
+
+  // ---- The schedule page's filter.
   var form = document.querySelector('form.filter');
-  var table = document.querySelector('table.data');
-  if (!form || !table) return;
+  if (!form) return;
   var FIELDS = ['q', 'tag', 'month', 'mode'];
   var status = form.querySelector('.filter-status');
+  var table = document.querySelector('table.data');
 
   // Full-width letters and digits (ＱＣ, ２０２３) become ASCII, and case is ignored.
   function norm(s) {
@@ -17,22 +184,33 @@
   // One record per activity, from its table row, with every element that shows it on the page.
   var items = Array.prototype.map.call(table.tBodies[0].rows, function (tr) {
     var d = tr.dataset;
-    var cells = tr.querySelectorAll('.q');
-    return {
-      href: tr.querySelector('a').getAttribute('href'),
-      tags: d.tags ? JSON.parse(d.tags) : [],
-      mode: d.mode, start: d.start, end: d.end, exact: d.p === 'day' || d.p === 'time',
-      // Each date with its times, in the schedule's zone: [first day, last day, starts at, ends at].
-      occ: d.occ ? JSON.parse(d.occ) : [[d.start, d.end, null, null]],
-      text: norm(Array.prototype.map.call(cells, function (c) { return c.textContent; }).join(' ')),
-      els: []
-    };
+    var tags = d.tags ? JSON.parse(d.tags) : [];
+    var it = when(d);
+    it.href = tr.querySelector('a').getAttribute('href');
+    it.tags = tags;
+    it.mode = d.mode;
+    it.text = norm(Array.prototype.map.call(tr.querySelectorAll('.q'), function (c) { return c.textContent; }).concat(tags).join(' '));
+    it.els = [];
+    return it;
   });
   var byHref = {};
   items.forEach(function (it) { byHref[it.href] = it; });
   document.querySelectorAll('.tl tbody th a, .agenda .act-title, table.data th a').forEach(function (a) {
     var it = byHref[a.getAttribute('href')];
-    if (it) it.els.push(a.closest('tr, li'));
+    if (!it) return;
+    var row = a.closest('tr, li');
+    it.els.push(row);
+    // The timeline and the agenda are marked from the table's row (which alone says when it runs).
+    if (!row.hasAttribute('data-start')) {
+      var st = stateAt(it, AT);
+      (row.querySelector('.tl-name, .act-meta') || row).appendChild(el('span', 'st st--' + st, STATES[st]));
+    }
+  });
+  // The "自7月起" links point at the month the activity starts in.
+  document.querySelectorAll('.cont a').forEach(function (a) {
+    var entry = document.getElementById(a.getAttribute('href').slice(1));
+    var it = entry && byHref[entry.querySelector('.act-title').getAttribute('href')];
+    if (it) it.els.push(a);
   });
 
   function values() {
@@ -41,38 +219,56 @@
     return v;
   }
 
-  // Chinese has no spaces between words, so a term matches as a substring; spaces separate terms that must
-  // all match.
+  // Chinese has no spaces between words, so a term matches as a substring; spaces separate terms that must all
+  // match. A date-like term (1月, 2023年9月, 18日) matches only where its numbers are whole: 1月 is not in 11月.
+  function has(text, t) {
+    var dateLike = /\d/.test(t) && /[年月日号旬:]/.test(t);
+    for (var i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + 1)) {
+      if (!dateLike) return true;
+      var before = /\d/.test(t.charAt(0)) && /\d/.test(text.charAt(i - 1));
+      var after = /\d/.test(t.charAt(t.length - 1)) && /\d/.test(text.charAt(i + t.length));
+      if (!before && !after) return true;
+    }
+    return false;
+  }
   function matches(it, v) {
     var terms = norm(v.q).split(' ').filter(Boolean);
-    return terms.every(function (t) { return it.text.indexOf(t) >= 0; }) &&
+    return terms.every(function (t) { return has(it.text, t); }) &&
       (!v.tag || it.tags.indexOf(v.tag) >= 0) &&
       (!v.mode || it.mode === v.mode) &&
-      // ISO dates compare as strings, and no month has a day after 31.
-      (!v.month || (it.start <= v.month + '-31' && it.end >= v.month + '-01'));
+      // ISO dates compare as strings, and no month has a day after 31. A list of dates only on its dates.
+      (!v.month || it.occ.some(function (o) { return o[0] <= v.month + '-31' && o[1] >= v.month + '-01'; }));
   }
+
+  var matched = [];
 
   function apply() {
     var v = values();
-    var shown = 0;
+    var any = FIELDS.some(function (f) { return v[f]; });
+    matched = [];
     items.forEach(function (it) {
       var ok = matches(it, v);
-      if (ok) shown++;
-      it.els.forEach(function (el) { el.hidden = !ok; });
+      if (ok) matched.push(it);
+      it.els.forEach(function (e) { e.hidden = !ok; });
     });
-    // A month section with nothing left, or of another month than the one asked for, goes too.
+    // A month of the agenda shows what is left of it; with a month chosen, only the activities that run in it
+    // (listed under the month each starts in) and no "自…起" lines.
     document.querySelectorAll('.agenda-month').forEach(function (sec) {
-      var key = (sec.getAttribute('aria-labelledby') || '').replace('agenda-', '');
-      var other = v.month && /^\d{4}-\d{2}$/.test(key) && key !== v.month;
       var left = sec.querySelectorAll('li.act:not([hidden])').length;
+      sec.querySelectorAll('.cont-group').forEach(function (g) { g.hidden = !g.querySelector('a:not([hidden])'); });
+      var cont = sec.querySelector('.cont');
+      if (cont) cont.hidden = !!v.month || !cont.querySelector('.cont-group:not([hidden])');
+      var contLeft = cont && !cont.hidden ? cont.querySelectorAll('a:not([hidden])').length : 0;
       var count = sec.querySelector('.count');
-      count.dataset.all = count.dataset.all || count.textContent;
-      count.textContent = left === sec.querySelectorAll('li.act').length ? count.dataset.all : left + ' 项（已筛选）';
-      sec.hidden = other || !left;
+      if (count) {
+        count.dataset.all = count.dataset.all || count.textContent;
+        count.textContent = !any ? count.dataset.all : (left + contLeft) + ' 项（已筛选）';
+      }
+      sec.hidden = !left && !contLeft;
     });
-    var any = FIELDS.some(function (f) { return v[f]; });
-    status.textContent = !any ? '共 ' + items.length + ' 项活动。' :
-      shown ? '共 ' + items.length + ' 项活动，符合条件的 ' + shown + ' 项。' : '没有符合条件的活动，请放宽条件。';
+    var total = items.length;
+    status.textContent = !any ? '共 ' + total + ' 项活动。' :
+      matched.length ? '共 ' + total + ' 项活动，符合条件的 ' + matched.length + ' 项。' : '没有符合条件的活动，请放宽条件。';
   }
 
   // The filter lives in the address (?tag=评价&month=2023-09&mode=在线&q=QC): a filtered view can be linked,
@@ -110,86 +306,9 @@
   });
   window.addEventListener('popstate', function () { fromURL(); apply(); typing = false; });
 
-  // Now, as the schedule's local date and time 'YYYY-MM-DDTHH:MM' in its time zone (the site is built once
-  // and read for years). Tests and readers can fix it with ?today=2023-09-20 (noon of that day) or
-  // ?today=2024-10-31T14:00, or a global ALMANAC_TODAY set before this script runs.
-  function now() {
-    var fixed = new URLSearchParams(location.search).get('today') || window.ALMANAC_TODAY || '';
-    if (/^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed + 'T12:00';
-    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(fixed)) return fixed;
-    var parts, opts = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-    try {
-      parts = new Intl.DateTimeFormat('en-CA', Object.assign({ timeZone: form.dataset.tz || 'Asia/Shanghai' }, opts)).formatToParts(new Date());
-    } catch (e) {
-      parts = new Intl.DateTimeFormat('en-CA', Object.assign({ timeZone: 'Asia/Shanghai' }, opts)).formatToParts(new Date());
-    }
-    function part(t) { return parts.filter(function (p) { return p.type === t; })[0].value; }
-    return part('year') + '-' + part('month') + '-' + part('day') + 'T' + part('hour') + ':' + part('minute');
-  }
-  // Whether an activity is before, in or after `at` (a local 'YYYY-MM-DDTHH:MM'): by its times where the text
-  // gives them, else by whole days. Between two dates of a list it is upcoming: its next date is ahead.
-  function stateAt(it, at) {
-    var within = it.occ.some(function (o) {
-      var from = o[2] ? o[2].slice(0, 16) : o[0] + 'T00:00';
-      var to = o[3] ? o[3].slice(0, 16) : o[1] + 'T23:59';
-      return from <= at && at <= to;
-    });
-    if (within) return it.exact ? 'running' : 'maybe';
-    var last = it.occ[it.occ.length - 1];
-    var end = last[3] ? last[3].slice(0, 16) : last[1] + 'T23:59';
-    return at > end ? 'past' : 'upcoming';
-  }
-  function days(iso) {
-    return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 864e5;
-  }
-  function span(cls, text) {
-    var s = document.createElement('span');
-    s.className = cls;
-    s.textContent = text;
-    return s;
-  }
-
-  // A range published by 旬, month or year is only approximately known, so inside it an activity "may be" on.
-  var STATES = { upcoming: '未开始', running: '进行中', maybe: '可能进行中', past: '已结束' };
-  function markToday() {
-    var at = now(), t = at.slice(0, 10);
-    var counts = { upcoming: 0, running: 0, maybe: 0, past: 0 };
-    items.forEach(function (it) {
-      var st = stateAt(it, at);
-      counts[st]++;
-      it.els.forEach(function (el) {
-        var slot = el.querySelector('.tl-name, .act-meta, .reading');
-        if (slot) slot.appendChild(span('st st--' + st, STATES[st]));
-      });
-    });
-    var tl = document.querySelector('table.tl');
-    if (tl && tl.dataset.first <= t && t <= tl.dataset.last) {
-      var pct = ((days(t) - days(tl.dataset.first) + 0.5) / (days(tl.dataset.last) - days(tl.dataset.first) + 1) * 100).toFixed(2) + '%';
-      var flag = span('today-flag', '今天');
-      flag.setAttribute('aria-hidden', 'true');
-      flag.style.left = pct;
-      tl.querySelector('.tl-months').appendChild(flag);
-      tl.querySelectorAll('.tl-lane').forEach(function (lane) {
-        var line = span('today-line', '');
-        line.style.left = pct;
-        lane.appendChild(line);
-      });
-      // On a phone the timeline scrolls in its box: bring today into view, a third of the way across.
-      var box = tl.parentNode;
-      var nameW = tl.querySelector('.tl-name').offsetWidth;
-      box.scrollLeft = (tl.offsetWidth - nameW) * parseFloat(pct) / 100 - (box.clientWidth - nameW) / 3;
-    }
-    var zone = (form.dataset.tz || 'Asia/Shanghai') === 'Asia/Shanghai' ? '北京时间' : form.dataset.tz;
-    var note = document.createElement('p');
-    note.className = 'today-note';
-    note.textContent = '今天是' + (+t.slice(0, 4)) + '年' + (+t.slice(5, 7)) + '月' + (+t.slice(8, 10)) + '日（' + zone + '）：' +
-      Object.keys(STATES).map(function (k) { return STATES[k] + ' ' + counts[k] + ' 项'; }).join('，') +
-      '。按旬、按月或全年公布的活动只知大致范围，今天在范围内时标为“可能进行中”。';
-    form.parentNode.insertBefore(note, form.nextSibling);
-  }
-
+  var note = el('p', 'today-note', todayWords() + '：' + countWords(items) + NOTE_TAIL);
+  form.parentNode.insertBefore(note, form.nextSibling);
   fromURL();
-  markToday();
   apply();
   form.hidden = false;
 })();

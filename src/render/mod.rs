@@ -1,7 +1,10 @@
 //! Rendering: loads the theme's templates (a site's own `templates/` overrides them file by file) and turns
 //! each page of the site model into HTML through a small view.
 
+mod calendar;
+mod month;
 mod pages;
+pub mod text;
 pub mod theme;
 pub mod views;
 
@@ -129,7 +132,12 @@ impl Renderer {
         let mut common = Context::new();
         common.insert(
             "site",
-            &SiteView { title: &site.config.title, lang: &site.config.language, description: &site.config.description },
+            &SiteView {
+                title: &site.config.title,
+                lang: &site.config.language,
+                description: &site.config.description,
+                timezone: site.config.timezone.name(),
+            },
         );
         common.insert("feed_url", urls::FEED);
         common.insert(
@@ -177,7 +185,7 @@ pub struct SiteRenderer<'a> {
 }
 
 impl SiteRenderer<'_> {
-    fn card(&self, id: ActivityId) -> Value {
+    pub(super) fn card(&self, id: ActivityId) -> Value {
         let cell = &self.cards.0[id.schedule][id.activity];
         cell.get_or_init(|| {
             let (s, a) = self.site.get(id);
@@ -198,7 +206,7 @@ impl SiteRenderer<'_> {
             Page::Home => {
                 ctx.insert("page_title", &site.config.title);
                 if !site.schedules.is_empty() {
-                    self.insert_calendar(&mut ctx, 0, path);
+                    self.insert_home(&mut ctx, path);
                 }
                 let summaries: Vec<_> = site.schedules.iter().map(|s| schedule_summary(s)).collect();
                 ctx.insert("schedules", &summaries);
@@ -249,11 +257,15 @@ impl SiteRenderer<'_> {
             }
             Page::NotFound => {
                 ctx.insert("page_title", &title("页面不存在"));
-                // Hosts serve this page at any depth, so a relative link home only works with a known base.
-                let at_base =
-                    |url: &str| site.config.base_url().map_or_else(|| url.to_string(), |b| urls::absolute(b, url));
-                ctx.insert("home_url", &at_base(urls::HOME));
-                ctx.insert("feed_url", &at_base(urls::FEED));
+                // Hosts serve this page at any depth. With a base_url its links are absolute; without one they are
+                // written for the site's root and the page's script finds the root in the address (see
+                // 404.html), by the folders that only the site's root has.
+                let root = site.config.base_url().map(|b| urls::absolute(b, "")).unwrap_or_default();
+                ctx.insert("root", &root);
+                ctx.insert("home_url", &format!("{root}{}", urls::HOME));
+                let mut folders: Vec<&str> = site.schedules.iter().map(|s| s.slug.as_str()).collect();
+                folders.extend(urls::RESERVED_FOLDERS);
+                ctx.insert("root_folders_json", &text::script_json(&folders));
             }
         }
         self.renderer.tera.render(template(page), &ctx).map_err(|e| self.renderer.diagnose(&e))

@@ -6,17 +6,45 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use tera::Value;
 
-use crate::content::dates::DatesView;
+use super::text::nowrap_dates;
+use crate::content::dates::{DatesView, When};
 use crate::content::{Activity, Milestone, Schedule};
 use crate::site::{Site, YearMonth};
 use crate::urls;
 use crate::zone::Zone;
+
+/// Each occurrence of a reading with times or several dates, as `[first day, last day, starts at, ends at]`
+/// (local times with the site's offset, or null): what the browser needs to tell whether it is on now.
+pub fn occurrences(when: &When, zone: &Zone) -> Option<Vec<[Option<String>; 4]>> {
+    if when.list.is_empty() && when.time.is_none() {
+        return None;
+    }
+    Some(
+        when.occurrences()
+            .map(|o| {
+                [
+                    Some(o.start.to_string()),
+                    Some(o.end.to_string()),
+                    o.starts_at().map(|t| zone.rfc3339(t)),
+                    o.ends_at().map(|t| zone.rfc3339(t)),
+                ]
+            })
+            .collect(),
+    )
+}
+
+/// [`occurrences`] as JSON, for a `data-occ` attribute.
+pub fn occurrences_json(when: &When, zone: &Zone) -> Option<String> {
+    occurrences(when, zone).and_then(|o| serde_json::to_string(&o).ok())
+}
 
 #[derive(Serialize)]
 pub struct SiteView<'a> {
     pub title: &'a str,
     pub lang: &'a str,
     pub description: &'a str,
+    /// The time zone the browser reads "today" in (`Asia/Shanghai`).
+    pub timezone: &'a str,
 }
 
 /// What the head says about a page to search engines and link previews.
@@ -102,6 +130,12 @@ pub struct ActivityRef<'a> {
     #[serde(rename = "where")]
     pub place: Option<&'a str>,
     pub published: String,
+    /// `published` as HTML, each date in it kept on one line (see [`nowrap_dates`]).
+    pub published_html: String,
+    /// The reading in words as HTML, each date kept on one line.
+    pub dates_html: String,
+    /// For the browser's "today" marks, when the reading has times or several dates (see [`occurrences_json`]).
+    pub occ: Option<String>,
     /// 在线, 现场 or 待定 (see [`crate::content::mode::Mode::of`]), and its CSS name.
     pub mode: &'static str,
     pub mode_key: &'static str,
@@ -113,6 +147,8 @@ pub struct ActivityRef<'a> {
 impl<'a> ActivityRef<'a> {
     pub fn new(site: &'a Site, schedule: &'a Schedule, a: &'a Activity) -> Self {
         let mode = a.mode;
+        let published = a.published();
+        let dates = DatesView::new(&a.when, &site.config.timezone);
         let mut tags: Vec<&crate::site::Tag> = a.tags.iter().filter_map(|t| site.tag(t)).collect();
         tags.sort_by_key(|t| site.tag_rank(&t.name));
         ActivityRef {
@@ -123,10 +159,13 @@ impl<'a> ActivityRef<'a> {
             schedule_url: urls::schedule(&schedule.slug),
             when: &a.when_text,
             place: a.place.as_deref(),
-            published: a.published(),
+            published_html: nowrap_dates(&published),
+            published,
+            dates_html: nowrap_dates(&dates.dates_words),
+            occ: occurrences_json(&a.when, &site.config.timezone),
             mode: mode.label(),
             mode_key: mode.as_str(),
-            dates: DatesView::new(&a.when, &site.config.timezone),
+            dates,
             tags: tags.into_iter().map(|t| TagLink { name: &t.name, url: urls::tag(&t.slug) }).collect(),
         }
     }
@@ -154,6 +193,8 @@ impl Bar {
 pub struct MilestoneView<'a> {
     pub label: &'a str,
     pub when: &'a str,
+    pub when_html: String,
+    pub dates_html: String,
     #[serde(flatten)]
     pub dates: DatesView<'a>,
     #[serde(flatten)]
@@ -162,10 +203,13 @@ pub struct MilestoneView<'a> {
 
 impl<'a> MilestoneView<'a> {
     pub fn new(m: &'a Milestone, zone: &Zone, first: NaiveDate, last: NaiveDate) -> Self {
+        let dates = DatesView::new(&m.when, zone);
         MilestoneView {
             label: &m.label,
             when: &m.when_text,
-            dates: DatesView::new(&m.when, zone),
+            when_html: nowrap_dates(&m.when_text),
+            dates_html: nowrap_dates(&dates.dates_words),
+            dates,
             bar: Bar::place(m.when.start, m.when.end, first, last),
         }
     }
@@ -177,9 +221,14 @@ pub struct ScheduleView<'a> {
     pub url: String,
     pub year: i32,
     pub organiser: Option<&'a str>,
+    /// What the line under the title says, only the parts the schedule has: organiser, its time span in words,
+    /// how many activities. Templates join them with " · ".
+    pub facts: Vec<String>,
     pub intro_html: String,
     pub note: Option<&'a str>,
     pub activity_count: usize,
+    /// Whether any activity has a 序号: the table has the column only then.
+    pub numbered: bool,
     pub files: ScheduleFiles,
 }
 
@@ -191,11 +240,21 @@ pub struct TimelineMonth {
     pub url: String,
 }
 
+/// A bar of the timeline: where it is, and whether the activity runs on past the axis (a year-long activity
+/// on an axis fitted to the dated ones), so it is drawn as a band with open ends.
+#[derive(Serialize)]
+pub struct TimelineBar {
+    #[serde(flatten)]
+    pub bar: Bar,
+    pub open_start: bool,
+    pub open_end: bool,
+}
+
 #[derive(Serialize)]
 pub struct TimelineRow<'a> {
     pub activity: Value,
     /// One bar per date of a list, else one.
-    pub bars: Vec<Bar>,
+    pub bars: Vec<TimelineBar>,
     pub milestones: Vec<MilestoneView<'a>>,
 }
 
@@ -215,14 +274,60 @@ pub struct FilterView<'a> {
     pub tags: Vec<&'a str>,
     pub modes: Vec<&'static str>,
     pub timezone: &'a str,
+    /// The months one can pick: those of the timeline's axis.
+    pub months: Vec<TimelineMonth>,
 }
 
+/// A month of the agenda: the activities that start in it, and a line naming those that started earlier and
+/// still run ("自7月起：1、2").
 #[derive(Serialize)]
 pub struct AgendaMonth {
     pub key: String,
     pub label: String,
     pub url: String,
-    pub activities: Vec<Value>,
+    pub entries: Vec<AgendaEntry>,
+    pub continuing: Vec<Continuing>,
+    /// How many activities run at some time in the month, starting or continuing.
+    pub running: usize,
+}
+
+/// An activity in the agenda, once, in the month it starts.
+#[derive(Serialize)]
+pub struct AgendaEntry {
+    pub a: Value,
+    /// Its `id` on the page, for the "自7月起" links of later months.
+    pub anchor: String,
+    /// "持续至11月" when it runs past the month.
+    pub until: Option<String>,
+}
+
+/// Activities of a month that started in an earlier one.
+#[derive(Serialize)]
+pub struct Continuing {
+    /// "7月", or "2023年12月" in another year.
+    pub since: String,
+    pub items: Vec<ContinuingItem>,
+}
+
+#[derive(Serialize)]
+pub struct ContinuingItem {
+    pub anchor: String,
+    /// Its 序号, or its title when it has none.
+    pub label: String,
+    pub number: bool,
+}
+
+/// A month of a large schedule's overview, or of the home page's list of months.
+#[derive(Serialize)]
+pub struct MonthCount {
+    pub key: String,
+    pub label: String,
+    pub url: String,
+    /// Activities that start in it, and that run at some time in it.
+    pub starting: usize,
+    pub running: usize,
+    /// `running` as a share of the busiest month's, for a bar ("62.50%").
+    pub share: String,
 }
 
 #[derive(Serialize)]
@@ -233,6 +338,8 @@ pub struct ScheduleSummary<'a> {
     pub organiser: Option<&'a str>,
     pub activity_count: usize,
     pub dates_words: String,
+    /// Organiser, span and count, only those there are (join with " · ").
+    pub facts: Vec<String>,
 }
 
 /// A row of the schedule table: the published columns with the main content (printed like the original), and
@@ -244,9 +351,6 @@ pub struct TableRow {
     pub body_html: String,
     /// Tag names as a JSON array, for a `data-` attribute: any character may be in a tag.
     pub tags_json: String,
-    /// For the browser's "today" marks, when the reading has times or several dates: each occurrence as
-    /// `[first day, last day, starts_at, ends_at]` (JSON, local times with the site's offset, or null).
-    pub occurrences_json: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -268,37 +372,75 @@ pub struct MonthView {
     pub label: String,
     pub prev: Option<MonthLink>,
     pub next: Option<MonthLink>,
+    /// How many activities run at some time in it.
+    pub count: usize,
 }
 
+/// A week row of the month grid: its seven days, the bars drawn across them in lanes, and the days with more
+/// than the lanes can hold.
 #[derive(Serialize)]
-pub struct DayItem<'a> {
+pub struct WeekView<'a> {
+    pub days: Vec<DayView>,
+    pub bars: Vec<GridBar<'a>>,
+    pub more: Vec<MoreLink>,
+    pub lanes: usize,
+}
+
+/// A day of the grid; days of the months before and after are blank (`day` none).
+#[derive(Serialize)]
+pub struct DayView {
+    /// 1 (Monday) to 7.
+    pub col: usize,
+    pub day: Option<u32>,
+    pub date: Option<String>,
+    pub weekend: bool,
+}
+
+impl DayView {
+    pub fn new(col: usize, date: Option<NaiveDate>) -> Self {
+        DayView { col, day: date.map(|d| d.day()), date: date.map(|d| d.to_string()), weekend: col >= 6 }
+    }
+}
+
+/// An activity's run of days within one week row: a bar from column `col` over `span` days, in lane `lane`.
+#[derive(Serialize)]
+pub struct GridBar<'a> {
+    pub col: usize,
+    pub span: usize,
+    /// The grid row: lane 1 is row 2 (row 1 holds the day numbers).
+    pub row: usize,
     pub title: &'a str,
     pub url: String,
     pub number: Option<u32>,
     pub precision: &'static str,
-    pub precision_label: &'static str,
-    /// Dekad-level: the activity falls somewhere in these days, not necessarily on each.
+    /// Published by 旬: somewhere in these days, not on each.
     pub approximate: bool,
-    pub starts: bool,
-    pub ends: bool,
-    /// The time it starts that day (`14:30`), when the text gives one.
+    /// 起 where it starts and runs on past the row, 续 where it runs through, 止 where it ends having started
+    /// before; none when the whole run is in the row.
+    pub mark: Option<&'static str>,
+    pub open_start: bool,
+    pub open_end: bool,
+    /// The time it starts (`14:30`), on the day it does or on each day of daily hours.
     pub time: Option<String>,
 }
 
+/// "另 N 项" on a day whose activities do not all fit the lanes, leading to the list below.
 #[derive(Serialize)]
-pub struct DayCell<'a> {
-    pub day: Option<u32>,
-    pub date: Option<String>,
-    pub items: Vec<DayItem<'a>>,
+pub struct MoreLink {
+    pub col: usize,
+    pub count: usize,
+    pub href: String,
 }
 
-impl DayCell<'_> {
-    pub fn padding() -> Self {
-        DayCell { day: None, date: None, items: Vec::new() }
-    }
-    pub fn day(date: NaiveDate) -> Self {
-        DayCell { day: Some(date.day()), date: Some(date.to_string()), items: Vec::new() }
-    }
+/// A group of the month's list: a day, a 旬, those that started earlier, month- and year-long ones.
+#[derive(Serialize)]
+pub struct MonthGroup {
+    pub id: String,
+    pub heading: String,
+    /// For a day's group, the day (ISO), so the browser can mark today.
+    pub date: Option<String>,
+    pub note: Option<&'static str>,
+    pub activities: Vec<Value>,
 }
 
 #[derive(Serialize)]

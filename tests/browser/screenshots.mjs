@@ -1,24 +1,35 @@
-// The README's screenshots of the calendar, from the committed output/ and the same browser setup as the tests:
+// The README's screenshots, from the committed output/ and the same browser setup as the tests:
 //   node tests/browser/screenshots.mjs
-// writes docs/screenshots/calendar-desktop.png (1280 px) and calendar-phone.png (390 px). Today is fixed to
-// 2023-09-20, in the middle of the Quality Month, so the pictures show the today line and marks and do not
-// change from day to day.
+// writes docs/screenshots/*.png: the schedule page at 1280 px (light and dark) and 390 px, the month page at
+// 1280 px and 390 px, the home page at 390 px, and the schedule printed (A4 width, print styles). Today is fixed
+// to 2023-09-20, in the middle of the Quality Month, so the pictures show today's marks and do not change from
+// day to day.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, fileBase, launch } from './lib.mjs';
+
+const SHOTS = [
+  // [file, page, width, height, scroll to, colour scheme, media]
+  ['calendar-desktop.png', '2023-quality-month/index.html', 1280, 900, null, 'light', 'screen'],
+  ['calendar-phone.png', '2023-quality-month/index.html', 390, 844, '#tl-heading', 'light', 'screen'],
+  ['calendar-dark.png', '2023-quality-month/index.html', 1280, 900, '#tl-heading', 'dark', 'screen'],
+  ['agenda-phone.png', '2023-quality-month/index.html', 390, 844, '#agenda-2023-09', 'light', 'screen'],
+  ['month-desktop.png', 'months/2023-09.html', 1280, 1000, '#grid-heading', 'light', 'screen'],
+  ['month-phone.png', 'months/2023-09.html', 390, 844, '#d-2023-09-18', 'light', 'screen'],
+  ['home-phone.png', 'index.html', 390, 844, null, 'light', 'screen'],
+  ['print.png', '2023-quality-month/index.html', 794, 1123, '#all-heading', 'light', 'print'],
+];
 
 const dir = join(REPO, 'docs/screenshots');
 mkdirSync(dir, { recursive: true });
 const browser = await launch();
 try {
   const page = await browser.context.newPage();
-  for (const [name, width, height, scrollTo] of [
-    ['calendar-desktop.png', 1280, 800, null],
-    ['calendar-phone.png', 390, 844, '#tl-heading'],
-  ]) {
+  for (const [name, path, width, height, scrollTo, colorScheme, media] of SHOTS) {
     await page.setViewportSize({ width, height });
-    await page.goto(fileBase() + '2023-quality-month/index.html?today=2023-09-20');
-    await page.waitForSelector('.today-note');
+    await page.emulateMedia({ colorScheme, media });
+    await page.goto(fileBase() + path + '?today=2023-09-20');
+    await page.waitForLoadState('load');
     if (scrollTo) await page.$eval(scrollTo, (el) => el.scrollIntoView());
     // Let the scrolled timeline finish painting its sticky column.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

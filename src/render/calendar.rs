@@ -1,0 +1,346 @@
+//! A schedule's page and what the home page shows of the latest schedule.
+//!
+//! A schedule's page is the timeline, the agenda (each activity once, in the month it starts) and the published
+//! table, which the filter searches in place. The home page says what is on from an index of the activities.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use tera::{Context, Value};
+
+use super::SiteRenderer;
+use super::text::script_json;
+use super::views::*;
+use crate::content::dates::Precision;
+use crate::content::mode::Mode;
+use crate::content::{Activity, Schedule};
+use crate::layout::links::Owner;
+use crate::site::{ActivityId, Site, YearMonth};
+use crate::urls;
+
+/// The months a schedule's timeline and agenda show: those of its dated activities and milestones. A
+/// year-long activity runs past them as a band, so one 全年 entry never stretches the axis to twelve mostly
+/// empty months. A schedule of year-long activities only shows its whole span.
+pub(super) fn axis_months(s: &Schedule) -> Vec<YearMonth> {
+    let dated = s.activities.iter().flat_map(|a| std::iter::once(&a.when).chain(a.milestones.iter().map(|m| &m.when)));
+    let span = dated.filter(|w| w.precision() != Precision::Year).fold(None, |acc, w| match acc {
+        None => Some((w.start, w.end)),
+        Some((f, l)) => Some((w.start.min(f), w.end.max(l))),
+    });
+    span.or_else(|| s.span()).map(|(f, l)| YearMonth::span(f, l)).unwrap_or_default()
+}
+
+/// A month named from within `year`: "11月", or "2024年1月" in another year.
+fn month_words(m: YearMonth, year: i32) -> String {
+    if m.year == year { format!("{}月", m.month) } else { m.label() }
+}
+
+/// The schedule's time in words: its declared span, else the months of its activities; a whole calendar year
+/// is just "2023年".
+pub(super) fn span_words(s: &Schedule) -> String {
+    let Some((f, l)) = s.declared_span.or_else(|| s.span()) else { return String::new() };
+    let (f, l) = (YearMonth::of(f), YearMonth::of(l));
+    if f.year == l.year && f.month == 1 && l.month == 12 {
+        format!("{}年", f.year)
+    } else if f == l {
+        f.label()
+    } else if f.year == l.year {
+        format!("{}–{}月", f.label(), l.month)
+    } else {
+        format!("{}–{}", f.label(), l.label())
+    }
+}
+
+/// The line under a schedule's title: the parts it has, never an empty one.
+pub(super) fn facts(s: &Schedule) -> Vec<String> {
+    let mut out: Vec<String> = s.organiser.iter().filter(|o| !o.trim().is_empty()).cloned().collect();
+    let span = span_words(s);
+    if !span.is_empty() {
+        out.push(span);
+    }
+    out.push(format!("共 {} 项活动", s.activities.len()));
+    out
+}
+
+/// Whether an activity has a date in month `m` (a list of dates only on its dates).
+fn occurs_in(a: &Activity, m: YearMonth) -> bool {
+    a.when.occurrences().any(|o| o.start <= m.last_day() && m.first_day() <= o.end)
+}
+
+fn is_year_round(a: &Activity) -> bool {
+    a.when.precision() == Precision::Year
+}
+
+/// The schedule's tags in the site's reading order.
+fn schedule_tags<'a>(site: &'a Site, s: &Schedule) -> Vec<&'a str> {
+    site.tags
+        .iter()
+        .filter(|t| s.activities.iter().any(|a| a.tags.contains(&t.name)))
+        .map(|t| t.name.as_str())
+        .collect()
+}
+
+fn timeline_month(m: YearMonth) -> TimelineMonth {
+    TimelineMonth { key: m.key(), label: format!("{}月", m.month), year: m.year, url: m.url() }
+}
+
+/// An activity in the index the home page reads to say what is on:
+/// `[slug, 序号, title, 时间地点, tag indexes, mode index, first day, last day, precision, occurrences, reading]`.
+#[derive(Serialize)]
+struct IndexItem<'a>(
+    &'a str,
+    Option<u32>,
+    &'a str,
+    String,
+    Vec<usize>,
+    usize,
+    String,
+    String,
+    &'static str,
+    Option<Vec<[Option<String>; 4]>>,
+    String,
+);
+
+/// Every activity of a schedule in a compact form, with `base`, the way from the page to the activity pages.
+#[derive(Serialize)]
+struct Index<'a> {
+    base: String,
+    tags: Vec<&'a str>,
+    modes: Vec<&'static str>,
+    items: Vec<IndexItem<'a>>,
+}
+
+/// The index of schedule `s` as JSON for a `<script type="application/json">` on the page at `page`.
+fn index_json(site: &Site, s: &Schedule, page: &str) -> String {
+    let tags = schedule_tags(site, s);
+    let modes: Vec<&'static str> = Mode::ALL.into_iter().map(Mode::label).collect();
+    let zone = &site.config.timezone;
+    let items = s
+        .activities
+        .iter()
+        .map(|a| {
+            let mut t: Vec<usize> = a.tags.iter().filter_map(|n| tags.iter().position(|x| x == n)).collect();
+            t.sort_unstable();
+            IndexItem(
+                &a.slug,
+                a.number,
+                &a.title,
+                a.published(),
+                t,
+                Mode::ALL.iter().position(|m| *m == a.mode).unwrap_or(0),
+                a.when.start.to_string(),
+                a.when.end.to_string(),
+                a.when.precision().as_str(),
+                occurrences(&a.when, zone),
+                a.when.in_words(),
+            )
+        })
+        .collect();
+    let base = urls::relative(page, &urls::schedule(&s.slug)).trim_end_matches("index.html").to_string();
+    script_json(&Index { base, tags, modes, items })
+}
+
+/// The months of the axis with how many activities start and run in each (year-long ones aside).
+fn month_counts(s: &Schedule, months: &[YearMonth]) -> Vec<MonthCount> {
+    let counts: Vec<(usize, usize)> = months
+        .iter()
+        .map(|&m| {
+            let dated = s.activities.iter().filter(|a| !is_year_round(a));
+            let starting = dated.clone().filter(|a| YearMonth::of(a.when.start) == m).count();
+            (starting, dated.filter(|a| occurs_in(a, m)).count())
+        })
+        .collect();
+    let busiest = counts.iter().map(|c| c.1).max().unwrap_or(0).max(1);
+    months
+        .iter()
+        .zip(counts)
+        .map(|(&m, (starting, running))| MonthCount {
+            key: m.key(),
+            label: m.label(),
+            url: m.url(),
+            starting,
+            running,
+            share: format!("{:.2}%", running as f64 / busiest as f64 * 100.0),
+        })
+        .collect()
+}
+
+impl SiteRenderer<'_> {
+    fn schedule_view(&self, si: usize, page: &str) -> ScheduleView<'_> {
+        let (site, s) = (self.site, &self.site.schedules[si]);
+        ScheduleView {
+            title: &s.title,
+            url: urls::schedule(&s.slug),
+            year: s.year,
+            organiser: s.organiser.as_deref(),
+            facts: facts(s),
+            intro_html: self.markdown(&s.intro, Owner { page: &urls::schedule(&s.slug), file: &s.origin.rel }, page),
+            note: s.note.as_deref(),
+            activity_count: s.activities.len(),
+            numbered: s.activities.iter().any(|a| a.number.is_some()),
+            files: ScheduleFiles::new(site, s),
+        }
+    }
+
+    fn filter_view(&self, s: &Schedule, months: &[YearMonth]) -> FilterView<'_> {
+        let modes = Mode::ALL.into_iter().filter(|m| s.activities.iter().any(|a| a.mode == *m)).map(Mode::label);
+        FilterView {
+            tags: schedule_tags(self.site, s),
+            modes: modes.collect(),
+            timezone: self.site.config.timezone.name(),
+            months: months.iter().map(|&m| timeline_month(m)).collect(),
+        }
+    }
+
+    /// Rows of the published table for activities `range` of schedule `si`, on the page at `page`.
+    fn table_rows(&self, si: usize, range: std::ops::Range<usize>, page: &str) -> Vec<TableRow> {
+        let s = &self.site.schedules[si];
+        range
+            .map(|ai| {
+                let a = &s.activities[ai];
+                TableRow {
+                    summary: self.card(ActivityId { schedule: si, activity: ai }),
+                    body_html: self.body_html(s, a, page),
+                    tags_json: serde_json::to_string(&a.tags).unwrap_or_default(),
+                }
+            })
+            .collect()
+    }
+
+    /// The schedule page's context.
+    pub(super) fn insert_calendar(&self, ctx: &mut Context, si: usize, page: &str) {
+        let (site, s) = (self.site, &self.site.schedules[si]);
+        let months = axis_months(s);
+        ctx.insert("schedule", &self.schedule_view(si, page));
+        ctx.insert("filter", &self.filter_view(s, &months));
+        let year_round: Vec<Value> = site
+            .schedule_ids(si)
+            .filter(|id| is_year_round(&s.activities[id.activity]))
+            .map(|id| self.card(id))
+            .collect();
+        ctx.insert("year_round", &year_round);
+        ctx.insert("timeline", &self.timeline(si, &months));
+        ctx.insert("agenda", &self.agenda(si, &months));
+        ctx.insert("activities", &self.table_rows(si, 0..s.activities.len(), page));
+    }
+
+    /// The home page's view of the latest schedule: its facts, its months, and an index from which the browser
+    /// lists what is on and what comes next.
+    pub(super) fn insert_home(&self, ctx: &mut Context, page: &str) {
+        let s = &self.site.schedules[0];
+        ctx.insert("schedule", &self.schedule_view(0, page));
+        ctx.insert("months", &month_counts(s, &axis_months(s)));
+        ctx.insert("year_round_count", &s.activities.iter().filter(|a| is_year_round(a)).count());
+        ctx.insert("index_json", &index_json(self.site, s, page));
+    }
+
+    fn timeline(&self, si: usize, months: &[YearMonth]) -> Timeline<'_> {
+        let (site, s) = (self.site, &self.site.schedules[si]);
+        let (first, last) = match (months.first(), months.last()) {
+            (Some(f), Some(l)) => (f.first_day(), l.last_day()),
+            _ => (NaiveDate::MIN, NaiveDate::MIN),
+        };
+        let rows = s
+            .activities
+            .iter()
+            .enumerate()
+            .map(|(ai, a)| TimelineRow {
+                activity: self.card(ActivityId { schedule: si, activity: ai }),
+                bars: a
+                    .when
+                    .occurrences()
+                    .map(|o| TimelineBar {
+                        bar: Bar::place(o.start, o.end, first, last),
+                        open_start: o.start < first,
+                        open_end: o.end > last,
+                    })
+                    .collect(),
+                milestones: a
+                    .milestones
+                    .iter()
+                    .map(|m| MilestoneView::new(m, &site.config.timezone, first, last))
+                    .collect(),
+            })
+            .collect();
+        Timeline {
+            first: first.to_string(),
+            last: last.to_string(),
+            months: months.iter().map(|&m| timeline_month(m)).collect(),
+            rows,
+        }
+    }
+
+    /// Each dated activity once, in the month it starts, ordered by its first day; later months it runs in name
+    /// it on a "自7月起" line. Year-long activities are listed once above the months, by the template.
+    fn agenda(&self, si: usize, months: &[YearMonth]) -> Vec<AgendaMonth> {
+        let s = &self.site.schedules[si];
+        let anchor = |a: &Activity| format!("a-{}", a.slug);
+        let mut dated: Vec<(usize, &Activity)> =
+            s.activities.iter().enumerate().filter(|(_, a)| !is_year_round(a)).collect();
+        dated.sort_by_key(|(ai, a)| (a.when.start, *ai));
+        months
+            .iter()
+            .map(|&m| {
+                let entries: Vec<AgendaEntry> = dated
+                    .iter()
+                    .filter(|(_, a)| YearMonth::of(a.when.start) == m)
+                    .map(|&(ai, a)| {
+                        let end = YearMonth::of(a.when.end);
+                        AgendaEntry {
+                            a: self.card(ActivityId { schedule: si, activity: ai }),
+                            anchor: anchor(a),
+                            until: (end > m).then(|| format!("持续至{}", month_words(end, m.year))),
+                        }
+                    })
+                    .collect();
+                let mut continuing: Vec<Continuing> = Vec::new();
+                for &(_, a) in dated.iter().filter(|(_, a)| YearMonth::of(a.when.start) < m && occurs_in(a, m)) {
+                    let since = month_words(YearMonth::of(a.when.start), m.year);
+                    let item = ContinuingItem {
+                        anchor: anchor(a),
+                        label: a.number.map_or_else(|| a.title.clone(), |n| n.to_string()),
+                        number: a.number.is_some(),
+                    };
+                    match continuing.last_mut() {
+                        Some(c) if c.since == since => c.items.push(item),
+                        _ => continuing.push(Continuing { since, items: vec![item] }),
+                    }
+                }
+                AgendaMonth {
+                    key: m.key(),
+                    label: m.label(),
+                    url: m.url(),
+                    running: entries.len() + continuing.iter().map(|c| c.items.len()).sum::<usize>(),
+                    entries,
+                    continuing,
+                }
+            })
+            .filter(|m| m.running > 0)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::tests::site_of;
+
+    #[test]
+    fn the_axis_fits_the_dated_activities_and_a_year_long_one_runs_past_it() {
+        let site =
+            site_of(None, &[("a", "9月18日-22日", None, ""), ("b", "全年", None, ""), ("c", "8月下旬", None, "")]);
+        let keys: Vec<String> = axis_months(&site.schedules[0]).iter().map(|m| m.key()).collect();
+        assert_eq!(keys, ["2023-08", "2023-09"]);
+        let only_year = site_of(None, &[("b", "全年", None, "")]);
+        assert_eq!(axis_months(&only_year.schedules[0]).len(), 12, "with nothing dated, the year itself");
+    }
+
+    #[test]
+    fn facts_leave_out_what_a_schedule_does_not_have() {
+        let site = site_of(None, &[("a", "9月18日-22日", None, ""), ("b", "10月", None, "")]);
+        assert_eq!(facts(&site.schedules[0]), ["2023年9月–10月", "共 2 项活动"]);
+        let site = site_of(None, &[("a", "全年", None, "")]);
+        assert_eq!(span_words(&site.schedules[0]), "2023年");
+        assert_eq!(month_words(YearMonth { year: 2024, month: 1 }, 2023), "2024年1月");
+        assert_eq!(month_words(YearMonth { year: 2023, month: 11 }, 2023), "11月");
+    }
+}

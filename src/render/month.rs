@@ -1,0 +1,268 @@
+//! A month page: a Monday-first grid whose week rows carry each day- and 旬-level activity as a bar across its
+//! days (in lanes, as calendar apps draw them), and below it every activity of the month, once, grouped by the
+//! day or 旬 it starts (the list a phone shows instead of the grid, and what print reads).
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use tera::{Context, Value};
+
+use super::SiteRenderer;
+use super::views::*;
+use crate::content::dates::{Occurrence, Precision};
+use crate::site::{ActivityId, YearMonth};
+use crate::urls;
+
+/// Lanes of bars a week row shows; a day with more says "另 N 项" and links to its place in the list.
+const LANES: usize = 6;
+
+const WEEKDAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
+
+/// Where an activity goes in the month's list.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Group {
+    /// Started in an earlier month and still runs.
+    Earlier,
+    /// Starts on this day (exact days and times).
+    Day(NaiveDate),
+    /// Starts in the 旬 beginning on this day; sorts after the exact days of that date.
+    Dekad(NaiveDate),
+    /// Published to the month only.
+    Month,
+    Year,
+}
+
+impl Group {
+    fn id(self) -> String {
+        match self {
+            Group::Earlier => "list-earlier".into(),
+            Group::Day(d) => format!("d-{d}"),
+            Group::Dekad(d) => format!("x-{d}"),
+            Group::Month => "list-month".into(),
+            Group::Year => "list-year".into(),
+        }
+    }
+
+    fn heading(self, m: YearMonth) -> String {
+        match self {
+            Group::Earlier => "此前开始，本月仍在进行".into(),
+            Group::Day(d) => {
+                format!("{}月{}日 周{}", d.month(), d.day(), WEEKDAYS[d.weekday().num_days_from_monday() as usize])
+            }
+            Group::Dekad(d) => {
+                format!("{}月{}", d.month(), ["上旬", "中旬", "下旬"][((d.day() - 1) / 10).min(2) as usize])
+            }
+            Group::Month => format!("{}月内，具体日期未公布", m.month),
+            Group::Year => "全年进行".into(),
+        }
+    }
+
+    fn note(self) -> Option<&'static str> {
+        match self {
+            Group::Dekad(_) => Some("按旬公布，所在日期为推算"),
+            Group::Month => Some("只公布到月份，不在日历格中逐日标出"),
+            Group::Year => Some("全年安排，不在日历格中逐日标出"),
+            _ => None,
+        }
+    }
+}
+
+/// Lanes for runs of days `from..=to` given in order: each takes the first lane free on its first day, or none
+/// when all `max` are taken. Returns each run's lane and how many lanes are used.
+fn pack(runs: impl Iterator<Item = (NaiveDate, NaiveDate)>, max: usize) -> (Vec<Option<usize>>, usize) {
+    let mut ends: Vec<NaiveDate> = Vec::new();
+    let placed = runs
+        .map(|(from, to)| {
+            let lane = match ends.iter().position(|&end| end < from) {
+                Some(l) => l,
+                None if ends.len() < max => {
+                    ends.push(to);
+                    ends.len() - 1
+                }
+                None => return None,
+            };
+            ends[lane] = to;
+            Some(lane)
+        })
+        .collect();
+    (placed, ends.len())
+}
+
+/// The mark before a bar's title: 起 where it starts and goes on past the row, 续 where it runs through, 止 where
+/// it ends having started before; none when its whole run is in the row.
+fn mark(starts: bool, ends: bool) -> Option<&'static str> {
+    match (starts, ends) {
+        (true, true) => None,
+        (true, false) => Some("起"),
+        (false, false) => Some("续"),
+        (false, true) => Some("止"),
+    }
+}
+
+/// One activity's run of days in one week row, before it has a lane.
+struct Segment {
+    id: ActivityId,
+    occurrence: Occurrence,
+    from: NaiveDate,
+    to: NaiveDate,
+}
+
+impl SiteRenderer<'_> {
+    pub(super) fn insert_month(&self, ctx: &mut Context, i: usize, m: YearMonth) {
+        let site = self.site;
+        let running = site.running_in(i);
+        let (first, last) = (m.first_day(), m.last_day());
+
+        // The list: each activity once, by where its first date in the month falls.
+        let mut groups: BTreeMap<Group, Vec<(NaiveDate, ActivityId)>> = BTreeMap::new();
+        for &id in running {
+            let a = site.get(id).1;
+            let p = a.when.precision();
+            // A list of dates is in the month only if one of its dates is.
+            let Some(o) = a.when.occurrences().find(|o| o.start <= last && first <= o.end) else { continue };
+            let group = match p {
+                Precision::Year => Group::Year,
+                _ if o.start < first => Group::Earlier,
+                Precision::Time | Precision::Day => Group::Day(o.start),
+                Precision::Dekad => Group::Dekad(o.start),
+                Precision::Month => Group::Month,
+            };
+            groups.entry(group).or_default().push((o.start, id));
+        }
+        let list: Vec<MonthGroup> = groups
+            .iter()
+            .map(|(&g, members)| {
+                let mut members = members.clone();
+                members.sort();
+                MonthGroup {
+                    id: g.id(),
+                    heading: g.heading(m),
+                    date: match g {
+                        Group::Day(d) => Some(d.to_string()),
+                        _ => None,
+                    },
+                    note: g.note(),
+                    activities: members.into_iter().map(|(_, id)| self.card(id)).collect::<Vec<Value>>(),
+                }
+            })
+            .collect();
+
+        // The grid: day- and 旬-level activities only; coarser ones would be drawn on days they may not touch.
+        let on_grid: Vec<ActivityId> =
+            running.iter().copied().filter(|&id| site.get(id).1.when.precision() <= Precision::Dekad).collect();
+        let day_target = |d: NaiveDate| {
+            let id = Group::Day(d).id();
+            if list.iter().any(|g| g.id == id) { format!("#{id}") } else { "#list-heading".to_string() }
+        };
+        let mut weeks = Vec::new();
+        let mut monday = first - Duration::days(i64::from(first.weekday().num_days_from_monday()));
+        while monday <= last {
+            let sunday = monday + Duration::days(6);
+            let days = (0..7).map(|c| monday + Duration::days(c)).map(|d| (first <= d && d <= last).then_some(d));
+            let days: Vec<DayView> = days.enumerate().map(|(c, d)| DayView::new(c + 1, d)).collect();
+            let mut segments: Vec<Segment> = Vec::new();
+            for &id in &on_grid {
+                for o in site.get(id).1.when.occurrences() {
+                    let (from, to) = (o.start.max(monday).max(first), o.end.min(sunday).min(last));
+                    if from <= to {
+                        segments.push(Segment { id, occurrence: o, from, to });
+                    }
+                }
+            }
+            // Earlier first, longer first: the usual packing of a calendar's week row.
+            segments.sort_by_key(|g| (g.from, std::cmp::Reverse(g.to), g.id));
+            let (placed, lanes) = pack(segments.iter().map(|g| (g.from, g.to)), LANES);
+            let mut hidden = [0usize; 7];
+            let mut bars = Vec::new();
+            let col = |d: NaiveDate| (d - monday).num_days() as usize;
+            for (g, lane) in segments.into_iter().zip(placed) {
+                let Some(lane) = lane else {
+                    (col(g.from)..=col(g.to)).for_each(|c| hidden[c] += 1);
+                    continue;
+                };
+                let (s, a) = site.get(g.id);
+                let o = g.occurrence;
+                let (starts, ends) = (g.from == o.start, g.to == o.end);
+                let p = a.when.precision();
+                bars.push(GridBar {
+                    col: col(g.from) + 1,
+                    span: col(g.to) - col(g.from) + 1,
+                    row: lane + 2,
+                    title: &a.title,
+                    url: urls::activity(&s.slug, &a.slug),
+                    number: a.number,
+                    precision: p.as_str(),
+                    approximate: p == Precision::Dekad,
+                    mark: mark(starts, ends),
+                    open_start: !starts,
+                    open_end: !ends,
+                    time: o.time.filter(|t| t.daily || starts).map(|t| t.start.format("%H:%M").to_string()),
+                });
+            }
+            let more = hidden
+                .iter()
+                .enumerate()
+                .filter(|&(_, &n)| n > 0)
+                .map(|(c, &n)| MoreLink { col: c + 1, count: n, href: day_target(monday + Duration::days(c as i64)) })
+                .collect();
+            weeks.push(WeekView { days, bars, more, lanes: lanes.max(1) });
+            monday += Duration::days(7);
+        }
+        ctx.insert(
+            "month",
+            &MonthView {
+                key: m.key(),
+                label: m.label(),
+                prev: i.checked_sub(1).map(|p| site.months[p].into()),
+                next: site.months.get(i + 1).map(|&n| n.into()),
+                count: list.iter().map(|g| g.activities.len()).sum(),
+            },
+        );
+        ctx.insert("weeks", &weeks);
+        ctx.insert("weekdays", &WEEKDAYS);
+        ctx.insert("groups", &list);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2023, 9, day).unwrap()
+    }
+
+    #[test]
+    fn runs_take_the_first_free_lane_and_overflow_is_counted_out() {
+        // 18–22, 18, 19–20, 21–24, 23: a run takes the lowest lane free on its first day.
+        let runs = [(d(18), d(22)), (d(18), d(18)), (d(19), d(20)), (d(21), d(24)), (d(23), d(23))];
+        let (placed, lanes) = pack(runs.into_iter(), 6);
+        assert_eq!(placed, [Some(0), Some(1), Some(1), Some(1), Some(0)]);
+        assert_eq!(lanes, 2);
+        // With one lane, what does not fit is left for "另 N 项".
+        let (placed, lanes) = pack(runs.into_iter(), 1);
+        assert_eq!(placed, [Some(0), None, None, None, Some(0)]);
+        assert_eq!(lanes, 1);
+    }
+
+    #[test]
+    fn marks_say_where_a_run_goes_on() {
+        assert_eq!(
+            [mark(true, true), mark(true, false), mark(false, false), mark(false, true)],
+            [None, Some("起"), Some("续"), Some("止")]
+        );
+    }
+
+    #[test]
+    fn the_list_goes_earlier_days_dekads_month_year() {
+        let m = YearMonth { year: 2023, month: 9 };
+        let mut groups =
+            [Group::Year, Group::Month, Group::Dekad(d(21)), Group::Day(d(21)), Group::Day(d(18)), Group::Earlier];
+        groups.sort();
+        let headings: Vec<String> = groups.iter().map(|g| g.heading(m)).collect();
+        assert_eq!(
+            headings,
+            ["此前开始，本月仍在进行", "9月18日 周一", "9月21日 周四", "9月下旬", "9月内，具体日期未公布", "全年进行"]
+        );
+    }
+}
