@@ -52,7 +52,7 @@ fn fixture() -> Fixture {
 fn kind(page: Page) -> &'static str {
     match page {
         Page::Home => "home",
-        Page::Schedule(_) => "schedule",
+        Page::Schedule(_) | Page::ScheduleTable(..) => "schedule",
         Page::Activity(_) => "activity",
         Page::Month(_) => "month",
         Page::Tag(..) => "tag",

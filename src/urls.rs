@@ -25,6 +25,12 @@ pub fn schedule(schedule_slug: &str) -> String {
     format!("{schedule_slug}/index.html")
 }
 
+/// Page `n` (1-based) of the published table of a schedule too large for one page. In a folder of its own, so no
+/// activity's page can take its name.
+pub fn schedule_table(schedule_slug: &str, n: usize) -> String {
+    format!("{schedule_slug}/table/{n}.html")
+}
+
 pub fn activity(schedule_slug: &str, activity_slug: &str) -> String {
     format!("{schedule_slug}/{activity_slug}.html")
 }
@@ -163,7 +169,15 @@ mod tests {
 
     #[test]
     fn no_link_is_root_relative() {
-        for url in [schedule("s"), activity("s", "a"), month(2023, 9), tag("t"), HOME.into(), TAGS.into()] {
+        for url in [
+            schedule("s"),
+            schedule_table("s", 2),
+            activity("s", "a"),
+            month(2023, 9),
+            tag("t"),
+            HOME.into(),
+            TAGS.into(),
+        ] {
             assert!(!url.starts_with('/') && url.ends_with(".html"), "{url}");
         }
     }

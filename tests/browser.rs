@@ -38,6 +38,9 @@ fn main() -> ExitCode {
 fn run(chromium: &Path) {
     let site = repo_site();
     let output = build(site.path());
+    // A year of 3,333 activities, for the large schedule's page: light, and every activity found by the filter.
+    let large = large_schedule_site(3333);
+    let large_output = build(large.path());
     // Fixture sites whose views the tests look at too (a year across two calendar years; times and lists).
     let fixtures = tempfile::tempdir().unwrap();
     for name in ["valid-academic-year", "valid-times"] {
@@ -62,6 +65,7 @@ fn run(chromium: &Path) {
         .args(&files)
         .current_dir(repo())
         .env("ALMANAC_SITE", &output)
+        .env("ALMANAC_LARGE_SITE", &large_output)
         .env("ALMANAC_FIXTURES", fixtures.path())
         .env("ALMANAC_ARTIFACTS", &artifacts)
         .env("ALMANAC_CHROMIUM", chromium)

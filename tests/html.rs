@@ -31,6 +31,9 @@ fn main() -> ExitCode {
             let site = fixture_site(name);
             validate(&build(site.path()));
         }
+        // A schedule too large for one page: its summary, its index and its table pages.
+        let large = large_schedule_site(250);
+        validate(&build(large.path()));
     })
 }
 

@@ -88,6 +88,37 @@ fn every_internal_link_is_relative_and_resolves() {
 }
 
 #[test]
+fn a_year_of_3333_activities_keeps_every_page_under_2_mb_and_every_activity_findable() {
+    // The benchmark generator's year: `cargo run --release --example synth -- --activities 3333 --schedules 1`.
+    let site = large_schedule_site(3333);
+    let output = assert_whole(site.path());
+    for (path, bytes) in read_tree(&output) {
+        if path.ends_with(".html") {
+            assert!(bytes.len() < 2_000_000, "{path} is {} bytes", bytes.len());
+        }
+    }
+    // The schedule page summarises; its filter searches an index of every activity, each leading to its page.
+    let html = read(&output.join("2016-quality/index.html"));
+    let start = "<script type=\"application/json\" id=\"almanac-index\">";
+    let json = &html[html.find(start).unwrap() + start.len()..];
+    let index: serde_json::Value = serde_json::from_str(&json[..json.find("</script>").unwrap()]).unwrap();
+    let items = index["items"].as_array().unwrap();
+    assert_eq!(items.len(), 3333);
+    for item in items {
+        let page = output.join("2016-quality").join(format!("{}.html", item[0].as_str().unwrap()));
+        assert!(page.is_file(), "{}", page.display());
+    }
+    // The published table, on pages of 200 rows: every activity on one of them.
+    let rows: usize = (1..=17)
+        .map(|n| read(&output.join(format!("2016-quality/table/{n}.html"))).matches("<th scope=\"row\"").count())
+        .sum();
+    assert_eq!(rows, 3333);
+    assert!(!output.join("2016-quality/table/18.html").exists());
+    // The home page does not copy the schedule: it carries the index to say what is on.
+    assert!(!read(&output.join("index.html")).contains("<table"));
+}
+
+#[test]
 // The page itself is lighter than before its views were redesigned (each activity once in the agenda); the
 // stylesheet and the script, shared by every page, now also draw the month grid and say what is on at home.
 fn the_schedule_page_with_its_css_and_js_stays_under_115_kb() {

@@ -15,6 +15,8 @@ use crate::urls;
 pub enum Page {
     Home,
     Schedule(usize),
+    /// Schedule `.0`'s table, page `.1` (0-based): only a schedule too large for one page has these.
+    ScheduleTable(usize, usize),
     Activity(ActivityId),
     Month(usize),
     /// Tag `.0`, page `.1` (0-based) of its list.
@@ -31,12 +33,28 @@ pub fn tag_pages(members: usize) -> usize {
     members.div_ceil(TAG_PAGE_SIZE).max(1)
 }
 
+/// The most activities a schedule's page shows in full (timeline, agenda and the published table). A larger
+/// schedule's page is a summary that the filter searches through an index of every activity, and its table is
+/// split into pages of this many rows.
+pub const TABLE_PAGE_SIZE: usize = 200;
+
+/// Whether a schedule of `activities` is too large for one page.
+pub fn is_large(activities: usize) -> bool {
+    activities > TABLE_PAGE_SIZE
+}
+
+/// How many table pages a schedule of `activities` has: none when its own page holds the table.
+pub fn table_pages(activities: usize) -> usize {
+    if is_large(activities) { activities.div_ceil(TABLE_PAGE_SIZE) } else { 0 }
+}
+
 impl Page {
     /// Every page of `site`, in a fixed order.
     pub fn all(site: &Site) -> Vec<Page> {
         let mut pages = vec![Page::Home, Page::Tags, Page::NotFound];
         for (si, s) in site.schedules.iter().enumerate() {
             pages.push(Page::Schedule(si));
+            pages.extend((0..table_pages(s.activities.len())).map(|n| Page::ScheduleTable(si, n)));
             pages.extend((0..s.activities.len()).map(|ai| Page::Activity(ActivityId { schedule: si, activity: ai })));
         }
         pages.extend((0..site.months.len()).map(Page::Month));
@@ -51,6 +69,7 @@ impl Page {
         match self {
             Page::Home => urls::HOME.to_string(),
             Page::Schedule(si) => urls::schedule(&site.schedules[si].slug),
+            Page::ScheduleTable(si, n) => urls::schedule_table(&site.schedules[si].slug, n + 1),
             Page::Activity(id) => {
                 let (s, a) = site.get(id);
                 urls::activity(&s.slug, &a.slug)
@@ -196,6 +215,7 @@ fn owner(item: Item) -> Item {
             Export::Calendar(si) | Export::Feed(Some(si)) | Export::Json(Some(si)) | Export::Csv(Some(si)),
         ) => Item::Page(Page::Schedule(si)),
         Item::Page(Page::Tag(i, _)) => Item::Page(Page::Tag(i, 0)),
+        Item::Page(Page::ScheduleTable(si, _)) => Item::Page(Page::Schedule(si)),
         other => other,
     }
 }
@@ -215,7 +235,8 @@ fn collision(site: &Site, statics: &[String], path: &str, first: Item, second: I
     match (first, second) {
         (_, Item::Page(Page::Activity(id)) | Item::Export(Export::ActivityCalendar(id)))
         | (Item::Page(Page::Activity(id)) | Item::Export(Export::ActivityCalendar(id)), _) => at(id),
-        (_, Item::Page(Page::Schedule(si))) | (Item::Page(Page::Schedule(si)), _) => {
+        (_, Item::Page(Page::Schedule(si) | Page::ScheduleTable(si, _)))
+        | (Item::Page(Page::Schedule(si) | Page::ScheduleTable(si, _)), _) => {
             site.schedules[si].origin.at(None, kind.clone()).with_help(help)
         }
         _ => Diagnostic::file(crate::config::FILE, kind).with_help(help),
@@ -231,6 +252,7 @@ fn describe(site: &Site, statics: &[String], item: Item) -> String {
         Item::Page(Page::Tags) => "the list of tags".into(),
         Item::Page(Page::NotFound) => "the 404 page".into(),
         Item::Page(Page::Schedule(si)) => format!("the schedule page of {}", schedule(si)),
+        Item::Page(Page::ScheduleTable(si, n)) => format!("page {} of the table of {}", n + 1, schedule(si)),
         Item::Page(Page::Activity(id)) => format!("the page of {}", activity(id)),
         Item::Page(Page::Month(i)) => format!("the month page {}", site.months[i].key()),
         Item::Page(Page::Tag(i, _)) => format!("the page of the tag `{}`", site.tags[i].name),

@@ -1,7 +1,9 @@
-//! A schedule's page and what the home page shows of the latest schedule.
+//! A schedule's page, its table pages, and what the home page shows of the latest schedule.
 //!
-//! A schedule's page is the timeline, the agenda (each activity once, in the month it starts) and the published
-//! table, which the filter searches in place. The home page says what is on from an index of the activities.
+//! A schedule of up to [`TABLE_PAGE_SIZE`] activities is one page: the timeline, the agenda (each activity once,
+//! in the month it starts) and the published table, which the filter searches in place. A larger one would be
+//! megabytes, so its page is a summary (the months with their counts, and an index of every activity that the
+//! filter searches and lists matches from), and its table is on numbered pages of [`TABLE_PAGE_SIZE`] rows.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -14,6 +16,7 @@ use crate::content::dates::Precision;
 use crate::content::mode::Mode;
 use crate::content::{Activity, Schedule};
 use crate::layout::links::Owner;
+use crate::layout::{TABLE_PAGE_SIZE, is_large, table_pages};
 use crate::site::{ActivityId, Site, YearMonth};
 use crate::urls;
 
@@ -83,7 +86,7 @@ fn timeline_month(m: YearMonth) -> TimelineMonth {
     TimelineMonth { key: m.key(), label: format!("{}月", m.month), year: m.year, url: m.url() }
 }
 
-/// An activity in the index the home page reads to say what is on:
+/// An activity in the index a large schedule's filter searches (and the home page reads to say what is on):
 /// `[slug, 序号, title, 时间地点, tag indexes, mode index, first day, last day, precision, occurrences, reading]`.
 #[derive(Serialize)]
 struct IndexItem<'a>(
@@ -167,6 +170,7 @@ fn month_counts(s: &Schedule, months: &[YearMonth]) -> Vec<MonthCount> {
 impl SiteRenderer<'_> {
     fn schedule_view(&self, si: usize, page: &str) -> ScheduleView<'_> {
         let (site, s) = (self.site, &self.site.schedules[si]);
+        let n = s.activities.len();
         ScheduleView {
             title: &s.title,
             url: urls::schedule(&s.slug),
@@ -175,9 +179,18 @@ impl SiteRenderer<'_> {
             facts: facts(s),
             intro_html: self.markdown(&s.intro, Owner { page: &urls::schedule(&s.slug), file: &s.origin.rel }, page),
             note: s.note.as_deref(),
-            activity_count: s.activities.len(),
+            activity_count: n,
             numbered: s.activities.iter().any(|a| a.number.is_some()),
             files: ScheduleFiles::new(site, s),
+            large: is_large(n),
+            table_pages: (0..table_pages(n))
+                .map(|k| TablePageLink {
+                    number: k + 1,
+                    url: urls::schedule_table(&s.slug, k + 1),
+                    first: k * TABLE_PAGE_SIZE + 1,
+                    last: ((k + 1) * TABLE_PAGE_SIZE).min(n),
+                })
+                .collect(),
         }
     }
 
@@ -206,7 +219,7 @@ impl SiteRenderer<'_> {
             .collect()
     }
 
-    /// The schedule page's context.
+    /// The schedule page's context: everything for a schedule of one page, the summary for a large one.
     pub(super) fn insert_calendar(&self, ctx: &mut Context, si: usize, page: &str) {
         let (site, s) = (self.site, &self.site.schedules[si]);
         let months = axis_months(s);
@@ -218,9 +231,26 @@ impl SiteRenderer<'_> {
             .map(|id| self.card(id))
             .collect();
         ctx.insert("year_round", &year_round);
+        if is_large(s.activities.len()) {
+            ctx.insert("overview", &month_counts(s, &months));
+            ctx.insert("index_json", &index_json(site, s, page));
+            return;
+        }
         ctx.insert("timeline", &self.timeline(si, &months));
         ctx.insert("agenda", &self.agenda(si, &months));
         ctx.insert("activities", &self.table_rows(si, 0..s.activities.len(), page));
+    }
+
+    /// Page `n` (0-based) of a large schedule's table.
+    pub(super) fn insert_table_page(&self, ctx: &mut Context, si: usize, n: usize, page: &str) {
+        let s = &self.site.schedules[si];
+        let view = self.schedule_view(si, page);
+        let count = view.table_pages.len();
+        ctx.insert("pager", &Pager::new(n, count, |k| urls::schedule_table(&s.slug, k + 1)));
+        ctx.insert("rows", &view.table_pages.get(n).map(|p| (p.first, p.last)).unwrap_or((0, 0)));
+        ctx.insert("schedule", &view);
+        let first = n * TABLE_PAGE_SIZE;
+        ctx.insert("activities", &self.table_rows(si, first..(first + TABLE_PAGE_SIZE).min(s.activities.len()), page));
     }
 
     /// The home page's view of the latest schedule: its facts, its months, and an index from which the browser

@@ -25,6 +25,7 @@ fn template(page: Page) -> &'static str {
     match page {
         Page::Home => "home.html",
         Page::Schedule(_) => "schedule.html",
+        Page::ScheduleTable(..) => "schedule_table.html",
         Page::Activity(_) => "activity.html",
         Page::Month(_) => "month.html",
         Page::Tag(..) => "tag.html",
@@ -37,8 +38,16 @@ fn template(page: Page) -> &'static str {
 const NAV_SCHEDULES: usize = 3;
 
 /// The templates every theme must provide.
-const REQUIRED: &[&str] =
-    &["home.html", "schedule.html", "activity.html", "month.html", "tag.html", "tags.html", "404.html"];
+const REQUIRED: &[&str] = &[
+    "home.html",
+    "schedule.html",
+    "schedule_table.html",
+    "activity.html",
+    "month.html",
+    "tag.html",
+    "tags.html",
+    "404.html",
+];
 
 const TEMPLATE_HELP: &str = "fix the template; its syntax is Tera 2's (keats.github.io/tera)";
 
@@ -80,7 +89,7 @@ impl Renderer {
                         root.join("themes").join(theme_name).join("templates").join(name),
                         ErrorKind::MissingTemplate(name),
                     )
-                    .with_help("every theme needs home, schedule, activity, month, tag, tags and 404 templates"),
+                    .with_help("every theme needs home, schedule, schedule_table, activity, month, tag, tags and 404 templates"),
                 );
             }
         }
@@ -214,6 +223,10 @@ impl SiteRenderer<'_> {
             Page::Schedule(si) => {
                 ctx.insert("page_title", &title(&site.schedules[si].title));
                 self.insert_calendar(&mut ctx, si, path);
+            }
+            Page::ScheduleTable(si, n) => {
+                ctx.insert("page_title", &title(&format!("{}（活动一览，第 {} 页）", site.schedules[si].title, n + 1)));
+                self.insert_table_page(&mut ctx, si, n, path);
             }
             Page::Activity(id) => self.insert_activity(&mut ctx, id, path, &title),
             Page::Month(i) => {

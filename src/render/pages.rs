@@ -13,7 +13,7 @@ const DESCRIPTION_CHARS: usize = 120;
 
 pub(super) fn meta(site: &Site, page: Page, path: &str) -> Meta {
     let description = match page {
-        Page::Schedule(si) => {
+        Page::Schedule(si) | Page::ScheduleTable(si, _) => {
             let s = &site.schedules[si];
             let intro = markdown::to_plain_text(&s.intro);
             if intro.is_empty() { s.title.clone() } else { intro }

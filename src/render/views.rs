@@ -230,6 +230,19 @@ pub struct ScheduleView<'a> {
     /// Whether any activity has a 序号: the table has the column only then.
     pub numbered: bool,
     pub files: ScheduleFiles,
+    /// Too many activities for one page: the page summarises, the filter searches an index, the table is paged.
+    pub large: bool,
+    /// The pages of a large schedule's table; empty otherwise.
+    pub table_pages: Vec<TablePageLink>,
+}
+
+/// One page of a large schedule's table: its address and the rows it holds (1-based, inclusive).
+#[derive(Serialize)]
+pub struct TablePageLink {
+    pub number: usize,
+    pub url: String,
+    pub first: usize,
+    pub last: usize,
 }
 
 #[derive(Serialize)]

@@ -1,12 +1,13 @@
 // The views as a reader meets them, in headless Chromium at 390 px and 1280 px: the month page (bars across the
 // week rows, every activity listed once, today), the timeline (a fitted axis, a scroll cue, bars that link,
 // milestone names in view), the agenda (each activity once), the table, the home page (what is on, not a second
-// copy), the 404 page from any depth, one tag order. Nothing may break inside a date or a month's name. Run by
-// tests/browser.rs.
+// copy), the 404 page from any depth, one tag order, and a schedule of 3,333 activities that stays light and
+// searchable from file://. Nothing may break inside a date or a month's name. Run by tests/browser.rs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, SITE, fileBase, launch, serve } from './lib.mjs';
+import { FIXTURES, LARGE_SITE, SITE, fileBase, launch, serve } from './lib.mjs';
 
 const SCHEDULE = '2023-quality-month/index.html';
 const MONTH = 'months/2023-09.html';
@@ -307,6 +308,43 @@ describe('home, 404 and the theme', () => {
   test('the 404 page from disk links home as written', async () => {
     const page = await open(`${fileBase()}404.html`);
     assert.equal(await page.$eval('a.home', (a) => a.href), `${fileBase()}index.html`);
+    await page.done();
+  });
+});
+
+describe('a year of 3,333 activities', () => {
+  test('its schedule page stays under 2 MB, and the filter finds any activity from file://', async (t) => {
+    if (!LARGE_SITE) return t.skip('ALMANAC_LARGE_SITE is not set');
+    const path = '2016-quality/index.html';
+    const bytes = statSync(join(LARGE_SITE, path)).size;
+    assert.ok(bytes < 2_000_000, `the schedule page is ${bytes} bytes`);
+    console.log(`# 3,333-activity schedule page: ${bytes} bytes`);
+    const page = await open(`${fileBase(LARGE_SITE)}${path}?today=2016-06-15`);
+    await page.waitForSelector('form.filter:not([hidden])');
+    const index = await page.$eval('#almanac-index', (s) => JSON.parse(s.textContent));
+    assert.equal(index.items.length, 3333);
+    // Any activity by its title: the first, one in the middle, the last.
+    for (const k of [0, 1666, 3332]) {
+      const [slug, , title] = index.items[k];
+      await page.fill('input[name=q]', title);
+      const link = page.locator(`.results a[href="${slug}.html"]`);
+      while (!(await link.count()) && await page.locator('.results-more').isVisible()) await page.click('.results-more');
+      assert.ok(await link.isVisible(), `${title} found`);
+    }
+    // By tag: as many as the index has, a hundred shown at a time and the rest on request.
+    await page.fill('input[name=q]', '');
+    const tag = index.tags[0];
+    const want = index.items.filter((r) => r[4].includes(0)).length;
+    await page.selectOption('select[name=tag]', tag);
+    assert.match(await page.textContent('.filter-status'), new RegExp(`符合条件的 ${want} 项`));
+    assert.equal(await page.locator('.results li.act').count(), Math.min(100, want));
+    if (want > 100) {
+      await page.click('.results-more');
+      assert.equal(await page.locator('.results li.act').count(), Math.min(200, want));
+    }
+    // Each result leads to its activity's page.
+    await page.locator('.results li.act .act-title').first().click();
+    await page.waitForURL(/2016-quality\/\d{4}-.*\.html$/);
     await page.done();
   });
 });

@@ -109,7 +109,7 @@
     }
   }
 
-  // ---- The index the home page carries: every activity of the latest schedule, compact (see calendar.rs).
+  // ---- The index a page may carry: every activity of a schedule, compact (see the theme's schedule_large.html).
   var indexEl = document.getElementById('almanac-index');
   var index = null;
   if (indexEl) {
@@ -123,7 +123,7 @@
       };
     });
   }
-  // An activity as a list item, for the home page's lists.
+  // An activity as a list item, for lists made here (the home page's, a large schedule's results).
   function itemOf(it) {
     var li = el('li', 'act');
     var a = el('a', 'act-title');
@@ -181,8 +181,9 @@
     return s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
   }
 
-  // One record per activity, from its table row, with every element that shows it on the page.
-  var items = Array.prototype.map.call(table.tBodies[0].rows, function (tr) {
+  // One record per activity: from the index on a large schedule's page, else from the table's rows, with every
+  // element that shows it on the page.
+  var items = index || Array.prototype.map.call(table.tBodies[0].rows, function (tr) {
     var d = tr.dataset;
     var tags = d.tags ? JSON.parse(d.tags) : [];
     var it = when(d);
@@ -240,7 +241,17 @@
       (!v.month || it.occ.some(function (o) { return o[0] <= v.month + '-31' && o[1] >= v.month + '-01'; }));
   }
 
-  var matched = [];
+  var results = document.querySelector('.results');
+  var shownResults = 0, matched = [];
+  function showResults(n) {
+    var ul = results.querySelector('ul');
+    matched.slice(shownResults, n).forEach(function (it) { ul.appendChild(itemOf(it)); });
+    shownResults = Math.min(n, matched.length);
+    var rest = matched.length - shownResults;
+    var btn = results.querySelector('.results-more');
+    btn.hidden = rest <= 0;
+    btn.textContent = '再显示 ' + Math.min(rest, 100) + ' 项（还有 ' + rest + ' 项）';
+  }
 
   function apply() {
     var v = values();
@@ -251,6 +262,13 @@
       if (ok) matched.push(it);
       it.els.forEach(function (e) { e.hidden = !ok; });
     });
+    if (results) {
+      // A large schedule: the matches are listed here, a hundred at a time.
+      results.querySelector('ul').textContent = '';
+      shownResults = 0;
+      results.hidden = !any || !matched.length;
+      if (any) showResults(100);
+    }
     // A month of the agenda shows what is left of it; with a month chosen, only the activities that run in it
     // (listed under the month each starts in) and no "自…起" lines.
     document.querySelectorAll('.agenda-month').forEach(function (sec) {
@@ -267,7 +285,7 @@
       sec.hidden = !left && !contLeft;
     });
     var total = items.length;
-    status.textContent = !any ? '共 ' + total + ' 项活动。' :
+    status.textContent = !any ? '共 ' + total + ' 项活动。' + (results ? '输入关键词或选择条件，查找其中任何一项。' : '') :
       matched.length ? '共 ' + total + ' 项活动，符合条件的 ' + matched.length + ' 项。' : '没有符合条件的活动，请放宽条件。';
   }
 
@@ -305,6 +323,9 @@
     setTimeout(function () { apply(); toURL(true); typing = false; }, 0);
   });
   window.addEventListener('popstate', function () { fromURL(); apply(); typing = false; });
+  if (results) {
+    results.querySelector('.results-more').addEventListener('click', function () { showResults(shownResults + 100); });
+  }
 
   var note = el('p', 'today-note', todayWords() + '：' + countWords(items) + NOTE_TAIL);
   form.parentNode.insertBefore(note, form.nextSibling);
