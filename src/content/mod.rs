@@ -1,8 +1,9 @@
 //! Content: reads `content/` into schedules of activities, reporting every problem of every file.
 
 pub mod activity;
+pub mod changes;
 pub mod dates;
-mod file;
+pub(crate) mod file;
 pub mod frontmatter;
 pub mod mode;
 
