@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::changes::{Change, History, Status};
+use super::changes::{Change, History, Status, WhenChange};
 use super::dates::{Context, When};
 use super::mode::Mode;
 use crate::error::{Diagnostic, Diagnostics, Kind};
@@ -161,6 +161,31 @@ impl Activity {
     /// The readings of its dates before each recorded move, oldest first.
     pub fn previous_whens(&self) -> impl Iterator<Item = &When> + '_ {
         self.changes.iter().filter_map(|c| c.when.as_ref().map(|w| &w.before))
+    }
+
+    /// The last recorded move of its dates, if any.
+    pub fn latest_move(&self) -> Option<&WhenChange> {
+        self.changes.iter().rev().find_map(|c| c.when.as_ref())
+    }
+
+    /// What readers are told about its changes, a line each, for calendars, feeds and structured data: the
+    /// status with its reason when it is not going ahead as announced, then each recorded change, newest first,
+    /// with its note. Empty for an activity that never changed. `year` is its schedule's (dates in it are
+    /// written without one).
+    pub fn change_notice(&self, year: i32) -> Vec<String> {
+        let mut lines = Vec::new();
+        let status = self.status();
+        if status != Status::Scheduled {
+            let reason = self.reason.as_deref().map(|r| format!("（{r}）")).unwrap_or_default();
+            lines.push(format!("状态：{}{reason}", status.label()));
+        }
+        for c in self.changes.iter().rev() {
+            match &c.note {
+                Some(note) => lines.push(format!("{}：{note}", c.line(year))),
+                None => lines.push(c.line(year)),
+            }
+        }
+        lines
     }
 
     /// The span of a tag as written in the file, for messages about it.
