@@ -134,15 +134,18 @@ impl Change {
             });
         }
         if let Some(s) = &self.status {
-            parts.push(
-                match (s.before, s.after) {
-                    (_, Status::Cancelled) => "活动取消",
-                    (_, Status::Postponed) => "活动延期，新时间待定",
-                    (Status::Postponed | Status::Cancelled, _) => "恢复举办",
-                    _ => "按新安排举办",
-                }
-                .to_string(),
-            );
+            let words = match (s.before, s.after) {
+                (_, Status::Cancelled) => Some("活动取消"),
+                (_, Status::Postponed) => Some("活动延期，新时间待定"),
+                (Status::Cancelled, _) => Some("恢复举办"),
+                // A new date after a postponement says itself; without one it is the old date again.
+                (Status::Postponed, _) if self.when.is_none() => Some("按原定时间举办"),
+                _ => None,
+            };
+            parts.extend(words.map(str::to_string));
+            if parts.is_empty() {
+                parts.push(format!("状态改为{}", s.after.label()));
+            }
         }
         parts.join("；")
     }

@@ -119,7 +119,7 @@ const TOML_KEYS: &[&str] = &[
 const TOML_SCHEMA: Schema = Schema { keys: TOML_KEYS, nested: NESTED };
 
 /// A schedule's `_index.md`, before its activities are added.
-pub(super) struct Index {
+pub(crate) struct Index {
     pub origin: Origin,
     pub title: String,
     pub year: i32,
@@ -267,7 +267,7 @@ fn find_in_source(raw: &str, bad: impl Fn(char) -> bool) -> Option<(char, usize,
     None
 }
 
-pub(super) fn load_index(content_dir: &Path, path: &Path) -> Result<Index, Diagnostics> {
+pub(crate) fn load_index(content_dir: &Path, path: &Path) -> Result<Index, Diagnostics> {
     let text = read_text(path)?;
     let split = frontmatter::split(path, &text)?;
     check_front_matter(path, &text, split.body_offset)?;
@@ -328,7 +328,7 @@ pub(super) fn load_index(content_dir: &Path, path: &Path) -> Result<Index, Diagn
 
 /// An activity file that could not be read, and whether it says it is a draft (so its problems need not stop a
 /// build that leaves drafts out). A file whose front matter cannot be read at all cannot say so.
-pub(super) struct Failed {
+pub(crate) struct Failed {
     pub errors: Diagnostics,
     pub draft: bool,
 }
@@ -345,7 +345,7 @@ impl From<Diagnostic> for Failed {
     }
 }
 
-pub(super) fn load_activity(
+pub(crate) fn load_activity(
     content_dir: &Path,
     path: &Path,
     context: Context,
