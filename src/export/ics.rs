@@ -6,7 +6,9 @@
 //! (`10月1日-7日 每天9:00-11:00`) are one event repeated daily (`RRULE:FREQ=DAILY;COUNT=7`), and a span from a
 //! time on one day to a time on another is one event. A list of dates (`10月1日、3日、5日`) is one event per
 //! date, the first with the activity's own UID and the others numbered after it, so each date keeps its UID
-//! when another moves.
+//! when another moves. Every event of an activity carries its revision (see [`crate::content::changes`]): the
+//! same UID, `SEQUENCE` raised with each recorded change, `LAST-MODIFIED`, and `STATUS:CANCELLED` or `TENTATIVE`
+//! for a cancelled or postponed activity, so a subscribed calendar replaces the event rather than keeping both.
 //!
 //! Written by hand rather than with a crate: the format needed here is small, and the writer must be
 //! byte-reproducible (no clock, no random UIDs), fold at 75 octets on UTF-8 boundaries and escape every TEXT
