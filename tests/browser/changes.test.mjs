@@ -97,6 +97,22 @@ describe('changed activities in the browser', { skip }, () => {
     await page.done();
   });
 
+  for (const path of [SCHEDULE, '2023-autumn/01-forum.html', 'index.html']) {
+    test(`${path} at 390 px: no sideways page scroll, tap targets of 44 px`, async () => {
+      const page = await open(path, { width: 390, height: 844 });
+      await page.waitForLoadState('load');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+      const small = await page.$$eval('.recent-changes a, .changes a, table.data th a, .filter select',
+        (els) => els.filter((el) => el.getClientRects().length && !el.closest('[hidden], .vh'))
+          .map((el) => [el, el.getBoundingClientRect()])
+          .filter(([, r]) => r.height < 44 || r.width < 44)
+          .map(([el, r]) => `${el.tagName} "${el.textContent.trim().slice(0, 12)}" ${Math.round(r.width)}×${Math.round(r.height)}`));
+      assert.deepEqual(small, []);
+      await page.done();
+    });
+  }
+
   for (const scheme of ['light', 'dark']) {
     for (const path of [SCHEDULE, '2023-autumn/01-forum.html', '2023-autumn/02-contest.html', 'index.html', 'months/2023-09.html']) {
       test(`axe-core finds nothing on ${path} (${scheme})`, async () => {
