@@ -331,12 +331,13 @@ fn readings(site: &Site, root: &Path) -> Vec<Reading> {
     for s in &site.schedules {
         for a in &s.activities {
             let file = a.origin.path.strip_prefix(root).unwrap_or(&a.origin.path).to_path_buf();
-            out.push(Reading {
-                file: file.clone(),
-                what: a.title.clone(),
-                text: a.when_text.clone(),
-                when: a.when.clone(),
-            });
+            // A changed activity says its status and how many changes calendars have seen.
+            let what = if a.changed() {
+                format!("{} ({}, sequence {})", a.title, a.status().as_str(), a.sequence())
+            } else {
+                a.title.clone()
+            };
+            out.push(Reading { file: file.clone(), what, text: a.when_text.clone(), when: a.when.clone() });
             for m in &a.milestones {
                 out.push(Reading {
                     file: file.clone(),

@@ -89,6 +89,18 @@ pub enum ErrorKind {
     OutputNotAFolder,
     #[error("the output folder is not empty and no almanac build wrote it (it has no `{marker}` file)")]
     OutputNotOurs { marker: &'static str },
+    // When the schedule changes (`status`, `changes`).
+    #[error("`{0}` is not a status")]
+    UnknownStatus(String),
+    #[error("the change records nothing: it has no `when`, `where` or `status`")]
+    EmptyChange,
+    #[error("the change records `{have}` without `{missing}`")]
+    HalfChange { have: &'static str, missing: &'static str },
+    #[error("the change of {date} is listed after the change of {previous}")]
+    ChangesOutOfOrder { date: NaiveDate, previous: NaiveDate },
+    /// `almanac reschedule` cannot do what it was asked; the reason says why.
+    #[error("cannot reschedule: {0}")]
+    CannotReschedule(String),
 }
 
 /// "`title`", or "the file" for a character written as itself.
@@ -152,6 +164,15 @@ pub enum WarningKind {
     NumberTaken { number: String, other: String },
     #[error("there is no title before the table; the schedule is named after the file")]
     NoScheduleTitle,
+    // When the schedule changes: a history that does not match the file.
+    #[error("`status` is `{status}`, but {recorded}")]
+    StatusNotRecorded { status: &'static str, recorded: String },
+    #[error("`{field}` is `{now}`, but the last recorded change set it to `{recorded}`")]
+    NotRecorded { field: &'static str, now: String, recorded: String },
+    #[error("the change says `{field}` was `{before}`, but the change before it set it to `{previous}`")]
+    ChangeChainBroken { field: &'static str, before: String, previous: String },
+    #[error("the change leaves `{field}` as it was: `{value}`")]
+    ChangeChangesNothing { field: &'static str, value: String },
 }
 
 /// An error or a warning.

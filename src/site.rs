@@ -170,10 +170,13 @@ impl Site {
     }
 
     /// When an activity last changed: its own `updated`, else its schedule's, else 1 January of the schedule's
-    /// year. Never the clock or a file time, so builds stay byte-identical.
+    /// year; or the activity's last recorded change (`changes`), when that is later. Never the clock or a
+    /// file time, so builds stay byte-identical.
     pub fn updated(&self, id: ActivityId) -> NaiveDate {
         let (s, a) = self.get(id);
-        a.updated.or(s.updated).unwrap_or_else(|| NaiveDate::from_ymd_opt(s.year, 1, 1).unwrap_or(NaiveDate::MIN))
+        let written =
+            a.updated.or(s.updated).unwrap_or_else(|| NaiveDate::from_ymd_opt(s.year, 1, 1).unwrap_or(NaiveDate::MIN));
+        a.last_change().map_or(written, |c| c.max(written))
     }
 
     /// Activities of every schedule running at some time in `months[i]`, in schedule order.
@@ -236,6 +239,9 @@ pub(crate) mod tests {
                 draft: false,
                 updated: None,
                 mode: Mode::of(when, place, body),
+                status_written: None,
+                reason: None,
+                changes: vec![],
             })
             .collect();
         let schedule = Schedule {

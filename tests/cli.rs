@@ -87,7 +87,7 @@ fn check_shows_readings_and_warnings_and_writes_nothing() {
     for line in read(&site.path().join("expected-warnings.txt")).lines() {
         assert!(err.contains(line), "expected\n  {line}\nin\n{err}");
     }
-    assert!(said.contains("0 errors, 9 warnings, 5 dates read."), "{said}");
+    assert!(said.contains("0 errors, 15 warnings, 9 dates read."), "{said}");
     assert!(!err.contains('\x1b'), "no colour when stderr is not a terminal");
     assert!(!site.path().join("output").exists());
 

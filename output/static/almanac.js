@@ -7,6 +7,8 @@
   var table = document.querySelector('table.data');
   if (!form || !table) return;
   var FIELDS = ['q', 'tag', 'month', 'mode'];
+  // [changes] The status filter is there only when an activity of the schedule changed.
+  if (form.elements.status) FIELDS.push('status');
   var status = form.querySelector('.filter-status');
 
   // Full-width letters and digits (ＱＣ, ２０２３) become ASCII, and case is ignored.
@@ -22,6 +24,8 @@
       href: tr.querySelector('a').getAttribute('href'),
       tags: d.tags ? JSON.parse(d.tags) : [],
       mode: d.mode, start: d.start, end: d.end, exact: d.p === 'day' || d.p === 'time',
+      // [changes] Only a changed activity's row carries data-status and data-changed.
+      status: d.status || 'scheduled', changed: d.changed === 'true',
       // Each date with its times, in the schedule's zone: [first day, last day, starts at, ends at].
       occ: d.occ ? JSON.parse(d.occ) : [[d.start, d.end, null, null]],
       text: norm(Array.prototype.map.call(cells, function (c) { return c.textContent; }).join(' ')),
@@ -48,8 +52,17 @@
     return terms.every(function (t) { return it.text.indexOf(t) >= 0; }) &&
       (!v.tag || it.tags.indexOf(v.tag) >= 0) &&
       (!v.mode || it.mode === v.mode) &&
+      statusMatches(it, v.status) &&
       // ISO dates compare as strings, and no month has a day after 31.
       (!v.month || (it.start <= v.month + '-31' && it.end >= v.month + '-01'));
+  }
+
+  // [changes] ?status=changed: the activities with a recorded change (or not going ahead as announced);
+  // ?status=active: those still taking place at a known date (neither cancelled nor postponed).
+  function statusMatches(it, want) {
+    if (want === 'changed') return it.changed;
+    if (want === 'active') return it.status !== 'cancelled' && it.status !== 'postponed';
+    return true;
   }
 
   function apply() {
@@ -155,6 +168,8 @@
     var at = now(), t = at.slice(0, 10);
     var counts = { upcoming: 0, running: 0, maybe: 0, past: 0 };
     items.forEach(function (it) {
+      // [changes] A cancelled or postponed activity is not on at its (old) dates: no today mark.
+      if (it.status === 'cancelled' || it.status === 'postponed') return;
       var st = stateAt(it, at);
       counts[st]++;
       it.els.forEach(function (el) {

@@ -15,7 +15,7 @@ use crate::error::{Diagnostic, Diagnostics, ErrorKind};
 use crate::layout::{Layout, Page, TAG_PAGE_SIZE, tag_pages};
 use crate::site::{ActivityId, Site};
 use crate::urls;
-use pages::{meta, schedule_summary};
+use pages::{meta, recent_changes, schedule_summary};
 use views::*;
 
 fn template(page: Page) -> &'static str {
@@ -202,10 +202,12 @@ impl SiteRenderer<'_> {
                 }
                 let summaries: Vec<_> = site.schedules.iter().map(|s| schedule_summary(s)).collect();
                 ctx.insert("schedules", &summaries);
+                ctx.insert("recent_changes", &recent_changes(site, site.activity_ids()));
             }
             Page::Schedule(si) => {
                 ctx.insert("page_title", &title(&site.schedules[si].title));
                 self.insert_calendar(&mut ctx, si, path);
+                ctx.insert("recent_changes", &recent_changes(site, site.schedule_ids(si)));
             }
             Page::Activity(id) => self.insert_activity(&mut ctx, id, path, &title),
             Page::Month(i) => {

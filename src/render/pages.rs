@@ -109,7 +109,32 @@ fn filter_view<'a>(site: &'a Site, s: &crate::content::Schedule) -> FilterView<'
         tags: tags.into_iter().map(|(t, _)| t).collect(),
         modes: modes.collect(),
         timezone: site.config.timezone.name(),
+        changes: s.activities.iter().any(Activity::changed),
     }
+}
+
+/// How many changes a "最近调整" list shows.
+const RECENT_CHANGES: usize = 10;
+
+/// The latest recorded changes of the activities `ids`, newest first by the date they were announced (never
+/// the clock, so a build stays byte-identical); changes of one day keep schedule order.
+pub(super) fn recent_changes(site: &Site, ids: impl Iterator<Item = ActivityId>) -> Vec<RecentChange<'_>> {
+    let mut all: Vec<(ActivityId, &crate::content::changes::Change)> =
+        ids.flat_map(|id| site.get(id).1.changes.iter().map(move |c| (id, c))).collect();
+    all.sort_by_key(|&(_, c)| std::cmp::Reverse(c.date));
+    all.into_iter()
+        .take(RECENT_CHANGES)
+        .map(|(id, c)| {
+            let (s, a) = site.get(id);
+            RecentChange {
+                change: ChangeView::new(c, s.year),
+                title: &a.title,
+                url: urls::activity(&s.slug, &a.slug),
+                schedule_title: &s.title,
+                status: StatusView::new(a),
+            }
+        })
+        .collect()
 }
 
 impl SiteRenderer<'_> {
@@ -140,6 +165,11 @@ impl SiteRenderer<'_> {
             .map(|(a, r)| TimelineRow {
                 activity: r.clone(),
                 bars: a.when.occurrences().map(|o| Bar::place(o.start, o.end, first, last)).collect(),
+                was: a
+                    .latest_move()
+                    .map(|m| m.before.occurrences().map(|o| Bar::place(o.start, o.end, first, last)).collect())
+                    .unwrap_or_default(),
+                was_words: a.latest_move().map(|m| m.before.in_words()),
                 milestones: a
                     .milestones
                     .iter()
@@ -235,6 +265,8 @@ impl SiteRenderer<'_> {
                     .collect(),
                 months: YearMonth::span(a.when.start, a.when.end).into_iter().map(MonthLink::from).collect(),
                 ics_url: urls::activity_calendar(&s.slug, &a.slug),
+                reason: a.reason.as_deref(),
+                changes: a.changes.iter().map(|c| ChangeView::new(c, s.year)).collect(),
                 jsonld: export::jsonld::event(site, id),
             },
         );
@@ -285,6 +317,7 @@ impl SiteRenderer<'_> {
                         starts: day == o.start,
                         ends: day == o.end,
                         time,
+                        status: StatusView::new(a),
                     });
                 }
             }

@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use tera::Value;
 
+use crate::content::changes::{self, Change, Status};
 use crate::content::dates::DatesView;
 use crate::content::{Activity, Milestone, Schedule};
 use crate::site::{Site, YearMonth};
@@ -108,6 +109,77 @@ pub struct ActivityRef<'a> {
     #[serde(flatten)]
     pub dates: DatesView<'a>,
     pub tags: Vec<TagLink<'a>>,
+    #[serde(flatten)]
+    pub status: StatusView,
+}
+
+/// Whether an activity changed, for its badge and the filter (see [`crate::content::changes`]).
+#[derive(Serialize, Clone, Copy)]
+pub struct StatusView {
+    /// `scheduled`, `postponed`, `cancelled` or `rescheduled`.
+    pub status: &'static str,
+    pub status_label: &'static str,
+    /// What its badge says (调整, 延期·待定, 已取消), or nothing for an activity that never changed.
+    pub status_badge: Option<&'static str>,
+    /// A change is recorded, or it is not simply scheduled.
+    pub changed: bool,
+    /// It still takes place at a known date: neither postponed nor cancelled.
+    pub active: bool,
+}
+
+impl StatusView {
+    pub fn new(a: &Activity) -> Self {
+        let status = a.status();
+        let badge = match status {
+            Status::Cancelled => Some("已取消"),
+            Status::Postponed => Some("延期·待定"),
+            Status::Scheduled | Status::Rescheduled => a.changed().then_some("调整"),
+        };
+        StatusView {
+            status: status.as_str(),
+            status_label: status.label(),
+            status_badge: badge,
+            changed: a.changed(),
+            active: status.is_active(),
+        }
+    }
+}
+
+/// A recorded change as pages show it.
+#[derive(Serialize)]
+pub struct ChangeView<'a> {
+    /// When it was announced, ISO 8601, and as the schedule writes it (9月1日).
+    pub date: String,
+    pub date_words: String,
+    /// 原定9月18日-22日，调整为10月9日-13日
+    pub summary: String,
+    /// 原定9月18日-22日，调整为10月9日-13日（9月1日公告）
+    pub line: String,
+    pub note: Option<&'a str>,
+}
+
+impl<'a> ChangeView<'a> {
+    pub fn new(c: &'a Change, year: i32) -> Self {
+        ChangeView {
+            date: c.date.to_string(),
+            date_words: changes::date_words(c.date, year),
+            summary: c.summary(),
+            line: c.line(year),
+            note: c.note.as_deref(),
+        }
+    }
+}
+
+/// An entry of a "最近调整" list: a change, with the activity it is about.
+#[derive(Serialize)]
+pub struct RecentChange<'a> {
+    #[serde(flatten)]
+    pub change: ChangeView<'a>,
+    pub title: &'a str,
+    pub url: String,
+    pub schedule_title: &'a str,
+    #[serde(flatten)]
+    pub status: StatusView,
 }
 
 impl<'a> ActivityRef<'a> {
@@ -131,6 +203,7 @@ impl<'a> ActivityRef<'a> {
                 .filter_map(|t| site.tag(t))
                 .map(|t| TagLink { name: &t.name, url: urls::tag(&t.slug) })
                 .collect(),
+            status: StatusView::new(a),
         }
     }
 }
@@ -199,6 +272,9 @@ pub struct TimelineRow<'a> {
     pub activity: Value,
     /// One bar per date of a list, else one.
     pub bars: Vec<Bar>,
+    /// Where it was before its last move, drawn faintly, and that reading in words; empty if it never moved.
+    pub was: Vec<Bar>,
+    pub was_words: Option<String>,
     pub milestones: Vec<MilestoneView<'a>>,
 }
 
@@ -218,6 +294,8 @@ pub struct FilterView<'a> {
     pub tags: Vec<&'a str>,
     pub modes: Vec<&'static str>,
     pub timezone: &'a str,
+    /// Whether any activity changed: only then does the filter offer to show the changed or the active ones.
+    pub changes: bool,
 }
 
 #[derive(Serialize)]
@@ -261,6 +339,9 @@ pub struct ActivityPage<'a> {
     pub months: Vec<MonthLink>,
     /// This activity's own `.ics`, relative to the site root.
     pub ics_url: String,
+    /// Why it is postponed or cancelled, and its recorded changes, oldest first.
+    pub reason: Option<&'a str>,
+    pub changes: Vec<ChangeView<'a>>,
     /// Schema.org Event JSON-LD, safe to put inside `<script>` as is.
     pub jsonld: String,
 }
@@ -286,6 +367,8 @@ pub struct DayItem<'a> {
     pub ends: bool,
     /// The time it starts that day (`14:30`), when the text gives one.
     pub time: Option<String>,
+    #[serde(flatten)]
+    pub status: StatusView,
 }
 
 #[derive(Serialize)]
