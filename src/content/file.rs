@@ -57,11 +57,13 @@ struct RawActivity {
 struct RawMilestone {
     when: Spanned<String>,
     label: Spanned<String>,
+    #[serde(default)]
+    outside: bool,
 }
 
 const ACTIVITY_KEYS: &[&str] =
     &["number", "title", "when", "where", "tags", "milestones", "start", "end", "slug", "draft", "updated"];
-const MILESTONE_KEYS: &[&str] = &["when", "label"];
+const MILESTONE_KEYS: &[&str] = &["when", "label", "outside"];
 const MD_SCHEMA: Schema = Schema { keys: ACTIVITY_KEYS, nested: &[("milestones", MILESTONE_KEYS)] };
 const TOML_KEYS: &[&str] =
     &["number", "title", "when", "where", "tags", "milestones", "start", "end", "slug", "draft", "updated", "body"];
@@ -355,6 +357,7 @@ pub(super) fn load_activity(
                 when_text: m.when.get_ref().clone(),
                 when: w,
                 span: file_span(m.when.span()),
+                outside: m.outside,
             }),
             Err(e) => errors.push(e),
         }
