@@ -115,6 +115,18 @@ impl Plan {
         self.each(|path, bytes| Ok((path.to_string(), Arc::from(bytes))))
     }
 
+    /// Renders every page in memory, keeping nothing but the errors: what `check` needs to know that the
+    /// templates work on every activity's data. (Machine-readable files have no templates.)
+    pub fn check_pages(&self) -> Diagnostics {
+        let renderer = self.templates.for_site(&self.site, &self.layout, &self.cards);
+        let pages: Vec<_> =
+            self.layout.items().filter_map(|(_, item)| if let Item::Page(p) = item { Some(p) } else { None }).collect();
+        let results: Vec<Option<Diagnostic>> = pages.par_iter().map(|&p| renderer.render(p).err()).collect();
+        let mut errors = Diagnostics::default();
+        results.into_iter().flatten().for_each(|d| errors.push_once(d));
+        errors.sorted()
+    }
+
     /// Renders every file straight into `sink`, in parallel.
     fn write(&self, sink: &Staging) -> Result<(), Diagnostics> {
         self.each(|path, bytes| {
@@ -405,9 +417,7 @@ pub fn check(root: &Path, drafts: bool, strict: bool) -> CheckReport {
             match Plan::new(root, site) {
                 Ok(plan) => {
                     // Every page is rendered (in memory) so template errors that depend on the data show too.
-                    if let Err(e) = plan.render_all() {
-                        found.extend(e);
-                    }
+                    found.extend(plan.check_pages());
                     found.extend(lint::lint(&plan.site));
                 }
                 Err(e) => found.extend(e),

@@ -28,4 +28,4 @@ pub mod render;
 mod serve;
 pub mod site;
 mod urls;
-pub mod zone;
+mod zone;

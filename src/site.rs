@@ -240,6 +240,7 @@ pub(crate) mod tests {
                 tags: vec![],
                 milestones: vec![],
                 body: body.into(),
+                body_text: crate::markdown::to_plain_text(body),
                 draft: false,
                 updated: None,
                 mode: Mode::of(when, place, body),

@@ -113,3 +113,12 @@ fn check_of_the_seed_site_reads_every_date() {
         assert!(said.contains(line), "{line}\nnot in\n{said}");
     }
 }
+
+#[test]
+fn new_reads_the_date_in_the_schedules_academic_year() {
+    let site = fixture_site("valid-academic-year");
+    let root = site.path().to_str().unwrap();
+    let out = almanac(&["new", "2024-25", "--title", "春季运动会", "--when", "4月中旬", "--root", root], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("4月中旬 → 2025-04-11 … 2025-04-20 (旬)"), "{}", stdout(&out));
+}

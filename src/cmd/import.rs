@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cmd::new::schedule_year;
+use crate::content::write::schedule_context;
 use crate::error::{Diagnostic, Diagnostics, ErrorKind, SlugOf, WarningKind};
 use crate::import::format::{self, Format};
 use crate::import::{self as imp, Action, Index, Plan, Source, Written, rows};
@@ -84,7 +84,7 @@ impl ImportArgs {
         let dir = self.root.join("content").join(&slug);
         let index_path = dir.join("_index.md");
         let mut problems = Diagnostics::default();
-        let existing_year = index_path.exists().then(|| schedule_year(&index_path));
+        let existing_year = index_path.exists().then(|| schedule_context(&index_path).map(|c| c.year));
         let (year, year_from) = match (existing_year, self.year, around.title.as_deref().and_then(rows::year_in)) {
             (Some(None), _, _) => {
                 return Err(imp::file_error(
@@ -178,7 +178,7 @@ impl ImportArgs {
 
 /// The file's name as a schedule folder name: `quality-month-2023.docx` → `quality-month-2023`.
 fn short_stem(path: &Path) -> String {
-    crate::cmd::new::short_slug(&path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default())
+    crate::content::write::short_slug(&path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default())
 }
 
 fn read_source(path: &Path, args: &ImportArgs) -> Result<Source, Diagnostics> {

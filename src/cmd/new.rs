@@ -2,9 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::content::dates::{When, parse_when};
-use crate::content::frontmatter;
-use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, SlugOf};
+use crate::content::dates::{When, parse_when_in};
+use crate::content::write::{next_number, quote, schedule_context, short_slug, write};
+use crate::error::{Diagnostic, Diagnostics, ErrorKind, SlugOf};
 use crate::urls;
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -85,7 +85,7 @@ impl NewArgs {
 
     fn new_activity(&self, dir: &Path) -> Result<Created, Diagnostics> {
         let index = dir.join("_index.md");
-        let Some(year) = schedule_year(&index) else {
+        let Some(context) = schedule_context(&index) else {
             let help = format!(
                 "create the schedule first: almanac new {} --schedule --title \"…\" --year 2024",
                 self.schedule
@@ -93,7 +93,7 @@ impl NewArgs {
             return Err(arg_error("SCHEDULE", ErrorKind::NoSchedule(index), &help));
         };
         let when_text = self.when.clone().unwrap_or_default();
-        let when = parse_when(&when_text, year).map_err(|e| {
+        let when = parse_when_in(&when_text, context).map_err(|e| {
             let d = Diagnostic::at(
                 "--when",
                 &when_text,
@@ -131,11 +131,6 @@ fn arg_error(what: &str, kind: ErrorKind, help: &str) -> Diagnostics {
     Diagnostic::file(what, kind).with_help(help).into()
 }
 
-/// A TOML basic string, escaped.
-pub(crate) fn quote(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
-}
-
 fn refuse_existing(path: &Path) -> Result<(), Diagnostics> {
     if path.exists() {
         return Err(Diagnostic::file(path, ErrorKind::FileExists)
@@ -143,77 +138,4 @@ fn refuse_existing(path: &Path) -> Result<(), Diagnostics> {
             .into());
     }
     Ok(())
-}
-
-/// Writes a new file, creating its folder; never overwrites (the file is opened with `create_new`).
-pub(crate) fn write(path: &Path, text: &str) -> Result<(), Diagnostics> {
-    let io = |e: std::io::Error| Diagnostics::from(Diagnostic::io(IoOp::Create, path, e));
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(io)?;
-    }
-    // create_new: never overwrite, even if the file appeared since the check.
-    use std::io::Write;
-    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(io)?;
-    f.write_all(text.as_bytes()).map_err(io)
-}
-
-/// The schedule's `year`, read leniently: `new` should work even if another file of the site is broken.
-pub(crate) fn schedule_year(index: &Path) -> Option<i32> {
-    let text = std::fs::read_to_string(index).ok()?;
-    let split = frontmatter::split(index, &text).ok()?;
-    let table: toml::Table = toml::from_str(split.toml).ok()?;
-    i32::try_from(table.get("year")?.as_integer()?).ok()
-}
-
-/// One more than the highest `number` among the schedule's activities.
-pub(crate) fn next_number(dir: &Path) -> u32 {
-    let mut max = 0;
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let toml = match path.extension().and_then(|e| e.to_str()) {
-            Some("md") => frontmatter::split(&path, &text).map(|s| s.toml).unwrap_or(""),
-            Some("toml") => &text,
-            _ => continue,
-        };
-        let n = toml::from_str::<toml::Table>(toml).ok().and_then(|t| t.get("number")?.as_integer());
-        max = max.max(n.and_then(|n| u32::try_from(n).ok()).unwrap_or(0));
-    }
-    max + 1
-}
-
-/// An ASCII slug from the title, cut at a word boundary so file names stay short.
-pub(crate) fn short_slug(title: &str) -> String {
-    let slug = urls::slugify(title);
-    let mut out = String::new();
-    for word in slug.split('-') {
-        if !out.is_empty() && out.len() + word.len() + 1 > 40 {
-            break;
-        }
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_are_short_ascii_words() {
-        assert_eq!(short_slug("质量论坛"), "zhi-liang-lun-tan");
-        let long = short_slug("第二期中医药大家谈暨第二批品质中药团体标准发布活动");
-        assert!(long.len() <= 40 && !long.ends_with('-') && long.is_ascii(), "{long}");
-    }
-
-    #[test]
-    fn quotes_toml_strings() {
-        for s in ["a\"b\\c", "“高质量 可持续”", "it's", "a'\"b", "多\n行"] {
-            let t: toml::Table = toml::from_str(&format!("x = {}", quote(s))).unwrap();
-            assert_eq!(t["x"].as_str(), Some(s));
-        }
-    }
 }

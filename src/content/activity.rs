@@ -80,6 +80,9 @@ pub struct Activity {
     pub milestones: Vec<Milestone>,
     /// Markdown source of the main content.
     pub body: String,
+    /// The main content as a reader sees it, without markup: for descriptions in calendars, feeds, data and
+    /// metadata (made once here rather than by each of them).
+    pub body_text: String,
     pub draft: bool,
     /// When this entry was last changed (`updated = 2023-08-15`): feeds and calendars say it, not the clock.
     pub updated: Option<NaiveDate>,

@@ -401,6 +401,7 @@ pub(super) fn load_activity(
         place,
         tags: dedup(raw.tags.into_iter().map(Spanned::into_inner)),
         milestones,
+        body_text: crate::markdown::to_plain_text(&body),
         body,
         draft: raw.draft,
         updated,

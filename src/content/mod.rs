@@ -5,6 +5,7 @@ pub mod dates;
 mod file;
 pub mod frontmatter;
 pub mod mode;
+pub mod write;
 
 use std::path::{Path, PathBuf};
 

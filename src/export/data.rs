@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use crate::content::dates::DatesView;
 use crate::content::{Activity, Milestone};
-use crate::markdown;
 use crate::site::{ActivityId, Site};
 use crate::urls;
 use crate::zone::Zone;
@@ -171,7 +170,7 @@ pub fn csv(site: &Site, which: Option<usize>) -> io::Result<Vec<u8>> {
             a.number.map(|n| n.to_string()).unwrap_or_default(),
             a.title.clone(),
             a.published(),
-            markdown::to_plain_text(&a.body),
+            a.body_text.clone(),
             a.when.start.to_string(),
             a.when.end.to_string(),
             p.as_str().to_string(),

@@ -17,7 +17,6 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use super::host;
 use crate::content::dates::{Occurrence, Precision, When};
 use crate::content::{Activity, Schedule};
-use crate::markdown;
 use crate::site::{ActivityId, Site};
 use crate::urls;
 use crate::zone::{Zone, offset};
@@ -196,10 +195,10 @@ fn describe(s: &Schedule, a: &Activity) -> String {
     let mut lines = vec![format!("时间地点：{}", a.published()), format!("日期解读：{}", a.when.in_words())];
     lines.extend(approximate(&a.when));
     lines.push(may_change(s));
-    let body = markdown::to_plain_text(&a.body);
+    let body = &a.body_text;
     if !body.is_empty() {
         lines.push(String::new());
-        lines.push(body);
+        lines.push(body.clone());
     }
     lines.join("\n")
 }

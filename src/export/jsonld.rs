@@ -12,7 +12,6 @@ use serde::Serialize;
 
 use super::ics::approximate;
 use crate::content::mode::Mode;
-use crate::markdown;
 use crate::site::{ActivityId, Site};
 use crate::urls;
 
@@ -103,9 +102,8 @@ pub fn event(site: &Site, id: ActivityId) -> String {
     };
     let mut description = vec![format!("时间地点：{}", a.published())];
     description.extend(approximate(&a.when));
-    let body = markdown::to_plain_text(&a.body);
-    if !body.is_empty() {
-        description.push(body);
+    if !a.body_text.is_empty() {
+        description.push(a.body_text.clone());
     }
     let zone = &site.config.timezone;
     let events: Vec<Event> = a

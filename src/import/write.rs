@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::{Action, Index, Plan, Row, Written};
-use crate::cmd::new::{next_number, quote, short_slug, write};
 use crate::content::frontmatter;
+use crate::content::write::{next_number, quote, short_slug, write};
 use crate::error::{Diagnostic, Diagnostics, ErrorKind};
 
 /// An activity already in the schedule folder.

@@ -24,7 +24,7 @@ pub(super) fn meta(site: &Site, page: Page, path: &str) -> Meta {
         }
         Page::Activity(id) => {
             let (_, a) = site.get(id);
-            format!("{}：{}。{}", a.title, a.published(), markdown::to_plain_text(&a.body))
+            format!("{}：{}。{}", a.title, a.published(), a.body_text)
         }
         Page::Month(i) => format!("{}的活动安排。", site.months[i].label()),
         Page::Tag(i, _) => format!("标签“{}”下的 {} 项活动。", site.tags[i].name, site.tags[i].members.len()),
