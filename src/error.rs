@@ -147,6 +147,8 @@ pub enum WarningKind {
     PlaceLooksLikeDate(String),
     #[error("the milestone `{label}` ({when}) falls outside the activity's dates")]
     MilestoneOutside { label: String, when: String },
+    #[error("the milestone `{label}` ({when}) says `outside = true` but falls within the activity's dates")]
+    MilestoneNotOutside { label: String, when: String },
     #[error("the tag `{tag}` looks like a misspelling of `{other}`")]
     TagLooksLike { tag: String, other: String },
     #[error("{0} is removed from the published page")]

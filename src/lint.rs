@@ -53,13 +53,26 @@ fn activity(s: &Schedule, a: &Activity, first_dated: Option<NaiveDate>, out: &mu
                 .with_help("`where` is the place or format; put dates in `when`"),
         );
     }
+    // A phase before or after the activity's published dates (a registration, results announced later) is
+    // real when the content names it, and the milestone then says `outside = true`; unsaid, it is more likely
+    // a slip of the month.
     for m in &a.milestones {
-        if m.when.start < w.start || m.when.end > w.end {
-            let kind = WarningKind::MilestoneOutside { label: m.label.clone(), when: m.when_text.clone() };
-            out.push(a.origin.at(Some(m.span.clone()), kind).with_help(format!(
-                "the activity runs {} … {}; check the milestone's `when` or the activity's",
-                w.start, w.end
-            )));
+        let (label, when) = (m.label.clone(), m.when_text.clone());
+        let beyond = m.when.start < w.start || m.when.end > w.end;
+        if beyond && !m.outside {
+            out.push(a.origin.at(Some(m.span.clone()), WarningKind::MilestoneOutside { label, when }).with_help(
+                format!(
+                    "the activity runs {} … {}; check the milestone's `when` or the activity's, or, if the content \
+                     names this phase before or after the activity's dates, add `outside = true` to the milestone",
+                    w.start, w.end
+                ),
+            ));
+        } else if !beyond && m.outside {
+            out.push(
+                a.origin
+                    .at(Some(m.span.clone()), WarningKind::MilestoneNotOutside { label, when })
+                    .with_help("remove `outside = true`, or check the milestone's `when`"),
+            );
         }
     }
 }

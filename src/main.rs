@@ -182,14 +182,24 @@ impl Console {
 }
 
 fn counts(s: &BuildSummary) -> String {
+    let mut files = vec![
+        format!("{} pages", s.pages),
+        format!("{} data files", s.data_files),
+        format!("{} static files", s.static_files),
+    ];
+    if s.archive {
+        files.push("the offline archive".into());
+    }
+    if s.compressed > 0 {
+        files.push(format!("{} compressed copies", s.compressed));
+    }
+    let last = files.pop().unwrap_or_default();
     format!(
-        "{} activities in {} schedule{}: {} pages, {} data files and {} static files",
+        "{} activities in {} schedule{}: {} and {last}",
         s.activities,
         s.schedules,
         if s.schedules == 1 { "" } else { "s" },
-        s.pages,
-        s.data_files,
-        s.static_files
+        files.join(", "),
     )
 }
 

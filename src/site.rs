@@ -169,6 +169,14 @@ impl Site {
         self.schedules.iter().map(|s| s.activities.len()).sum()
     }
 
+    /// When the content last changed, as its editors wrote it: the latest `updated` of any schedule or activity,
+    /// `None` when none says. Never the clock, so a build says the same on every run.
+    pub fn content_updated(&self) -> Option<NaiveDate> {
+        let schedules = self.schedules.iter().filter_map(|s| s.updated);
+        let activities = self.schedules.iter().flat_map(|s| s.activities.iter().filter_map(|a| a.updated));
+        schedules.chain(activities).max()
+    }
+
     /// When an activity last changed: its own `updated`, else its schedule's, else 1 January of the schedule's
     /// year; or the activity's last recorded change (`changes`), when that is later. Never the clock or a
     /// file time, so builds stay byte-identical.
@@ -267,6 +275,8 @@ pub(crate) mod tests {
             base_url: base_url.map(|u| crate::config::BaseUrl::parse(u).unwrap()),
             timezone: crate::zone::Zone::get("Asia/Shanghai").unwrap(),
             unsafe_html: false,
+            archive: true,
+            compress: false,
         };
         Site::new(config, vec![schedule])
     }

@@ -120,6 +120,9 @@ pub struct Milestone {
     pub when: When,
     /// The byte range of its `when` value in the activity's file.
     pub span: Range<usize>,
+    /// `outside = true`: the content names this phase outside the activity's published dates on purpose (a
+    /// registration before it, results announced after it), so `check` does not take it for a typo.
+    pub outside: bool,
 }
 
 impl Activity {

@@ -76,6 +76,8 @@ struct RawChange {
 struct RawMilestone {
     when: Spanned<String>,
     label: Spanned<String>,
+    #[serde(default)]
+    outside: bool,
 }
 
 const ACTIVITY_KEYS: &[&str] = &[
@@ -94,7 +96,7 @@ const ACTIVITY_KEYS: &[&str] = &[
     "reason",
     "changes",
 ];
-const MILESTONE_KEYS: &[&str] = &["when", "label"];
+const MILESTONE_KEYS: &[&str] = &["when", "label", "outside"];
 /// The keys of a `changes` entry (see [`crate::content::changes`]).
 pub const CHANGE_KEYS: &[&str] = &["date", "when", "new_when", "where", "new_where", "status", "new_status", "note"];
 const NESTED: &[(&str, &[&str])] = &[("milestones", MILESTONE_KEYS), ("changes", CHANGE_KEYS)];
@@ -406,6 +408,7 @@ pub(crate) fn load_activity(
                 when_text: m.when.get_ref().clone(),
                 when: w,
                 span: file_span(m.when.span()),
+                outside: m.outside,
             }),
             Err(e) => errors.push(e),
         }

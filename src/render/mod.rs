@@ -132,6 +132,8 @@ impl Renderer {
             &SiteView { title: &site.config.title, lang: &site.config.language, description: &site.config.description },
         );
         common.insert("feed_url", urls::FEED);
+        common.insert("edition", &EditionView::new(site));
+        common.insert("archive", &None::<ArchiveView>);
         common.insert(
             "nav",
             &Nav {
@@ -186,11 +188,20 @@ impl SiteRenderer<'_> {
         .clone()
     }
 
+    /// The page's HTML; a page that offers the offline archive offers none (see [`Self::render_with`]).
     pub fn render(&self, page: Page) -> Result<String, Diagnostic> {
+        self.render_with(page, None)
+    }
+
+    /// The page's HTML, showing `archive` where its template does (the home and schedule pages).
+    pub fn render_with(&self, page: Page, archive: Option<&ArchiveView>) -> Result<String, Diagnostic> {
         let site = self.site;
         let path = page.path(site);
         let path = path.as_str();
         let mut ctx = self.common.clone();
+        if let Some(archive) = archive {
+            ctx.insert("archive", archive);
+        }
         ctx.insert("root", &urls::root_for(path));
         ctx.insert("meta", &meta(site, page, path));
         let title = |t: &str| format!("{t} - {}", site.config.title);

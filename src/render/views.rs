@@ -57,6 +57,45 @@ impl ScheduleFiles {
     }
 }
 
+/// The offline archive as a page that offers it shows it (`archive` in templates; none on other pages and
+/// when the site writes no archive).
+#[derive(Debug, Clone, Serialize)]
+pub struct ArchiveView {
+    /// The zip, relative to the site root; none on the archive's own copy of the page.
+    pub url: Option<&'static str>,
+    /// Its size in words (`1.2 MB`); none on the archive's own copy.
+    pub size: Option<String>,
+    /// Its size in bytes; none on the archive's own copy.
+    pub bytes: Option<usize>,
+    /// This page is the archive's own copy: it says so instead of offering itself.
+    pub offline: bool,
+    /// The page's address on the web, when the site has a `base_url`: where the offline copy points to.
+    pub online_url: Option<String>,
+}
+
+/// What every page's footer says about how it was made: the content's date, as its editors wrote it, and the
+/// almanac version. Never the clock: a build is the same on every run.
+#[derive(Serialize)]
+pub struct EditionView {
+    /// `almanac`'s version, e.g. `0.1.0`.
+    pub version: &'static str,
+    /// The latest `updated` of any schedule or activity (ISO date); none when no one wrote one.
+    pub updated: Option<String>,
+    /// The same in words, `2023年8月15日`.
+    pub updated_words: Option<String>,
+}
+
+impl EditionView {
+    pub fn new(site: &Site) -> Self {
+        let updated = site.content_updated();
+        EditionView {
+            version: env!("CARGO_PKG_VERSION"),
+            updated: updated.map(|d| d.to_string()),
+            updated_words: updated.map(|d| format!("{}年{}月{}日", d.year(), d.month(), d.day())),
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct Nav<'a> {
     pub home_url: &'static str,
