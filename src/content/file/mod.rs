@@ -1,0 +1,526 @@
+//! One content file: a schedule's `_index.md` or an activity (`.md` with front matter, or a whole `.toml`), read
+//! into the model with the position of every key kept for later messages.
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+mod changes;
+mod text;
+
+use super::activity::{Activity, Milestone, Origin, Spans};
+use super::dates::{Context, Precision, When, parse_when_in};
+use super::frontmatter::{self, Located, Schema};
+use super::mode::Mode;
+use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, SlugOf};
+use crate::urls;
+use changes::{RawChange, read_changes, read_status};
+use text::{check_front_matter, check_text, check_value};
+
+/// How far from its schedule's year an activity may run: a typo such as `2203年` or `start = 0001-01-01` would
+/// otherwise make thousands of empty month pages.
+pub const YEARS_AROUND: i32 = 10;
+
+#[derive(Deserialize)]
+struct RawIndex {
+    title: Spanned<String>,
+    year: Option<Spanned<i64>>,
+    span: Option<Spanned<String>>,
+    organiser: Option<Spanned<String>>,
+    note: Option<Spanned<String>>,
+    updated: Option<Spanned<Datetime>>,
+}
+
+const INDEX_SCHEMA: Schema = Schema { keys: &["title", "year", "span", "organiser", "note", "updated"], nested: &[] };
+
+#[derive(Deserialize)]
+struct RawActivity {
+    number: Option<Spanned<u32>>,
+    title: Spanned<String>,
+    when: Spanned<String>,
+    #[serde(rename = "where")]
+    place: Option<Spanned<String>>,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+    #[serde(default)]
+    milestones: Vec<RawMilestone>,
+    start: Option<Spanned<Datetime>>,
+    end: Option<Spanned<Datetime>>,
+    slug: Option<Spanned<String>>,
+    #[serde(default)]
+    draft: bool,
+    updated: Option<Spanned<Datetime>>,
+    body: Option<Spanned<String>>,
+    status: Option<Spanned<String>>,
+    reason: Option<Spanned<String>>,
+    #[serde(default)]
+    changes: Vec<Spanned<RawChange>>,
+}
+
+#[derive(Deserialize)]
+struct RawMilestone {
+    when: Spanned<String>,
+    label: Spanned<String>,
+    #[serde(default)]
+    outside: bool,
+}
+
+const ACTIVITY_KEYS: &[&str] = &[
+    "number",
+    "title",
+    "when",
+    "where",
+    "tags",
+    "milestones",
+    "start",
+    "end",
+    "slug",
+    "draft",
+    "updated",
+    "status",
+    "reason",
+    "changes",
+];
+const MILESTONE_KEYS: &[&str] = &["when", "label", "outside"];
+/// The keys of a `changes` entry (see [`crate::content::changes`]).
+pub const CHANGE_KEYS: &[&str] = &["date", "when", "new_when", "where", "new_where", "status", "new_status", "note"];
+const NESTED: &[(&str, &[&str])] = &[("milestones", MILESTONE_KEYS), ("changes", CHANGE_KEYS)];
+const MD_SCHEMA: Schema = Schema { keys: ACTIVITY_KEYS, nested: NESTED };
+const TOML_KEYS: &[&str] = &[
+    "number",
+    "title",
+    "when",
+    "where",
+    "tags",
+    "milestones",
+    "start",
+    "end",
+    "slug",
+    "draft",
+    "updated",
+    "status",
+    "reason",
+    "changes",
+    "body",
+];
+const TOML_SCHEMA: Schema = Schema { keys: TOML_KEYS, nested: NESTED };
+
+/// A schedule's `_index.md`, before its activities are added.
+pub(crate) struct Index {
+    pub origin: Origin,
+    pub title: String,
+    pub year: i32,
+    /// What dates without a year are read against: the year, and the month it starts in with a `span`.
+    pub context: Context,
+    /// The declared span (`span = "2024年9月-2025年7月"`): its first and last day.
+    pub span: Option<(NaiveDate, NaiveDate)>,
+    pub organiser: Option<String>,
+    pub note: Option<String>,
+    pub updated: Option<NaiveDate>,
+    pub intro: String,
+    pub intro_offset: usize,
+}
+
+fn origin(content_dir: &Path, path: &Path, text: String) -> Origin {
+    let rel = path.strip_prefix(content_dir).unwrap_or(path);
+    let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+    Origin { path: path.to_path_buf(), rel, text: Arc::from(text) }
+}
+
+fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::io(IoOp::Read, path, e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let text = String::from_utf8_lossy(e.as_bytes());
+        let at = e.utf8_error().valid_up_to();
+        Diagnostic::at(path, &text, at, 1, ErrorKind::NotUtf8)
+            .with_help("save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)")
+    })
+}
+
+pub(crate) fn load_index(content_dir: &Path, path: &Path) -> Result<Index, Diagnostics> {
+    let text = read_text(path)?;
+    let split = frontmatter::split(path, &text)?;
+    check_front_matter(path, &text, split.body_offset)?;
+    let at = Located { path, file_text: &text, offset: split.toml_offset };
+    let raw: RawIndex = frontmatter::parse(at, split.toml, &INDEX_SCHEMA)?;
+    let mut errors = check_text(path, &text, split.body_offset..text.len());
+    check_value(at, "title", &raw.title, true, &mut errors);
+    if let Some(o) = &raw.organiser {
+        check_value(at, "organiser", o, true, &mut errors);
+    }
+    if let Some(n) = &raw.note {
+        check_value(at, "note", n, false, &mut errors);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let updated = raw.updated.as_ref().map(|u| toml_date(at, u)).transpose()?;
+    let span = raw.span.as_ref().map(|s| read_span(at, split.toml, s)).transpose()?;
+    let year = match (&raw.year, span) {
+        (Some(y), _) => {
+            // Dates without a year take this one, and the date reader holds four-digit years.
+            let year = i32::try_from(*y.get_ref()).ok().filter(|y| (1000..=9999).contains(y)).ok_or_else(|| {
+                at.error(y.span(), ErrorKind::BadYear(*y.get_ref()))
+                    .with_help("write the schedule's year in full, e.g. year = 2024")
+            })?;
+            if let Some((first, _)) = span
+                && first.year() != year
+            {
+                return Err(at
+                    .error(y.span(), ErrorKind::SpanYear { year, span_year: first.year() })
+                    .with_help("leave `year` out (the span's first year is the schedule's year), or correct one")
+                    .into());
+            }
+            year
+        }
+        (None, Some((first, _))) => first.year(),
+        (None, None) => {
+            return Err(Diagnostic::at(path, &text, 0, 3, ErrorKind::MissingKey("year"))
+                .with_help("add a line `year = 2024` (or a `span` such as span = \"2024年9月-2025年7月\")")
+                .into());
+        }
+    };
+    let context = span.map_or(Context::calendar(year), |(first, _)| Context::starting(year, first.month()));
+    let (intro, intro_offset) = (split.body.to_string(), split.body_offset);
+    Ok(Index {
+        title: raw.title.into_inner(),
+        year,
+        context,
+        span,
+        organiser: raw.organiser.map(Spanned::into_inner),
+        note: raw.note.map(Spanned::into_inner),
+        updated,
+        intro,
+        intro_offset,
+        origin: origin(content_dir, path, text),
+    })
+}
+
+/// An activity file that could not be read, and whether it says it is a draft (so its problems need not stop a
+/// build that leaves drafts out). A file whose front matter cannot be read at all cannot say so.
+pub(crate) struct Failed {
+    pub errors: Diagnostics,
+    pub draft: bool,
+}
+
+impl From<Diagnostics> for Failed {
+    fn from(errors: Diagnostics) -> Self {
+        Failed { errors, draft: false }
+    }
+}
+
+impl From<Diagnostic> for Failed {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics::from(d).into()
+    }
+}
+
+pub(crate) fn load_activity(
+    content_dir: &Path,
+    path: &Path,
+    context: Context,
+    whole_toml: bool,
+) -> Result<Activity, Failed> {
+    let year = context.year;
+    let text = read_text(path)?;
+    let (at, toml, body, body_offset, raw) = if whole_toml {
+        check_front_matter(path, &text, text.len())?;
+        let at = Located { path, file_text: &text, offset: 0 };
+        let raw: RawActivity = frontmatter::parse(at, &text, &TOML_SCHEMA)?;
+        let (body, offset) = match &raw.body {
+            Some(b) => (b.get_ref().clone(), value_offset(&text, b.span(), b.get_ref())),
+            None => (String::new(), text.len()),
+        };
+        (at, text.as_str(), body, offset, raw)
+    } else {
+        let split = frontmatter::split(path, &text)?;
+        check_front_matter(path, &text, split.body_offset)?;
+        let at = Located { path, file_text: &text, offset: split.toml_offset };
+        let raw: RawActivity = frontmatter::parse(at, split.toml, &MD_SCHEMA)?;
+        (at, split.toml, split.body.to_string(), split.body_offset, raw)
+    };
+    let file_span = |s: Range<usize>| at.offset + s.start..at.offset + s.end;
+    let body_start = if whole_toml { text.len() } else { body_offset };
+    let mut errors = check_text(path, &text, body_start..text.len());
+    check_value(at, "title", &raw.title, true, &mut errors);
+    if let Some(p) = &raw.place {
+        check_value(at, "where", p, true, &mut errors);
+    }
+    for t in &raw.tags {
+        check_value(at, "tags", t, true, &mut errors);
+    }
+    for m in &raw.milestones {
+        check_value(at, "label", &m.label, true, &mut errors);
+    }
+    if let Some(b) = &raw.body {
+        check_value(at, "body", b, false, &mut errors);
+    }
+    // A date is read only when its text is clean: one error for one problem.
+    let when_clean = check_value(at, "when", &raw.when, true, &mut errors);
+    let when = when_clean.then(|| read_when(at, toml, &raw.when, context).map_err(|e| errors.push(e)).ok()).flatten();
+    let when = when
+        .and_then(|w| apply_overrides(at, w, raw.start.as_ref(), raw.end.as_ref()).map_err(|e| errors.push(e)).ok());
+    if let Some(w) = &when
+        && let Err(e) = check_bounds(at, w, year, &raw)
+    {
+        errors.push(e);
+    }
+    let mut milestones = Vec::new();
+    for m in &raw.milestones {
+        if !check_value(at, "when", &m.when, true, &mut errors) {
+            continue;
+        }
+        match read_when(at, toml, &m.when, context) {
+            Ok(w) => milestones.push(Milestone {
+                label: m.label.get_ref().clone(),
+                when_text: m.when.get_ref().clone(),
+                when: w,
+                span: file_span(m.when.span()),
+                outside: m.outside,
+            }),
+            Err(e) => errors.push(e),
+        }
+    }
+    let slug = match &raw.slug {
+        Some(s) if urls::is_slug(s.get_ref()) => s.get_ref().clone(),
+        Some(s) => {
+            errors.push(
+                at.error(s.span(), ErrorKind::BadSlug { what: SlugOf::Activity, slug: s.get_ref().clone() })
+                    .with_help("use lowercase ASCII letters, digits and `-`"),
+            );
+            String::new()
+        }
+        None => urls::slugify(path.file_stem().and_then(|s| s.to_str()).unwrap_or_default()),
+    };
+    let updated = raw.updated.as_ref().and_then(|u| toml_date(at, u).map_err(|e| errors.push(e)).ok());
+    let status_written = raw.status.as_ref().and_then(|s| read_status(at, s).map_err(|e| errors.push(e)).ok());
+    if let Some(r) = &raw.reason {
+        check_value(at, "reason", r, false, &mut errors);
+    }
+    let changes = read_changes(at, toml, &raw.changes, context, &mut errors);
+    let title = raw.title.get_ref().trim().to_string();
+    if title.is_empty() {
+        errors
+            .push(at.error(raw.title.span(), ErrorKind::EmptyTitle).with_help("write the activity's name in `title`"));
+    }
+    let Some(when) = when.filter(|_| errors.is_empty()) else { return Err(Failed { errors, draft: raw.draft }) };
+    let place = raw.place.as_ref().map(|p| p.get_ref().clone()).filter(|p| !p.trim().is_empty());
+    let spans = Spans {
+        title: Some(file_span(raw.title.span())),
+        when: Some(file_span(raw.when.span())),
+        place: raw.place.as_ref().map(|p| file_span(p.span())),
+        number: raw.number.as_ref().map(|n| file_span(n.span())),
+        slug: raw.slug.as_ref().map(|s| file_span(s.span())),
+        tags: raw.tags.iter().map(|t| (t.get_ref().clone(), file_span(t.span()))).collect(),
+        status: raw.status.as_ref().map(|s| file_span(s.span())),
+        body: body_offset,
+    };
+    Ok(Activity {
+        slug,
+        mode: Mode::of(raw.when.get_ref(), place.as_deref(), &body),
+        spans,
+        number: raw.number.map(|n| n.into_inner()),
+        title,
+        when_text: raw.when.into_inner(),
+        when,
+        place,
+        tags: dedup(raw.tags.into_iter().map(Spanned::into_inner)),
+        milestones,
+        body_text: crate::markdown::to_plain_text(&body),
+        body,
+        draft: raw.draft,
+        updated,
+        status_written,
+        reason: raw.reason.map(Spanned::into_inner).filter(|r| !r.trim().is_empty()),
+        changes,
+        origin: origin(content_dir, path, text),
+    })
+}
+
+fn dedup(tags: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in tags.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()) {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// A schedule's `span`: a date text read like `when`, which must write its years (it decides what the years of
+/// other dates are) and cover whole months.
+fn read_span(at: Located<'_>, toml: &str, value: &Spanned<String>) -> Result<(NaiveDate, NaiveDate), Diagnostic> {
+    let when = read_when(at, toml, value, Context::calendar(1970))?;
+    if !when.year_written || when.precision() < Precision::Month {
+        return Err(at
+            .error(value.span(), ErrorKind::BadSpan { text: value.get_ref().clone() })
+            .with_help("write the first and last month with their years, e.g. span = \"2024年9月-2025年7月\""));
+    }
+    Ok((when.start, when.end))
+}
+
+/// Reads a `when` string, pointing any error at the offending characters inside the quotes.
+fn read_when(at: Located<'_>, toml: &str, value: &Spanned<String>, context: Context) -> Result<When, Diagnostic> {
+    parse_when_in(value.get_ref(), context).map_err(|e| {
+        let start = value_offset(toml, value.span(), value.get_ref());
+        let len = if e.len == 0 { value.get_ref().len().max(1) } else { e.len };
+        at.error(
+            start + e.offset..start + e.offset + len,
+            ErrorKind::Date { text: value.get_ref().clone(), reason: e.to_string() },
+        )
+        .with_help(e.help())
+    })
+}
+
+/// Where the text of the string `value` starts inside its quoted form at `span` of `toml`: exact unless the
+/// string used escapes, when just after the opening quote is the best guess.
+fn value_offset(toml: &str, span: Range<usize>, value: &str) -> usize {
+    let inner = toml.get(span.clone()).and_then(|raw| if value.is_empty() { None } else { raw.find(value) });
+    span.start + inner.unwrap_or(1).min(span.len())
+}
+
+/// `start`/`end` pin an end of the range to an exact day, whatever `when` says.
+fn apply_overrides(
+    at: Located<'_>,
+    mut when: When,
+    start: Option<&Spanned<Datetime>>,
+    end: Option<&Spanned<Datetime>>,
+) -> Result<When, Diagnostic> {
+    if let Some(s) = start {
+        when.start = toml_date(at, s)?;
+        when.start_precision = Precision::Day;
+    }
+    if let Some(e) = end {
+        when.end = toml_date(at, e)?;
+        when.end_precision = Precision::Day;
+    }
+    if when.end < when.start {
+        let span = end.or(start).map_or(0..0, |s| s.span());
+        return Err(at
+            .error(span, ErrorKind::EndBeforeStart { start: when.start, end: when.end })
+            .with_help("check `start` and `end`: end is the last day, inclusive"));
+    }
+    Ok(when)
+}
+
+/// An activity must run within [`YEARS_AROUND`] years of its schedule's year.
+fn check_bounds(at: Located<'_>, when: &When, year: i32, raw: &RawActivity) -> Result<(), Diagnostic> {
+    let (first, last) = (year - YEARS_AROUND, year + YEARS_AROUND);
+    if (first..=last).contains(&when.start.year()) && (first..=last).contains(&when.end.year()) {
+        return Ok(());
+    }
+    let span = raw.start.as_ref().or(raw.end.as_ref()).map_or_else(|| raw.when.span(), |s| s.span());
+    Err(at
+        .error(span, ErrorKind::FarFromYear { start: when.start, end: when.end, year, years: YEARS_AROUND })
+        .with_help(format!(
+            "check the year: a schedule of {year} holds activities from {first} to {last}; put activities of other \
+             years in a schedule of their own"
+        )))
+}
+
+fn toml_date(at: Located<'_>, value: &Spanned<Datetime>) -> Result<NaiveDate, Diagnostic> {
+    let dt = value.get_ref();
+    let date = match (dt.date, dt.time) {
+        (Some(d), None) => NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day)),
+        _ => None,
+    };
+    date.ok_or_else(|| {
+        at.error(value.span(), ErrorKind::NotACalendarDate { value: dt.to_string() })
+            .with_help("write a plain date without quotes, like start = 2023-09-18")
+    })
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+
+    const VALID: &str = "+++\nnumber = 1\ntitle = \"质量论坛\"\nwhen = \"9月18日-22日（暂定）\"\nwhere = \"北京\"\n\
+        tags = [\"论坛\", \"论坛\"]\nmilestones = [{ when = \"8月下旬\", label = \"报名\" }]\nstart = 2023-09-19\n+++\n\n正文\n";
+
+    /// (line, column, message) of each error.
+    pub(super) fn found(e: &Diagnostics) -> Vec<(usize, usize, String)> {
+        e.iter().map(|d| (d.line, d.column, d.kind.to_string())).collect()
+    }
+
+    pub(super) fn load_str(text: &str, name: &str) -> Result<Activity, Diagnostics> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        load_activity(dir.path(), &path, Context::calendar(2023), name.ends_with(".toml")).map_err(|f| f.errors)
+    }
+
+    #[test]
+    fn reads_an_activity_with_overrides_and_spans() {
+        let a = load_str(VALID, "01-forum.md").unwrap();
+        assert_eq!((a.slug.as_str(), a.number, a.title.as_str()), ("01-forum", Some(1), "质量论坛"));
+        assert_eq!(a.published(), "9月18日-22日（暂定），北京");
+        assert_eq!(a.when.start, NaiveDate::from_ymd_opt(2023, 9, 19).unwrap());
+        assert_eq!(a.when.note.as_deref(), Some("暂定"));
+        assert_eq!(a.tags, ["论坛"]);
+        assert_eq!(a.milestones[0].when.precision(), Precision::Dekad);
+        assert_eq!(a.body, "\n正文\n");
+        assert_eq!((a.origin.rel.as_str(), a.mode), ("01-forum.md", Mode::OnSite));
+        let text = &a.origin.text;
+        assert_eq!(&text[a.spans.when.clone().unwrap()], "\"9月18日-22日（暂定）\"");
+        assert_eq!(&text[a.spans.title.clone().unwrap()], "\"质量论坛\"");
+        assert_eq!(&text[a.milestones[0].span.clone()], "\"8月下旬\"");
+        assert_eq!(&text[a.spans.body..], "\n正文\n");
+        assert_eq!(a.spans.tags.len(), 2);
+    }
+
+    #[test]
+    fn a_toml_body_is_located_inside_its_string() {
+        let text = "title = \"x\"\nwhen = \"9月\"\nbody = \"\"\"\n正文[a](b.md)\n\"\"\"\n";
+        let a = load_str(text, "a.toml").unwrap();
+        assert_eq!(a.body, "正文[a](b.md)\n");
+        assert_eq!(&a.origin.text[a.spans.body..a.spans.body + a.body.len()], a.body);
+    }
+
+    #[test]
+    fn end_before_start_override_is_an_error() {
+        let e = load_str("+++\ntitle = \"x\"\nwhen = \"9月\"\nend = 2023-08-01\n+++\n", "a.md").unwrap_err();
+        assert_eq!((e.0[0].line, e.0[0].column), (4, 7));
+    }
+
+    #[test]
+    fn activities_far_from_their_year_are_errors() {
+        for (text, line) in [
+            ("+++\ntitle = \"x\"\nwhen = \"2043年9月\"\n+++\n", 3),
+            ("+++\ntitle = \"x\"\nwhen = \"9月\"\nstart = 1000-01-01\n+++\n", 4),
+        ] {
+            let e = load_str(text, "a.md").unwrap_err();
+            assert_eq!(e.0[0].line, line, "{text}");
+            assert!(matches!(e.0[0].kind, crate::error::Kind::Error(ErrorKind::FarFromYear { .. })), "{text}");
+        }
+        // Years further off are the date reader's own error.
+        let e = load_str("+++\ntitle = \"x\"\nwhen = \"1000/9999\"\n+++\n", "a.md").unwrap_err();
+        assert!(matches!(e.0[0].kind, crate::error::Kind::Error(ErrorKind::Date { .. })));
+        assert!(load_str("+++\ntitle = \"x\"\nwhen = \"2033年12月\"\n+++\n", "a.md").is_ok());
+    }
+
+    #[test]
+    fn an_empty_title_points_at_the_title() {
+        let e = load_str("+++\nwhen = \"9月\"\ntitle = \" \"\n+++\n", "a.md").unwrap_err();
+        assert_eq!((e.0[0].line, e.0[0].column), (3, 9));
+    }
+
+    /// Every truncation and a few corruptions of a valid file give a result or errors, never a panic.
+    #[test]
+    fn never_panics_on_damaged_files() {
+        let mut texts: Vec<String> = VALID.char_indices().map(|(i, _)| VALID[..i].to_string()).collect();
+        for (from, to) in [("\"", ""), ("=", ""), ("[", ""), ("+++", "++"), ("\n", "\r\n"), ("月", "\u{0}")] {
+            texts.push(VALID.replacen(from, to, 1));
+            texts.push(VALID.replace(from, to));
+        }
+        for text in &texts {
+            for name in ["a.md", "a.toml"] {
+                let _ = load_str(text, name);
+            }
+        }
+    }
+}
