@@ -13,12 +13,14 @@ use crate::config::{BASE_URL_HELP, BaseUrl, Config};
 use crate::content::{self, dates::When};
 use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, display_width};
 use crate::export;
-use crate::layout::{Item, Layout, links};
+use crate::layout::{self, Encoding, Item, Layout, links};
 use crate::lint;
 use crate::output::{Staging, Target};
 use crate::render::theme::{self, ThemeFile};
-use crate::render::{Cards, Renderer};
+use crate::render::views::ArchiveView;
+use crate::render::{Cards, Renderer, SiteRenderer};
 use crate::site::Site;
+use crate::urls;
 
 /// Config and content, with every problem of both reported together. `base_url` overrides the config's.
 pub fn load_site(root: &Path, drafts: bool, base_url: Option<&str>) -> Result<Site, Diagnostics> {
@@ -86,15 +88,25 @@ impl Plan {
         Ok(Plan { site, layout, templates, statics, cards })
     }
 
-    /// The bytes of the file at `path` of the layout.
-    pub fn render(&self, item: Item) -> Result<Vec<u8>, Diagnostic> {
+    /// The bytes of a file that is made from no other file of the site: a page (as the archive holds it, for a
+    /// page that offers the archive), a machine-readable file, a static file.
+    fn render_alone(&self, renderer: &SiteRenderer<'_>, item: Item) -> Result<Vec<u8>, Diagnostic> {
         match item {
-            Item::Page(page) => {
-                self.templates.for_site(&self.site, &self.layout, &self.cards).render(page).map(String::into_bytes)
+            Item::Page(page) if item.offers_archive() && self.layout.has_archive() => {
+                let view = ArchiveView {
+                    url: None,
+                    size: None,
+                    bytes: None,
+                    offline: true,
+                    online_url: self.site.config.base_url().map(|b| urls::absolute(b, &page.path(&self.site))),
+                };
+                renderer.render_with(page, Some(&view)).map(String::into_bytes)
             }
+            Item::Page(page) => renderer.render(page).map(String::into_bytes),
             Item::Export(file) => export::render(file, &self.site, &self.layout)
                 .map_err(|e| Diagnostic::io(IoOp::Write, file.path(&self.site), e)),
             Item::Static(i) => Ok(self.statics[i].bytes.clone()),
+            Item::Archive | Item::Compressed(_) => unreachable!("made from other files, in Plan::each"),
         }
     }
 
@@ -118,38 +130,94 @@ impl Plan {
     /// Renders every file straight into `sink`, in parallel.
     fn write(&self, sink: &Staging) -> Result<(), Diagnostics> {
         self.each(|path, bytes| {
-            sink.write(path, &bytes).map_err(|e| Diagnostic::io(IoOp::Write, sink.target().join(path), e))
+            sink.write(path, bytes).map_err(|e| Diagnostic::io(IoOp::Write, sink.target().join(path), e))
         })
         .map(drop)
     }
 
-    /// Renders each file of the layout in parallel and hands it to `then`. A broken template fails every page
-    /// that uses it: it is said once.
-    fn each<T: Send>(
-        &self,
-        then: impl Fn(&str, Vec<u8>) -> Result<T, Diagnostic> + Sync,
-    ) -> Result<Vec<T>, Diagnostics> {
+    /// Renders each file of the layout and hands it to `then`, in three stages, each in parallel:
+    /// 1. every file made from no other (a page that offers the offline archive as the archive holds it:
+    ///    saying that it is the offline copy, never the archive's size, which cannot be known yet);
+    /// 2. the archive, from those; then the pages that offer it, as served, naming its size;
+    /// 3. the compressed copies of the text files.
+    ///
+    /// So no file depends on itself, and every build is the same. A broken template fails every page that
+    /// uses it: it is said once.
+    fn each<T: Send>(&self, then: impl Fn(&str, &[u8]) -> Result<T, Diagnostic> + Sync) -> Result<Vec<T>, Diagnostics> {
         let renderer = self.templates.for_site(&self.site, &self.layout, &self.cards);
         let items: Vec<(&str, Item)> = self.layout.items().collect();
-        let results: Vec<Result<T, Diagnostic>> = items
-            .par_iter()
-            .map(|&(path, item)| {
-                let bytes = match item {
-                    Item::Page(page) => renderer.render(page).map(String::into_bytes)?,
-                    other => self.render(other)?,
-                };
-                then(path, bytes)
-            })
-            .collect();
-        let mut errors = Diagnostics::default();
-        let mut out = Vec::with_capacity(results.len());
-        for r in results {
-            match r {
-                Ok(v) => out.push(v),
-                Err(d) => errors.push_once(d),
-            }
+        let archive = self.layout.has_archive();
+        let compress = self.layout.compressed() > 0;
+        // What later stages read: every file the archive holds, and the text files that get compressed copies.
+        let keep = |path: &str, item: Item| (archive && item.in_archive()) || (compress && layout::is_text(path));
+        let mut done = Done::default();
+
+        // 1. Files made from no other.
+        let alone: Vec<(&str, Item)> =
+            items.iter().copied().filter(|&(_, item)| !matches!(item, Item::Archive | Item::Compressed(_))).collect();
+        done.take(
+            alone
+                .par_iter()
+                .map(|&(path, item)| {
+                    let bytes = self.render_alone(&renderer, item)?;
+                    // The archive's copy of a page that offers it is not the served page: kept, not handed on.
+                    let served = !(archive && item.offers_archive());
+                    let handed = if served { Some(then(path, &bytes)?) } else { None };
+                    Ok((path, handed, keep(path, item).then_some(bytes)))
+                })
+                .collect(),
+        );
+
+        // 2. The archive, and the pages that offer it.
+        if archive && done.errors.is_empty() {
+            let files =
+                items.iter().filter(|(_, item)| item.in_archive()).map(|(path, _)| (*path, &done.kept[path][..]));
+            let zip = export::archive::zip(files, self.site.content_updated())
+                .map_err(|e| Diagnostic::io(IoOp::Write, urls::ARCHIVE, e));
+            let size = zip.as_ref().map_or(0, Vec::len);
+            done.take(vec![zip.and_then(|bytes| Ok((urls::ARCHIVE, Some(then(urls::ARCHIVE, &bytes)?), None)))]);
+            let view = ArchiveView {
+                url: Some(urls::ARCHIVE),
+                size: Some(export::archive::size_words(size)),
+                bytes: Some(size),
+                offline: false,
+                online_url: None,
+            };
+            let offering: Vec<(&str, Item)> = items.iter().copied().filter(|(_, item)| item.offers_archive()).collect();
+            done.take(
+                offering
+                    .par_iter()
+                    .map(|&(path, item)| {
+                        let Item::Page(page) = item else { unreachable!("only pages offer the archive") };
+                        let bytes = renderer.render_with(page, Some(&view)).map(String::into_bytes)?;
+                        Ok((path, Some(then(path, &bytes)?), keep(path, item).then_some(bytes)))
+                    })
+                    .collect(),
+            );
         }
-        errors.sorted().or_ok(out)
+
+        // 3. The compressed copies.
+        if compress && done.errors.is_empty() {
+            let copies: Vec<(&str, Encoding)> = items
+                .iter()
+                .filter_map(|&(path, item)| match item {
+                    Item::Compressed(e) => Some((path, e)),
+                    _ => None,
+                })
+                .collect();
+            let kept = &done.kept;
+            let results: Vec<_> = copies
+                .par_iter()
+                .map(|&(path, e)| {
+                    let bytes = export::compress::compress(&kept[layout::original(path, e)], e)
+                        .map_err(|err| Diagnostic::io(IoOp::Write, path, err))?;
+                    Ok((path, Some(then(path, &bytes)?), None))
+                })
+                .collect();
+            done.take(results);
+        }
+        let Done { handed, errors, .. } = done;
+        errors.sorted().or_ok(handed)
     }
 
     /// What the build wrote, for its summary line.
@@ -161,12 +229,45 @@ impl Plan {
             pages,
             data_files,
             static_files,
+            archive: self.layout.has_archive(),
+            compressed: self.layout.compressed(),
             output,
             elapsed,
             notices: export::notices(&self.site),
             warnings: Diagnostics(
                 self.site.schedules.iter().flat_map(|s| s.draft_problems.0.iter().cloned()).collect(),
             ),
+        }
+    }
+}
+
+/// What [`Plan::each`] has made so far: what it handed on, the bytes later stages read, the errors.
+struct Done<'a, T> {
+    handed: Vec<T>,
+    kept: BTreeMap<&'a str, Vec<u8>>,
+    errors: Diagnostics,
+}
+
+impl<T> Default for Done<'_, T> {
+    fn default() -> Self {
+        Done { handed: Vec::new(), kept: BTreeMap::new(), errors: Diagnostics::default() }
+    }
+}
+
+type Made<'a, T> = Result<(&'a str, Option<T>, Option<Vec<u8>>), Diagnostic>;
+
+impl<'a, T: Send> Done<'a, T> {
+    fn take(&mut self, results: Vec<Made<'a, T>>) {
+        for r in results {
+            match r {
+                Ok((path, handed, kept)) => {
+                    self.handed.extend(handed);
+                    if let Some(bytes) = kept {
+                        self.kept.insert(path, bytes);
+                    }
+                }
+                Err(d) => self.errors.push_once(d),
+            }
         }
     }
 }
@@ -180,6 +281,10 @@ pub struct BuildSummary {
     /// Calendars, feeds, data and the sitemap.
     pub data_files: usize,
     pub static_files: usize,
+    /// Whether it wrote the offline archive.
+    pub archive: bool,
+    /// Compressed copies of text files (`.gz`, `.br`).
+    pub compressed: usize,
     pub output: PathBuf,
     pub elapsed: Duration,
     /// One line each, `note: …` or `warning: …`, about what was left out (e.g. the sitemap without a base_url)
@@ -201,6 +306,8 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Replace the output folder even when no almanac build wrote it (it is never a folder of the sources).
     pub force: bool,
+    /// Write compressed copies of the text files, whatever `compress` in almanac.toml says.
+    pub compress: bool,
 }
 
 /// What a build says while it runs, for the binary to print.
@@ -223,7 +330,10 @@ pub fn build_with(options: &Options, mut on_event: impl FnMut(BuildEvent)) -> Re
     // Where the site goes is checked before anything is read, and its problems reported with the content's
     // (naming the folder as it was given).
     let target = Target::resolve(root, &output, options.force).map_err(Diagnostics::from);
-    let plan = load_site(root, options.drafts, options.base_url.as_deref()).and_then(|site| Plan::new(root, site));
+    let plan = load_site(root, options.drafts, options.base_url.as_deref()).and_then(|mut site| {
+        site.config.compress |= options.compress;
+        Plan::new(root, site)
+    });
     let (target, plan) = match (target, plan) {
         (Ok(t), Ok(p)) => (t, p),
         (t, p) => {
@@ -331,12 +441,13 @@ fn readings(site: &Site, root: &Path) -> Vec<Reading> {
     for s in &site.schedules {
         for a in &s.activities {
             let file = a.origin.path.strip_prefix(root).unwrap_or(&a.origin.path).to_path_buf();
-            out.push(Reading {
-                file: file.clone(),
-                what: a.title.clone(),
-                text: a.when_text.clone(),
-                when: a.when.clone(),
-            });
+            // A changed activity says its status and how many changes calendars have seen.
+            let what = if a.changed() {
+                format!("{} ({}, sequence {})", a.title, a.status().as_str(), a.sequence())
+            } else {
+                a.title.clone()
+            };
+            out.push(Reading { file: file.clone(), what, text: a.when_text.clone(), when: a.when.clone() });
             for m in &a.milestones {
                 out.push(Reading {
                     file: file.clone(),

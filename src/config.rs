@@ -25,6 +25,10 @@ pub struct Config {
     pub timezone: Zone,
     /// Publish raw HTML in Markdown as written instead of sanitising it (only for fully trusted editors).
     pub unsafe_html: bool,
+    /// Write the whole site as one zip beside it (`offline.zip`), offered on the home and schedule pages.
+    pub archive: bool,
+    /// Write a gzip and a brotli copy next to each text file, for hosts that serve them as they are.
+    pub compress: bool,
 }
 
 #[derive(Deserialize)]
@@ -40,10 +44,20 @@ struct RawConfig {
     timezone: Option<Spanned<String>>,
     #[serde(default)]
     unsafe_html: bool,
+    #[serde(default = "yes")]
+    archive: bool,
+    #[serde(default)]
+    compress: bool,
 }
 
-const SCHEMA: Schema =
-    Schema { keys: &["title", "description", "theme", "language", "base_url", "timezone", "unsafe_html"], nested: &[] };
+fn yes() -> bool {
+    true
+}
+
+const SCHEMA: Schema = Schema {
+    keys: &["title", "description", "theme", "language", "base_url", "timezone", "unsafe_html", "archive", "compress"],
+    nested: &[],
+};
 
 /// The zone of a site that names none: the first users' (and China's one zone).
 pub const DEFAULT_TIMEZONE: &str = "Asia/Shanghai";
@@ -128,6 +142,8 @@ impl Config {
             base_url,
             timezone,
             unsafe_html: raw.unsafe_html,
+            archive: raw.archive,
+            compress: raw.compress,
         })
     }
 
@@ -166,6 +182,11 @@ mod tests {
         let e = load("title = \"x\"\ntimezone = \"Asia/Beijing\"\n").unwrap_err();
         assert_eq!((e.0[0].line, e.0[0].column), (2, 12));
         assert_eq!(load("title = \"x\"\ntimezone = \"Europe/Berlin\"\n").unwrap().timezone.name(), "Europe/Berlin");
+        assert_eq!((c.archive, c.compress), (true, false));
+        let c = load("title = \"x\"\narchive = false\ncompress = true\n").unwrap();
+        assert_eq!((c.archive, c.compress), (false, true));
+        let e = load("title = \"x\"\narchive = \"no\"\n").unwrap_err();
+        assert_eq!((e.0[0].line, e.0[0].column), (2, 11));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::content::changes::{FieldChange, Status};
 use crate::content::dates::{When, parse_when_in};
 use crate::content::{Activity, Schedule};
 use crate::error::{Diagnostic, Diagnostics, WarningKind};
@@ -29,6 +30,7 @@ pub fn lint(site: &Site) -> Diagnostics {
             .min();
         for a in &s.activities {
             activity(s, a, first_dated, &mut out);
+            history(a, &mut out);
             sanitised(a, site.config.unsafe_html, &mut out);
         }
     }
@@ -51,13 +53,26 @@ fn activity(s: &Schedule, a: &Activity, first_dated: Option<NaiveDate>, out: &mu
                 .with_help("`where` is the place or format; put dates in `when`"),
         );
     }
+    // A phase before or after the activity's published dates (a registration, results announced later) is
+    // real when the content names it, and the milestone then says `outside = true`; unsaid, it is more likely
+    // a slip of the month.
     for m in &a.milestones {
-        if m.when.start < w.start || m.when.end > w.end {
-            let kind = WarningKind::MilestoneOutside { label: m.label.clone(), when: m.when_text.clone() };
-            out.push(a.origin.at(Some(m.span.clone()), kind).with_help(format!(
-                "the activity runs {} … {}; check the milestone's `when` or the activity's",
-                w.start, w.end
-            )));
+        let (label, when) = (m.label.clone(), m.when_text.clone());
+        let beyond = m.when.start < w.start || m.when.end > w.end;
+        if beyond && !m.outside {
+            out.push(a.origin.at(Some(m.span.clone()), WarningKind::MilestoneOutside { label, when }).with_help(
+                format!(
+                    "the activity runs {} … {}; check the milestone's `when` or the activity's, or, if the content \
+                     names this phase before or after the activity's dates, add `outside = true` to the milestone",
+                    w.start, w.end
+                ),
+            ));
+        } else if !beyond && m.outside {
+            out.push(
+                a.origin
+                    .at(Some(m.span.clone()), WarningKind::MilestoneNotOutside { label, when })
+                    .with_help("remove `outside = true`, or check the milestone's `when`"),
+            );
         }
     }
 }
@@ -96,6 +111,106 @@ fn years(
                 out.push(at(WarningKind::BareBeforeDated { start: w.start, first }).with_help(help_span));
             }
         }
+    }
+}
+
+const RECORD_HELP: &str = "record each change in `changes`: `almanac reschedule SCHEDULE SLUG --when \"…\" --note \"…\"` \
+    writes the entry and the new value together";
+
+/// A history of changes that does not lead to what the file says now: an edit that was not recorded (a new
+/// `when` or `where` typed over the old), a status that no change announces, entries that do not follow on
+/// from each other, or one that changes nothing. Each would leave readers and calendars with a wrong story.
+fn history(a: &Activity, out: &mut Diagnostics) {
+    let h = a.history();
+    if let Some(written) = h.written
+        && written != h.recorded_status()
+    {
+        let recorded = match (a.changes.is_empty(), h.recorded_status()) {
+            (true, _) => "`changes` records no change".to_string(),
+            (false, Status::Rescheduled) if !a.changes.iter().any(|c| c.status.is_some()) => {
+                "the recorded changes only move its dates, which makes it `rescheduled`".to_string()
+            }
+            (false, r) => format!("the recorded changes leave it `{}`", r.as_str()),
+        };
+        let kind = WarningKind::StatusNotRecorded { status: written.as_str(), recorded };
+        let help = match written {
+            Status::Scheduled if h.recorded_status() == Status::Rescheduled => {
+                "its date moved: write status = \"rescheduled\", or leave `status` out".to_string()
+            }
+            Status::Rescheduled => {
+                "a rescheduled activity records its old date: add a `changes` entry with `when` and \
+                `new_when` (almanac reschedule does it)"
+                    .to_string()
+            }
+            _ => format!(
+                "add a `changes` entry with status = \"{}\", new_status = \"{}\" and its date, so subscribed calendars \
+                 are told (almanac reschedule --status does it)",
+                h.recorded_status().as_str(),
+                written.as_str()
+            ),
+        };
+        out.push(a.origin.at(a.spans.status.clone(), kind).with_help(help));
+    }
+    // Each field's chain: before of each entry = after of the one before; the last after = the file's value.
+    let mut when: Option<&FieldChange<String>> = None;
+    let mut place: Option<&FieldChange<Option<String>>> = None;
+    let mut status: Option<&FieldChange<Status>> = None;
+    let shown = |v: &Option<String>| v.clone().unwrap_or_default();
+    for c in &a.changes {
+        if let Some(w) = &c.when {
+            link(a, "when", &w.text, when.map(|p| (&p.after, p.after_span.clone())), |v| v.clone(), out);
+            when = Some(&w.text);
+        }
+        if let Some(p) = &c.place {
+            link(a, "where", p, place.map(|p| (&p.after, p.after_span.clone())), shown, out);
+            place = Some(p);
+        }
+        if let Some(s) = &c.status {
+            link(a, "status", s, status.map(|p| (&p.after, p.after_span.clone())), |s| s.as_str().to_string(), out);
+            status = Some(s);
+        }
+    }
+    if let Some(w) = when
+        && w.after != a.when_text
+    {
+        let kind = WarningKind::NotRecorded { field: "when", now: a.when_text.clone(), recorded: w.after.clone() };
+        out.push(a.origin.at(a.spans.when.clone(), kind).with_help(RECORD_HELP));
+    }
+    if let Some(p) = place
+        && p.after.as_deref().map(str::trim) != a.place.as_deref().map(str::trim)
+    {
+        let kind = WarningKind::NotRecorded { field: "where", now: shown(&a.place), recorded: shown(&p.after) };
+        let span = a.spans.place.clone().or_else(|| a.spans.when.clone());
+        out.push(a.origin.at(span, kind).with_help(RECORD_HELP));
+    }
+}
+
+/// One link of a field's chain of changes: the entry `change` starts from what the one before it (`previous`,
+/// with where its value is written) left.
+fn link<T: PartialEq>(
+    a: &Activity,
+    field: &'static str,
+    change: &FieldChange<T>,
+    previous: Option<(&T, Range<usize>)>,
+    show: impl Fn(&T) -> String,
+    out: &mut Diagnostics,
+) {
+    if change.before == change.after {
+        let kind = WarningKind::ChangeChangesNothing { field, value: show(&change.before) };
+        out.push(
+            a.origin
+                .at(Some(change.after_span.clone()), kind)
+                .with_help("write the new value, or remove the entry if nothing changed"),
+        );
+    }
+    if let Some((after, _)) = previous
+        && *after != change.before
+    {
+        let kind = WarningKind::ChangeChainBroken { field, before: show(&change.before), previous: show(after) };
+        out.push(a.origin.at(Some(change.before_span.clone()), kind).with_help(format!(
+            "each change starts from the value the one before it left: correct `{field}` here or `new_{field}` in \
+             the change before",
+        )));
     }
 }
 

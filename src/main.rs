@@ -12,6 +12,7 @@ use almanac::cmd::check::CheckArgs;
 use almanac::cmd::import::ImportArgs;
 use almanac::cmd::init::InitArgs;
 use almanac::cmd::new::NewArgs;
+use almanac::cmd::reschedule::RescheduleArgs;
 use almanac::cmd::serve::{ServeArgs, ServeEvent};
 use almanac::error::{Diagnostics, count};
 use clap::{Parser, Subcommand};
@@ -33,6 +34,8 @@ enum Command {
     New(NewArgs),
     /// Create a new site that builds at once.
     Init(InitArgs),
+    /// Record that an activity moved, was postponed or cancelled: the old value goes into its `changes`.
+    Reschedule(RescheduleArgs),
     /// Import a schedule from a Word table (.docx), a spreadsheet (.xlsx, .xls, .ods) or a .csv file.
     Import(ImportArgs),
     /// Preview the site on a local web server, rebuilding and reloading on every change (never writes output/).
@@ -115,6 +118,21 @@ fn main() -> ExitCode {
             Err(errors) => fail(&errors, "the site was not created."),
         },
         Command::Import(args) => import(&args),
+        Command::Reschedule(args) => match args.run() {
+            Ok(done) => {
+                let c = Console::ending(ExitCode::SUCCESS);
+                c.outln(format_args!("Updated {}", done.path.display()));
+                c.outln(format_args!("  {}", done.line));
+                c.outln(format_args!(
+                    "  status: {} ({}); calendars see sequence {}",
+                    done.status.as_str(),
+                    done.status.label(),
+                    done.sequence
+                ));
+                ExitCode::SUCCESS
+            }
+            Err(errors) => fail(&errors, "the file was not changed."),
+        },
         Command::Serve(args) => match args.run(print_serve_event) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -164,14 +182,24 @@ impl Console {
 }
 
 fn counts(s: &BuildSummary) -> String {
+    let mut files = vec![
+        format!("{} pages", s.pages),
+        format!("{} data files", s.data_files),
+        format!("{} static files", s.static_files),
+    ];
+    if s.archive {
+        files.push("the offline archive".into());
+    }
+    if s.compressed > 0 {
+        files.push(format!("{} compressed copies", s.compressed));
+    }
+    let last = files.pop().unwrap_or_default();
     format!(
-        "{} activities in {} schedule{}: {} pages, {} data files and {} static files",
+        "{} activities in {} schedule{}: {} and {last}",
         s.activities,
         s.schedules,
         if s.schedules == 1 { "" } else { "s" },
-        s.pages,
-        s.data_files,
-        s.static_files
+        files.join(", "),
     )
 }
 

@@ -77,13 +77,17 @@ pub fn to_html(markdown: &str, policy: Policy<'_>) -> String {
             dropping_link = false;
             None
         }
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) => match target(&dest_url, policy.relative) {
-            Some(url) => Some(Event::Start(Tag::Image { link_type, dest_url: CowStr::from(url), title, id })),
-            None => {
-                dropping_image = true; // keep the alternative text
-                None
+        // An image is part of the page: it loads with it, so it must be the site's own (no request to another
+        // host, and it works offline).
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            match is_relative(&dest_url).then(|| target(&dest_url, policy.relative)).flatten() {
+                Some(url) => Some(Event::Start(Tag::Image { link_type, dest_url: CowStr::from(url), title, id })),
+                None => {
+                    dropping_image = true; // keep the alternative text
+                    None
+                }
             }
-        },
+        }
         Event::End(TagEnd::Image) if dropping_image => {
             dropping_image = false;
             None
@@ -111,11 +115,48 @@ fn sanitise(html: &str, relative: Rewrite<'_>) -> String {
         .url_relative(ammonia::UrlRelative::Custom(Box::new(Relative(relative))))
         .add_tag_attributes("th", ["style"].iter())
         .add_tag_attributes("td", ["style"].iter())
-        .filter_style_properties(["text-align"].into_iter().collect::<HashSet<_>>());
+        .filter_style_properties(["text-align"].into_iter().collect::<HashSet<_>>())
+        // An image from another host would load with the page: only the site's own images stay.
+        .attribute_filter(|element, attribute, value| {
+            if element == "img" && attribute == "src" && !is_relative(value) { None } else { Some(value.into()) }
+        });
     for (tag, attrs) in FOOTNOTE_ATTRIBUTES {
         b.add_tag_attributes(tag, attrs.iter());
     }
-    b.clean(html).to_string()
+    // `rel` only belongs on a link that kept its `href`; without a `target` it is not needed anyway.
+    b.link_rel(None);
+    complete_images(&b.clean(html).to_string())
+}
+
+/// The sanitiser's images made valid HTML: one whose `src` was removed goes, and one without `alt` gets an
+/// empty one (as Markdown's images have). The input is the sanitiser's own serialisation: every attribute is
+/// quoted with `"`, which never occurs inside a value.
+fn complete_images(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<img") {
+        out.push_str(&rest[..i]);
+        let tag = &rest[i..];
+        let mut quoted = false;
+        let end = tag.char_indices().find(|&(_, c)| {
+            quoted ^= c == '"';
+            c == '>' && !quoted
+        });
+        let Some((end, _)) = end else {
+            out.push_str(tag);
+            return out;
+        };
+        let element = &tag[..=end];
+        let (src, alt) = (element.contains(" src=\""), element.contains(" alt=\""));
+        if src && alt {
+            out.push_str(element);
+        } else if src {
+            out.push_str(&element.replacen("<img", "<img alt=\"\"", 1));
+        }
+        rest = &tag[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The caller's link rule, as the sanitiser asks for it.
@@ -163,12 +204,18 @@ pub struct Removed {
     pub range: Range<usize>,
 }
 
-/// Elements, attributes and URLs of `markdown`'s raw HTML that publishing removes. Best effort for messages:
-/// what is published is whatever the sanitiser keeps.
+/// Elements, attributes and URLs of `markdown` that publishing removes. Best effort for messages: what is
+/// published is whatever the sanitiser keeps.
 pub fn removed(markdown: &str) -> Vec<Removed> {
     let allowed = ammonia::Builder::default().clone_tags();
     let mut out = Vec::new();
     for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
+        if let Event::Start(Tag::Image { dest_url, .. }) = &event
+            && !is_relative(dest_url)
+        {
+            out.push(Removed { what: format!("the image `{dest_url}` from another host"), range: range.clone() });
+            continue;
+        }
         let (Event::Html(raw) | Event::InlineHtml(raw)) = event else { continue };
         let at = |r: Range<usize>| range.start + r.start..range.start + r.end;
         if let Some(i) = raw.find("<!--") {
@@ -184,9 +231,14 @@ pub fn removed(markdown: &str) -> Vec<Removed> {
                 out.push(Removed { what: format!("the attribute `{name}`"), range: at(r) });
             }
         }
-        for (url, r) in raw_attributes(&raw, &["href", "src"]) {
+        for (url, r) in raw_attributes(&raw, &["href"]) {
             if !is_relative(&url) && !allowed_scheme(&url) {
                 out.push(Removed { what: format!("the link `{url}`"), range: at(r) });
+            }
+        }
+        for (url, r) in raw_attributes(&raw, &["src"]) {
+            if !is_relative(&url) {
+                out.push(Removed { what: format!("the image `{url}` from another host"), range: at(r) });
             }
         }
     }
@@ -318,8 +370,17 @@ fn skip_value(bytes: &[u8], mut i: usize) -> usize {
 /// separated by a blank line, line breaks kept. Raw HTML is left out.
 pub fn to_plain_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
+    // Text between raw `<script>` or `<style>` tags is code, not words a reader sees.
+    let mut in_code = false;
     for event in Parser::new_ext(markdown, OPTIONS) {
         match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                let lower = raw.to_ascii_lowercase();
+                let opens = lower.contains("<script") || lower.contains("<style");
+                let closes = lower.contains("</script") || lower.contains("</style");
+                in_code = (in_code || opens) && !closes;
+            }
+            Event::Text(_) if in_code => {}
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push('\n'),
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow) => {
@@ -401,6 +462,13 @@ mod tests {
         for good in ["<br>", "<sup>2</sup>", "<u>c</u>", "href=\"https://example.org/\"", "href=\"mailto:a@b.org\""] {
             assert!(html.contains(good), "{good} in {html}");
         }
+        // What the sanitiser leaves is valid HTML: an image keeps a `src` and has an `alt`, a link without `href`
+        // has no `rel`.
+        let html = to_html(
+            "<img alt=\"x\" src=\"https://x.org/a.png\"> <img src=\"a.png\"> <img alt=\"图 > 1\" src=\"b.png\"> <a href=\"javascript:x\">t</a>",
+            SAFE,
+        );
+        assert_eq!(html, "<p> <img alt=\"\" src=\"a.png\"> <img alt=\"图 &gt; 1\" src=\"b.png\"> <a>t</a></p>\n");
         // An unclosed element cannot swallow what follows the body.
         assert_eq!(to_html("<div><b>x", SAFE).matches("</b>").count(), 1);
         // The opt-out publishes raw HTML as written.
@@ -449,5 +517,6 @@ mod tests {
         assert_eq!(to_plain_text("论坛**正文**，含 [链接](https://example.org/)。\n"), "论坛正文，含 链接。");
         assert_eq!(to_plain_text("# 标题\n\n一\n二\n\n- 甲\n- 乙\n"), "标题\n\n一\n二\n\n甲\n\n乙");
         assert_eq!(to_plain_text(""), "");
+        assert_eq!(to_plain_text("简介<script>alert(1)</script>完"), "简介完");
     }
 }

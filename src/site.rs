@@ -177,11 +177,22 @@ impl Site {
         self.schedules.iter().map(|s| s.activities.len()).sum()
     }
 
+    /// When the content last changed, as its editors wrote it: the latest `updated` of any schedule or activity,
+    /// `None` when none says. Never the clock, so a build says the same on every run.
+    pub fn content_updated(&self) -> Option<NaiveDate> {
+        let schedules = self.schedules.iter().filter_map(|s| s.updated);
+        let activities = self.schedules.iter().flat_map(|s| s.activities.iter().filter_map(|a| a.updated));
+        schedules.chain(activities).max()
+    }
+
     /// When an activity last changed: its own `updated`, else its schedule's, else 1 January of the schedule's
-    /// year. Never the clock or a file time, so builds stay byte-identical.
+    /// year; or the activity's last recorded change (`changes`), when that is later. Never the clock or a
+    /// file time, so builds stay byte-identical.
     pub fn updated(&self, id: ActivityId) -> NaiveDate {
         let (s, a) = self.get(id);
-        a.updated.or(s.updated).unwrap_or_else(|| NaiveDate::from_ymd_opt(s.year, 1, 1).unwrap_or(NaiveDate::MIN))
+        let written =
+            a.updated.or(s.updated).unwrap_or_else(|| NaiveDate::from_ymd_opt(s.year, 1, 1).unwrap_or(NaiveDate::MIN));
+        a.last_change().map_or(written, |c| c.max(written))
     }
 
     /// Activities of every schedule running at some time in `months[i]`, in schedule order.
@@ -269,6 +280,9 @@ pub(crate) mod tests {
                 draft: false,
                 updated: None,
                 mode: Mode::of(when, place, body),
+                status_written: None,
+                reason: None,
+                changes: vec![],
             })
             .collect();
         let schedule = Schedule {
@@ -294,6 +308,8 @@ pub(crate) mod tests {
             base_url: base_url.map(|u| crate::config::BaseUrl::parse(u).unwrap()),
             timezone: crate::zone::Zone::get("Asia/Shanghai").unwrap(),
             unsafe_html: false,
+            archive: true,
+            compress: false,
         };
         Site::new(config, vec![schedule])
     }

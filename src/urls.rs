@@ -19,6 +19,9 @@ pub const FEED: &str = "feed.xml";
 pub const DATA_JSON: &str = "activities.json";
 pub const DATA_CSV: &str = "activities.csv";
 pub const SITEMAP: &str = "sitemap.xml";
+/// The whole site as one zip, for reading offline; inside it, the site is in [`ARCHIVE_FOLDER`].
+pub const ARCHIVE: &str = "offline.zip";
+pub const ARCHIVE_FOLDER: &str = "offline";
 pub const ROBOTS: &str = "robots.txt";
 
 pub fn schedule(schedule_slug: &str) -> String {

@@ -41,6 +41,14 @@ impl Zone {
         &self.name
     }
 
+    /// Today's date in the zone, by the machine's clock. Only `almanac reschedule` asks, for the day of an
+    /// announcement an editor does not give; no build ever reads the clock.
+    pub fn today(&self) -> NaiveDate {
+        let d = self.tz.to_datetime(jiff::Timestamp::now()).date();
+        NaiveDate::from_ymd_opt(i32::from(d.year()), d.month().unsigned_abs().into(), d.day().unsigned_abs().into())
+            .unwrap_or_default()
+    }
+
     fn timestamp(&self, at: NaiveDateTime) -> Option<jiff::Timestamp> {
         let date = jiff::civil::date(
             i16::try_from(at.year()).ok()?,

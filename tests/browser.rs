@@ -1,5 +1,5 @@
 //! The browser tests (tests/browser/*.test.mjs, Node's test runner driving Debian's Chromium through
-//! playwright-core) against a fresh build of the repository's site. A test binary of its own (`harness = false`)
+//! playwright-core) against a fresh build of the repository's site (and of the fixture `valid-changes`). A test binary of its own (`harness = false`)
 //! so that without node, node_modules or Chromium it is reported as ignored with the reason, where everyone sees
 //! it; under CI=true a missing piece is a failure.
 #![allow(clippy::print_stdout)] // it says where the screenshots are
@@ -50,6 +50,9 @@ fn run(chromium: &Path) {
             almanac(&["build", "--root", site.path().to_str().unwrap(), "--output", target.to_str().unwrap()], &[]);
         assert!(out.status.success(), "{}", stderr(&out));
     }
+    // A schedule with changes (tests/browser/changes.test.mjs).
+    let changes = fixture_site("valid-changes");
+    let changes_output = build(changes.path());
     // Screenshots and the printed PDF land beside the build, in target/browser-artifacts/.
     let artifacts = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().unwrap().join("browser-artifacts");
     // The files by name: newer Node versions read `--test` arguments as globs, not folders.
@@ -67,6 +70,7 @@ fn run(chromium: &Path) {
         .env("ALMANAC_SITE", &output)
         .env("ALMANAC_LARGE_SITE", &large_output)
         .env("ALMANAC_FIXTURES", fixtures.path())
+        .env("ALMANAC_CHANGES_SITE", &changes_output)
         .env("ALMANAC_ARTIFACTS", &artifacts)
         .env("ALMANAC_CHROMIUM", chromium)
         .output()

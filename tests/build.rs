@@ -204,3 +204,51 @@ fn a_generated_site_of_a_thousand_activities_keeps_the_invariants() {
     let check = almanac(&["check", "--root", site.path().to_str().unwrap()], &[]);
     assert!(check.status.success(), "{}", stderr(&check));
 }
+
+#[test]
+fn a_body_pasted_from_the_web_never_runs_and_never_breaks_the_page_around_it() {
+    let site = fixture_site("valid-hostile-bodies");
+    let output = assert_whole(site.path());
+    // Every page that shows the body: the activity and the schedule (the home page links them); and the feeds'
+    // content.
+    for page in ["s/01-pasted.html", "s/index.html", "feed.xml", "s/feed.xml"] {
+        let text = read(&output.join(page));
+        let html = if page.ends_with(".xml") { decode_entities(&text) } else { text.clone() };
+        let lower = html.to_ascii_lowercase();
+        for bad in [
+            "alert(",
+            "onerror=",
+            "onload=",
+            "javascript:",
+            "data:text",
+            "http-equiv=\"refresh\"",
+            "<iframe",
+            "position:fixed",
+            "evil.example",
+            "<input name=\"p\"",
+            "<!-- 未闭合",
+        ] {
+            assert!(!lower.contains(bad), "{page} contains {bad}");
+        }
+        assert!(html.contains("<sup>1</sup>") && html.contains("<table>"), "{page}: safe formatting stays");
+        // What follows the body is still there: the body could not swallow it.
+        if page == "s/index.html" {
+            assert!(html_text(&html).contains("后面的活动"), "{page}: the activity after the pasted one is gone");
+        }
+        if page.ends_with(".html") {
+            assert!(text.trim_end().ends_with("</html>"), "{page} is cut short");
+        }
+    }
+    // check says what will be removed, where.
+    let check = almanac(&["check", "--root", site.path().to_str().unwrap()], &[("NO_COLOR", "1")]);
+    let err = stderr(&check);
+    for what in [
+        "the element `<script>`",
+        "the attribute `onerror`",
+        "the link `javascript:alert(3)`",
+        "the element `<iframe>`",
+    ] {
+        assert!(err.contains(what), "{what} not reported:\n{err}");
+    }
+    assert!(err.contains("content/s/01-pasted.md:9:1"), "{err}");
+}

@@ -66,6 +66,7 @@ invalid_sites! {
     two_things_at_one_path => "invalid-slug-collision",
     a_weekday_that_does_not_match => "invalid-weekday",
     control_characters_in_every_field => "invalid-control-characters",
+    a_history_of_changes_that_cannot_be_read => "invalid-changes",
 }
 
 #[test]

@@ -319,7 +319,8 @@ fn any_site_builds_whole_or_is_refused_with_errors() {
         match almanac::build::build(&options) {
             Ok(s) => {
                 accepted.set(accepted.get() + 1);
-                assert_whole_output(&root.join("output"), s.pages + s.data_files + s.static_files);
+                let written = s.pages + s.data_files + s.static_files + usize::from(s.archive) + s.compressed;
+                assert_whole_output(&root.join("output"), written);
                 prop_assert_eq!(report.diagnostics.errors(), 0, "check found errors in a site that builds");
             }
             Err(errors) => {

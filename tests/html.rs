@@ -27,7 +27,14 @@ fn main() -> ExitCode {
     tool_test("pages_are_valid_html", missing(), || {
         let site = repo_site();
         validate(&build(site.path()));
-        for name in ["valid-links", "valid-minimal", "valid-times", "valid-academic-year"] {
+        for name in [
+            "valid-links",
+            "valid-minimal",
+            "valid-hostile-bodies",
+            "valid-times",
+            "valid-academic-year",
+            "valid-changes",
+        ] {
             let site = fixture_site(name);
             validate(&build(site.path()));
         }

@@ -23,6 +23,10 @@ pub struct BuildArgs {
     /// the site's sources is never replaced.
     #[arg(long)]
     pub force: bool,
+    /// Also write a gzip (.gz) and a brotli (.br) copy of each text file, for hosts that serve them as they
+    /// are (nginx's gzip_static); the same as `compress = true` in almanac.toml.
+    #[arg(long)]
+    pub compress: bool,
 }
 
 impl BuildArgs {
@@ -34,6 +38,7 @@ impl BuildArgs {
             drafts: self.drafts,
             base_url: self.base_url.clone(),
             force: self.force,
+            compress: self.compress,
         };
         build::build_with(&options, on_event)
     }

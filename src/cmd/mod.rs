@@ -5,4 +5,5 @@ pub mod check;
 pub mod import;
 pub mod init;
 pub mod new;
+pub mod reschedule;
 pub mod serve;

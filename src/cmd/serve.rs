@@ -142,7 +142,9 @@ impl ServeArgs {
     fn build(&self, root: &Path, url: &str) -> Result<(Files, BuildSummary), Diagnostics> {
         let started = Instant::now();
         // Like a published site, but at the preview's address: the 404 page's link home then works here.
-        let site = load_site(root, self.drafts, Some(url))?;
+        let mut site = load_site(root, self.drafts, Some(url))?;
+        // No browser asks for the compressed copies, and making them at full strength would slow every rebuild.
+        site.config.compress = false;
         let plan = Plan::new(root, site)?;
         let files: Files = plan.render_all().map_err(|e| e.relative_to(root))?.into_iter().collect();
         let mut summary = plan.summary(PathBuf::from(url), started.elapsed());

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::changes::{Change, History, Status, WhenChange};
 use super::dates::{Context, When};
 use super::mode::Mode;
 use crate::error::{Diagnostic, Diagnostics, Kind};
@@ -88,6 +89,12 @@ pub struct Activity {
     pub updated: Option<NaiveDate>,
     /// 在线, 现场 or 待定, read once from the published text (see [`Mode::of`]); every view reads it here.
     pub mode: Mode,
+    /// The `status` key, if written; [`Activity::status`] is what every view reads.
+    pub status_written: Option<Status>,
+    /// Why it is postponed or cancelled (`reason`), verbatim.
+    pub reason: Option<String>,
+    /// The recorded changes, oldest first (see [`crate::content::changes`]).
+    pub changes: Vec<Change>,
 }
 
 /// Where each key of an activity file is, as byte ranges of the file (the quoted value for strings).
@@ -100,6 +107,7 @@ pub struct Spans {
     pub slug: Option<Range<usize>>,
     /// One per tag as written (before duplicates are dropped).
     pub tags: Vec<(String, Range<usize>)>,
+    pub status: Option<Range<usize>>,
     /// Where the body starts.
     pub body: usize,
 }
@@ -112,6 +120,9 @@ pub struct Milestone {
     pub when: When,
     /// The byte range of its `when` value in the activity's file.
     pub span: Range<usize>,
+    /// `outside = true`: the content names this phase outside the activity's published dates on purpose (a
+    /// registration before it, results announced after it), so `check` does not take it for a typo.
+    pub outside: bool,
 }
 
 impl Activity {
@@ -125,6 +136,62 @@ impl Activity {
 
     pub fn runs_during(&self, first: NaiveDate, last: NaiveDate) -> bool {
         self.when.overlaps(first, last)
+    }
+
+    /// The status and the recorded changes, together.
+    pub fn history(&self) -> History<'_> {
+        History { written: self.status_written, changes: &self.changes }
+    }
+
+    /// Whether it takes place as announced, is postponed, cancelled or rescheduled: the `status` key, else what
+    /// the recorded changes leave (see [`crate::content::changes`]).
+    pub fn status(&self) -> Status {
+        self.history().status()
+    }
+
+    /// The iCalendar `SEQUENCE`: one more with each recorded change, so subscribed calendars replace the event.
+    pub fn sequence(&self) -> u32 {
+        u32::try_from(self.changes.len()).unwrap_or(u32::MAX)
+    }
+
+    /// When the last recorded change was announced.
+    pub fn last_change(&self) -> Option<NaiveDate> {
+        self.changes.iter().map(|c| c.date).max()
+    }
+
+    /// Whether readers should be told it changed: a change is recorded, or it is not simply scheduled.
+    pub fn changed(&self) -> bool {
+        !self.changes.is_empty() || self.status() != Status::Scheduled
+    }
+
+    /// The readings of its dates before each recorded move, oldest first.
+    pub fn previous_whens(&self) -> impl Iterator<Item = &When> + '_ {
+        self.changes.iter().filter_map(|c| c.when.as_ref().map(|w| &w.before))
+    }
+
+    /// The last recorded move of its dates, if any.
+    pub fn latest_move(&self) -> Option<&WhenChange> {
+        self.changes.iter().rev().find_map(|c| c.when.as_ref())
+    }
+
+    /// What readers are told about its changes, a line each, for calendars, feeds and structured data: the
+    /// status with its reason when it is not going ahead as announced, then each recorded change, newest first,
+    /// with its note. Empty for an activity that never changed. `year` is its schedule's (dates in it are
+    /// written without one).
+    pub fn change_notice(&self, year: i32) -> Vec<String> {
+        let mut lines = Vec::new();
+        let status = self.status();
+        if status != Status::Scheduled {
+            let reason = self.reason.as_deref().map(|r| format!("（{r}）")).unwrap_or_default();
+            lines.push(format!("状态：{}{reason}", status.label()));
+        }
+        for c in self.changes.iter().rev() {
+            match &c.note {
+                Some(note) => lines.push(format!("{}：{note}", c.line(year))),
+                None => lines.push(c.line(year)),
+            }
+        }
+        lines
     }
 
     /// The span of a tag as written in the file, for messages about it.

@@ -1,8 +1,9 @@
 //! Content: reads `content/` into schedules of activities, reporting every problem of every file.
 
 pub mod activity;
+pub mod changes;
 pub mod dates;
-mod file;
+pub(crate) mod file;
 pub mod frontmatter;
 pub mod mode;
 pub mod write;
@@ -77,7 +78,7 @@ pub fn load(content_dir: &Path, drafts: bool) -> Result<Vec<Schedule>, Diagnosti
 }
 
 /// Names the loader never reads: hidden files and folders (`.trash/`, `.01.md.swp`) and editors' backups (`a.md~`).
-fn is_hidden(path: &Path) -> bool {
+pub(crate) fn is_hidden(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()).is_none_or(|n| n.starts_with('.') || n.ends_with('~'))
 }
 

@@ -7,7 +7,8 @@
 
 use chrono::NaiveDate;
 
-use super::{host, xml_escape};
+use super::{host, ics, xml_escape};
+use crate::content::changes::Status;
 use crate::layout::Layout;
 use crate::layout::links::{self, Owner, Target};
 use crate::markdown::{self, Policy};
@@ -80,10 +81,18 @@ fn entry(out: &mut String, site: &Site, layout: &Layout, id: ActivityId, link: &
     let (s, a) = site.get(id);
     let page = link(&urls::activity(&s.slug, &a.slug));
     let ics = link(&urls::activity_calendar(&s.slug, &a.slug));
-    let summary = format!("{}（{}）", a.published(), a.when.in_words());
+    // A change is the entry's latest news: it leads the title, the summary and the content, and the entry's
+    // `updated` is the day it was announced (Site::updated), so readers see the entry again.
+    let notice = a.change_notice(s.year);
+    let mut summary = notice.iter().map(|l| format!("{l}。")).collect::<String>();
+    summary.push_str(&format!("{}（{}）", a.published(), a.when.in_words()));
+    let title = match (a.changed(), a.status()) {
+        (true, Status::Scheduled | Status::Rescheduled) => format!("【调整】{}", a.title),
+        _ => ics::title(a),
+    };
     out.push_str("  <entry>\n");
     out.push_str(&format!("    <id>{}/{}</id>\n", xml_escape(&schedule_id(site, id.schedule)), xml_escape(&a.slug)));
-    out.push_str(&format!("    <title>{}</title>\n", xml_escape(&a.title)));
+    out.push_str(&format!("    <title>{}</title>\n", xml_escape(&title)));
     // When the entry changed, not when the activity happens.
     out.push_str(&format!("    <updated>{}</updated>\n", timestamp(Some(site.updated(id)))));
     if let Some(organiser) = &s.organiser {
@@ -104,11 +113,20 @@ fn entry(out: &mut String, site: &Site, layout: &Layout, id: ActivityId, link: &
             Target::AsWritten => url.to_string(),
         })
     };
-    let body = markdown::to_html(&a.body, Policy { unsafe_html: site.config.unsafe_html, relative: &rewrite });
+    let mut body = markdown::to_html(&a.body, Policy { unsafe_html: site.config.unsafe_html, relative: &rewrite });
+    if !notice.is_empty() {
+        let lines: Vec<String> = notice.iter().map(|l| html_escape(l)).collect();
+        body = format!("<p class=\"changes\"><strong>{}</strong></p>\n{body}", lines.join("<br>"));
+    }
     if !body.trim().is_empty() {
         out.push_str(&format!("    <content type=\"html\">{}</content>\n", xml_escape(&body)));
     }
     out.push_str("  </entry>\n");
+}
+
+/// Text for HTML inside the entry's content (which is then escaped again as XML).
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// A date as an RFC 3339 timestamp (midnight UTC): entries carry dates, not times.

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::content::changes::Change;
 use crate::content::dates::DatesView;
 use crate::content::{Activity, Milestone};
 use crate::site::{ActivityId, Site};
@@ -49,6 +50,16 @@ pub struct ActivityRecord<'a> {
     pub dates: DatesView<'a>,
     pub tags: &'a [String],
     pub milestones: Vec<MilestoneRecord<'a>>,
+    /// `scheduled`, `postponed`, `cancelled` or `rescheduled`, and in words.
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub reason: Option<&'a str>,
+    /// Whether a change is recorded or the status is not `scheduled`.
+    pub changed: bool,
+    /// The number of recorded changes (the calendar's `SEQUENCE`).
+    pub sequence: u32,
+    /// The recorded changes, oldest first.
+    pub changes: Vec<ChangeRecord<'a>>,
     pub updated: String,
     pub body: &'a str,
     pub url: String,
@@ -61,6 +72,52 @@ pub struct MilestoneRecord<'a> {
     pub when: &'a str,
     #[serde(flatten)]
     pub dates: DatesView<'a>,
+}
+
+/// One recorded change: when it was announced, what it said, and each field it changed, before and after.
+#[derive(Serialize)]
+pub struct ChangeRecord<'a> {
+    pub date: String,
+    /// In words: `原定9月18日-22日，调整为10月9日-13日`.
+    pub summary: String,
+    pub note: Option<&'a str>,
+    pub when: Option<WhenRecord<'a>>,
+    #[serde(rename = "where")]
+    pub place: Option<Before<Option<&'a str>>>,
+    pub status: Option<Before<&'static str>>,
+}
+
+#[derive(Serialize)]
+pub struct Before<T> {
+    pub before: T,
+    pub after: T,
+}
+
+/// A move of the dates: the time texts, and how each was read.
+#[derive(Serialize)]
+pub struct WhenRecord<'a> {
+    pub before: &'a str,
+    pub after: &'a str,
+    pub before_dates: DatesView<'a>,
+    pub after_dates: DatesView<'a>,
+}
+
+impl<'a> ChangeRecord<'a> {
+    fn new(c: &'a Change, zone: &Zone) -> Self {
+        ChangeRecord {
+            date: c.date.to_string(),
+            summary: c.summary(),
+            note: c.note.as_deref(),
+            when: c.when.as_ref().map(|w| WhenRecord {
+                before: &w.text.before,
+                after: &w.text.after,
+                before_dates: DatesView::new(&w.before, zone),
+                after_dates: DatesView::new(&w.after, zone),
+            }),
+            place: c.place.as_ref().map(|p| Before { before: p.before.as_deref(), after: p.after.as_deref() }),
+            status: c.status.as_ref().map(|s| Before { before: s.before.as_str(), after: s.after.as_str() }),
+        }
+    }
 }
 
 impl<'a> MilestoneRecord<'a> {
@@ -89,6 +146,12 @@ fn record(site: &Site, id: ActivityId) -> ActivityRecord<'_> {
         dates: DatesView::new(&a.when, &site.config.timezone),
         tags: &a.tags,
         milestones: a.milestones.iter().map(|m| MilestoneRecord::new(m, &site.config.timezone)).collect(),
+        status: a.status().as_str(),
+        status_label: a.status().label(),
+        reason: a.reason.as_deref(),
+        changed: a.changed(),
+        sequence: a.sequence(),
+        changes: a.changes.iter().map(|c| ChangeRecord::new(c, &site.config.timezone)).collect(),
         updated: site.updated(id).to_string(),
         body: &a.body,
         url: urls::activity(&s.slug, &a.slug),
@@ -145,6 +208,11 @@ pub const CSV_HEADER: &[&str] = &[
     "页面 url",
     "开始时间 starts_at",
     "结束时间 ends_at",
+    "状态 status",
+    "调整前时间 previous_when",
+    "调整前开始 previous_start",
+    "调整前结束 previous_end",
+    "调整记录 changes",
 ];
 
 /// A cell as it is safe to open in a spreadsheet: one that starts with `=`, `+`, `-`, `@`, a tab or a carriage
@@ -181,6 +249,11 @@ pub fn csv(site: &Site, which: Option<usize>) -> io::Result<Vec<u8>> {
             urls::activity(&s.slug, &a.slug),
             a.when.starts_at().map(|t| zone.rfc3339(t)).unwrap_or_default(),
             a.when.ends_at().map(|t| zone.rfc3339(t)).unwrap_or_default(),
+            a.status().as_str().to_string(),
+            a.latest_move().map(|m| m.text.before.clone()).unwrap_or_default(),
+            a.latest_move().map(|m| m.before.start.to_string()).unwrap_or_default(),
+            a.latest_move().map(|m| m.before.end.to_string()).unwrap_or_default(),
+            a.change_notice(s.year).join("\n"),
         ];
         w.write_record(record.map(cell))?;
     }

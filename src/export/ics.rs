@@ -6,7 +6,9 @@
 //! (`10月1日-7日 每天9:00-11:00`) are one event repeated daily (`RRULE:FREQ=DAILY;COUNT=7`), and a span from a
 //! time on one day to a time on another is one event. A list of dates (`10月1日、3日、5日`) is one event per
 //! date, the first with the activity's own UID and the others numbered after it, so each date keeps its UID
-//! when another moves.
+//! when another moves. Every event of an activity carries its revision (see [`crate::content::changes`]): the
+//! same UID, `SEQUENCE` raised with each recorded change, `LAST-MODIFIED`, and `STATUS:CANCELLED` or `TENTATIVE`
+//! for a cancelled or postponed activity, so a subscribed calendar replaces the event rather than keeping both.
 //!
 //! Written by hand rather than with a crate: the format needed here is small, and the writer must be
 //! byte-reproducible (no clock, no random UIDs), fold at 75 octets on UTF-8 boundaries and escape every TEXT
@@ -15,6 +17,7 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::host;
+use crate::content::changes::Status;
 use crate::content::dates::{Occurrence, Precision, When};
 use crate::content::{Activity, Schedule};
 use crate::site::{ActivityId, Site};
@@ -101,19 +104,45 @@ fn vtimezone(w: &mut Writer, zone: &Zone, first: NaiveDate, last: NaiveDate) {
     w.raw("END", "VTIMEZONE");
 }
 
+/// What a calendar needs to replace an event it already has rather than keep the old one (RFC 5545 §3.8.7.4,
+/// §3.8.1.11): the same UID, a `SEQUENCE` one higher with each recorded change, `LAST-MODIFIED` the day of the
+/// last one, and a `STATUS` when the activity is cancelled (`CANCELLED`) or postponed without a new date
+/// (`TENTATIVE`). Every event of an activity, its milestones too, carries its activity's.
+fn revision(w: &mut Writer, a: &Activity, stamp: &str) {
+    match a.status() {
+        Status::Cancelled => w.raw("STATUS", "CANCELLED"),
+        Status::Postponed => w.raw("STATUS", "TENTATIVE"),
+        Status::Scheduled | Status::Rescheduled => {}
+    }
+    w.raw("SEQUENCE", &a.sequence().to_string());
+    w.raw("LAST-MODIFIED", stamp);
+}
+
+/// The title as calendars show it: a cancelled or postponed activity says so first, since not every calendar
+/// app shows `STATUS`.
+pub fn title(a: &Activity) -> String {
+    match a.status() {
+        Status::Cancelled => format!("【已取消】{}", a.title),
+        Status::Postponed => format!("【延期】{}", a.title),
+        Status::Scheduled | Status::Rescheduled => a.title.clone(),
+    }
+}
+
 fn events(w: &mut Writer, site: &Site, id: ActivityId) {
     let (s, a) = site.get(id);
     let stamp = format!("{}T000000Z", site.updated(id).format("%Y%m%d"));
     let page = site.config.base_url().map(|b| urls::absolute(b, &urls::activity(&s.slug, &a.slug)));
     let activity_uid = uid(site, id, None);
     let zone = &site.config.timezone;
+    let title = title(a);
 
     for (n, o) in a.when.occurrences().enumerate() {
         w.raw("BEGIN", "VEVENT");
         w.raw("UID", &nth_uid(&activity_uid, n));
         w.raw("DTSTAMP", &stamp);
+        revision(w, a, &stamp);
         dates(w, &o, zone);
-        w.text("SUMMARY", &a.title);
+        w.text("SUMMARY", &title);
         w.text("DESCRIPTION", &describe(s, a));
         if let Some(place) = &a.place {
             w.text("LOCATION", place);
@@ -136,11 +165,13 @@ fn events(w: &mut Writer, site: &Site, id: ActivityId) {
             w.raw("BEGIN", "VEVENT");
             w.raw("UID", &nth_uid(&milestone_uid, n));
             w.raw("DTSTAMP", &stamp);
+            revision(w, a, &stamp);
             dates(w, &o, zone);
-            w.text("SUMMARY", &format!("{}：{}", a.title, m.label));
+            w.text("SUMMARY", &format!("{title}：{}", m.label));
             let mut lines = vec![format!("阶段时间：{}", m.when_text), format!("日期解读：{}", m.when.in_words())];
             lines.extend(approximate(&m.when));
             lines.push(format!("所属活动：{}（{}）", a.title, a.published()));
+            lines.extend(a.change_notice(s.year));
             lines.push(may_change(s));
             w.text("DESCRIPTION", &lines.join("\n"));
             if let Some(place) = &a.place {
@@ -190,9 +221,12 @@ fn param(value: &str) -> String {
     if value.contains([':', ';', ',']) { format!("\"{value}\"") } else { value.to_string() }
 }
 
-/// The published text, its reading, how exact it is, the schedule's caveat and the content.
+/// What changed first, when anything did; then the published text, its reading, how exact it is, the schedule's
+/// caveat and the content.
 fn describe(s: &Schedule, a: &Activity) -> String {
-    let mut lines = vec![format!("时间地点：{}", a.published()), format!("日期解读：{}", a.when.in_words())];
+    let mut lines = a.change_notice(s.year);
+    lines.push(format!("时间地点：{}", a.published()));
+    lines.push(format!("日期解读：{}", a.when.in_words()));
     lines.extend(approximate(&a.when));
     lines.push(may_change(s));
     let body = &a.body_text;

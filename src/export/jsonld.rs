@@ -1,6 +1,8 @@
 //! Schema.org `Event` JSON-LD for an activity page, meeting Google's requirements for an event (name,
 //! `startDate`, `location`) on every activity, from what the schedule publishes and nothing more:
 //!
+//! - `eventStatus` follows the activity's status (see [`crate::content::changes`]): scheduled, postponed (its
+//!   dates are the ones it had), cancelled, or rescheduled with `previousStartDate`, the start before each move;
 //! - the dates are the read range: true bounds at whatever precision the text has, and the description says
 //!   when they are only a 旬, month or year; a written time is a timestamp with the site's UTC offset, hours
 //!   kept on each day of a range add an `eventSchedule`, and a list of dates is one `Event` per date;
@@ -11,6 +13,7 @@
 use serde::Serialize;
 
 use super::ics::approximate;
+use crate::content::changes::Status;
 use crate::content::mode::Mode;
 use crate::site::{ActivityId, Site};
 use crate::urls;
@@ -28,6 +31,9 @@ struct Event<'a> {
     end_date: String,
     #[serde(rename = "eventStatus")]
     event_status: &'static str,
+    /// For a rescheduled event: where it started before each move, oldest first (one, or a list).
+    #[serde(rename = "previousStartDate", skip_serializing_if = "Option::is_none")]
+    previous_start: Option<OneOrMany>,
     #[serde(rename = "eventAttendanceMode", skip_serializing_if = "Option::is_none")]
     attendance: Option<&'static str>,
     location: Location<'a>,
@@ -38,6 +44,24 @@ struct Event<'a> {
     url: Option<String>,
     #[serde(rename = "eventSchedule", skip_serializing_if = "Option::is_none")]
     schedule: Option<Schedule>,
+}
+
+#[derive(Serialize, Clone)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// schema.org's `eventStatus` of each status: a postponed event keeps its old dates, as Google asks, until a new
+/// one is known.
+pub fn event_status(status: Status) -> &'static str {
+    match status {
+        Status::Scheduled => "https://schema.org/EventScheduled",
+        Status::Postponed => "https://schema.org/EventPostponed",
+        Status::Cancelled => "https://schema.org/EventCancelled",
+        Status::Rescheduled => "https://schema.org/EventRescheduled",
+    }
 }
 
 /// Hours kept on each day of a range: schema.org's `Schedule`.
@@ -100,12 +124,22 @@ pub fn event(site: &Site, id: ActivityId) -> String {
         // it is to be decided, and no attendance mode is claimed.
         Mode::Undecided => (Location::Place { name: place, address: NO_PLACE }, None),
     };
-    let mut description = vec![format!("时间地点：{}", a.published())];
+    let mut description = a.change_notice(s.year);
+    description.push(format!("时间地点：{}", a.published()));
     description.extend(approximate(&a.when));
     if !a.body_text.is_empty() {
         description.push(a.body_text.clone());
     }
     let zone = &site.config.timezone;
+    let status = a.status();
+    // Each earlier start: the date, or the time with its offset where the text gave one.
+    let previous: Vec<String> =
+        a.previous_whens().map(|w| w.starts_at().map_or_else(|| w.start.to_string(), |t| zone.rfc3339(t))).collect();
+    let previous_start = match (status, previous.len()) {
+        (Status::Rescheduled, 1) => previous.first().cloned().map(OneOrMany::One),
+        (Status::Rescheduled, 2..) => Some(OneOrMany::Many(previous)),
+        _ => None,
+    };
     let events: Vec<Event> = a
         .when
         .occurrences()
@@ -120,7 +154,8 @@ pub fn event(site: &Site, id: ActivityId) -> String {
                 name: &a.title,
                 start_date: start,
                 end_date: end,
-                event_status: "https://schema.org/EventScheduled",
+                event_status: event_status(status),
+                previous_start: previous_start.clone(),
                 attendance,
                 location: location.clone(),
                 organizer: s.organiser.as_deref().map(|name| Organization { kind: "Organization", name }),

@@ -1,9 +1,13 @@
 //! Machine-readable files: calendars (iCalendar), feeds (Atom), the sitemap, and the data (JSON, CSV), each a
 //! pure function of the site model. Schema.org JSON-LD goes into activity pages, through [`jsonld`].
 //!
-//! [`crate::layout::Export`] lists them with their paths; [`render`] makes each one's bytes.
+//! [`crate::layout::Export`] lists them with their paths; [`render`] makes each one's bytes. Besides them,
+//! [`archive`] zips the whole site for reading offline and [`compress`] makes the compressed copies of its
+//! text files.
 
+pub mod archive;
 pub mod atom;
+pub mod compress;
 pub mod data;
 pub mod ics;
 pub mod jsonld;

@@ -137,6 +137,68 @@ pub enum Item {
     Export(Export),
     /// A static file: its index in the list the layout was made with.
     Static(usize),
+    /// The whole site as one zip ([`urls::ARCHIVE`]), unless `archive = false`.
+    Archive,
+    /// A compressed copy of the file whose path is this one's without the encoding's suffix (`index.html.gz`
+    /// of `index.html`), with `compress = true` or `build --compress`.
+    Compressed(Encoding),
+}
+
+/// How a compressed copy is encoded: each is a file of its own beside the original, for hosts that serve
+/// them as they are (nginx's `gzip_static`, `brotli_static`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Gzip,
+    Brotli,
+}
+
+impl Encoding {
+    pub const ALL: [Encoding; 2] = [Encoding::Gzip, Encoding::Brotli];
+
+    /// The suffix its files add to the original's name, with the dot.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Encoding::Gzip => ".gz",
+            Encoding::Brotli => ".br",
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Encoding::Gzip => "gzip",
+            Encoding::Brotli => "brotli",
+        }
+    }
+}
+
+/// Extensions of the files that get compressed copies: text, which compresses well and which hosts send
+/// compressed (images, PDFs and zips are compressed already).
+const TEXT_EXTENSIONS: &[&str] =
+    &["html", "css", "js", "mjs", "json", "xml", "csv", "ics", "txt", "svg", "map", "webmanifest", "md"];
+
+/// Whether the file at `path` is text that gets compressed copies.
+pub fn is_text(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').is_some_and(|(_, ext)| TEXT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
+/// The file a compressed copy at `path` is of: `path` without the encoding's suffix.
+pub fn original(path: &str, encoding: Encoding) -> &str {
+    path.strip_suffix(encoding.suffix()).unwrap_or(path)
+}
+
+impl Item {
+    /// Whether the file goes into the offline archive: everything of the site but the archive itself and the
+    /// compressed copies (a reader opening files from disk has no use for them).
+    pub fn in_archive(self) -> bool {
+        !matches!(self, Item::Archive | Item::Compressed(_))
+    }
+
+    /// Whether the page offers the offline archive for download, and so cannot be made before it (the
+    /// archive's own copy of it says that it is the offline copy instead).
+    pub fn offers_archive(self) -> bool {
+        matches!(self, Item::Page(Page::Home | Page::Schedule(_)))
+    }
 }
 
 /// Every file of a build: path → what it holds, unique by construction.
@@ -146,6 +208,8 @@ pub struct Layout {
     pages: usize,
     exports: usize,
     statics: usize,
+    archive: bool,
+    compressed: usize,
 }
 
 impl Layout {
@@ -155,13 +219,27 @@ impl Layout {
         let pages = Page::all(site);
         let exports = Export::all(site);
         let (n_pages, n_exports) = (pages.len(), exports.len());
-        let all = pages
+        let archive = site.config.archive.then(|| (urls::ARCHIVE.to_string(), Item::Archive));
+        let site_files: Vec<(String, Item)> = pages
             .into_iter()
             .map(|p| (p.path(site), Item::Page(p)))
             .chain(exports.into_iter().map(|e| (e.path(site), Item::Export(e))))
             .chain(
                 statics.iter().enumerate().map(|(i, name)| (format!("{}/{name}", urls::STATIC_DIR), Item::Static(i))),
-            );
+            )
+            .chain(archive)
+            .collect();
+        // Compressed copies are laid out with the rest, so a copy can never overwrite a file of the site (a
+        // static `x.css.gz` beside `x.css`): that is a collision like any other.
+        let compressed: Vec<(String, Item)> = if site.config.compress {
+            let text = site_files.iter().filter(|(path, _)| is_text(path));
+            text.flat_map(|(path, _)| Encoding::ALL.map(|e| (format!("{path}{}", e.suffix()), Item::Compressed(e))))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let n_compressed = compressed.len();
+        let all = site_files.into_iter().chain(compressed);
         let mut items = BTreeMap::new();
         let mut errors = Diagnostics::default();
         // Two activities with one slug collide twice (page and calendar): one error per pair of owners.
@@ -177,7 +255,14 @@ impl Layout {
             }
             items.insert(path, item);
         }
-        errors.sorted().or_ok(Layout { items, pages: n_pages, exports: n_exports, statics: statics.len() })
+        errors.sorted().or_ok(Layout {
+            items,
+            pages: n_pages,
+            exports: n_exports,
+            statics: statics.len(),
+            archive: site.config.archive,
+            compressed: n_compressed,
+        })
     }
 
     /// Every file, by path.
@@ -205,6 +290,16 @@ impl Layout {
     pub fn counts(&self) -> (usize, usize, usize) {
         (self.pages, self.exports, self.statics)
     }
+
+    /// Whether the build writes the offline archive.
+    pub fn has_archive(&self) -> bool {
+        self.archive
+    }
+
+    /// How many compressed copies the build writes.
+    pub fn compressed(&self) -> usize {
+        self.compressed
+    }
 }
 
 /// Who an item belongs to: an activity's page and calendar have one owner.
@@ -224,8 +319,8 @@ fn owner(item: Item) -> Item {
 fn collision(site: &Site, statics: &[String], path: &str, first: Item, second: Item) -> Diagnostic {
     let kind = ErrorKind::PathCollision {
         path: path.to_string(),
-        first: describe(site, statics, first),
-        second: describe(site, statics, second),
+        first: describe(site, statics, path, first),
+        second: describe(site, statics, path, second),
     };
     let help = "give one of them another name: an activity's `slug` (or its file name), or the schedule's folder";
     let at = |id: ActivityId| {
@@ -233,6 +328,11 @@ fn collision(site: &Site, statics: &[String], path: &str, first: Item, second: I
         a.origin.at(a.spans.slug.clone(), kind.clone()).with_help(help)
     };
     match (first, second) {
+        (_, Item::Compressed(_)) | (Item::Compressed(_), _) => Diagnostic::file(crate::config::FILE, kind.clone())
+            .with_help(
+                "with compress = true the build makes the compressed copies itself: remove the compressed file from \
+                 static/, or turn compress off",
+            ),
         (_, Item::Page(Page::Activity(id)) | Item::Export(Export::ActivityCalendar(id)))
         | (Item::Page(Page::Activity(id)) | Item::Export(Export::ActivityCalendar(id)), _) => at(id),
         (_, Item::Page(Page::Schedule(si) | Page::ScheduleTable(si, _)))
@@ -243,8 +343,8 @@ fn collision(site: &Site, statics: &[String], path: &str, first: Item, second: I
     }
 }
 
-/// What an item is, in words, with the file it comes from.
-fn describe(site: &Site, statics: &[String], item: Item) -> String {
+/// What the item at `path` is, in words, with the file it comes from.
+fn describe(site: &Site, statics: &[String], path: &str, item: Item) -> String {
     let activity = |id: ActivityId| format!("content/{}", site.get(id).1.origin.rel);
     let schedule = |si: usize| format!("content/{}", site.schedules[si].origin.rel);
     match item {
@@ -265,5 +365,7 @@ fn describe(site: &Site, statics: &[String], item: Item) -> String {
         Item::Export(Export::Sitemap) => "the sitemap".into(),
         Item::Export(Export::Robots) => "robots.txt".into(),
         Item::Static(i) => format!("the static file {}", statics[i]),
+        Item::Archive => "the offline archive".into(),
+        Item::Compressed(e) => format!("the {} copy of {} (compress = true)", e.name(), original(path, e)),
     }
 }

@@ -87,7 +87,8 @@ fn timeline_month(m: YearMonth) -> TimelineMonth {
 }
 
 /// An activity in the index a large schedule's filter searches (and the home page reads to say what is on):
-/// `[slug, 序号, title, 时间地点, tag indexes, mode index, first day, last day, precision, occurrences, reading]`.
+/// `[slug, 序号, title, 时间地点, tag indexes, mode index, first day, last day, precision, occurrences, reading,
+/// status]`, the status only for an activity that changed (`rescheduled`, `cancelled`, …), else null.
 #[derive(Serialize)]
 struct IndexItem<'a>(
     &'a str,
@@ -101,6 +102,7 @@ struct IndexItem<'a>(
     &'static str,
     Option<Vec<[Option<String>; 4]>>,
     String,
+    Option<&'static str>,
 );
 
 /// Every activity of a schedule in a compact form, with `base`, the way from the page to the activity pages.
@@ -135,6 +137,7 @@ fn index_json(site: &Site, s: &Schedule, page: &str) -> String {
                 a.when.precision().as_str(),
                 occurrences(&a.when, zone),
                 a.when.in_words(),
+                a.changed().then(|| a.status().as_str()),
             )
         })
         .collect();
@@ -201,6 +204,7 @@ impl SiteRenderer<'_> {
             modes: modes.collect(),
             timezone: self.site.config.timezone.name(),
             months: months.iter().map(|&m| timeline_month(m)).collect(),
+            changes: s.activities.iter().any(Activity::changed),
         }
     }
 
@@ -284,6 +288,11 @@ impl SiteRenderer<'_> {
                         open_end: o.end > last,
                     })
                     .collect(),
+                was: a
+                    .latest_move()
+                    .map(|m| m.before.occurrences().map(|o| Bar::place(o.start, o.end, first, last)).collect())
+                    .unwrap_or_default(),
+                was_words: a.latest_move().map(|m| m.before.in_words()),
                 milestones: a
                     .milestones
                     .iter()

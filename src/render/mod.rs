@@ -18,7 +18,7 @@ use crate::error::{Diagnostic, Diagnostics, ErrorKind};
 use crate::layout::{Layout, Page, TAG_PAGE_SIZE, tag_pages};
 use crate::site::{ActivityId, Site};
 use crate::urls;
-use pages::{meta, schedule_summary};
+use pages::{meta, recent_changes, schedule_summary};
 use views::*;
 
 fn template(page: Page) -> &'static str {
@@ -149,6 +149,8 @@ impl Renderer {
             },
         );
         common.insert("feed_url", urls::FEED);
+        common.insert("edition", &EditionView::new(site));
+        common.insert("archive", &None::<ArchiveView>);
         common.insert(
             "nav",
             &Nav {
@@ -203,11 +205,20 @@ impl SiteRenderer<'_> {
         .clone()
     }
 
+    /// The page's HTML; a page that offers the offline archive offers none (see [`Self::render_with`]).
     pub fn render(&self, page: Page) -> Result<String, Diagnostic> {
+        self.render_with(page, None)
+    }
+
+    /// The page's HTML, showing `archive` where its template does (the home and schedule pages).
+    pub fn render_with(&self, page: Page, archive: Option<&ArchiveView>) -> Result<String, Diagnostic> {
         let site = self.site;
         let path = page.path(site);
         let path = path.as_str();
         let mut ctx = self.common.clone();
+        if let Some(archive) = archive {
+            ctx.insert("archive", archive);
+        }
         ctx.insert("root", &urls::root_for(path));
         ctx.insert("meta", &meta(site, page, path));
         let title = |t: &str| format!("{t} - {}", site.config.title);
@@ -219,10 +230,12 @@ impl SiteRenderer<'_> {
                 }
                 let summaries: Vec<_> = site.schedules.iter().map(|s| schedule_summary(s)).collect();
                 ctx.insert("schedules", &summaries);
+                ctx.insert("recent_changes", &recent_changes(site, site.activity_ids()));
             }
             Page::Schedule(si) => {
                 ctx.insert("page_title", &title(&site.schedules[si].title));
                 self.insert_calendar(&mut ctx, si, path);
+                ctx.insert("recent_changes", &recent_changes(site, site.schedule_ids(si)));
             }
             Page::ScheduleTable(si, n) => {
                 ctx.insert("page_title", &title(&format!("{}（活动一览，第 {} 页）", site.schedules[si].title, n + 1)));

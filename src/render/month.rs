@@ -197,6 +197,7 @@ impl SiteRenderer<'_> {
                     open_start: !starts,
                     open_end: !ends,
                     time: o.time.filter(|t| t.daily || starts).map(|t| t.start.format("%H:%M").to_string()),
+                    status: StatusView::new(a),
                 });
             }
             let more = hidden

@@ -74,6 +74,30 @@ pub(super) fn schedule_summary(s: &crate::content::Schedule) -> ScheduleSummary<
     }
 }
 
+/// How many changes a "最近调整" list shows.
+const RECENT_CHANGES: usize = 10;
+
+/// The latest recorded changes of the activities `ids`, newest first by the date they were announced (never
+/// the clock, so a build stays byte-identical); changes of one day keep schedule order.
+pub(super) fn recent_changes(site: &Site, ids: impl Iterator<Item = ActivityId>) -> Vec<RecentChange<'_>> {
+    let mut all: Vec<(ActivityId, &crate::content::changes::Change)> =
+        ids.flat_map(|id| site.get(id).1.changes.iter().map(move |c| (id, c))).collect();
+    all.sort_by_key(|&(_, c)| std::cmp::Reverse(c.date));
+    all.into_iter()
+        .take(RECENT_CHANGES)
+        .map(|(id, c)| {
+            let (s, a) = site.get(id);
+            RecentChange {
+                change: ChangeView::new(c, s.year),
+                title: &a.title,
+                url: urls::activity(&s.slug, &a.slug),
+                schedule_title: &s.title,
+                status: StatusView::new(a),
+            }
+        })
+        .collect()
+}
+
 impl SiteRenderer<'_> {
     /// The HTML of Markdown written in `owner`'s file, for the page at `page`: its links rewritten to work there.
     pub(super) fn markdown(&self, text: &str, owner: Owner<'_>, page: &str) -> String {
@@ -109,6 +133,8 @@ impl SiteRenderer<'_> {
                     .collect(),
                 months: YearMonth::span(a.when.start, a.when.end).into_iter().map(MonthLink::from).collect(),
                 ics_url: urls::activity_calendar(&s.slug, &a.slug),
+                reason: a.reason.as_deref(),
+                changes: a.changes.iter().map(|c| ChangeView::new(c, s.year)).collect(),
                 jsonld: export::jsonld::event(site, id),
             },
         );

@@ -7,6 +7,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::text::nowrap_dates;
+use crate::content::changes::{self, Change, Status};
 use crate::content::dates::{DatesView, When};
 use crate::content::{Activity, Milestone, Schedule};
 use crate::site::{Site, YearMonth};
@@ -84,6 +85,45 @@ impl ScheduleFiles {
     }
 }
 
+/// The offline archive as a page that offers it shows it (`archive` in templates; none on other pages and
+/// when the site writes no archive).
+#[derive(Debug, Clone, Serialize)]
+pub struct ArchiveView {
+    /// The zip, relative to the site root; none on the archive's own copy of the page.
+    pub url: Option<&'static str>,
+    /// Its size in words (`1.2 MB`); none on the archive's own copy.
+    pub size: Option<String>,
+    /// Its size in bytes; none on the archive's own copy.
+    pub bytes: Option<usize>,
+    /// This page is the archive's own copy: it says so instead of offering itself.
+    pub offline: bool,
+    /// The page's address on the web, when the site has a `base_url`: where the offline copy points to.
+    pub online_url: Option<String>,
+}
+
+/// What every page's footer says about how it was made: the content's date, as its editors wrote it, and the
+/// almanac version. Never the clock: a build is the same on every run.
+#[derive(Serialize)]
+pub struct EditionView {
+    /// `almanac`'s version, e.g. `0.1.0`.
+    pub version: &'static str,
+    /// The latest `updated` of any schedule or activity (ISO date); none when no one wrote one.
+    pub updated: Option<String>,
+    /// The same in words, `2023年8月15日`.
+    pub updated_words: Option<String>,
+}
+
+impl EditionView {
+    pub fn new(site: &Site) -> Self {
+        let updated = site.content_updated();
+        EditionView {
+            version: env!("CARGO_PKG_VERSION"),
+            updated: updated.map(|d| d.to_string()),
+            updated_words: updated.map(|d| format!("{}年{}月{}日", d.year(), d.month(), d.day())),
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct Nav<'a> {
     pub home_url: &'static str,
@@ -142,6 +182,77 @@ pub struct ActivityRef<'a> {
     #[serde(flatten)]
     pub dates: DatesView<'a>,
     pub tags: Vec<TagLink<'a>>,
+    #[serde(flatten)]
+    pub status: StatusView,
+}
+
+/// Whether an activity changed, for its badge and the filter (see [`crate::content::changes`]).
+#[derive(Serialize, Clone, Copy)]
+pub struct StatusView {
+    /// `scheduled`, `postponed`, `cancelled` or `rescheduled`.
+    pub status: &'static str,
+    pub status_label: &'static str,
+    /// What its badge says (调整, 延期·待定, 已取消), or nothing for an activity that never changed.
+    pub status_badge: Option<&'static str>,
+    /// A change is recorded, or it is not simply scheduled.
+    pub changed: bool,
+    /// It still takes place at a known date: neither postponed nor cancelled.
+    pub active: bool,
+}
+
+impl StatusView {
+    pub fn new(a: &Activity) -> Self {
+        let status = a.status();
+        let badge = match status {
+            Status::Cancelled => Some("已取消"),
+            Status::Postponed => Some("延期·待定"),
+            Status::Scheduled | Status::Rescheduled => a.changed().then_some("调整"),
+        };
+        StatusView {
+            status: status.as_str(),
+            status_label: status.label(),
+            status_badge: badge,
+            changed: a.changed(),
+            active: status.is_active(),
+        }
+    }
+}
+
+/// A recorded change as pages show it.
+#[derive(Serialize)]
+pub struct ChangeView<'a> {
+    /// When it was announced, ISO 8601, and as the schedule writes it (9月1日).
+    pub date: String,
+    pub date_words: String,
+    /// 原定9月18日-22日，调整为10月9日-13日
+    pub summary: String,
+    /// 原定9月18日-22日，调整为10月9日-13日（9月1日公告）
+    pub line: String,
+    pub note: Option<&'a str>,
+}
+
+impl<'a> ChangeView<'a> {
+    pub fn new(c: &'a Change, year: i32) -> Self {
+        ChangeView {
+            date: c.date.to_string(),
+            date_words: changes::date_words(c.date, year),
+            summary: c.summary(),
+            line: c.line(year),
+            note: c.note.as_deref(),
+        }
+    }
+}
+
+/// An entry of a "最近调整" list: a change, with the activity it is about.
+#[derive(Serialize)]
+pub struct RecentChange<'a> {
+    #[serde(flatten)]
+    pub change: ChangeView<'a>,
+    pub title: &'a str,
+    pub url: String,
+    pub schedule_title: &'a str,
+    #[serde(flatten)]
+    pub status: StatusView,
 }
 
 impl<'a> ActivityRef<'a> {
@@ -167,6 +278,7 @@ impl<'a> ActivityRef<'a> {
             mode_key: mode.as_str(),
             dates,
             tags: tags.into_iter().map(|t| TagLink { name: &t.name, url: urls::tag(&t.slug) }).collect(),
+            status: StatusView::new(a),
         }
     }
 }
@@ -268,6 +380,9 @@ pub struct TimelineRow<'a> {
     pub activity: Value,
     /// One bar per date of a list, else one.
     pub bars: Vec<TimelineBar>,
+    /// Where it was before its last move, drawn faintly, and that reading in words; empty if it never moved.
+    pub was: Vec<Bar>,
+    pub was_words: Option<String>,
     pub milestones: Vec<MilestoneView<'a>>,
 }
 
@@ -289,6 +404,8 @@ pub struct FilterView<'a> {
     pub timezone: &'a str,
     /// The months one can pick: those of the timeline's axis.
     pub months: Vec<TimelineMonth>,
+    /// Whether any activity changed: only then does the filter offer to show the changed or the active ones.
+    pub changes: bool,
 }
 
 /// A month of the agenda: the activities that start in it, and a line naming those that started earlier and
@@ -375,6 +492,9 @@ pub struct ActivityPage<'a> {
     pub months: Vec<MonthLink>,
     /// This activity's own `.ics`, relative to the site root.
     pub ics_url: String,
+    /// Why it is postponed or cancelled, and its recorded changes, oldest first.
+    pub reason: Option<&'a str>,
+    pub changes: Vec<ChangeView<'a>>,
     /// Schema.org Event JSON-LD, safe to put inside `<script>` as is.
     pub jsonld: String,
 }
@@ -435,6 +555,8 @@ pub struct GridBar<'a> {
     pub open_end: bool,
     /// The time it starts (`14:30`), on the day it does or on each day of daily hours.
     pub time: Option<String>,
+    #[serde(flatten)]
+    pub status: StatusView,
 }
 
 /// "另 N 项" on a day whose activities do not all fit the lanes, leading to the list below.

@@ -61,6 +61,7 @@ pub fn content_type(path: &str) -> &'static str {
         "ico" => "image/x-icon",
         "woff2" => "font/woff2",
         "pdf" => "application/pdf",
+        "zip" => "application/zip",
         _ => "application/octet-stream",
     }
 }

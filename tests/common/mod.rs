@@ -270,11 +270,30 @@ pub fn assert_whole_output(output: &Path, written: usize) {
 pub fn assert_whole(root: &Path) -> PathBuf {
     let (output, run) = build_with(root, &[]);
     let said = String::from_utf8_lossy(&run.stdout).into_owned();
-    let numbers: Vec<usize> = said.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect();
-    // "Built A activities in S schedules: P pages, D data files and F static files in … (T ms)."
-    assert!(numbers.len() >= 5, "{said}");
-    assert_whole_output(&output, numbers[2] + numbers[3] + numbers[4]);
+    assert_whole_output(&output, files_said(&said));
     output
+}
+
+/// How many files a build's summary line says it wrote: "Built A activities in S schedules: P pages, D data
+/// files, F static files, the offline archive and C compressed copies in … (T ms)." (the last two only when
+/// written).
+pub fn files_said(said: &str) -> usize {
+    let (_, list) = said.split_once(": ").unwrap_or_else(|| panic!("no summary in {said}"));
+    let list = list.split(" in ").next().unwrap();
+    let mut total = 0;
+    let mut kinds = 0;
+    for part in list.split(", ").flat_map(|p| p.split(" and ")) {
+        if part == "the offline archive" {
+            total += 1;
+        } else {
+            let (n, what) = part.split_once(' ').unwrap_or_else(|| panic!("{part} in {said}"));
+            assert!(["pages", "data files", "static files", "compressed copies"].contains(&what), "{what} in {said}");
+            total += n.parse::<usize>().unwrap_or_else(|_| panic!("{part} in {said}"));
+        }
+        kinds += 1;
+    }
+    assert!(kinds >= 3, "{said}");
+    total
 }
 
 /// `almanac build --root ROOT` plus `args`, asserting success; returns the output folder and the run.

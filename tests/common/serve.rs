@@ -117,11 +117,17 @@ impl Reply {
 
 /// One HTTP/1.1 request with `Connection: close`, the target sent byte for byte as given.
 pub fn request(port: u16, method: &str, target: &str) -> std::io::Result<Reply> {
+    request_with(port, method, target, &[])
+}
+
+/// [`request`] with more header lines, e.g. `("Accept-Encoding", "gzip")`.
+pub fn request_with(port: u16, method: &str, target: &str, headers: &[(&str, &str)]) -> std::io::Result<Reply> {
     let mut stream = TcpStream::connect((Ipv4Addr::LOCALHOST, port))?;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let extra: String = headers.iter().map(|(n, v)| format!("{n}: {v}\r\n")).collect();
     write!(
         stream,
-        "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+        "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: 0\r\n{extra}\r\n"
     )?;
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw)?;

@@ -42,8 +42,14 @@
     return o ? from(o) : '9999';
   }
   function when(d) {
-    return { start: d.start, end: d.end, exact: d.p === 'day' || d.p === 'time', occ: d.occ ? JSON.parse(d.occ) : [[d.start, d.end, null, null]] };
+    return {
+      start: d.start, end: d.end, exact: d.p === 'day' || d.p === 'time', occ: d.occ ? JSON.parse(d.occ) : [[d.start, d.end, null, null]],
+      // [changes] Only a changed activity carries data-status (and a table row data-changed).
+      status: d.status || 'scheduled', changed: d.changed === 'true'
+    };
   }
+  // [changes] A cancelled or postponed activity is not on at its (old) dates: no mark for today, not counted.
+  function off(it) { return it.status === 'cancelled' || it.status === 'postponed'; }
   function days(iso) {
     return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 864e5;
   }
@@ -59,14 +65,16 @@
   }
   function countWords(list) {
     var counts = { upcoming: 0, running: 0, maybe: 0, past: 0 };
-    list.forEach(function (it) { counts[stateAt(it, AT)]++; });
+    list.forEach(function (it) { if (!off(it)) counts[stateAt(it, AT)]++; });
     return Object.keys(STATES).map(function (k) { return STATES[k] + ' ' + counts[k] + ' 项'; }).join('，');
   }
   var NOTE_TAIL = '。按旬、按月或全年公布的活动只知大致范围，今天在范围内时标为“可能进行中”。';
 
   // ---- Today's state after every activity the page names with its dates (lists, tables, an activity's facts).
   document.querySelectorAll('[data-start]').forEach(function (e) {
-    var st = stateAt(when(e.dataset), AT);
+    var it = when(e.dataset);
+    if (off(it)) return;
+    var st = stateAt(it, AT);
     var slot = e.querySelector('.tl-name, .act-meta, .reading') || e;
     slot.appendChild(el('span', 'st st--' + st, STATES[st]));
   });
@@ -116,7 +124,9 @@
     var ix = JSON.parse(indexEl.textContent);
     index = ix.items.map(function (r) {
       var tags = r[4].map(function (i) { return ix.tags[i]; });
+      // [changes] r[11]: the status of a changed activity, else null.
       return {
+        status: r[11] || 'scheduled', changed: !!r[11],
         href: ix.base + r[0] + '.html', number: r[1], title: r[2], published: r[3], tags: tags, mode: ix.modes[r[5]],
         start: r[6], end: r[7], p: r[8], exact: r[8] === 'day' || r[8] === 'time', occ: r[9] || [[r[6], r[7], null, null]],
         words: r[10], text: norm([r[2], r[3]].concat(tags).join(' ')), els: []
@@ -134,9 +144,10 @@
     var badge = el('span', 'badge badge--' + it.p);
     badge.appendChild(el('span', 'vh', '日期精度：'));
     badge.appendChild(document.createTextNode(LABELS[it.p]));
-    var st = stateAt(it, AT);
-    meta.append(badge, ' ', el('span', 'mode', it.mode), ' ', el('span', 'act-published', it.published), ' ',
-      el('span', 'act-dates', it.words), el('span', 'st st--' + st, STATES[st]));
+    meta.append(badge, ' ', el('span', 'mode', it.mode));
+    if (it.changed) meta.append(el('span', 'status status--' + it.status, { postponed: '延期·待定', cancelled: '已取消' }[it.status] || '调整'));
+    meta.append(' ', el('span', 'act-published', it.published), ' ', el('span', 'act-dates', it.words));
+    if (!off(it)) { var st = stateAt(it, AT); meta.append(el('span', 'st st--' + st, STATES[st])); }
     li.append(a, meta);
     return li;
   }
@@ -158,10 +169,10 @@
       }
       if (!list.length) ul.appendChild(el('li', 'act act--none', none));
     };
-    var on = index.filter(function (it) { var s = stateAt(it, AT); return s === 'running' || (s === 'maybe' && it.p !== 'year'); });
+    var on = index.filter(function (it) { var s = stateAt(it, AT); return !off(it) && (s === 'running' || (s === 'maybe' && it.p !== 'year')); });
     // Exact ones first: they are certainly on.
     on.sort(function (a, b) { return (b.exact - a.exact) || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0); });
-    var next = index.filter(function (it) { return stateAt(it, AT) === 'upcoming'; });
+    var next = index.filter(function (it) { return !off(it) && stateAt(it, AT) === 'upcoming'; });
     next.sort(function (a, b) { var x = nextStart(a, AT), y = nextStart(b, AT); return x < y ? -1 : x > y ? 1 : 0; });
     fill(nowBox.querySelector('.now-running'), on, '今天没有进行中的活动。');
     fill(nowBox.querySelector('.now-next'), next, '本日程的活动都已开始或结束。');
@@ -173,6 +184,8 @@
   var form = document.querySelector('form.filter');
   if (!form) return;
   var FIELDS = ['q', 'tag', 'month', 'mode'];
+  // [changes] The status filter is there only when an activity of the schedule changed.
+  if (form.elements.status) FIELDS.push('status');
   var status = form.querySelector('.filter-status');
   var table = document.querySelector('table.data');
 
@@ -202,7 +215,7 @@
     var row = a.closest('tr, li');
     it.els.push(row);
     // The timeline and the agenda are marked from the table's row (which alone says when it runs).
-    if (!row.hasAttribute('data-start')) {
+    if (!row.hasAttribute('data-start') && !off(it)) {
       var st = stateAt(it, AT);
       (row.querySelector('.tl-name, .act-meta') || row).appendChild(el('span', 'st st--' + st, STATES[st]));
     }
@@ -237,6 +250,7 @@
     return terms.every(function (t) { return has(it.text, t); }) &&
       (!v.tag || it.tags.indexOf(v.tag) >= 0) &&
       (!v.mode || it.mode === v.mode) &&
+      statusMatches(it, v.status) &&
       // ISO dates compare as strings, and no month has a day after 31. A list of dates only on its dates.
       (!v.month || it.occ.some(function (o) { return o[0] <= v.month + '-31' && o[1] >= v.month + '-01'; }));
   }
@@ -251,6 +265,14 @@
     var btn = results.querySelector('.results-more');
     btn.hidden = rest <= 0;
     btn.textContent = '再显示 ' + Math.min(rest, 100) + ' 项（还有 ' + rest + ' 项）';
+  }
+
+  // [changes] ?status=changed: the activities with a recorded change (or not going ahead as announced);
+  // ?status=active: those still taking place at a known date (neither cancelled nor postponed).
+  function statusMatches(it, want) {
+    if (want === 'changed') return it.changed;
+    if (want === 'active') return !off(it);
+    return true;
   }
 
   function apply() {
