@@ -70,27 +70,7 @@ struct RawMilestone {
     outside: bool,
 }
 
-const ACTIVITY_KEYS: &[&str] = &[
-    "number",
-    "title",
-    "when",
-    "where",
-    "tags",
-    "milestones",
-    "start",
-    "end",
-    "slug",
-    "draft",
-    "updated",
-    "status",
-    "reason",
-    "changes",
-];
-const MILESTONE_KEYS: &[&str] = &["when", "label", "outside"];
-/// The keys of a `changes` entry (see [`crate::content::changes`]).
-pub const CHANGE_KEYS: &[&str] = &["date", "when", "new_when", "where", "new_where", "status", "new_status", "note"];
-const NESTED: &[(&str, &[&str])] = &[("milestones", MILESTONE_KEYS), ("changes", CHANGE_KEYS)];
-const MD_SCHEMA: Schema = Schema { keys: ACTIVITY_KEYS, nested: NESTED };
+/// The keys of an activity in a `.toml` file: its body is a key there, the last, which a `.md` file does not have.
 const TOML_KEYS: &[&str] = &[
     "number",
     "title",
@@ -108,6 +88,16 @@ const TOML_KEYS: &[&str] = &[
     "changes",
     "body",
 ];
+const ACTIVITY_KEYS: &[&str] = match TOML_KEYS.split_last() {
+    Some((_body, rest)) => rest,
+    None => &[],
+};
+const MILESTONE_KEYS: &[&str] = &["when", "label", "outside"];
+/// The keys of a `changes` entry (see [`crate::content::changes`]).
+pub const CHANGE_KEYS: &[&str] = &["date", "when", "new_when", "where", "new_where", "status", "new_status", "note"];
+const NESTED: &[(&str, &[&str])] = &[("milestones", MILESTONE_KEYS), ("changes", CHANGE_KEYS)];
+const MD_SCHEMA: Schema = Schema { keys: ACTIVITY_KEYS, nested: NESTED };
+
 const TOML_SCHEMA: Schema = Schema { keys: TOML_KEYS, nested: NESTED };
 
 /// A schedule's `_index.md`, before its activities are added.
