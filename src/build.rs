@@ -148,8 +148,16 @@ impl Plan {
         let items: Vec<(&str, Item)> = self.layout.items().collect();
         let archive = self.layout.has_archive();
         let compress = self.layout.compressed() > 0;
-        // What later stages read: every file the archive holds, and the text files that get compressed copies.
-        let keep = |path: &str, item: Item| (archive && item.in_archive()) || (compress && layout::is_text(path));
+        let updated = self.site.content_updated();
+        // What later stages read: every file the archive holds, compressed at once as its entry, and the text
+        // files that get compressed copies.
+        let keep = |path: &str, item: Item, bytes: Vec<u8>| -> Result<Kept, Diagnostic> {
+            let entry = (archive && item.in_archive())
+                .then(|| export::archive::entry(path, &bytes, updated))
+                .transpose()
+                .map_err(|e| Diagnostic::io(IoOp::Write, urls::ARCHIVE, e))?;
+            Ok(Kept { raw: (compress && layout::is_text(path)).then_some(bytes), entry })
+        };
         let mut done = Done::default();
 
         // 1. Files made from no other.
@@ -163,19 +171,17 @@ impl Plan {
                     // The archive's copy of a page that offers it is not the served page: kept, not handed on.
                     let served = !(archive && item.offers_archive());
                     let handed = if served { Some(then(path, &bytes)?) } else { None };
-                    Ok((path, handed, keep(path, item).then_some(bytes)))
+                    Ok((path, handed, keep(path, item, bytes)?))
                 })
                 .collect(),
         );
 
         // 2. The archive, and the pages that offer it.
         if archive && done.errors.is_empty() {
-            let files =
-                items.iter().filter(|(_, item)| item.in_archive()).map(|(path, _)| (*path, &done.kept[path][..]));
-            let zip = export::archive::zip(files, self.site.content_updated())
-                .map_err(|e| Diagnostic::io(IoOp::Write, urls::ARCHIVE, e));
+            let entries = items.iter().filter_map(|(path, _)| done.kept.get_mut(path)?.entry.take()).collect();
+            let zip = export::archive::zip(entries, updated).map_err(|e| Diagnostic::io(IoOp::Write, urls::ARCHIVE, e));
             let size = zip.as_ref().map_or(0, Vec::len);
-            done.take(vec![zip.and_then(|bytes| Ok((urls::ARCHIVE, Some(then(urls::ARCHIVE, &bytes)?), None)))]);
+            done.take(vec![zip.and_then(|bytes| Ok((urls::ARCHIVE, Some(then(urls::ARCHIVE, &bytes)?), Kept::NONE)))]);
             let view = ArchiveView {
                 url: Some(urls::ARCHIVE),
                 size: Some(export::archive::size_words(size)),
@@ -190,7 +196,10 @@ impl Plan {
                     .map(|&(path, item)| {
                         let Item::Page(page) = item else { unreachable!("only pages offer the archive") };
                         let bytes = renderer.render_with(page, Some(&view)).map(String::into_bytes)?;
-                        Ok((path, Some(then(path, &bytes)?), keep(path, item).then_some(bytes)))
+                        let handed = then(path, &bytes)?;
+                        // The archive is made: only a compressed copy still needs the served bytes.
+                        let raw = (compress && layout::is_text(path)).then_some(bytes);
+                        Ok((path, Some(handed), Kept { raw, entry: None }))
                     })
                     .collect(),
             );
@@ -209,9 +218,10 @@ impl Plan {
             let results: Vec<_> = copies
                 .par_iter()
                 .map(|&(path, e)| {
-                    let bytes = export::compress::compress(&kept[layout::original(path, e)], e)
+                    let original = kept[layout::original(path, e)].raw.as_deref().unwrap_or_default();
+                    let bytes = export::compress::compress(original, e)
                         .map_err(|err| Diagnostic::io(IoOp::Write, path, err))?;
-                    Ok((path, Some(then(path, &bytes)?), None))
+                    Ok((path, Some(then(path, &bytes)?), Kept::NONE))
                 })
                 .collect();
             done.take(results);
@@ -244,8 +254,18 @@ impl Plan {
 /// What [`Plan::each`] has made so far: what it handed on, the bytes later stages read, the errors.
 struct Done<'a, T> {
     handed: Vec<T>,
-    kept: BTreeMap<&'a str, Vec<u8>>,
+    kept: BTreeMap<&'a str, Kept>,
     errors: Diagnostics,
+}
+
+/// What a later stage needs of a file: its bytes, for a compressed copy; its archive entry.
+struct Kept {
+    raw: Option<Vec<u8>>,
+    entry: Option<export::archive::Entry>,
+}
+
+impl Kept {
+    const NONE: Kept = Kept { raw: None, entry: None };
 }
 
 impl<T> Default for Done<'_, T> {
@@ -254,7 +274,7 @@ impl<T> Default for Done<'_, T> {
     }
 }
 
-type Made<'a, T> = Result<(&'a str, Option<T>, Option<Vec<u8>>), Diagnostic>;
+type Made<'a, T> = Result<(&'a str, Option<T>, Kept), Diagnostic>;
 
 impl<'a, T: Send> Done<'a, T> {
     fn take(&mut self, results: Vec<Made<'a, T>>) {
@@ -262,8 +282,8 @@ impl<'a, T: Send> Done<'a, T> {
             match r {
                 Ok((path, handed, kept)) => {
                     self.handed.extend(handed);
-                    if let Some(bytes) = kept {
-                        self.kept.insert(path, bytes);
+                    if kept.raw.is_some() || kept.entry.is_some() {
+                        self.kept.insert(path, kept);
                     }
                 }
                 Err(d) => self.errors.push_once(d),

@@ -12,42 +12,57 @@ use std::io::{self, Cursor, Write};
 
 use chrono::{Datelike, NaiveDate};
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
+use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use crate::urls;
 
-/// The zip of `files` (paths relative to the site root, `/`-separated, in the order given), each under
-/// [`urls::ARCHIVE_FOLDER`], dated `updated` (the zip epoch when `None`).
-pub fn zip<'a>(
-    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
-    updated: Option<NaiveDate>,
-) -> io::Result<Vec<u8>> {
-    let time = updated.and_then(zip_time).unwrap_or_default();
-    let file_options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        // zlib's default level: the stronger ones save a few per cent and slow every build down.
-        .compression_level(Some(6))
-        .last_modified_time(time)
-        .unix_permissions(0o644);
-    let dir_options = file_options.compression_method(CompressionMethod::Stored).unix_permissions(0o755);
+/// One file of the archive, compressed on its own so that a build compresses its files in parallel, as each is
+/// rendered, and keeps only the compressed bytes: a zip holding just that file, under its final name.
+pub struct Entry(Vec<u8>);
+
+/// `bytes` as the archive's file `path` (relative to the site root, `/`-separated), dated `updated`.
+pub fn entry(path: &str, bytes: &[u8], updated: Option<NaiveDate>) -> io::Result<Entry> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    zip.start_file(format!("{}/{path}", urls::ARCHIVE_FOLDER), file_options(updated)).map_err(io::Error::other)?;
+    zip.write_all(bytes)?;
+    // Kept until the whole site is rendered: without the room the writer grew into, up to twice the bytes.
+    let mut one = zip.finish().map_err(io::Error::other)?.into_inner();
+    one.shrink_to_fit();
+    Ok(Entry(one))
+}
+
+/// The zip of `entries` in the order given (the layout's, by path), each folder an entry of its own before its
+/// first file, all under [`urls::ARCHIVE_FOLDER`]. The compressed bytes are copied, not compressed again.
+pub fn zip(entries: Vec<Entry>, updated: Option<NaiveDate>) -> io::Result<Vec<u8>> {
+    let dir_options = file_options(updated).compression_method(CompressionMethod::Stored).unix_permissions(0o755);
+    // The zip is a little smaller than its entries (each holds a directory of its own): room enough at once.
+    let room = entries.iter().map(|Entry(one)| one.len()).sum();
+    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(room)));
     let mut folders = BTreeSet::new();
-    let top = urls::ARCHIVE_FOLDER;
-    zip.add_directory(format!("{top}/"), dir_options).map_err(io::Error::other)?;
-    for (path, bytes) in files {
-        // Each folder an entry of its own before its first file, so unpacking gives folders the same mode.
-        let mut at = 0;
-        while let Some(slash) = path[at..].find('/') {
-            let folder = &path[..at + slash];
-            if folders.insert(folder.to_string()) {
-                zip.add_directory(format!("{top}/{folder}/"), dir_options).map_err(io::Error::other)?;
+    // Each entry is dropped once copied, so the site is not held twice.
+    for Entry(one) in entries {
+        let mut source = ZipArchive::new(Cursor::new(&one[..])).map_err(io::Error::other)?;
+        let file = source.by_index_raw(0).map_err(io::Error::other)?;
+        // Unpacking then gives every folder the same mode, whatever the unzip tool.
+        let name = file.name();
+        for (at, _) in name.match_indices('/') {
+            if folders.insert(name[..=at].to_string()) {
+                zip.add_directory(&name[..=at], dir_options).map_err(io::Error::other)?;
             }
-            at += slash + 1;
         }
-        zip.start_file(format!("{top}/{path}"), file_options).map_err(io::Error::other)?;
-        zip.write_all(bytes)?;
+        zip.raw_copy_file(file).map_err(io::Error::other)?;
     }
     Ok(zip.finish().map_err(io::Error::other)?.into_inner())
+}
+
+fn file_options(updated: Option<NaiveDate>) -> SimpleFileOptions {
+    SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        // The fastest level: zlib's default (6) makes the archive about a fifth smaller but costs three times the
+        // CPU, which at 10,000 activities is more than rendering the whole site (BENCHMARKS.md).
+        .compression_level(Some(1))
+        .last_modified_time(updated.and_then(zip_time).unwrap_or_default())
+        .unix_permissions(0o644)
 }
 
 /// Midnight of `date` as a zip time, which can say only 1980 to 2107.
@@ -84,9 +99,13 @@ mod tests {
             ("static/style.css", b"body{}"),
         ];
         let date = NaiveDate::from_ymd_opt(2023, 8, 15);
-        let bytes = zip(files.iter().copied(), date).unwrap();
-        assert_eq!(bytes, zip(files.iter().copied(), date).unwrap());
-        assert_ne!(bytes, zip(files.iter().copied(), None).unwrap(), "the date is in the entries");
+        let make = |date| {
+            let entries: Vec<Entry> = files.iter().map(|(path, bytes)| entry(path, bytes, date).unwrap()).collect();
+            zip(entries, date).unwrap()
+        };
+        let bytes = make(date);
+        assert_eq!(bytes, make(date));
+        assert_ne!(bytes, make(None), "the date is in the entries");
 
         let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
         let names: Vec<String> = archive.file_names().map(String::from).collect();
