@@ -110,6 +110,13 @@ impl Plan {
         }
     }
 
+    /// One file, for a server that renders on request; `None` when the layout has no file at `path`, or only one
+    /// made from the whole site (the archive, a compressed copy), which a preview leaves out.
+    pub fn render_path(&self, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
+        let item = self.layout.get(path).filter(|item| !matches!(item, Item::Archive | Item::Compressed(_)))?;
+        Some(self.render_alone(&self.templates.for_site(&self.site, &self.layout, &self.cards), item))
+    }
+
     /// Every file, rendered in parallel, by path.
     pub fn render_all(&self) -> Result<Vec<File>, Diagnostics> {
         self.each(|path, bytes| Ok((path.to_string(), Arc::from(bytes))))
@@ -118,10 +125,17 @@ impl Plan {
     /// Renders every page in memory, keeping nothing but the errors: what `check` needs to know that the
     /// templates work on every activity's data. (Machine-readable files have no templates.)
     pub fn check_pages(&self) -> Diagnostics {
+        self.check_pages_while(|| true)
+    }
+
+    /// [`Plan::check_pages`], rendering pages only while `go_on` says so (a preview stops when a newer save
+    /// makes the answer moot).
+    pub fn check_pages_while(&self, go_on: impl Fn() -> bool + Sync) -> Diagnostics {
         let renderer = self.templates.for_site(&self.site, &self.layout, &self.cards);
         let pages: Vec<_> =
             self.layout.items().filter_map(|(_, item)| if let Item::Page(p) = item { Some(p) } else { None }).collect();
-        let results: Vec<Option<Diagnostic>> = pages.par_iter().map(|&p| renderer.render(p).err()).collect();
+        let results: Vec<Option<Diagnostic>> =
+            pages.par_iter().map(|&p| if go_on() { renderer.render(p).err() } else { None }).collect();
         let mut errors = Diagnostics::default();
         results.into_iter().flatten().for_each(|d| errors.push_once(d));
         errors.sorted()

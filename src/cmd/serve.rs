@@ -3,6 +3,7 @@
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Instant;
 
@@ -51,10 +52,21 @@ pub enum ServeEvent {
     Stopped,
 }
 
-/// What the loop of `run` waits for: changes to the sources, or the end.
+/// What the loop of `run` waits for: changes to the sources, a build's every page rendered, or the end.
 enum Wake {
     Changes(DebounceEventResult),
+    Checked(Checked),
     Interrupted,
+}
+
+/// Every page of the build served as `generation` rendered, and what that found.
+struct Checked {
+    generation: u64,
+    errors: Diagnostics,
+    /// The build served before it, to go back to.
+    previous: Arc<Files>,
+    summary: BuildSummary,
+    started: Instant,
 }
 
 /// What stops `almanac serve`.
@@ -86,7 +98,8 @@ impl ServeArgs {
             SiteWatcher::new(&root, move |batch| drop(changes.send(Wake::Changes(batch)))).map_err(watch_error)?;
 
         let shared = Arc::new(Shared::default());
-        self.rebuild(&root, &url, &shared, &mut on_event);
+        let mut checking = Checking { wake: tx.clone(), stop: Arc::default() };
+        self.rebuild(&root, &url, &shared, &mut checking, &mut on_event);
         server::spawn(listener, Arc::clone(&shared), Limits::default(), move || drop(tx.send(Wake::Interrupted)))
             .map_err(listen_error)?;
         on_event(ServeEvent::Listening { url: url.clone() });
@@ -101,6 +114,10 @@ impl ServeArgs {
                 Wake::Interrupted => {
                     on_event(ServeEvent::Stopped);
                     break;
+                }
+                Wake::Checked(checked) => {
+                    checked.report(&root, &shared, &mut on_event);
+                    continue;
                 }
                 Wake::Changes(Ok(events)) => changed_sources(&root, events.iter().map(|e| &e.event)),
                 Wake::Changes(Err(errors)) => {
@@ -117,39 +134,89 @@ impl ServeArgs {
                 continue;
             }
             on_event(ServeEvent::Changed(changed));
-            self.rebuild(&root, &url, &shared, &mut on_event);
+            self.rebuild(&root, &url, &shared, &mut checking, &mut on_event);
         }
         Ok(())
     }
 
     /// Reads the site again and serves it, or reports the errors (the last good site stays up).
-    fn rebuild(&self, root: &Path, url: &str, shared: &Shared, on_event: &mut impl FnMut(ServeEvent)) {
-        match self.build(root, url) {
-            Ok((files, summary)) => {
-                shared.publish(files);
-                on_event(ServeEvent::Built(summary));
-            }
+    ///
+    /// A site that reads and lays out without error is served at once, its pages rendered as browsers ask for
+    /// them, so a save shows in the browser after reading the content, not after rendering every page. Then
+    /// every page is rendered on another thread, for the errors a template meets only on some activity's data
+    /// ([`Checked::report`]); a newer save stops that and starts its own.
+    fn rebuild(
+        &self,
+        root: &Path,
+        url: &str,
+        shared: &Shared,
+        checking: &mut Checking,
+        on_event: &mut impl FnMut(ServeEvent),
+    ) {
+        let started = Instant::now();
+        checking.stop.store(true, Ordering::Relaxed);
+        let (files, summary) = match self.build(root, url) {
+            Ok(built) => built,
             Err(errors) => {
                 shared.fail(&errors);
                 on_event(ServeEvent::Failed { errors, kept_previous: shared.generation() > 0 });
+                return;
             }
-        }
+        };
+        let (previous, _) = shared.files();
+        let generation = shared.publish(files);
+        let (files, _) = shared.files();
+        let stop = Arc::new(AtomicBool::new(false));
+        checking.stop = Arc::clone(&stop);
+        let wake = checking.wake.clone();
+        std::thread::spawn(move || {
+            if let Some(errors) = files.check(&stop) {
+                drop(wake.send(Wake::Checked(Checked { generation, errors, previous, summary, started })));
+            }
+        });
     }
 
-    /// Builds the whole site in memory, as `almanac build` would, so every error (a template that fails only on
-    /// some activity's data, say) is reported before the site is served. Nothing is written to disk, and
-    /// `output/` is never touched.
+    /// Reads and lays out the whole site, as `almanac build` would, in memory: every error of the content, the
+    /// layout and the links is found here. Nothing is written to disk, and `output/` is never touched.
     fn build(&self, root: &Path, url: &str) -> Result<(Files, BuildSummary), Diagnostics> {
         let started = Instant::now();
         // Like a published site, but at the preview's address: the 404 page's link home then works here.
         let mut site = load_site(root, self.drafts, Some(url))?;
-        // No browser asks for the compressed copies, and making them at full strength would slow every rebuild.
+        // What is made from the whole site is left out: no browser asks for the compressed copies, and the
+        // archive would have every page rendered on every save.
         site.config.compress = false;
+        site.config.archive = false;
         let plan = Plan::new(root, site)?;
-        let files: Files = plan.render_all().map_err(|e| e.relative_to(root))?.into_iter().collect();
         let mut summary = plan.summary(PathBuf::from(url), started.elapsed());
         summary.warnings = std::mem::take(&mut summary.warnings).relative_to(root);
-        Ok((files, summary))
+        Ok((Files::live(plan), summary))
+    }
+}
+
+/// The render of every page going on in the background: where it reports, and what stops it.
+struct Checking {
+    wake: mpsc::Sender<Wake>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Checked {
+    /// Says the build is good, or serves the last good build again and shows the errors, unless a newer build
+    /// is served by now.
+    fn report(self, root: &Path, shared: &Shared, on_event: &mut impl FnMut(ServeEvent)) {
+        if shared.generation() != self.generation {
+            return;
+        }
+        let errors = self.errors.relative_to(root);
+        if errors.is_empty() {
+            on_event(ServeEvent::Built(BuildSummary { elapsed: self.started.elapsed(), ..self.summary }));
+        } else if self.generation > 1 {
+            shared.restore(self.previous, self.generation, &errors);
+            on_event(ServeEvent::Failed { errors, kept_previous: true });
+        } else {
+            // No good build to go back to: the pages that fail say so, and the overlay says why.
+            shared.fail(&errors);
+            on_event(ServeEvent::Failed { errors, kept_previous: false });
+        }
     }
 }
 

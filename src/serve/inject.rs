@@ -17,6 +17,17 @@ pub fn building_page() -> &'static str {
     )
 }
 
+/// The page served for a page whose rendering failed, while the whole site is checked: the script then shows
+/// the error and brings back the last good build.
+pub fn failed_page() -> &'static str {
+    concat!(
+        "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",
+        "<title>本页未能生成 · almanac serve</title>\n</head>\n<body>\n",
+        "<p>本页未能生成。错误见终端和本页上的说明；修正后，本页会自动刷新。</p>\n",
+        "</body>\n</html>\n"
+    )
+}
+
 /// The `<script>` element for a page of build `generation` (0: no build has succeeded yet).
 pub fn reload_tag(generation: u64) -> String {
     let js = SCRIPT.replace("__GENERATION__", &generation.to_string()).replace("__ENDPOINT__", STATUS_PATH);

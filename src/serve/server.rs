@@ -36,7 +36,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Semaphore;
 
 use super::Files;
-use super::inject::{STATUS_PATH, building_page, inject, reload_tag};
+use super::inject::{STATUS_PATH, building_page, failed_page, inject, reload_tag};
 use super::paths::{content_type, resolve};
 use super::status::{Shared, Status};
 
@@ -132,7 +132,9 @@ pub async fn route(method: &str, target: &str, shared: &Shared, poll_timeout: Du
     }
     match resolve(target) {
         Some(rel) => match files.get(&rel) {
-            Some(body) => Reply::file(200, &rel, body, generation),
+            Some(Ok(body)) => Reply::file(200, &rel, body, generation),
+            // The whole site is being checked, and the pages will show this error with the others.
+            Some(Err(_)) => Reply::file(500, "error.html", Arc::from(failed_page().as_bytes()), generation),
             // Relative links in a folder's index page only work under the folder's URL with its slash.
             None if files.is_folder(&rel) => {
                 let mut r = Reply::text(301, "301 moved permanently");
@@ -168,8 +170,8 @@ fn folder_location(rel: &str, query: &str) -> String {
 /// The site's own 404 page, with status 404.
 fn not_found(files: &Files, generation: u64) -> Reply {
     match files.get(crate::urls::NOT_FOUND) {
-        Some(page) => Reply::file(404, crate::urls::NOT_FOUND, page, generation),
-        None => Reply::text(404, "404 not found"),
+        Some(Ok(page)) => Reply::file(404, crate::urls::NOT_FOUND, page, generation),
+        _ => Reply::text(404, "404 not found"),
     }
 }
 

@@ -129,6 +129,23 @@ impl Shared {
         generation
     }
 
+    /// Serves `files` again, the last good build, after the one served since `generation` turned out to fail
+    /// (rendering all of it found `errors`), unless a newer build is served by now. The pages reload, to the
+    /// good build, and show the errors.
+    pub fn restore(&self, files: Arc<Files>, generation: u64, errors: &Diagnostics) {
+        let views: Arc<[ErrorView]> = errors.iter().map(ErrorView::from).collect();
+        self.state.send_if_modified(|s| {
+            if s.generation != generation {
+                return false;
+            }
+            s.files = files;
+            s.generation += 1;
+            s.version += 1;
+            s.errors = views;
+            true
+        });
+    }
+
     /// Keeps serving the last good build and reports `errors` to the pages.
     pub fn fail(&self, errors: &Diagnostics) {
         let views: Arc<[ErrorView]> = errors.iter().map(ErrorView::from).collect();
@@ -265,5 +282,25 @@ mod tests {
         tokio::task::yield_now().await;
         shared.stop();
         assert_eq!(waiter.await.unwrap().version, 2);
+    }
+
+    #[test]
+    fn a_build_that_fails_its_check_gives_way_to_the_last_good_one_unless_a_newer_one_is_served() {
+        let shared = Shared::default();
+        shared.publish(Files::from([("index.html", "good")]));
+        let (good, _) = shared.files();
+        let failing = shared.publish(Files::from([("index.html", "broken")]));
+        let errors: Diagnostics = Diagnostic::file("templates/a.html", ErrorKind::NotUtf8).into();
+        shared.restore(Arc::clone(&good), failing, &errors);
+        let (files, generation) = shared.files();
+        assert_eq!(&*files.get("index.html").unwrap().unwrap(), b"good");
+        assert_eq!((generation, shared.status().errors.len()), (failing + 1, 1), "the pages reload, to the good one");
+
+        // A check of a build that is no longer served changes nothing.
+        let newer = shared.publish(Files::from([("index.html", "newer")]));
+        shared.restore(good, failing, &errors);
+        let (files, generation) = shared.files();
+        assert_eq!((&*files.get("index.html").unwrap().unwrap(), generation), (&b"newer"[..], newer));
+        assert!(shared.status().errors.is_empty());
     }
 }
