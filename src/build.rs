@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -51,9 +50,6 @@ pub fn static_files(root: &Path, theme_name: &str) -> Result<BTreeMap<String, Th
     // The site's own files come second, so they replace the theme's of the same name.
     Ok(theme_static?.into_iter().chain(site_static?).map(|f| (f.name.clone(), f)).collect())
 }
-
-/// A rendered file: its path in the output and its bytes.
-pub type File = (String, Arc<[u8]>);
 
 /// Everything needed to make any file of a site: the model, its layout, the templates and the static files.
 /// Making one checks what can be checked before rendering: unique paths and links that resolve.
@@ -113,13 +109,8 @@ impl Plan {
     /// One file, for a server that renders on request; `None` when the layout has no file at `path`, or only one
     /// made from the whole site (the archive, a compressed copy), which a preview leaves out.
     pub fn render_path(&self, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
-        let item = self.layout.get(path).filter(|item| !matches!(item, Item::Archive | Item::Compressed(_)))?;
+        let item = self.layout.get(path).filter(|item| item.in_archive())?;
         Some(self.render_alone(&self.templates.for_site(&self.site, &self.layout, &self.cards), item))
-    }
-
-    /// Every file, rendered in parallel, by path.
-    pub fn render_all(&self) -> Result<Vec<File>, Diagnostics> {
-        self.each(|path, bytes| Ok((path.to_string(), Arc::from(bytes))))
     }
 
     /// Renders every page in memory, keeping nothing but the errors: what `check` needs to know that the
@@ -146,7 +137,6 @@ impl Plan {
         self.each(|path, bytes| {
             sink.write(path, bytes).map_err(|e| Diagnostic::io(IoOp::Write, sink.target().join(path), e))
         })
-        .map(drop)
     }
 
     /// Renders each file of the layout and hands it to `then`, in three stages, each in parallel:
@@ -157,7 +147,7 @@ impl Plan {
     ///
     /// So no file depends on itself, and every build is the same. A broken template fails every page that
     /// uses it: it is said once.
-    fn each<T: Send>(&self, then: impl Fn(&str, &[u8]) -> Result<T, Diagnostic> + Sync) -> Result<Vec<T>, Diagnostics> {
+    fn each(&self, then: impl Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync) -> Result<(), Diagnostics> {
         let renderer = self.templates.for_site(&self.site, &self.layout, &self.cards);
         let items: Vec<(&str, Item)> = self.layout.items().collect();
         let archive = self.layout.has_archive();
@@ -175,17 +165,17 @@ impl Plan {
         let mut done = Done::default();
 
         // 1. Files made from no other.
-        let alone: Vec<(&str, Item)> =
-            items.iter().copied().filter(|&(_, item)| !matches!(item, Item::Archive | Item::Compressed(_))).collect();
+        let alone: Vec<(&str, Item)> = items.iter().copied().filter(|&(_, item)| item.in_archive()).collect();
         done.take(
             alone
                 .par_iter()
                 .map(|&(path, item)| {
                     let bytes = self.render_alone(&renderer, item)?;
                     // The archive's copy of a page that offers it is not the served page: kept, not handed on.
-                    let served = !(archive && item.offers_archive());
-                    let handed = if served { Some(then(path, &bytes)?) } else { None };
-                    Ok((path, handed, keep(path, item, bytes)?))
+                    if !(archive && item.offers_archive()) {
+                        then(path, &bytes)?;
+                    }
+                    Ok((path, keep(path, item, bytes)?))
                 })
                 .collect(),
         );
@@ -195,7 +185,7 @@ impl Plan {
             let entries = items.iter().filter_map(|(path, _)| done.kept.get_mut(path)?.entry.take()).collect();
             let zip = export::archive::zip(entries, updated).map_err(|e| Diagnostic::io(IoOp::Write, urls::ARCHIVE, e));
             let size = zip.as_ref().map_or(0, Vec::len);
-            done.take(vec![zip.and_then(|bytes| Ok((urls::ARCHIVE, Some(then(urls::ARCHIVE, &bytes)?), Kept::NONE)))]);
+            done.take(vec![zip.and_then(|bytes| then(urls::ARCHIVE, &bytes)).map(|()| (urls::ARCHIVE, Kept::NONE))]);
             let view = ArchiveView {
                 url: Some(urls::ARCHIVE),
                 size: Some(export::archive::size_words(size)),
@@ -210,10 +200,10 @@ impl Plan {
                     .map(|&(path, item)| {
                         let Item::Page(page) = item else { unreachable!("only pages offer the archive") };
                         let bytes = renderer.render_with(page, Some(&view)).map(String::into_bytes)?;
-                        let handed = then(path, &bytes)?;
+                        then(path, &bytes)?;
                         // The archive is made: only a compressed copy still needs the served bytes.
                         let raw = (compress && layout::is_text(path)).then_some(bytes);
-                        Ok((path, Some(handed), Kept { raw, entry: None }))
+                        Ok((path, Kept { raw, entry: None }))
                     })
                     .collect(),
             );
@@ -235,13 +225,13 @@ impl Plan {
                     let original = kept[layout::original(path, e)].raw.as_deref().unwrap_or_default();
                     let bytes = export::compress::compress(original, e)
                         .map_err(|err| Diagnostic::io(IoOp::Write, path, err))?;
-                    Ok((path, Some(then(path, &bytes)?), Kept::NONE))
+                    then(path, &bytes)?;
+                    Ok((path, Kept::NONE))
                 })
                 .collect();
             done.take(results);
         }
-        let Done { handed, errors, .. } = done;
-        errors.sorted().or_ok(handed)
+        done.errors.sorted().or_ok(())
     }
 
     /// What the build wrote, for its summary line.
@@ -265,9 +255,9 @@ impl Plan {
     }
 }
 
-/// What [`Plan::each`] has made so far: what it handed on, the bytes later stages read, the errors.
-struct Done<'a, T> {
-    handed: Vec<T>,
+/// What [`Plan::each`] has made so far: what later stages read, the errors.
+#[derive(Default)]
+struct Done<'a> {
     kept: BTreeMap<&'a str, Kept>,
     errors: Diagnostics,
 }
@@ -282,20 +272,13 @@ impl Kept {
     const NONE: Kept = Kept { raw: None, entry: None };
 }
 
-impl<T> Default for Done<'_, T> {
-    fn default() -> Self {
-        Done { handed: Vec::new(), kept: BTreeMap::new(), errors: Diagnostics::default() }
-    }
-}
+type Made<'a> = Result<(&'a str, Kept), Diagnostic>;
 
-type Made<'a, T> = Result<(&'a str, Option<T>, Kept), Diagnostic>;
-
-impl<'a, T: Send> Done<'a, T> {
-    fn take(&mut self, results: Vec<Made<'a, T>>) {
+impl<'a> Done<'a> {
+    fn take(&mut self, results: Vec<Made<'a>>) {
         for r in results {
             match r {
-                Ok((path, handed, kept)) => {
-                    self.handed.extend(handed);
+                Ok((path, kept)) => {
                     if kept.raw.is_some() || kept.entry.is_some() {
                         self.kept.insert(path, kept);
                     }

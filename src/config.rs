@@ -11,6 +11,10 @@ use crate::zone::Zone;
 
 pub const FILE: &str = "almanac.toml";
 
+/// The folders of a site whose files go into a build, beside [`FILE`]: what `serve` watches and what an output
+/// folder may not touch.
+pub const SOURCE_DIRS: [&str; 4] = ["content", "themes", "templates", "static"];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// The site's name, shown in every page's header.

@@ -158,15 +158,15 @@ fn history(a: &Activity, out: &mut Diagnostics) {
     let shown = |v: &Option<String>| v.clone().unwrap_or_default();
     for c in &a.changes {
         if let Some(w) = &c.when {
-            link(a, "when", &w.text, when.map(|p| (&p.after, p.after_span.clone())), |v| v.clone(), out);
+            link(a, "when", &w.text, when.map(|p| &p.after), |v| v.clone(), out);
             when = Some(&w.text);
         }
         if let Some(p) = &c.place {
-            link(a, "where", p, place.map(|p| (&p.after, p.after_span.clone())), shown, out);
+            link(a, "where", p, place.map(|p| &p.after), shown, out);
             place = Some(p);
         }
         if let Some(s) = &c.status {
-            link(a, "status", s, status.map(|p| (&p.after, p.after_span.clone())), |s| s.as_str().to_string(), out);
+            link(a, "status", s, status.map(|p| &p.after), |s| s.as_str().to_string(), out);
             status = Some(s);
         }
     }
@@ -185,13 +185,13 @@ fn history(a: &Activity, out: &mut Diagnostics) {
     }
 }
 
-/// One link of a field's chain of changes: the entry `change` starts from what the one before it (`previous`,
-/// with where its value is written) left.
+/// One link of a field's chain of changes: the entry `change` starts from what the one before it left
+/// (`previous`).
 fn link<T: PartialEq>(
     a: &Activity,
     field: &'static str,
     change: &FieldChange<T>,
-    previous: Option<(&T, Range<usize>)>,
+    previous: Option<&T>,
     show: impl Fn(&T) -> String,
     out: &mut Diagnostics,
 ) {
@@ -203,7 +203,7 @@ fn link<T: PartialEq>(
                 .with_help("write the new value, or remove the entry if nothing changed"),
         );
     }
-    if let Some((after, _)) = previous
+    if let Some(after) = previous
         && *after != change.before
     {
         let kind = WarningKind::ChangeChainBroken { field, before: show(&change.before), previous: show(after) };

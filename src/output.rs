@@ -21,6 +21,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use crate::config;
 use crate::error::{Diagnostic, ErrorKind, IoOp, IoSource, Overlap};
 use crate::export::data;
 
@@ -28,9 +29,6 @@ use crate::export::data;
 pub const MARKER: &str = ".almanac-build";
 const MARKER_TEXT: &str = "This folder was written by `almanac build`, which replaces it whole on every build:\n\
     do not keep other files in it. This file marks it as almanac's to replace.\n";
-
-/// What the site is made from, relative to its folder: an output folder may not touch any of these.
-pub const SOURCES: &[&str] = &["content", "themes", "templates", "static", "almanac.toml"];
 
 /// An output folder that has been checked: it takes no source with it, and it is new, empty, almanac's own
 /// or forced.
@@ -59,11 +57,6 @@ impl Target {
         // A link is refused as given, unresolved: what it points to would be replaced through it.
         inspect(output, output, force)?;
         Ok(Target { shown: output.to_path_buf(), path, force })
-    }
-
-    /// The output folder as it was given.
-    pub fn shown(&self) -> &Path {
-        &self.shown
     }
 }
 
@@ -147,7 +140,8 @@ fn resolved(path: &Path) -> io::Result<PathBuf> {
 }
 
 /// How `output` would take sources with it: it is, lies inside or holds the site's folder or one of its
-/// [`SOURCES`] (each resolved, so a `content` link to elsewhere is guarded where it points).
+/// sources, [`config::SOURCE_DIRS`] and [`config::FILE`] (each resolved, so a `content` link to elsewhere is
+/// guarded where it points).
 fn overlap(output: &Path, root: &Path) -> Option<(Overlap, String)> {
     let named = |relation: Overlap, what: String, path: &Path| {
         // The path is the output's own when it is the source.
@@ -158,7 +152,7 @@ fn overlap(output: &Path, root: &Path) -> Option<(Overlap, String)> {
         let relation = if root == output { Overlap::Is } else { Overlap::Holds };
         return named(relation, "the site's folder".into(), root);
     }
-    for name in SOURCES {
+    for name in config::SOURCE_DIRS.iter().chain([&config::FILE]) {
         let source = resolved(&root.join(name)).unwrap_or_else(|_| root.join(name));
         let relation = if output == source {
             Overlap::Is

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::content::write::schedule_context;
 use crate::error::{Diagnostic, Diagnostics, ErrorKind, SlugOf, WarningKind};
 use crate::import::format::{self, Format};
-use crate::import::{self as imp, Action, Index, Plan, Source, Written, rows};
+use crate::import::{self as imp, Action, Index, Plan, Source, rows};
 use crate::urls;
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -84,7 +84,8 @@ impl ImportArgs {
         let dir = self.root.join("content").join(&slug);
         let index_path = dir.join("_index.md");
         let mut problems = Diagnostics::default();
-        let existing_year = index_path.exists().then(|| schedule_context(&index_path).map(|c| c.year));
+        let exists = index_path.exists();
+        let existing_year = exists.then(|| schedule_context(&index_path).map(|c| c.year));
         let (year, year_from) = match (existing_year, self.year, around.title.as_deref().and_then(rows::year_in)) {
             (Some(None), _, _) => {
                 return Err(imp::file_error(
@@ -146,7 +147,7 @@ impl ImportArgs {
             }
         }
         let intro = around.intro.iter().map(|p| imp::write::markdown_text(p)).collect::<Vec<_>>().join("\n\n");
-        let action = if index_path.exists() { Action::Exists(index_path) } else { Action::Create(index_path) };
+        let action = if exists { Action::Exists(index_path) } else { Action::Create(index_path) };
         let headers = selected.headers.iter().zip(&selected.columns.kinds);
         let columns =
             headers.filter(|(h, _)| !h.trim().is_empty()).map(|(h, k)| (h.trim().to_string(), k.to_string())).collect();
@@ -166,13 +167,6 @@ impl ImportArgs {
             notes,
             problems,
         })
-    }
-
-    /// Plans and, unless `--dry-run`, writes.
-    pub fn run(&self) -> Result<(Plan, Option<Written>), Diagnostics> {
-        let plan = self.plan()?;
-        let written = if self.dry_run { None } else { Some(plan.write()?) };
-        Ok((plan, written))
     }
 }
 
@@ -205,5 +199,5 @@ fn read_source(path: &Path, args: &ImportArgs) -> Result<Source, Diagnostics> {
             (kind.to_string(), imp::sheet::read(path, bytes, fmt, args.sheet.as_deref())?)
         }
     };
-    Ok(Source { path: path.to_path_buf(), kind, blocks })
+    Ok(Source { kind, blocks })
 }

@@ -120,7 +120,7 @@ impl RescheduleArgs {
         let implied = last_recorded.unwrap_or(if moved { Status::Rescheduled } else { Status::Scheduled });
         let alone = when.is_none() && place.is_none();
         let status = (after != implied || (alone && after != before)).then_some((before, after));
-        if when.is_none() && place.is_none() && before == after {
+        if alone && before == after {
             return Err(arg_error(
                 "almanac reschedule",
                 format!("nothing changes: the activity already says {}", current.published()),

@@ -164,8 +164,8 @@ impl ServeArgs {
             }
         };
         let (previous, _) = shared.files();
-        let generation = shared.publish(files);
-        let (files, _) = shared.files();
+        let files = Arc::new(files);
+        let generation = shared.publish(Arc::clone(&files));
         let stop = Arc::new(AtomicBool::new(false));
         checking.stop = Arc::clone(&stop);
         let wake = checking.wake.clone();

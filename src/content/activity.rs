@@ -134,10 +134,6 @@ impl Activity {
         }
     }
 
-    pub fn runs_during(&self, first: NaiveDate, last: NaiveDate) -> bool {
-        self.when.overlaps(first, last)
-    }
-
     /// The status and the recorded changes, together.
     pub fn history(&self) -> History<'_> {
         History { written: self.status_written, changes: &self.changes }

@@ -234,6 +234,7 @@ pub fn csv(site: &Site, which: Option<usize>) -> io::Result<Vec<u8>> {
     for id in ids(site, which) {
         let (s, a) = site.get(id);
         let p = a.when.precision();
+        let moved = a.latest_move();
         let record = [
             a.number.map(|n| n.to_string()).unwrap_or_default(),
             a.title.clone(),
@@ -250,9 +251,9 @@ pub fn csv(site: &Site, which: Option<usize>) -> io::Result<Vec<u8>> {
             a.when.starts_at().map(|t| zone.rfc3339(t)).unwrap_or_default(),
             a.when.ends_at().map(|t| zone.rfc3339(t)).unwrap_or_default(),
             a.status().as_str().to_string(),
-            a.latest_move().map(|m| m.text.before.clone()).unwrap_or_default(),
-            a.latest_move().map(|m| m.before.start.to_string()).unwrap_or_default(),
-            a.latest_move().map(|m| m.before.end.to_string()).unwrap_or_default(),
+            moved.map(|m| m.text.before.clone()).unwrap_or_default(),
+            moved.map(|m| m.before.start.to_string()).unwrap_or_default(),
+            moved.map(|m| m.before.end.to_string()).unwrap_or_default(),
             a.change_notice(s.year).join("\n"),
         ];
         w.write_record(record.map(cell))?;

@@ -135,6 +135,7 @@ fn events(w: &mut Writer, site: &Site, id: ActivityId) {
     let activity_uid = uid(site, id, None);
     let zone = &site.config.timezone;
     let title = title(a);
+    let description = describe(s, a);
 
     for (n, o) in a.when.occurrences().enumerate() {
         w.raw("BEGIN", "VEVENT");
@@ -143,7 +144,7 @@ fn events(w: &mut Writer, site: &Site, id: ActivityId) {
         revision(w, a, &stamp);
         dates(w, &o, zone);
         w.text("SUMMARY", &title);
-        w.text("DESCRIPTION", &describe(s, a));
+        w.text("DESCRIPTION", &description);
         if let Some(place) = &a.place {
             w.text("LOCATION", place);
         }
@@ -161,6 +162,12 @@ fn events(w: &mut Writer, site: &Site, id: ActivityId) {
 
     for (i, m) in a.milestones.iter().enumerate() {
         let milestone_uid = uid(site, id, Some(i));
+        let mut lines = vec![format!("阶段时间：{}", m.when_text), format!("日期解读：{}", m.when.in_words())];
+        lines.extend(approximate(&m.when));
+        lines.push(format!("所属活动：{}（{}）", a.title, a.published()));
+        lines.extend(a.change_notice(s.year));
+        lines.push(may_change(s));
+        let description = lines.join("\n");
         for (n, o) in m.when.occurrences().enumerate() {
             w.raw("BEGIN", "VEVENT");
             w.raw("UID", &nth_uid(&milestone_uid, n));
@@ -168,12 +175,7 @@ fn events(w: &mut Writer, site: &Site, id: ActivityId) {
             revision(w, a, &stamp);
             dates(w, &o, zone);
             w.text("SUMMARY", &format!("{title}：{}", m.label));
-            let mut lines = vec![format!("阶段时间：{}", m.when_text), format!("日期解读：{}", m.when.in_words())];
-            lines.extend(approximate(&m.when));
-            lines.push(format!("所属活动：{}（{}）", a.title, a.published()));
-            lines.extend(a.change_notice(s.year));
-            lines.push(may_change(s));
-            w.text("DESCRIPTION", &lines.join("\n"));
+            w.text("DESCRIPTION", &description);
             if let Some(place) = &a.place {
                 w.text("LOCATION", place);
             }

@@ -130,6 +130,7 @@ pub fn event(site: &Site, id: ActivityId) -> String {
     if !a.body_text.is_empty() {
         description.push(a.body_text.clone());
     }
+    let description = description.join("\n");
     let zone = &site.config.timezone;
     let status = a.status();
     // Each earlier start: the date, or the time with its offset where the text gave one.
@@ -159,7 +160,7 @@ pub fn event(site: &Site, id: ActivityId) -> String {
                 attendance,
                 location: location.clone(),
                 organizer: s.organiser.as_deref().map(|name| Organization { kind: "Organization", name }),
-                description: description.join("\n"),
+                description: description.clone(),
                 url: page.clone(),
                 schedule: daily.map(|t| Schedule {
                     kind: "Schedule",

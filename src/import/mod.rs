@@ -151,7 +151,6 @@ pub enum Block {
 /// What a file was read as, for the report: "Word document", "Excel workbook", "CSV (GB18030)".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
-    pub path: PathBuf,
     pub kind: String,
     pub blocks: Vec<Block>,
 }
@@ -195,14 +194,6 @@ pub struct Row {
 impl Row {
     pub fn draft(&self) -> bool {
         !self.draft_reasons.is_empty()
-    }
-
-    /// The 时间地点 text as the site prints it.
-    pub fn published(&self) -> String {
-        match &self.place {
-            Some(p) => format!("{}，{p}", self.when),
-            None => self.when.clone(),
-        }
     }
 }
 

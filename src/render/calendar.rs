@@ -42,9 +42,12 @@ fn month_words(m: YearMonth, year: i32) -> String {
 pub(super) fn span_words(s: &Schedule) -> String {
     let Some((f, l)) = s.declared_span.or_else(|| s.span()) else { return String::new() };
     let (f, l) = (YearMonth::of(f), YearMonth::of(l));
-    if f.year == l.year && f.month == 1 && l.month == 12 {
-        format!("{}年", f.year)
-    } else if f == l {
+    if f.year == l.year && f.month == 1 && l.month == 12 { format!("{}年", f.year) } else { months_words(f, l) }
+}
+
+/// The months from `f` to `l` in words: "2023年9月", "2023年7–9月", "2024年9月–2025年7月".
+pub(super) fn months_words(f: YearMonth, l: YearMonth) -> String {
+    if f == l {
         f.label()
     } else if f.year == l.year {
         format!("{}–{}月", f.label(), l.month)
@@ -202,7 +205,6 @@ impl SiteRenderer<'_> {
         FilterView {
             tags: schedule_tags(self.site, s),
             modes: modes.collect(),
-            timezone: self.site.config.timezone.name(),
             months: months.iter().map(|&m| timeline_month(m)).collect(),
             changes: s.activities.iter().any(Activity::changed),
         }

@@ -50,19 +50,8 @@ fn shorten(text: &str, max: usize) -> String {
 
 pub(super) fn schedule_summary(s: &crate::content::Schedule) -> ScheduleSummary<'_> {
     let facts = super::calendar::facts(s);
-    let dates_words = match s.span() {
-        Some((f, l)) => {
-            let (f, l) = (YearMonth::of(f), YearMonth::of(l));
-            if f == l {
-                f.label()
-            } else if f.year == l.year {
-                format!("{}–{}月", f.label(), l.month)
-            } else {
-                format!("{}–{}", f.label(), l.label())
-            }
-        }
-        None => String::new(),
-    };
+    let dates_words =
+        s.span().map(|(f, l)| super::calendar::months_words(YearMonth::of(f), YearMonth::of(l))).unwrap_or_default();
     ScheduleSummary {
         title: &s.title,
         url: urls::schedule(&s.slug),

@@ -395,13 +395,11 @@ pub struct Timeline<'a> {
     pub rows: Vec<TimelineRow<'a>>,
 }
 
-/// What the calendar's filter form offers: the schedule's tags and the modes, plus the time zone its "today"
-/// is read in.
+/// What the calendar's filter form offers: the schedule's tags, the modes and the months.
 #[derive(Serialize)]
 pub struct FilterView<'a> {
     pub tags: Vec<&'a str>,
     pub modes: Vec<&'static str>,
-    pub timezone: &'a str,
     /// The months one can pick: those of the timeline's axis.
     pub months: Vec<TimelineMonth>,
     /// Whether any activity changed: only then does the filter offer to show the changed or the active ones.

@@ -117,10 +117,11 @@ impl Default for Shared {
 
 impl Shared {
     /// Serves `files` from now on and clears any errors. Returns the new generation.
-    pub fn publish(&self, files: Files) -> u64 {
+    pub fn publish(&self, files: impl Into<Arc<Files>>) -> u64 {
+        let files = files.into();
         let mut generation = 0;
         self.state.send_modify(|s| {
-            s.files = Arc::new(files);
+            s.files = files;
             s.generation += 1;
             s.version += 1;
             s.errors = Arc::new([]);

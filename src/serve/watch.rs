@@ -4,11 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::config;
+
 use notify_debouncer_full::notify::{self, Event, EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventHandler, Debouncer, RecommendedCache, new_debouncer};
-
-/// The folders of a site whose files go into a build.
-pub const SOURCE_DIRS: [&str; 4] = ["content", "themes", "templates", "static"];
 
 /// Quiet time after the last change before a rebuild starts.
 pub const DEBOUNCE: Duration = Duration::from_millis(30);
@@ -23,8 +22,8 @@ pub fn is_source(root: &Path, path: &Path) -> bool {
     }
     let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
     match (parts.next(), parts.next()) {
-        (Some(first), None) => first == crate::config::FILE || SOURCE_DIRS.contains(&&*first),
-        (Some(first), Some(_)) => SOURCE_DIRS.contains(&&*first),
+        (Some(first), None) => first == config::FILE || config::SOURCE_DIRS.contains(&&*first),
+        (Some(first), Some(_)) => config::SOURCE_DIRS.contains(&&*first),
         _ => false,
     }
 }
@@ -65,7 +64,7 @@ impl SiteWatcher {
     /// Watches source folders that appeared since the last call and forgets those that went away (a folder
     /// that is deleted and made again needs a new watch).
     pub fn refresh(&mut self) -> notify::Result<()> {
-        for dir in SOURCE_DIRS.map(|d| self.root.join(d)) {
+        for dir in config::SOURCE_DIRS.map(|d| self.root.join(d)) {
             let watched = self.watched.contains(&dir);
             if dir.is_dir() && !watched {
                 self.debouncer.watch(&dir, RecursiveMode::Recursive)?;
