@@ -373,6 +373,19 @@ fn a_new_row_is_added_to_an_existing_schedule_and_a_taken_number_reported() {
 }
 
 #[test]
+fn rows_added_to_an_academic_year_are_read_in_it_as_the_build_reads_them() {
+    let (site, file) = site_with("more.csv", "序号,活动名称,时间,地点\n1,春季讲座,3月中旬,北京\n".as_bytes());
+    let dir = site.path().join("content/school");
+    std::fs::create_dir_all(&dir).unwrap();
+    let index = "+++\ntitle = \"2024-2025学年校历\"\nyear = 2024\nspan = \"2024年9月-2025年7月\"\n+++\n";
+    std::fs::write(dir.join("_index.md"), index).unwrap();
+    let said = import_ok(site.path(), &file, &["--schedule", "school", "--dry-run"]);
+    // March comes after the year's September: 2025, never 2024.
+    assert!(said.contains("2025-03-11"), "{said}");
+    assert!(!said.contains("2024-03"), "{said}");
+}
+
+#[test]
 fn dry_run_reports_and_writes_nothing() {
     let (site, file) = site_with("quality-month-2023.docx", &seed_docx());
     let said = import_ok(site.path(), &file, &["--dry-run"]);

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::content::dates::Context;
 use crate::content::write::schedule_context;
 use crate::error::{Diagnostic, Diagnostics, ErrorKind, SlugOf, WarningKind};
 use crate::import::format::{self, Format};
@@ -85,7 +86,9 @@ impl ImportArgs {
         let index_path = dir.join("_index.md");
         let mut problems = Diagnostics::default();
         let exists = index_path.exists();
-        let existing_year = exists.then(|| schedule_context(&index_path).map(|c| c.year));
+        // An existing schedule's dates are read as `build` reads them: in its context (an academic year, say).
+        let existing = exists.then(|| schedule_context(&index_path));
+        let existing_year = existing.map(|c| c.map(|c| c.year));
         let (year, year_from) = match (existing_year, self.year, around.title.as_deref().and_then(rows::year_in)) {
             (Some(None), _, _) => {
                 return Err(imp::file_error(
@@ -116,7 +119,8 @@ impl ImportArgs {
             problems.push(rows::notice(path, WarningKind::NoScheduleTitle, "edit `title` in the schedule's _index.md"));
             path.file_stem().map_or_else(|| slug.clone(), |s| s.to_string_lossy().into_owned())
         });
-        let mut parsed = rows::read_rows(path, &selected, year);
+        let context = existing.flatten().unwrap_or(Context::calendar(year));
+        let mut parsed = rows::read_rows(path, &selected, context);
         problems.extend(std::mem::take(&mut parsed.problems));
         // A 注 row under the table, then 注 paragraphs after it.
         let note_lines: Vec<String> = parsed.note.iter().chain(&around.note).cloned().collect();

@@ -7,7 +7,7 @@ use std::path::Path;
 use super::columns::{Column, Columns, Field};
 use super::split::{How, split_time_place};
 use super::{Action, Block, Cell, Row, Table, join_lines, problem};
-use crate::content::dates::parse_when;
+use crate::content::dates::{Context, parse_when_in};
 use crate::error::{Diagnostic, Diagnostics, ErrorKind, WarningKind};
 
 /// The header is looked for in this many rows from the top of a table (a sheet often has a title row and a
@@ -99,8 +99,9 @@ pub struct Parsed {
     pub problems: Diagnostics,
 }
 
-/// Reads every row under the header. `year` reads the dates; `path` names the file in problems.
-pub fn read_rows(path: &Path, sel: &Selected, year: i32) -> Parsed {
+/// Reads every row under the header. `context` reads the dates, as `build` will; `path` names the file in
+/// problems.
+pub fn read_rows(path: &Path, sel: &Selected, context: Context) -> Parsed {
     let mut out = Parsed::default();
     let t = &sel.table;
     let cols = &sel.columns;
@@ -138,7 +139,7 @@ pub fn read_rows(path: &Path, sel: &Selected, year: i32) -> Parsed {
             }
         }
         in_note = false;
-        out.rows.push(activity(path, sel, r, row, year, section.as_deref(), &mut numbers, &mut out.problems));
+        out.rows.push(activity(path, sel, r, row, context, section.as_deref(), &mut numbers, &mut out.problems));
     }
     if empty_rows > 0 {
         out.notes.push(format!("{empty_rows} empty row(s) skipped"));
@@ -192,7 +193,7 @@ fn activity(
     sel: &Selected,
     r: usize,
     row: &[Cell],
-    year: i32,
+    context: Context,
     section: Option<&str>,
     numbers: &mut BTreeMap<u32, String>,
     problems: &mut Diagnostics,
@@ -242,7 +243,7 @@ fn activity(
     }
 
     let (when, place, when_at) = if let Some(tp) = cell(Field::TimePlace) {
-        let s = split_time_place(&tp.lines, year);
+        let s = split_time_place(&tp.lines, context);
         if let How::PlaceAfterOtherSeparator(sep) = s.how {
             warn(
                 at_col(Field::TimePlace),
@@ -258,7 +259,7 @@ fn activity(
         let place = Some(text(Field::Place)).filter(|p| !p.is_empty());
         (text(Field::Time), place, at_col(Field::Time))
     };
-    let reading = parse_when(&when, year).map_err(|e| {
+    let reading = parse_when_in(&when, context).map_err(|e| {
         let reason = e.to_string();
         warn(
             when_at,
@@ -412,7 +413,7 @@ mod tests {
             &["2", "考试", "10月", "", ""],
             &["注：以通知为准。", "", "", "", ""],
         ]);
-        let p = read_rows(Path::new("a.docx"), &s, 2023);
+        let p = read_rows(Path::new("a.docx"), &s, Context::calendar(2023));
         let got: Vec<_> = p.rows.iter().map(|r| (r.number, r.title.as_str(), r.when.as_str(), r.draft())).collect();
         assert_eq!(
             got,
@@ -432,7 +433,7 @@ mod tests {
     fn separate_time_and_place_columns_and_tags() {
         let s =
             sel(&[&["名称", "日期", "地点", "类别", "备注"], &["论坛", "2023-09-18", "上海", "论坛、在线", "免费"]]);
-        let p = read_rows(Path::new("a.docx"), &s, 2023);
+        let p = read_rows(Path::new("a.docx"), &s, Context::calendar(2023));
         let r = &p.rows[0];
         assert_eq!((r.when.as_str(), r.place.as_deref(), r.number), ("2023-09-18", Some("上海"), None));
         assert_eq!(r.tags, ["论坛", "在线"]);

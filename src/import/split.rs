@@ -5,7 +5,7 @@
 //! which the site shows as that comma). The rule:
 //!
 //! 1. Find the first `，`, `,`, `；` or `;` outside brackets after which the text before it reads as a date
-//!    (through [`parse_when`], exactly as `build` reads it). No such separator: the whole cell is `when`.
+//!    (through [`parse_when_in`] with the schedule's [`Context`], exactly as `build` reads it). No such separator: the whole cell is `when`.
 //! 2. Look at the clause after it, up to its own next separator. If it names a place or a format (北京, 全国,
 //!    在线观看, 公开征集, 地点待定, 组织专家评审) it becomes `where`, with the rest of the cell. If it says how the
 //!    timing is arranged (按报名预约时间安排, 以企业申报情况具体安排, 具体时间另行通知, 上午9:00) it stays in
@@ -15,7 +15,7 @@
 //! 3. Only `，` and a line break split. After `,` `；` `;` the clause stays in `when` (as the date's note)
 //!    whatever it says, so that the site never shows a different character than the source; the report says so.
 
-use crate::content::dates::parse_when;
+use crate::content::dates::{Context, parse_when_in};
 
 /// Words that make a clause a statement about timing, kept as the date's note.
 pub const TIMING_WORDS: &[&str] = &[
@@ -52,33 +52,33 @@ pub enum How {
     PlaceAfterOtherSeparator(char),
 }
 
-/// Splits the lines of a 时间地点 cell; `year` is the schedule's, for reading dates.
-pub fn split_time_place(lines: &[String], year: i32) -> Split {
+/// Splits the lines of a 时间地点 cell; `context` is the schedule's, for reading dates.
+pub fn split_time_place(lines: &[String], context: Context) -> Split {
     let lines: Vec<&str> = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
     // A line break after a date counts as the comma the site shows between 时间 and 地点.
-    if lines.len() > 1 && parse_when(lines[0], year).is_ok() {
+    if lines.len() > 1 && parse_when_in(lines[0], context).is_ok() {
         let rest = lines[1..].join("，");
-        return if is_place(&rest, year) {
+        return if is_place(&rest, context) {
             Split { when: lines[0].to_string(), place: Some(rest), how: How::Place }
         } else {
             Split { when: format!("{}，{rest}", lines[0]), place: None, how: How::TimingNote }
         };
     }
-    split_text(&super::join_lines(&lines), year)
+    split_text(&super::join_lines(&lines), context)
 }
 
-fn split_text(text: &str, year: i32) -> Split {
+fn split_text(text: &str, context: Context) -> Split {
     let whole = |how| Split { when: text.to_string(), place: None, how };
     for (i, sep) in separators(text) {
         let head = text[..i].trim();
-        if head.is_empty() || parse_when(head, year).is_err() {
+        if head.is_empty() || parse_when_in(head, context).is_err() {
             continue;
         }
         let clause = text[i + sep.len_utf8()..].trim();
         if clause.is_empty() {
             return whole(How::Whole);
         }
-        return match (is_place(clause, year), sep) {
+        return match (is_place(clause, context), sep) {
             (true, '，') => Split { when: head.to_string(), place: Some(clause.to_string()), how: How::Place },
             (true, other) => whole(How::PlaceAfterOtherSeparator(other)),
             (false, _) => whole(How::TimingNote),
@@ -106,9 +106,9 @@ fn separators(text: &str) -> Vec<(usize, char)> {
 /// Whether a clause after the date is a place or format (true) or a statement about timing (false). Only its
 /// first part, up to the next separator, is looked at: "北京，时间待定" is a place with a remark. A part that
 /// reads as a date is about timing.
-pub fn is_place(clause: &str, year: i32) -> bool {
+pub fn is_place(clause: &str, context: Context) -> bool {
     let first = separators(clause).first().map_or(clause, |(i, _)| &clause[..*i]).trim();
-    if parse_when(first, year).is_ok() {
+    if parse_when_in(first, context).is_ok() {
         return false;
     }
     PLACE_WORDS.iter().any(|w| first.contains(w)) || !TIMING_WORDS.iter().any(|w| first.contains(w))
@@ -120,7 +120,7 @@ mod tests {
 
     fn split(cell: &str) -> (String, Option<String>, How) {
         let lines: Vec<String> = cell.split('\n').map(str::to_string).collect();
-        let s = split_time_place(&lines, 2023);
+        let s = split_time_place(&lines, Context::calendar(2023));
         (s.when, s.place, s.how)
     }
 
