@@ -13,7 +13,8 @@ use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
 use crate::config::Config;
 use crate::content::changes::Status;
 use crate::content::dates::parse_when_in;
-use crate::content::{INDEX_FILE, file, frontmatter, is_hidden};
+use crate::content::write::activity_files;
+use crate::content::{INDEX_FILE, file, frontmatter};
 use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, SlugOf};
 use crate::urls;
 
@@ -192,23 +193,15 @@ impl RescheduleArgs {
 /// The activity file of `dir` whose slug (its `slug` key, else its file name) or file name is `wanted`.
 fn find(dir: &Path, wanted: &str) -> Result<PathBuf, Diagnostics> {
     let mut found = Vec::new();
-    let walk = walkdir::WalkDir::new(dir).min_depth(1).into_iter().filter_entry(|e| !is_hidden(e.path()));
-    for entry in walk.flatten().filter(|e| e.file_type().is_file()) {
-        let path = entry.path();
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
-        if !matches!(ext.as_str(), "md" | "toml") || path.file_name().is_some_and(|n| n == INDEX_FILE) {
-            continue;
-        }
+    for (path, table) in activity_files(dir) {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let stem = path.file_stem().and_then(|n| n.to_str()).unwrap_or_default();
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        let toml = if ext == "md" { frontmatter::split(path, &text).map(|s| s.toml).unwrap_or("") } else { &text };
-        let slug = toml::from_str::<toml::Table>(toml)
-            .ok()
+        let slug = table
+            .as_ref()
             .and_then(|t| t.get("slug").and_then(|s| s.as_str()).map(str::to_string))
             .unwrap_or_else(|| urls::slugify(stem));
         if slug == wanted || name == wanted {
-            found.push(path.to_path_buf());
+            found.push(path);
         }
     }
     match found.len() {

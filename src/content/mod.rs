@@ -78,7 +78,7 @@ pub fn load(content_dir: &Path, drafts: bool) -> Result<Vec<Schedule>, Diagnosti
 }
 
 /// Names the loader never reads: hidden files and folders (`.trash/`, `.01.md.swp`) and editors' backups (`a.md~`).
-pub(crate) fn is_hidden(path: &Path) -> bool {
+fn is_hidden(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()).is_none_or(|n| n.starts_with('.') || n.ends_with('~'))
 }
 

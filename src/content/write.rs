@@ -1,7 +1,7 @@
 //! Writing content files for the editors' commands (`new`, `import`): never over an existing file, with the
 //! keys quoted as TOML, the next free 序号 and a short slug from the title.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
 
@@ -41,21 +41,35 @@ pub fn schedule_context(index: &Path) -> Option<Context> {
     Some(span.map_or(Context::calendar(year), |s| Context::starting(year, s.start.month())))
 }
 
+/// The activity files of a schedule folder as the build finds them (subfolders too, hidden ones not entered),
+/// each with its front matter as a TOML table when that reads: read leniently, since `new`, `import` and
+/// `reschedule` should work even if another file is broken (`check` reports it).
+pub fn activity_files(dir: &Path) -> Vec<(PathBuf, Option<toml::Table>)> {
+    // A folder that cannot be listed holds no activity to avoid: the command says what it writes.
+    let files = super::schedule_files(dir, &mut Diagnostics::default());
+    let activities = files.into_iter().filter(|p| p.file_name().is_none_or(|n| n != super::INDEX_FILE));
+    activities
+        .filter_map(|path| {
+            let kind = super::kind_of(&path)?;
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let toml = match kind {
+                super::Kind::Markdown => frontmatter::split(&path, &text).map(|s| s.toml).ok(),
+                super::Kind::Toml => Some(text.as_str()),
+            };
+            let table = toml.and_then(|t| toml::from_str::<toml::Table>(t).ok());
+            Some((path, table))
+        })
+        .collect()
+}
+
+/// An activity's `number`, read leniently.
+pub fn number_of(table: &toml::Table) -> Option<u32> {
+    table.get("number").and_then(toml::Value::as_integer).and_then(|n| u32::try_from(n).ok())
+}
+
 /// One more than the highest `number` among the schedule's activities.
 pub fn next_number(dir: &Path) -> u32 {
-    let mut max = 0;
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let toml = match path.extension().and_then(|e| e.to_str()) {
-            Some("md") => frontmatter::split(&path, &text).map(|s| s.toml).unwrap_or(""),
-            Some("toml") => &text,
-            _ => continue,
-        };
-        let n = toml::from_str::<toml::Table>(toml).ok().and_then(|t| t.get("number")?.as_integer());
-        max = max.max(n.and_then(|n| u32::try_from(n).ok()).unwrap_or(0));
-    }
-    max + 1
+    activity_files(dir).iter().filter_map(|(_, t)| number_of(t.as_ref()?)).max().map_or(1, |n| n + 1)
 }
 
 /// An ASCII slug from the title, cut at a word boundary so file names stay short.

@@ -5,8 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::{Action, Index, Plan, Row, Written};
-use crate::content::frontmatter;
-use crate::content::write::{next_number, quote, short_slug, write};
+use crate::content::write::{activity_files, number_of, quote, short_slug, write};
 use crate::error::{Diagnostic, Diagnostics, ErrorKind};
 
 /// An activity already in the schedule folder.
@@ -19,25 +18,14 @@ pub struct Existing {
 
 /// The activities in `dir`, read leniently (a broken file is skipped, as `new` does: `check` reports it).
 pub fn existing(dir: &Path) -> Vec<Existing> {
-    let mut out = Vec::new();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.file_name().is_some_and(|n| n == "_index.md") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let toml = match path.extension().and_then(|e| e.to_str()) {
-            Some("md") => frontmatter::split(&path, &text).map(|s| s.toml).unwrap_or(""),
-            Some("toml") => &text,
-            _ => continue,
-        };
-        let Ok(table) = toml::from_str::<toml::Table>(toml) else { continue };
-        let number = table.get("number").and_then(toml::Value::as_integer).and_then(|n| u32::try_from(n).ok());
-        let title = table.get("title").and_then(toml::Value::as_str).unwrap_or_default().trim().to_string();
-        out.push(Existing { path, number, title });
-    }
-    out
+    activity_files(dir)
+        .into_iter()
+        .filter_map(|(path, table)| {
+            let table = table?;
+            let title = table.get("title").and_then(toml::Value::as_str).unwrap_or_default().trim().to_string();
+            Some(Existing { path, number: number_of(&table), title })
+        })
+        .collect()
 }
 
 /// Gives each row its action: skipped when the schedule has it already (same title) or has another activity
@@ -45,9 +33,10 @@ pub fn existing(dir: &Path) -> Vec<Existing> {
 /// from the title, unique in the folder.
 pub fn plan(dir: &Path, rows: &mut [Row]) {
     let existing = existing(dir);
-    let mut next = next_number(dir).max(rows.iter().filter_map(|r| r.number).max().map_or(1, |n| n + 1));
     let mut slugs: BTreeSet<String> = BTreeSet::new();
     let mut taken: BTreeSet<u32> = existing.iter().filter_map(|e| e.number).collect();
+    let mut next =
+        taken.last().map_or(1, |n| n + 1).max(rows.iter().filter_map(|r| r.number).max().map_or(1, |n| n + 1));
     for row in rows.iter_mut() {
         if let Some(e) = existing.iter().find(|e| !row.title.is_empty() && e.title == row.title) {
             row.action = Action::Exists(e.path.clone());
@@ -261,7 +250,7 @@ mod tests {
         r.draft_reasons = vec!["cannot read the date `九月中`".into()];
         r.body = "正文".into();
         let text = activity_file(&r, "a.docx");
-        let split = frontmatter::split(Path::new("x.md"), &text).unwrap();
+        let split = crate::content::frontmatter::split(Path::new("x.md"), &text).unwrap();
         let t: toml::Table = toml::from_str(split.toml).unwrap();
         assert_eq!(t["title"].as_str(), Some("“高质量 可持续”\"论坛\""));
         assert_eq!(
