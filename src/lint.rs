@@ -127,7 +127,7 @@ fn history(a: &Activity, out: &mut Diagnostics) {
     {
         let recorded = match (a.changes.is_empty(), h.recorded_status()) {
             (true, _) => "`changes` records no change".to_string(),
-            (false, Status::Rescheduled) if !a.changes.iter().any(|c| c.status.is_some()) => {
+            (false, Status::Rescheduled) if h.last_status().is_none() => {
                 "the recorded changes only move its dates, which makes it `rescheduled`".to_string()
             }
             (false, r) => format!("the recorded changes leave it `{}`", r.as_str()),

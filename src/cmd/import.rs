@@ -5,11 +5,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::content::dates::Context;
+use crate::content::schedule_slug_problem;
 use crate::content::write::schedule_context;
-use crate::error::{Diagnostic, Diagnostics, ErrorKind, SlugOf, WarningKind};
+use crate::error::{Diagnostic, Diagnostics, WarningKind};
 use crate::import::format::{self, Format};
 use crate::import::{self as imp, Action, Index, Plan, Source, rows};
-use crate::urls;
 
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ImportArgs {
@@ -53,13 +53,7 @@ impl ImportArgs {
             Some(s) => s.clone(),
             None => short_stem(path),
         };
-        let bad = if !urls::is_slug(&slug) {
-            Some(ErrorKind::BadSlug { what: SlugOf::Schedule, slug: slug.clone() })
-        } else if urls::RESERVED_FOLDERS.contains(&slug.as_str()) {
-            Some(ErrorKind::ReservedFolder(slug.clone()))
-        } else {
-            None
-        };
+        let bad = schedule_slug_problem(&slug);
         if let Some(kind) = bad {
             let help = "pass --schedule with a folder name like 2024-quality-month";
             return Err(Diagnostic::file("--schedule", kind).with_help(help).into());

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::content::dates::{When, parse_when_in};
+use crate::content::schedule_slug_problem;
 use crate::content::write::{next_number, quote, schedule_context, short_slug, write};
 use crate::error::{Diagnostic, Diagnostics, ErrorKind, SlugOf};
 use crate::urls;
@@ -55,12 +56,13 @@ impl NewArgs {
     pub fn run(&self) -> Result<Created, Diagnostics> {
         let dir = self.root.join("content").join(&self.schedule);
         let schedule = self.schedule.clone();
-        if !urls::is_slug(&schedule) {
-            let kind = ErrorKind::BadSlug { what: SlugOf::Schedule, slug: schedule };
-            return Err(arg_error("SCHEDULE", kind, "use a folder name like 2024-quality-month"));
-        }
-        if urls::RESERVED_FOLDERS.contains(&schedule.as_str()) {
-            return Err(arg_error("SCHEDULE", ErrorKind::ReservedFolder(schedule), "choose another folder name"));
+        if let Some(kind) = schedule_slug_problem(&schedule) {
+            let help = if matches!(kind, ErrorKind::ReservedFolder(_)) {
+                "choose another folder name"
+            } else {
+                "use a folder name like 2024-quality-month"
+            };
+            return Err(arg_error("SCHEDULE", kind, help));
         }
         if self.title.trim().is_empty() {
             return Err(arg_error("--title", ErrorKind::EmptyTitle, "give the name as published"));

@@ -13,9 +13,10 @@ use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
 use crate::config::Config;
 use crate::content::changes::Status;
 use crate::content::dates::parse_when_in;
+use crate::content::schedule_slug_problem;
 use crate::content::write::activity_files;
 use crate::content::{INDEX_FILE, file, frontmatter};
-use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, SlugOf};
+use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp};
 use crate::urls;
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -64,8 +65,7 @@ fn arg_error(what: &str, reason: impl Into<String>, help: &str) -> Diagnostics {
 
 impl RescheduleArgs {
     pub fn run(&self) -> Result<Rescheduled, Diagnostics> {
-        if !urls::is_slug(&self.schedule) {
-            let kind = ErrorKind::BadSlug { what: SlugOf::Schedule, slug: self.schedule.clone() };
+        if let Some(kind) = schedule_slug_problem(&self.schedule) {
             return Err(Diagnostic::file("SCHEDULE", kind).with_help("give the schedule's folder name").into());
         }
         if self.when.is_none() && self.place.is_none() && self.status.is_none() {
@@ -116,9 +116,11 @@ impl RescheduleArgs {
         // The status the history leaves after this entry if it records no status: the last recorded one, else
         // rescheduled once a date moved. A status is recorded when it differs from that (or is all that changes),
         // so the history always ends where the file does.
-        let last_recorded = current.changes.iter().rev().find_map(|c| c.status.as_ref()).map(|s| s.after);
-        let moved = when.is_some() || current.changes.iter().any(|c| c.when.is_some());
-        let implied = last_recorded.unwrap_or(if moved { Status::Rescheduled } else { Status::Scheduled });
+        let history = current.history();
+        let implied = match history.last_status() {
+            None if when.is_some() => Status::Rescheduled,
+            _ => history.recorded_status(),
+        };
         let alone = when.is_none() && place.is_none();
         let status = (after != implied || (alone && after != before)).then_some((before, after));
         if alone && before == after {

@@ -172,10 +172,15 @@ impl History<'_> {
     /// The status the recorded changes leave: the last `new_status`, else `rescheduled` once a date was moved,
     /// else `scheduled`.
     pub fn recorded_status(&self) -> Status {
-        if let Some(s) = self.changes.iter().rev().find_map(|c| c.status.as_ref()) {
-            return s.after;
+        if let Some(s) = self.last_status() {
+            return s;
         }
         if self.changes.iter().any(|c| c.when.is_some()) { Status::Rescheduled } else { Status::Scheduled }
+    }
+
+    /// The last `new_status` recorded, if any change records one.
+    pub fn last_status(&self) -> Option<Status> {
+        self.changes.iter().rev().find_map(|c| c.status.as_ref()).map(|s| s.after)
     }
 
     /// The status: as written, else as recorded.

@@ -101,16 +101,23 @@ fn schedule_files(dir: &Path, errors: &mut Diagnostics) -> Vec<PathBuf> {
     files
 }
 
+/// What is wrong with `slug` as a schedule's folder name: not a slug, or a name the site uses for its own
+/// folders. The same rule for the build and for the commands that name a schedule.
+pub fn schedule_slug_problem(slug: &str) -> Option<ErrorKind> {
+    if !urls::is_slug(slug) {
+        Some(ErrorKind::BadSlug { what: SlugOf::Schedule, slug: slug.to_string() })
+    } else if urls::RESERVED_FOLDERS.contains(&slug) {
+        Some(ErrorKind::ReservedFolder(slug.to_string()))
+    } else {
+        None
+    }
+}
+
 fn load_schedule(content_dir: &Path, dir: &Path, drafts: bool) -> Result<Schedule, Diagnostics> {
     let mut errors = Diagnostics::default();
     let slug = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-    if !urls::is_slug(&slug) {
-        errors.push(
-            Diagnostic::file(dir, ErrorKind::BadSlug { what: SlugOf::Schedule, slug: slug.clone() })
-                .with_help("rename the folder"),
-        );
-    } else if urls::RESERVED_FOLDERS.contains(&slug.as_str()) {
-        errors.push(Diagnostic::file(dir, ErrorKind::ReservedFolder(slug.clone())).with_help("rename the folder"));
+    if let Some(kind) = schedule_slug_problem(&slug) {
+        errors.push(Diagnostic::file(dir, kind).with_help("rename the folder"));
     }
     let files = schedule_files(dir, &mut errors);
     let index_path = dir.join(INDEX_FILE);
