@@ -33,7 +33,13 @@ pub fn load_site(root: &Path, drafts: bool, base_url: Option<&str>) -> Result<Si
     }
     let schedules = content::load(&root.join("content"), drafts);
     match (config, schedules) {
-        (Ok(c), Ok(s)) => Ok(Site::new(c, s)),
+        (Ok(c), Ok(mut s)) => {
+            // Drafts left out are said on every build and every save: relative to the site, as any problem.
+            for schedule in &mut s {
+                schedule.draft_problems = std::mem::take(&mut schedule.draft_problems).relative_to(root);
+            }
+            Ok(Site::new(c, s))
+        }
         (c, s) => {
             let mut errors = Diagnostics::default();
             errors.extend(c.err().unwrap_or_default());
@@ -364,7 +370,6 @@ pub fn build_with(options: &Options, mut on_event: impl FnMut(BuildEvent)) -> Re
     let notes = staging.commit()?;
     let mut summary = plan.summary(output, started.elapsed());
     summary.notices.extend(notes.iter().map(ToString::to_string));
-    summary.warnings = std::mem::take(&mut summary.warnings).relative_to(root);
     drop_in_background(plan);
     Ok(summary)
 }

@@ -204,6 +204,8 @@ impl fmt::Display for Note {
 /// A build's staging folder, under the output folder's lock.
 pub struct Staging {
     dir: PathBuf,
+    /// `PID-N`, which names the staging folder (`new-…`) and the previous site set aside by its swap (`old-…`).
+    id: String,
     target: Target,
     notes: Vec<Note>,
     committed: bool,
@@ -228,9 +230,10 @@ impl Staging {
         let lock = lock(&lock_path, waiting).map_err(|e| Diagnostic::io(IoOp::Lock, &lock_path, e))?;
         let notes = remove_leftovers(&target.path);
         let n = STAGINGS.fetch_add(1, Ordering::Relaxed);
-        let dir = sibling(&target.path, &format!("new-{}-{n}", std::process::id()));
+        let id = format!("{}-{n}", std::process::id());
+        let dir = sibling(&target.path, &format!("new-{id}"));
         std::fs::create_dir(&dir).map_err(|e| Diagnostic::io(IoOp::Create, &dir, e))?;
-        let staging = Staging { dir, target: target.clone(), notes, committed: false, _lock: lock };
+        let staging = Staging { dir, id, target: target.clone(), notes, committed: false, _lock: lock };
         // The marker first: a staging folder of a killed build is then recognisably almanac's.
         staging.write(MARKER, MARKER_TEXT.as_bytes()).map_err(|e| Diagnostic::io(IoOp::Write, &staging.dir, e))?;
         Ok(staging)
@@ -265,7 +268,7 @@ impl Staging {
     fn commit_with(mut self, remove: impl Fn(&Path) -> io::Result<()>) -> Result<Vec<Note>, Diagnostic> {
         let Target { shown, path, force } = self.target.clone();
         inspect(&path, &shown, force)?;
-        let aside = sibling(&path, &self.dir_suffix().replacen("new", "old", 1));
+        let aside = sibling(&path, &format!("old-{}", self.id));
         let previous = swap_in(&self.dir, &path, &aside).map_err(|e| Diagnostic::io(IoOp::Replace, &shown, e))?;
         self.committed = true;
         let mut notes = std::mem::take(&mut self.notes);
@@ -275,12 +278,6 @@ impl Staging {
             notes.push(Note::PreviousSiteLeft { path: old, error: IoSource(Arc::new(e)) });
         }
         Ok(notes)
-    }
-
-    /// `new-PID-N` of `.output.almanac-new-PID-N`.
-    fn dir_suffix(&self) -> String {
-        let name = self.dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        name.rsplit_once(".almanac-").map(|(_, s)| s.to_string()).unwrap_or_default()
     }
 }
 

@@ -187,8 +187,7 @@ impl ServeArgs {
         site.config.compress = false;
         site.config.archive = false;
         let plan = Plan::new(root, site)?;
-        let mut summary = plan.summary(PathBuf::from(url), started.elapsed());
-        summary.warnings = std::mem::take(&mut summary.warnings).relative_to(root);
+        let summary = plan.summary(PathBuf::from(url), started.elapsed());
         Ok((Files::live(plan), summary))
     }
 }
