@@ -127,7 +127,11 @@ impl Site {
             let index = |m: YearMonth| ((m.year - first.year) * 12 + m.month as i32 - first.month as i32) as usize;
             for (si, s) in schedules.iter().enumerate() {
                 for (ai, a) in s.activities.iter().enumerate() {
-                    for m in YearMonth::span(a.when.start, a.when.end) {
+                    // A list of dates runs only in the months of its dates, each month once.
+                    let mut months: Vec<YearMonth> =
+                        a.when.occurrences().flat_map(|o| YearMonth::span(o.start, o.end)).collect();
+                    months.dedup();
+                    for m in months {
                         running[index(m)].push(ActivityId { schedule: si, activity: ai });
                     }
                 }

@@ -67,11 +67,6 @@ pub(super) fn facts(s: &Schedule) -> Vec<String> {
     out
 }
 
-/// Whether an activity has a date in month `m` (a list of dates only on its dates).
-fn occurs_in(a: &Activity, m: YearMonth) -> bool {
-    a.when.occurrences().any(|o| o.start <= m.last_day() && m.first_day() <= o.end)
-}
-
 fn is_year_round(a: &Activity) -> bool {
     a.when.precision() == Precision::Year
 }
@@ -155,7 +150,7 @@ fn month_counts(s: &Schedule, months: &[YearMonth]) -> Vec<MonthCount> {
         .map(|&m| {
             let dated = s.activities.iter().filter(|a| !is_year_round(a));
             let starting = dated.clone().filter(|a| YearMonth::of(a.when.start) == m).count();
-            (starting, dated.filter(|a| occurs_in(a, m)).count())
+            (starting, dated.filter(|a| a.when.overlaps(m.first_day(), m.last_day())).count())
         })
         .collect();
     let busiest = counts.iter().map(|c| c.1).max().unwrap_or(0).max(1);
@@ -334,7 +329,10 @@ impl SiteRenderer<'_> {
                     })
                     .collect();
                 let mut continuing: Vec<Continuing> = Vec::new();
-                for &(_, a) in dated.iter().filter(|(_, a)| YearMonth::of(a.when.start) < m && occurs_in(a, m)) {
+                for &(_, a) in dated
+                    .iter()
+                    .filter(|(_, a)| YearMonth::of(a.when.start) < m && a.when.overlaps(m.first_day(), m.last_day()))
+                {
                     let since = month_words(YearMonth::of(a.when.start), m.year);
                     let item = ContinuingItem {
                         anchor: anchor(a),

@@ -118,7 +118,7 @@ impl SiteRenderer<'_> {
         for &id in running {
             let a = site.get(id).1;
             let p = a.when.precision();
-            // A list of dates is in the month only if one of its dates is.
+            // Its first date in the month (the month runs a list of dates only where one of its dates is).
             let Some(o) = a.when.occurrences().find(|o| o.start <= last && first <= o.end) else { continue };
             let group = match p {
                 Precision::Year => Group::Year,

@@ -176,9 +176,10 @@ impl When {
         self.start_precision.max(self.end_precision)
     }
 
-    /// Whether this range shares at least one day with the inclusive range `first..=last`.
+    /// Whether this shares at least one day with the inclusive range `first..=last`: a list of dates only on
+    /// its dates, not in the gaps between them.
     pub fn overlaps(&self, first: NaiveDate, last: NaiveDate) -> bool {
-        self.start <= last && first <= self.end
+        self.occurrences().any(|o| o.start <= last && first <= o.end)
     }
 
     /// When the first occurrence starts, if a time is written.
