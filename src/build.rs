@@ -3,6 +3,7 @@
 //! only in where the files go.
 
 use std::collections::BTreeMap;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -108,7 +109,7 @@ impl Plan {
             Item::Export(file) => export::render(file, &self.site, &self.layout)
                 .map_err(|e| Diagnostic::io(IoOp::Write, file.path(&self.site), e)),
             Item::Static(i) => Ok(self.statics[i].bytes.clone()),
-            Item::Archive | Item::Compressed(_) => unreachable!("made from other files, in Plan::each"),
+            Item::Archive | Item::Compressed(_) => unreachable!("made from other files, in Plan::write"),
         }
     }
 
@@ -138,60 +139,88 @@ impl Plan {
         errors.sorted()
     }
 
-    /// Renders every file straight into `sink`, in parallel.
-    fn write(&self, sink: &Staging) -> Result<(), Diagnostics> {
-        self.each(|path, bytes| {
-            sink.write(path, bytes).map_err(|e| Diagnostic::io(IoOp::Write, sink.target().join(path), e))
-        })
-    }
-
-    /// Renders each file of the layout and hands it to `then`, in three stages, each in parallel:
+    /// Renders each file of the layout straight into `sink`, in three stages, each in parallel:
     /// 1. every file made from no other (a page that offers the offline archive as the archive holds it:
-    ///    saying that it is the offline copy, never the archive's size, which cannot be known yet);
-    /// 2. the archive, from those; then the pages that offer it, as served, naming its size;
+    ///    saying that it is the offline copy, never the archive's size, which cannot be known yet), each
+    ///    compressed at once as its archive entry and appended to the archive in the layout's order;
+    /// 2. the pages that offer the archive, as served, naming its size;
     /// 3. the compressed copies of the text files.
     ///
     /// So no file depends on itself, and every build is the same. A broken template fails every page that
     /// uses it: it is said once.
-    fn each(&self, then: impl Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync) -> Result<(), Diagnostics> {
+    fn write(&self, sink: &Staging) -> Result<(), Diagnostics> {
+        let then = |path: &str, bytes: &[u8]| {
+            sink.write(path, bytes).map_err(|e| Diagnostic::io(IoOp::Write, sink.target().join(path), e))
+        };
+        let archive_error = |e| Diagnostic::io(IoOp::Write, sink.target().join(urls::ARCHIVE), e);
         let renderer = self.templates.for_site(&self.site, &self.layout, &self.cards);
         let items: Vec<(&str, Item)> = self.layout.items().collect();
         let archive = self.layout.has_archive();
         let compress = self.layout.compressed() > 0;
-        let updated = self.site.content_updated();
-        // What later stages read: every file the archive holds, compressed at once as its entry, and the text
-        // files that get compressed copies.
-        let keep = |path: &str, item: Item, bytes: Vec<u8>| -> Result<Kept, Diagnostic> {
-            let entry = (archive && item.in_archive())
-                .then(|| export::archive::entry(path, &bytes, updated))
-                .transpose()
-                .map_err(|e| Diagnostic::io(IoOp::Write, urls::ARCHIVE, e))?;
-            Ok(Kept { raw: (compress && layout::is_text(path)).then_some(bytes), entry })
+        let zip = match archive.then(|| sink.create(urls::ARCHIVE)).transpose() {
+            Ok(file) => file.map(|f| {
+                export::archive::Writer::new(io::BufWriter::with_capacity(1 << 20, f), self.site.content_updated())
+            }),
+            Err(e) => return Err(Diagnostics(vec![archive_error(e)])),
         };
+        // What later stages read: the text files that get compressed copies.
+        let keep = |path: &str, bytes: Vec<u8>| Kept { raw: (compress && layout::is_text(path)).then_some(bytes) };
         let mut done = Done::default();
 
-        // 1. Files made from no other.
+        // 1. Files made from no other, a chunk at a time in the layout's order. Each chunk's archive entries go
+        // to a thread that appends them to the archive while the next chunk renders: only a few chunks of
+        // entries are ever held, and the zip's order is the layout's whatever thread made an entry.
         let alone: Vec<(&str, Item)> = items.iter().copied().filter(|&(_, item)| item.in_archive()).collect();
-        done.take(
-            alone
-                .par_iter()
-                .map(|&(path, item)| {
-                    let bytes = self.render_alone(&renderer, item)?;
-                    // The archive's copy of a page that offers it is not the served page: kept, not handed on.
-                    if !(archive && item.offers_archive()) {
-                        then(path, &bytes)?;
+        let written = std::thread::scope(|scope| {
+            let (to_zip, entries) = std::sync::mpsc::sync_channel::<Vec<export::archive::Entry>>(2);
+            let zipping = zip.map(|mut zip| {
+                scope.spawn(move || {
+                    for chunk in entries {
+                        chunk.into_iter().try_for_each(|entry| zip.add(entry))?;
                     }
-                    Ok((path, keep(path, item, bytes)?))
+                    zip.finish().map(|(_, size)| size)
                 })
-                .collect(),
-        );
+            });
+            for chunk in alone.chunks(ARCHIVE_CHUNK) {
+                let made: Vec<Rendered> = chunk
+                    .par_iter()
+                    .map(|&(path, item)| {
+                        let bytes = self.render_alone(&renderer, item)?;
+                        // The archive's copy of a page that offers it is not the served page: kept, not handed on.
+                        if !(archive && item.offers_archive()) {
+                            then(path, &bytes)?;
+                        }
+                        let entry =
+                            archive.then(|| export::archive::entry(path, &bytes)).transpose().map_err(archive_error)?;
+                        Ok((path, keep(path, bytes), entry))
+                    })
+                    .collect();
+                let mut entries = Vec::with_capacity(made.len());
+                let kept = made
+                    .into_iter()
+                    .map(|r| {
+                        r.map(|(path, kept, entry)| {
+                            entries.extend(entry);
+                            (path, kept)
+                        })
+                    })
+                    .collect();
+                done.take(kept);
+                // After a failure the archive is not finished; a writer that failed has said why (below).
+                if done.errors.is_empty() && !entries.is_empty() {
+                    let _ = to_zip.send(entries);
+                }
+            }
+            drop(to_zip);
+            zipping.map(|thread| thread.join().unwrap_or_else(|_| Err(io::Error::other("the archive's writer failed"))))
+        });
 
-        // 2. The archive, and the pages that offer it.
-        if archive && done.errors.is_empty() {
-            let entries = items.iter().filter_map(|(path, _)| done.kept.get_mut(path)?.entry.take()).collect();
-            let zip = export::archive::zip(entries, updated).map_err(|e| Diagnostic::io(IoOp::Write, urls::ARCHIVE, e));
-            let size = zip.as_ref().map_or(0, Vec::len);
-            done.take(vec![zip.and_then(|bytes| then(urls::ARCHIVE, &bytes)).map(|()| (urls::ARCHIVE, Kept::NONE))]);
+        // 2. The pages that offer the archive, once it is whole.
+        if let Some(written) = written.filter(|_| done.errors.is_empty()) {
+            let size = match written {
+                Ok(size) => usize::try_from(size).unwrap_or(usize::MAX),
+                Err(e) => return Err(Diagnostics(vec![archive_error(e)])),
+            };
             let view = ArchiveView {
                 url: Some(urls::ARCHIVE),
                 size: Some(export::archive::size_words(size)),
@@ -207,9 +236,7 @@ impl Plan {
                         let Item::Page(page) = item else { unreachable!("only pages offer the archive") };
                         let bytes = renderer.render_with(page, Some(&view)).map(String::into_bytes)?;
                         then(path, &bytes)?;
-                        // The archive is made: only a compressed copy still needs the served bytes.
-                        let raw = (compress && layout::is_text(path)).then_some(bytes);
-                        Ok((path, Kept { raw, entry: None }))
+                        Ok((path, keep(path, bytes)))
                     })
                     .collect(),
             );
@@ -261,31 +288,37 @@ impl Plan {
     }
 }
 
-/// What [`Plan::each`] has made so far: what later stages read, the errors.
+/// What [`Plan::write`] has made so far: what later stages read, the errors.
 #[derive(Default)]
 struct Done<'a> {
     kept: BTreeMap<&'a str, Kept>,
     errors: Diagnostics,
 }
 
-/// What a later stage needs of a file: its bytes, for a compressed copy; its archive entry.
+/// What a later stage needs of a file: its bytes, for a compressed copy.
 struct Kept {
     raw: Option<Vec<u8>>,
-    entry: Option<export::archive::Entry>,
 }
 
 impl Kept {
-    const NONE: Kept = Kept { raw: None, entry: None };
+    const NONE: Kept = Kept { raw: None };
 }
 
+/// How many files are rendered before their archive entries are appended: enough that both cores stay busy
+/// between two appends, few enough that the entries waiting are a small part of the site.
+const ARCHIVE_CHUNK: usize = 256;
+
 type Made<'a> = Result<(&'a str, Kept), Diagnostic>;
+
+/// A file made from no other: what later stages read, and its archive entry.
+type Rendered<'a> = Result<(&'a str, Kept, Option<export::archive::Entry>), Diagnostic>;
 
 impl<'a> Done<'a> {
     fn take(&mut self, results: Vec<Made<'a>>) {
         for r in results {
             match r {
                 Ok((path, kept)) => {
-                    if kept.raw.is_some() || kept.entry.is_some() {
+                    if kept.raw.is_some() {
                         self.kept.insert(path, kept);
                     }
                 }

@@ -259,6 +259,15 @@ impl Staging {
         }
     }
 
+    /// A new file `rel` of the staged site, for a writer that streams it (the offline archive).
+    pub fn create(&self, rel: &str) -> io::Result<File> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        File::create_new(path)
+    }
+
     /// Replaces the output folder with the staged site, checking it once more now that the lock is held.
     /// Returns what else was done or left (see [`Note`]).
     pub fn commit(self) -> Result<Vec<Note>, Diagnostic> {
