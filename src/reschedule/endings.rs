@@ -142,6 +142,63 @@ mod tests {
         assert_eq!(edit("a\r\nb\n\r\nc", str::to_string), "a\r\nb\n\r\nc");
     }
 
+    /// Any file of distinct lines with any line ends, any lines rewritten and any added: the others come back
+    /// byte for byte and in order, and every line written ends with the dominant end. Seeded: the same cases on
+    /// every run.
+    #[test]
+    fn any_edit_keeps_the_bytes_of_the_lines_it_leaves() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+        let config = Config { cases: 512, failure_persistence: None, ..Config::default() };
+        let mut runner = TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]));
+        // Per line: CRLF or LF, and 0, 1: kept; 2: rewritten; 3: kept, with a new line after it.
+        let strategy = (proptest::collection::vec((any::<bool>(), 0u8..4), 1..40), any::<bool>());
+        let result = runner.run(&strategy, |(lines, last_ends)| {
+            let n = lines.len();
+            let original: String = lines
+                .iter()
+                .enumerate()
+                .map(|(i, (crlf, _))| {
+                    let end = if i + 1 == n && !last_ends {
+                        ""
+                    } else if *crlf {
+                        "\r\n"
+                    } else {
+                        "\n"
+                    };
+                    format!("k{i} = {i}{end}")
+                })
+                .collect();
+            let edited: String = as_lf(&original)
+                .split_inclusive('\n')
+                .zip(&lines)
+                .enumerate()
+                .map(|(i, (line, (_, action)))| match action {
+                    2 => line.replacen(&format!("k{i} = {i}"), &format!("k{i} = new"), 1),
+                    3 if line.ends_with('\n') => format!("{line}added{i} = 1\n"),
+                    _ => line.to_string(),
+                })
+                .collect();
+            let eol = dominant(&original);
+            let got = restore(&original, &edited, eol);
+            prop_assert_eq!(as_lf(&got), edited.clone());
+            let mut rest = got.split_inclusive('\n');
+            for (i, line) in original.split_inclusive('\n').enumerate() {
+                if lines[i].1 != 2 {
+                    prop_assert_eq!(rest.find(|l| l.starts_with(&format!("k{i} ="))), Some(line));
+                }
+            }
+            let written = got.split_inclusive('\n').filter(|l| l.contains("new") || l.starts_with("added"));
+            for line in written.filter(|l| l.ends_with('\n')) {
+                prop_assert!(line.ends_with(eol) && (eol == "\r\n" || !line.ends_with("\r\n")), "{:?}", line);
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            panic!("{e}");
+        }
+    }
+
     #[test]
     fn the_dominant_end_is_the_more_common_one() {
         assert_eq!(dominant("a\r\nb\r\nc\n"), "\r\n");
