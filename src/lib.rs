@@ -7,7 +7,8 @@
 //! pipeline for `build`, `check` and `serve`; [`lint`] adds `check`'s warnings. [`urls`] makes every link.
 //! [`serve`] holds the parts of `almanac serve` (a preview server that rebuilds on change); [`cmd`] holds the
 //! subcommands' arguments, each a thin call into the library. [`import`] reads a Word table, a spreadsheet
-//! or a CSV file into a schedule folder. The library never prints; the binary does.
+//! or a CSV file into a schedule folder; [`reschedule`] records a change of an activity in its file. The
+//! library never prints; the binary does.
 
 // A `Diagnostic` carries its source line and help; it only travels on the error path, where size is no cost.
 #![allow(clippy::result_large_err)]
@@ -25,6 +26,7 @@ mod lint;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod reschedule;
 mod serve;
 pub mod site;
 mod urls;

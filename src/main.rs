@@ -129,6 +129,13 @@ fn main() -> ExitCode {
                     done.status.label(),
                     done.sequence
                 ));
+                if done.dated_today {
+                    c.outln(format_args!(
+                        "  dated {0}, today, as no --date was given; if it was announced another day, change \
+                         `date = {0}` in the last entry of `changes` (or pass --date YYYY-MM-DD next time)",
+                        done.announced
+                    ));
+                }
                 ExitCode::SUCCESS
             }
             Err(errors) => fail(&errors, "the file was not changed."),

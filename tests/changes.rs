@@ -211,6 +211,50 @@ fn reschedule_keeps_comments_and_the_body_and_refuses_what_it_cannot_record() {
     assert!(!left.iter().any(|n| n.starts_with('.')), "no temporary file left: {left:?}");
 }
 
+/// What `new` names an activity, `reschedule` finds (issue 19.6); without `--date`, `reschedule` takes today
+/// only inside the schedule's span and says so, and asks for the date outside it (issue 19.7).
+#[test]
+fn reschedule_finds_what_new_wrote_and_says_which_day_it_dated() {
+    let site = fixture_site("valid-changes");
+    let root = site.path().to_str().unwrap();
+    let new =
+        almanac(&["new", S, "--title", "质量开放日", "--when", "10月20日", "--slug", "open-day", "--root", root], &[]);
+    assert!(new.status.success(), "{}", stderr(&new));
+    assert!(stdout(&new).contains("06-open-day.md"), "{}", stdout(&new));
+    let reschedule = |activity: &str, extra: &[&str]| {
+        let mut all = vec!["reschedule", S, activity, "--note", "x", "--root", root];
+        all.extend_from_slice(extra);
+        almanac(&all, &[])
+    };
+    // The fixture's schedule is 2023's: today is outside it, so the day must be given.
+    let out = reschedule("open-day", &["--where", "宁波"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("is outside the schedule's span") && stderr(&out).contains("--date YYYY-MM-DD"));
+    for (activity, date) in [("open-day", "2023-10-01"), ("6", "2023-10-02"), ("质量开放日", "2023-10-03")] {
+        let out = reschedule(activity, &["--where", date, "--date", date]);
+        assert!(out.status.success(), "{activity}: {}", stderr(&out));
+        assert!(stdout(&out).contains("06-open-day.md") && !stdout(&out).contains("today"), "{}", stdout(&out));
+    }
+    let out = reschedule("open-dya", &["--where", "宁波", "--date", "2023-10-04"]);
+    assert!(stderr(&out).contains("no activity `open-dya`") && stderr(&out).contains("did you mean `06-open-day`"));
+
+    // A schedule that runs from last year to next year holds today, whatever the zone: it is taken, and said.
+    let year =
+        1970 + std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() / 31_556_952;
+    let span = format!("+++\ntitle = \"长期活动\"\nspan = \"{}年1月-{}年12月\"\n+++\n", year - 1, year + 1);
+    let dir = site.path().join("content/long-term");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("_index.md"), span).unwrap();
+    std::fs::write(dir.join("01-forum.md"), "+++\nnumber = 1\ntitle = \"论坛\"\nwhen = \"5月\"\n+++\n").unwrap();
+    let out = almanac(&["reschedule", "long-term", "1", "--when", "6月", "--note", "x", "--root", root], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stdout(&out);
+    let dated = said.split("\n  dated ").nth(1).and_then(|s| s.get(..10)).unwrap_or_else(|| panic!("{said}"));
+    assert!(said.contains(", today, as no --date was given") && said.contains("pass --date YYYY-MM-DD"), "{said}");
+    let file = read(&dir.join("01-forum.md"));
+    assert!(file.contains(&format!("{{ date = {dated}, when = ")), "{file}");
+}
+
 fn json_ld(html: &str) -> serde_json::Value {
     let open = "<script type=\"application/ld+json\">";
     let start = html.find(open).unwrap() + open.len();

@@ -340,3 +340,34 @@ fn ctrl_c_answers_waiting_pages_and_stops_cleanly() {
     assert!(started.elapsed() < Duration::from_secs(3), "stopping took {:?}", started.elapsed());
     assert!(serve.output().contains("Stopped."), "{}", serve.output());
 }
+
+/// Issue 20.8: more slow clients than the server's cap (512), each sending half a request line and stalling,
+/// used to keep every slot until the header timeout (10 s). Now the idlest makes room: a browser's request is
+/// answered at once, and the stalled connections are closed, the oldest first.
+#[test]
+fn slow_connections_beyond_the_cap_do_not_keep_a_request_waiting() {
+    let site = fixture_site("valid-minimal");
+    let mut serve = Serve::start(site.path());
+    let mut stalled: Vec<TcpStream> = (0..600)
+        .map(|_| {
+            let mut s = serve.connect();
+            s.write_all(b"GET /index.ht").unwrap();
+            s
+        })
+        .collect();
+    // Well within the header timeout, which is what freed a slot before.
+    let started = Instant::now();
+    let mut stream = serve.connect();
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let mut answer = Vec::new();
+    let read = stream.read_to_end(&mut answer);
+    assert!(read.is_ok(), "no answer after {:?} with 600 stalled connections: {read:?}", started.elapsed());
+    assert_eq!(head_lines(&answer)[0], "HTTP/1.1 200 OK");
+    assert!(serve.alive());
+    // The oldest stalled connection was closed to make room.
+    stalled[0].set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    assert!(stalled[0].read_to_end(&mut Vec::new()).is_ok(), "the oldest stalled connection is still open");
+    drop(stalled);
+    assert_eq!(serve.get("/").status, 200);
+}

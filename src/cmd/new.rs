@@ -24,7 +24,8 @@ pub struct NewArgs {
     /// Tags, separated by commas.
     #[arg(long, value_delimiter = ',')]
     pub tags: Vec<String>,
-    /// The page's file name (lowercase ASCII, digits, -) [default: from the title].
+    /// The name after the 序号 in the file's name, NN-SLUG.md (lowercase ASCII, digits, -) [default: from the
+    /// title]; `almanac reschedule` finds the activity by it as given.
     #[arg(long)]
     pub slug: Option<String>,
     /// 序号 [default: the next free one].

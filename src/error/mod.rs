@@ -296,12 +296,16 @@ impl From<Diagnostic> for Diagnostics {
 
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (strsim::jaro_winkler(word, c), *c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+    nearest(word, candidates, 1).into_iter().next()
+}
+
+/// Up to `n` of `candidates` close enough to `word` to be a likely typo of it, the closest first (ties in the
+/// order given).
+pub fn nearest<'a>(word: &str, candidates: &[&'a str], n: usize) -> Vec<&'a str> {
+    let mut close: Vec<(f64, &str)> =
+        candidates.iter().map(|c| (strsim::jaro_winkler(word, c), *c)).filter(|(score, _)| *score > 0.8).collect();
+    close.sort_by(|a, b| b.0.total_cmp(&a.0));
+    close.into_iter().take(n).map(|(_, c)| c).collect()
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! and its overlay, the state and status the pages poll, the HTTP server and the file watcher.
 //! [`crate::cmd::serve`] ties them together.
 
+mod conns;
 pub mod inject;
 pub mod paths;
 pub mod server;

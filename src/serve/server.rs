@@ -9,16 +9,16 @@
 //! Every way a client can hold on to the server is bounded (see [`Limits`]): request bodies are never read, so
 //! a `Content-Length` costs nothing; headers are limited in size and in time, which also closes idle kept-alive
 //! connections; a response the client does not read is abandoned; and the number of open connections is
-//! capped, so an idle connection costs a little memory and a task, never a thread. Responses go out with
+//! capped, so an idle connection costs a little memory and a task, never a thread. At the cap a new connection
+//! is still taken at once: the one idle longest (waiting for, or slowly sending, a request) is closed for it,
+//! so hundreds of clients that open connections and stall cannot keep a browser from the preview. Responses go out with
 //! `TCP_NODELAY`, and no header carries bytes of the request: the one that depends on it, `Location`, is built
 //! from the resolved path, percent-encoded.
 
 use std::convert::Infallible;
 use std::io;
 use std::net::SocketAddr;
-use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -31,11 +31,11 @@ use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
 use super::Files;
+use super::conns::{Busy, Open, Stalling, Tracked};
 use super::inject::{STATUS_PATH, building_page, failed_page, inject, reload_tag};
 use super::paths::{content_type, resolve};
 use super::status::{Shared, Status};
@@ -43,7 +43,8 @@ use super::status::{Shared, Status};
 /// How much a client may take of the server, and for how long.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Open connections at most; the next one waits in the listen queue until one closes.
+    /// Open connections at most. The next one closes the connection idle longest, or, when every one is busy
+    /// answering, waits until one closes.
     pub max_connections: usize,
     /// Time to send a request's header, counted from the connection's start or the end of its last response,
     /// so it is also how long a kept-alive connection may stay idle.
@@ -228,13 +229,10 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>, limits: Limits, s
         .max_header_size(limits.max_header_bytes)
         .max_buf_size(limits.max_header_bytes.max(8192));
     let slots = Arc::new(Semaphore::new(limits.max_connections));
+    let open = Arc::new(Open::default());
     let graceful = GracefulShutdown::new();
     let mut stop = std::pin::pin!(stop);
     loop {
-        let slot = tokio::select! {
-            slot = Arc::clone(&slots).acquire_owned() => slot.expect("the semaphore is never closed"),
-            () = stop.as_mut() => break,
-        };
         let stream = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => stream,
@@ -247,18 +245,41 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>, limits: Limits, s
             },
             () = stop.as_mut() => break,
         };
+        let slot = match Arc::clone(&slots).try_acquire_owned() {
+            Ok(slot) => slot,
+            Err(_) => {
+                // At the cap: the connection idle longest makes room (its task ends at once and frees its
+                // slot); if every one is busy answering, the first to finish does.
+                open.close_idlest();
+                tokio::select! {
+                    slot = Arc::clone(&slots).acquire_owned() => slot.expect("the semaphore is never closed"),
+                    () = stop.as_mut() => break,
+                }
+            }
+        };
         // Small responses go out at once instead of waiting for the client's delayed acknowledgement.
         let _ = stream.set_nodelay(true);
+        let conn = open.add();
         let shared = Arc::clone(&shared);
-        let service = service_fn(move |request| {
-            let shared = Arc::clone(&shared);
-            async move { Ok::<_, Infallible>(answer(request, &shared, limits).await) }
+        let service = service_fn({
+            let conn = Arc::clone(&conn);
+            move |request| {
+                // Busy from the request's header until its response is written (see `Tracked`).
+                let busy = Busy::start(&conn);
+                let shared = Arc::clone(&shared);
+                async move { Ok::<_, Infallible>(answer(request, &shared, limits, busy).await) }
+            }
         });
-        let connection = http.serve_connection(TokioIo::new(Stalling::new(stream, limits.write_timeout)), service);
-        let connection = graceful.watch(connection);
+        let io = Stalling::new(stream, limits.write_timeout, Arc::clone(&conn));
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(io), service));
+        let open = Arc::clone(&open);
         tokio::spawn(async move {
             // A client that goes away, sends garbage or times out ends its own connection; nothing to report.
-            let _ = connection.await;
+            tokio::select! {
+                _ = connection => {}
+                () = conn.closing.notified() => {}
+            }
+            open.remove(conn.id);
             drop(slot);
         });
     }
@@ -269,12 +290,12 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>, limits: Limits, s
 
 /// The response to `request`. Its body is never read: a request that has one gets its answer and the
 /// connection is closed after it.
-async fn answer(request: Request<Incoming>, shared: &Shared, limits: Limits) -> Response<Full<Bytes>> {
+async fn answer(request: Request<Incoming>, shared: &Shared, limits: Limits, busy: Busy) -> Response<Tracked> {
     let has_body = !request.body().is_end_stream();
     // The request target as sent: a path, or an absolute URL (which is not the site's and gets 404).
     let target = request.uri().to_string();
     let reply = route(request.method().as_str(), &target, shared, limits.poll_timeout).await;
-    let mut response = Response::new(Full::new(reply.body));
+    let mut response = Response::new(Tracked { body: Full::new(reply.body), _busy: busy });
     *response.status_mut() = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let headers = response.headers_mut();
     headers.insert(hyper::header::CONTENT_TYPE, HeaderValue::from_static(reply.content_type));
@@ -290,73 +311,6 @@ async fn answer(request: Request<Incoming>, shared: &Shared, limits: Limits) -> 
         }
     }
     response
-}
-
-/// A connection whose writes give up after `limit` without progress, so a client that stops reading cannot
-/// hold its connection (and a slot) for ever.
-struct Stalling {
-    stream: TcpStream,
-    limit: Duration,
-    deadline: Option<Pin<Box<tokio::time::Sleep>>>,
-}
-
-impl Stalling {
-    fn new(stream: TcpStream, limit: Duration) -> Stalling {
-        Stalling { stream, limit, deadline: None }
-    }
-
-    /// `poll` (a write) as it is, unless it has made no progress for `limit`.
-    fn bounded<T>(&mut self, cx: &mut Context<'_>, poll: Poll<io::Result<T>>) -> Poll<io::Result<T>> {
-        if poll.is_ready() {
-            self.deadline = None;
-            return poll;
-        }
-        let limit = self.limit;
-        let deadline = self.deadline.get_or_insert_with(|| Box::pin(tokio::time::sleep(limit)));
-        match deadline.as_mut().poll(cx) {
-            Poll::Ready(()) => {
-                self.deadline = None;
-                Poll::Ready(Err(io::Error::new(io::ErrorKind::TimedOut, "the client does not read the response")))
-            }
-            Poll::Pending => Poll::Pending,
-        }
-    }
-}
-
-impl AsyncRead for Stalling {
-    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_read(cx, buf)
-    }
-}
-
-impl AsyncWrite for Stalling {
-    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
-        let poll = Pin::new(&mut self.stream).poll_write(cx, buf);
-        self.bounded(cx, poll)
-    }
-
-    fn poll_write_vectored(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        bufs: &[io::IoSlice<'_>],
-    ) -> Poll<io::Result<usize>> {
-        let poll = Pin::new(&mut self.stream).poll_write_vectored(cx, bufs);
-        self.bounded(cx, poll)
-    }
-
-    fn is_write_vectored(&self) -> bool {
-        self.stream.is_write_vectored()
-    }
-
-    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        let poll = Pin::new(&mut self.stream).poll_flush(cx);
-        self.bounded(cx, poll)
-    }
-
-    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        let poll = Pin::new(&mut self.stream).poll_shutdown(cx);
-        self.bounded(cx, poll)
-    }
 }
 
 #[cfg(test)]
@@ -533,18 +487,60 @@ mod tests {
     };
 
     #[test]
-    fn idle_and_slow_connections_are_closed_and_their_slots_reused() {
-        let (port, _stopped, _stop) = start(SHORT);
-        let started = Instant::now();
+    fn idle_and_slow_connections_are_closed_by_the_header_timeout() {
+        let (port, _stopped, _stop) = start(Limits { max_connections: 8, ..SHORT });
         let mut idle = connect(port);
         let mut half = connect(port);
         half.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap(); // never finished
-        // Both slots are taken: a third client waits in the queue until the timeout frees one, then is answered.
-        let third = exchange(port, b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        assert!(third.starts_with("HTTP/1.1 200 OK\r\n"), "{third}");
-        assert!(started.elapsed() >= Duration::from_millis(250), "answered before a slot was free");
         assert!(closed_within(&mut idle, Duration::from_secs(5)), "the idle connection stays open");
         assert!(closed_within(&mut half, Duration::from_secs(5)), "the unfinished header holds the connection");
+    }
+
+    fn open_after(stream: &mut TcpStream, wait: Duration) -> bool {
+        stream.set_read_timeout(Some(wait)).unwrap();
+        matches!(stream.read(&mut [0; 1]), Err(e) if e.kind() == io::ErrorKind::WouldBlock)
+    }
+
+    #[test]
+    fn at_the_cap_the_connection_idle_longest_makes_room_at_once() {
+        // A header timeout far longer than the test: only the cap can close a connection here.
+        let (port, _stopped, _stop) = start(Limits { header_timeout: Duration::from_secs(60), ..SHORT });
+        let mut idle = connect(port);
+        std::thread::sleep(Duration::from_millis(50));
+        let mut half = connect(port);
+        half.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap(); // never finished
+        std::thread::sleep(Duration::from_millis(50));
+        // Both slots are taken, both idle: a third client is answered, in place of the one idle longest.
+        let third = exchange(port, b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assert!(third.starts_with("HTTP/1.1 200 OK\r\n"), "{third}");
+        assert!(closed_within(&mut idle, Duration::from_secs(5)), "the connection idle longest stays open");
+        assert!(open_after(&mut half, Duration::from_millis(200)), "the newer one was closed too");
+        // With a newer idle connection in the other slot, the unfinished header is the idlest: the next client
+        // closes it, and only it.
+        let mut newer = connect(port);
+        std::thread::sleep(Duration::from_millis(50));
+        let fourth = exchange(port, b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assert!(fourth.starts_with("HTTP/1.1 200 OK\r\n"), "{fourth}");
+        assert!(closed_within(&mut half, Duration::from_secs(5)), "the unfinished header stays open");
+        assert!(open_after(&mut newer, Duration::from_millis(200)), "the newer one was closed");
+    }
+
+    #[test]
+    fn a_connection_answering_is_never_closed_for_a_new_one() {
+        // One slot, held by a status request waiting for a build: the next client waits for its answer, which
+        // arrives whole, then is answered itself.
+        let limits = Limits { max_connections: 1, poll_timeout: Duration::from_millis(400), ..SHORT };
+        let (port, _stopped, _stop) = start(limits);
+        let mut poll = connect(port);
+        poll.write_all(format!("GET {STATUS_PATH}?v=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes())
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(50));
+        let next = exchange(port, b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assert!(next.starts_with("HTTP/1.1 200 OK\r\n"), "{next}");
+        let mut answer = Vec::new();
+        poll.read_to_end(&mut answer).unwrap();
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(answer.starts_with("HTTP/1.1 200 OK\r\n") && answer.ends_with('}'), "{answer}");
     }
 
     #[test]
