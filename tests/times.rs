@@ -95,6 +95,10 @@ fn times_and_lists_reach_the_pages() {
     let november = read(&output.join("months/2024-11.html"));
     let in_grid = "href=\"../2024-events/04-salon.html\" tabindex=\"-1\"";
     assert_eq!(november.matches(in_grid).count(), 2, "two of its dates are in November, each a bar on its day");
+    // Its entry in a month's list says the month's dates, and how many it has in all.
+    assert!(html_text(&november).contains("2024年11月13日、27日（本月2个日期，共3个），广州"), "{november}");
+    let december = html_text(&read(&output.join("months/2024-12.html")));
+    assert!(december.contains("2024年12月11日（本月1个日期，共3个），广州"), "{december}");
     let october = html_text(&read(&output.join("months/2024-10.html")));
     assert!(october.contains("13:30") && october.contains("09:00"), "{october}");
     // The table row tells the browser the times, for its today marks.
