@@ -171,7 +171,8 @@ fn events(w: &mut Writer, site: &Site, id: ActivityId) {
     for (i, m) in a.milestones.iter().enumerate() {
         let mut lines = vec![format!("阶段时间：{}", m.when_text), format!("日期解读：{}", m.when.in_words())];
         lines.extend(approximate(&m.when));
-        lines.push(format!("所属活动：{}（{}）", a.title, a.published()));
+        // The activity by its title: its dates and place are its own event's (RELATED-TO), said once there.
+        lines.push(format!("所属活动：{}", a.title));
         lines.extend(a.change_notice(s.year));
         lines.push(may_change(s));
         let description = lines.join("\n");

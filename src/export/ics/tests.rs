@@ -122,3 +122,27 @@ fn timed_lists_repeat_at_their_local_times() {
     let rdate = prop(e, "RDATE").unwrap();
     assert_eq!(rdate.params.as_ref().unwrap()[0], ("TZID".to_string(), vec!["Asia/Shanghai".to_string()]));
 }
+
+#[test]
+fn milestones_name_their_activity_without_repeating_its_dates() {
+    let days: Vec<String> = (1..=28).map(|d| format!("2月{d}日")).collect();
+    let mut site = site_of(None, &[("a", &days.join("、"), Some("北京"), "")]);
+    let milestone = |label: &str, when: &str| crate::content::Milestone {
+        label: label.into(),
+        when_text: when.into(),
+        when: crate::content::dates::parse_when(when, 2023).unwrap(),
+        span: 0..0,
+        outside: false,
+    };
+    site.schedules[0].activities[0].milestones =
+        (1..=10).map(|i| milestone(&format!("阶段{i}"), &format!("3月{i}日"))).collect();
+    let ics = schedule(&site, 0).replace("\r\n ", "");
+    let (_, events) = read(&ics);
+    assert_eq!(events.len(), 11);
+    // The list's text and its reading, in the activity's own event only.
+    assert_eq!(ics.matches("2月1日、2日").count() + ics.matches("2月1日、2月2日").count(), 2, "{ics}");
+    for e in &events[1..] {
+        let description = value(e, "DESCRIPTION").unwrap();
+        assert!(description.contains("所属活动：活动a") && !description.contains("2月"), "{description}");
+    }
+}
