@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::content::file::check_value;
 use crate::content::frontmatter::{self, Located, Schema};
-use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, UrlProblem};
+use crate::error::{Diagnostic, Diagnostics, EmailProblem, ErrorKind, IoOp, UrlProblem};
 use crate::zone::Zone;
 
 pub const FILE: &str = "almanac.toml";
@@ -33,6 +34,10 @@ pub struct Config {
     pub archive: bool,
     /// Write a gzip and a brotli copy next to each text file, for hosts that serve them as they are.
     pub compress: bool,
+    /// Who publishes the site's schedules: the organiser of a schedule that names none.
+    pub organiser: Option<String>,
+    /// The organiser's contact address: calendars name it in `ORGANIZER`, which `METHOD:PUBLISH` requires.
+    pub email: Option<Email>,
 }
 
 #[derive(Deserialize)]
@@ -52,6 +57,8 @@ struct RawConfig {
     archive: bool,
     #[serde(default)]
     compress: bool,
+    organiser: Option<Spanned<String>>,
+    email: Option<Spanned<String>>,
 }
 
 fn yes() -> bool {
@@ -59,7 +66,19 @@ fn yes() -> bool {
 }
 
 const SCHEMA: Schema = Schema {
-    keys: &["title", "description", "theme", "language", "base_url", "timezone", "unsafe_html", "archive", "compress"],
+    keys: &[
+        "title",
+        "description",
+        "theme",
+        "language",
+        "base_url",
+        "timezone",
+        "unsafe_html",
+        "archive",
+        "compress",
+        "organiser",
+        "email",
+    ],
     nested: &[],
 };
 
@@ -116,6 +135,48 @@ impl BaseUrl {
     }
 }
 
+/// A contact address, `name@domain` (RFC 5322's dot-atom form, ASCII): what calendars write as `mailto:`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(text: &str) -> Result<Email, EmailProblem> {
+        let Some((local, domain)) = text.split_once('@') else { return Err(EmailProblem::NoAt) };
+        if domain.contains('@') {
+            return Err(EmailProblem::NoAt);
+        }
+        // RFC 5322 atext: what a name may hold without quoting; quoted names are not worth their trouble here.
+        let atext = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c);
+        let dot_atom = |s: &str| s.split('.').all(|part| !part.is_empty() && part.chars().all(atext));
+        if local.len() > 64 || !dot_atom(local) {
+            return Err(EmailProblem::BadLocalPart);
+        }
+        let label = |l: &str| {
+            (1..=63).contains(&l.len())
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+        };
+        if domain.len() > 253 || !domain.contains('.') || !domain.split('.').all(label) {
+            return Err(EmailProblem::BadDomain);
+        }
+        Ok(Email(text.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The address as a `mailto:` URI (RFC 6068): what an address may hold but a URI may not is %-escaped.
+    pub fn mailto(&self) -> String {
+        use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+        const KEEP: &AsciiSet =
+            &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'!').remove(b'$');
+        const MAILTO: &AsciiSet = &KEEP.remove(b'\'').remove(b'*').remove(b'+').remove(b'@');
+        format!("mailto:{}", utf8_percent_encode(&self.0, MAILTO))
+    }
+}
+
 impl Config {
     pub fn load(root: &Path) -> Result<Config, Diagnostics> {
         let path: PathBuf = root.join(FILE);
@@ -125,19 +186,39 @@ impl Config {
         })?;
         let at = Located { path: &path, file_text: &text, offset: 0 };
         let raw: RawConfig = frontmatter::parse(at, &text, &SCHEMA)?;
-        let base_url = match &raw.base_url {
-            None => None,
-            Some(url) => Some(BaseUrl::parse(url.get_ref()).map_err(|problem| {
-                at.error(url.span(), ErrorKind::BaseUrl { url: url.get_ref().clone(), problem })
-                    .with_help(BASE_URL_HELP)
-            })?),
-        };
+        // Every problem of the file at once, not the first.
+        let mut errors = Diagnostics::default();
+        let base_url = raw.base_url.as_ref().and_then(|url| {
+            BaseUrl::parse(url.get_ref())
+                .map_err(|problem| {
+                    errors.push(
+                        at.error(url.span(), ErrorKind::BaseUrl { url: url.get_ref().clone(), problem })
+                            .with_help(BASE_URL_HELP),
+                    );
+                })
+                .ok()
+        });
         let (name, span) = raw.timezone.as_ref().map_or((DEFAULT_TIMEZONE, 0..0), |t| (t.get_ref().as_str(), t.span()));
-        let timezone = Zone::get(name).ok_or_else(|| {
-            at.error(span, ErrorKind::UnknownTimezone(name.to_string())).with_help(
+        let timezone = Zone::get(name);
+        if timezone.is_none() {
+            errors.push(at.error(span, ErrorKind::UnknownTimezone(name.to_string())).with_help(
                 "write an IANA time zone name such as \"Asia/Shanghai\", \"Asia/Hong_Kong\" or \"Europe/Berlin\"",
-            )
-        })?;
+            ));
+        }
+        if let Some(o) = &raw.organiser {
+            check_value(at, "organiser", o, true, &mut errors);
+        }
+        let email = raw.email.as_ref().and_then(|e| {
+            Email::parse(e.get_ref())
+                .map_err(|problem| {
+                    errors.push(
+                        at.error(e.span(), ErrorKind::Email { email: e.get_ref().clone(), problem })
+                            .with_help(EMAIL_HELP),
+                    );
+                })
+                .ok()
+        });
+        let Some(timezone) = timezone.filter(|_| errors.is_empty()) else { return Err(errors.sorted()) };
         Ok(Config {
             title: raw.title,
             description: raw.description,
@@ -148,6 +229,8 @@ impl Config {
             unsafe_html: raw.unsafe_html,
             archive: raw.archive,
             compress: raw.compress,
+            organiser: raw.organiser.map(Spanned::into_inner).filter(|o| !o.trim().is_empty()),
+            email,
         })
     }
 
@@ -164,6 +247,9 @@ impl Config {
 
 pub const BASE_URL_HELP: &str =
     "write the address of the site's folder, e.g. base_url = \"https://example.org/calendar/\", or remove the line";
+
+pub const EMAIL_HELP: &str =
+    "write one address such as email = \"calendar@example.org\" (ASCII, no name or brackets), or remove the line";
 
 #[cfg(test)]
 mod tests {
@@ -232,5 +318,48 @@ mod tests {
         let e = load("title = \"x\"\n\nbase_url = \"https://example.org/cal?x=1\"\n").unwrap_err();
         assert_eq!((e.0[0].line, e.0[0].column), (3, 12));
         assert!(e.0[0].kind.to_string().contains("has a query"), "{}", e.0[0].kind);
+    }
+
+    #[test]
+    fn organiser_and_email() {
+        let c = load("title = \"x\"\n").unwrap();
+        assert_eq!((c.organiser, c.email), (None, None));
+        let c = load("title = \"x\"\norganiser = \"中国质量协会\"\nemail = \"cal.2023+q@cqa.example.org\"\n").unwrap();
+        assert_eq!(c.organiser.as_deref(), Some("中国质量协会"));
+        assert_eq!(c.email.as_ref().map(Email::mailto).as_deref(), Some("mailto:cal.2023+q@cqa.example.org"));
+        // Every bad value at once, each at its own line and column.
+        let e = load("title = \"x\"\nemail = \"协会@example.org\"\ntimezone = \"Mars/Base\"\norganiser = \"a\\nb\"\n")
+            .unwrap_err();
+        let at: Vec<(usize, usize)> = e.0.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(at, [(2, 9), (3, 12), (4, 15)], "{e:?}");
+        assert!(e.0[0].kind.to_string().contains("email `协会@example.org`"), "{}", e.0[0].kind);
+    }
+
+    #[test]
+    fn email_addresses() {
+        for ok in ["a@b.org", "first.last@example.co.uk", "x_y-z@sub-1.example.org", "o'neil&co=1@a.io"] {
+            assert!(Email::parse(ok).is_ok(), "{ok}");
+        }
+        let bad = [
+            ("", EmailProblem::NoAt),
+            ("example.org", EmailProblem::NoAt),
+            ("a@b@c.org", EmailProblem::NoAt),
+            ("Name <a@b.org>", EmailProblem::BadLocalPart),
+            ("@b.org", EmailProblem::BadLocalPart),
+            ("a..b@b.org", EmailProblem::BadLocalPart),
+            (".a@b.org", EmailProblem::BadLocalPart),
+            ("a b@b.org", EmailProblem::BadLocalPart),
+            ("a@localhost", EmailProblem::BadDomain),
+            ("a@-b.org", EmailProblem::BadDomain),
+            ("a@b..org", EmailProblem::BadDomain),
+            ("a@b.org ", EmailProblem::BadDomain),
+            ("a@例子.中国", EmailProblem::BadDomain),
+        ];
+        for (text, problem) in bad {
+            assert_eq!(Email::parse(text), Err(problem), "{text:?}");
+        }
+        // What a URI may not hold is escaped; the address reads back the same.
+        let e = Email::parse("a%b#c?d/e@x.org").unwrap();
+        assert_eq!(e.mailto(), "mailto:a%25b%23c%3Fd%2Fe@x.org");
     }
 }

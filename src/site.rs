@@ -314,6 +314,8 @@ pub(crate) mod tests {
             unsafe_html: false,
             archive: true,
             compress: false,
+            organiser: None,
+            email: None,
         };
         Site::new(config, vec![schedule])
     }

@@ -62,7 +62,9 @@ fn calendars_parse_with_the_interpreted_ranges() {
     let output = build(site.path());
     let (cal, events) = parse_ics(&read(&output.join(SCHEDULE).join("calendar.ics")));
     assert_eq!(value(&cal, "VERSION"), Some("2.0"));
-    assert_eq!(value(&cal, "METHOD"), Some("PUBLISH"));
+    // The shipped site gives no address for its organiser: no ORGANIZER, so no METHOD:PUBLISH, which needs one.
+    assert_eq!(value(&cal, "METHOD"), None);
+    assert!(events.iter().all(|e| !e.contains_key("ORGANIZER")));
     assert_eq!(value(&cal, "CALSCALE"), Some("GREGORIAN"));
     assert_eq!(value(&cal, "X-WR-TIMEZONE"), Some("Asia/Shanghai"));
     assert_eq!(value(&cal, "X-WR-CALNAME").map(unescape), Some(seed().0));
@@ -122,6 +124,40 @@ fn calendars_parse_with_the_interpreted_ranges() {
         }
     }
     assert_eq!(files, 24);
+}
+
+#[test]
+fn an_organiser_address_makes_every_event_name_its_organiser_and_the_calendar_published() {
+    let site = repo_site();
+    let config = site.path().join("almanac.toml");
+    std::fs::write(&config, format!("{}email = \"calendar@cqa.example.org\"\n", read(&config))).unwrap();
+    let output = build(site.path());
+    let mut files = 0;
+    for (path, bytes) in read_tree(&output.join(SCHEDULE)) {
+        if !path.ends_with(".ics") {
+            continue;
+        }
+        let (cal, events) = parse_ics(&String::from_utf8(bytes).unwrap());
+        assert_eq!(value(&cal, "METHOD"), Some("PUBLISH"), "{path}");
+        assert!(!events.is_empty());
+        for e in &events {
+            let (params, address) = e.get("ORGANIZER").unwrap_or_else(|| panic!("{path}: an event without ORGANIZER"));
+            assert_eq!(address, "mailto:calendar@cqa.example.org");
+            // The schedule's organiser (its _index.md) names it.
+            assert_eq!(params, &[("CN".to_string(), vec!["中国质量协会".to_string()])]);
+        }
+        files += 1;
+    }
+    assert_eq!(files, 25, "the schedule's calendar and each activity's");
+    let ld = json_ld(&read(&output.join(activity_file("13", ".html"))));
+    assert_eq!(ld["organizer"]["email"], "calendar@cqa.example.org");
+
+    // A bad address is an error at its line and column, and nothing is built.
+    std::fs::write(&config, "title = \"x\"\nemail = \"中国质量协会\"\n").unwrap();
+    let out = almanac(&["build", "--root", site.path().to_str().unwrap()], &[]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("email `中国质量协会`") && err.contains("almanac.toml:2:9"), "{err}");
 }
 
 fn uids(output: &Path) -> Vec<String> {

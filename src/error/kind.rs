@@ -55,6 +55,8 @@ pub enum ErrorKind {
     BrokenLink { link: String, problem: LinkProblem },
     #[error("base_url `{url}` {problem}")]
     BaseUrl { url: String, problem: UrlProblem },
+    #[error("email `{email}` {problem}")]
+    Email { email: String, problem: EmailProblem },
     #[error("`{0}` is not a time zone of the IANA database")]
     UnknownTimezone(String),
     #[error("there is no theme `{name}`: no folder themes/{name}")]
@@ -288,6 +290,26 @@ impl fmt::Display for LinkProblem {
             LinkProblem::RootRelative => {
                 "starts with `/`, which breaks when the site is opened from disk or served under a sub-path"
             }
+        })
+    }
+}
+
+/// Why an `email` is not an address calendars can write as `mailto:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmailProblem {
+    NoAt,
+    BadLocalPart,
+    BadDomain,
+}
+
+impl fmt::Display for EmailProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            EmailProblem::NoAt => "is not one address of the form name@domain",
+            EmailProblem::BadLocalPart => {
+                "has a name before `@` that is empty, too long or has characters an address cannot"
+            }
+            EmailProblem::BadDomain => "has a domain after `@` that is not a host name such as example.org",
         })
     }
 }

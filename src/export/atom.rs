@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::{host, ics, xml_escape};
+use super::{host, ics, organiser, xml_escape};
 use crate::content::changes::Status;
 use crate::layout::Layout;
 use crate::layout::links::{self, Owner, Target};
@@ -95,7 +95,7 @@ fn entry(out: &mut String, site: &Site, layout: &Layout, id: ActivityId, link: &
     out.push_str(&format!("    <title>{}</title>\n", xml_escape(&title)));
     // When the entry changed, not when the activity happens.
     out.push_str(&format!("    <updated>{}</updated>\n", timestamp(Some(site.updated(id)))));
-    if let Some(organiser) = &s.organiser {
+    if let Some(organiser) = organiser(site, id) {
         out.push_str(&format!("    <author><name>{}</name></author>\n", xml_escape(organiser)));
     }
     out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", xml_escape(&page)));

@@ -5,7 +5,8 @@
 //!   dates are the ones it had), cancelled, or rescheduled with `previousStartDate`, the start before each move;
 //! - the dates are the read range: true bounds at whatever precision the text has, and the description says
 //!   when they are only a 旬, month or year; a written time is a timestamp with the site's UTC offset, hours
-//!   kept on each day of a range add an `eventSchedule`, and a list of dates is one `Event` per date;
+//!   kept on each day of a range add an `eventSchedule`, and a list of dates is one `Event` over all of them
+//!   whose `subEvent`s are its dates, each no more than its dates (the text, said once, is the parent's);
 //! - `location` and `eventAttendanceMode` follow the activity's one 参加方式 ([`Mode`]): 在线 is a
 //!   `VirtualLocation` (its page as `url`, with a `base_url`), 现场 a `Place` whose address is the published place,
 //!   待定 a `Place` named by the published words whose address is 地点待定.
@@ -13,7 +14,9 @@
 use serde::Serialize;
 
 use super::ics::approximate;
+use super::{organiser, organiser_email};
 use crate::content::changes::Status;
+use crate::content::dates::Occurrence;
 use crate::content::mode::Mode;
 use crate::site::{ActivityId, Site};
 use crate::urls;
@@ -42,6 +45,22 @@ struct Event<'a> {
     description: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
+    #[serde(rename = "eventSchedule", skip_serializing_if = "Option::is_none")]
+    schedule: Option<Schedule>,
+    /// Each date of a list of dates.
+    #[serde(rename = "subEvent", skip_serializing_if = "Vec::is_empty")]
+    sub_events: Vec<SubEvent>,
+}
+
+/// One date of a list: only its dates, so a long list costs a few bytes a date.
+#[derive(Serialize)]
+struct SubEvent {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "startDate")]
+    start_date: String,
+    #[serde(rename = "endDate")]
+    end_date: String,
     #[serde(rename = "eventSchedule", skip_serializing_if = "Option::is_none")]
     schedule: Option<Schedule>,
 }
@@ -102,6 +121,8 @@ struct Organization<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<&'a str>,
 }
 
 /// What a schedule without a place says of it.
@@ -141,44 +162,60 @@ pub fn event(site: &Site, id: ActivityId) -> String {
         (Status::Rescheduled, 2..) => Some(OneOrMany::Many(previous)),
         _ => None,
     };
-    let events: Vec<Event> = a
-        .when
-        .occurrences()
-        .map(|o| {
-            let start = o.starts_at().map_or_else(|| o.start.to_string(), |t| zone.rfc3339(t));
-            let daily = o.time.filter(|t| t.daily && o.start != o.end);
-            // Daily hours end on the last day at the end time; a start time alone ends with its day.
-            let end = o.ends_at().map_or_else(|| o.end.to_string(), |t| zone.rfc3339(t));
-            Event {
-                context: "https://schema.org",
-                kind: "Event",
-                name: &a.title,
-                start_date: start,
-                end_date: end,
-                event_status: event_status(status),
-                previous_start: previous_start.clone(),
-                attendance,
-                location: location.clone(),
-                organizer: s.organiser.as_deref().map(|name| Organization { kind: "Organization", name }),
-                description: description.clone(),
-                url: page.clone(),
-                schedule: daily.map(|t| Schedule {
-                    kind: "Schedule",
-                    start_date: o.start.to_string(),
-                    end_date: o.end.to_string(),
-                    start_time: t.start.format("%H:%M:%S").to_string(),
-                    end_time: t.end.map(|e| e.format("%H:%M:%S").to_string()),
-                    repeat_frequency: "P1D",
-                    timezone: zone.name().to_string(),
-                }),
-            }
-        })
-        .collect();
-    let json = match events.as_slice() {
-        [one] => serde_json::to_string(one),
-        many => serde_json::to_string(many),
+    // Its dates: when, from and to, and the hours kept on each day of a range.
+    let dates = |o: &Occurrence| {
+        let start = o.starts_at().map_or_else(|| o.start.to_string(), |t| zone.rfc3339(t));
+        // Daily hours end on the last day at the end time; a start time alone ends with its day.
+        let end = o.ends_at().map_or_else(|| o.end.to_string(), |t| zone.rfc3339(t));
+        let daily = o.time.filter(|t| t.daily && o.start != o.end);
+        let schedule = daily.map(|t| Schedule {
+            kind: "Schedule",
+            start_date: o.start.to_string(),
+            end_date: o.end.to_string(),
+            start_time: t.start.format("%H:%M:%S").to_string(),
+            end_time: t.end.map(|e| e.format("%H:%M:%S").to_string()),
+            repeat_frequency: "P1D",
+            timezone: zone.name().to_string(),
+        });
+        (start, end, schedule)
     };
-    script_safe(&json.unwrap_or_default())
+    let occurrences: Vec<Occurrence> = a.when.occurrences().collect();
+    let (first, last) = match (occurrences.first(), occurrences.last()) {
+        (Some(first), Some(last)) => (dates(first), dates(last)),
+        _ => return String::new(),
+    };
+    let sub_events = match occurrences.as_slice() {
+        [_] => Vec::new(),
+        all => all
+            .iter()
+            .map(|o| {
+                let (start_date, end_date, schedule) = dates(o);
+                SubEvent { kind: "Event", start_date, end_date, schedule }
+            })
+            .collect(),
+    };
+    let event = Event {
+        context: "https://schema.org",
+        kind: "Event",
+        name: &a.title,
+        start_date: first.0,
+        end_date: last.1,
+        event_status: event_status(status),
+        previous_start,
+        attendance,
+        location,
+        organizer: organiser(site, id).map(|name| Organization {
+            kind: "Organization",
+            name,
+            email: organiser_email(site, id).map(|e| e.as_str()),
+        }),
+        description,
+        url: page,
+        // A single range's daily hours; a list's are its dates'.
+        schedule: if sub_events.is_empty() { first.2 } else { None },
+        sub_events,
+    };
+    script_safe(&serde_json::to_string(&event).unwrap_or_default())
 }
 
 /// JSON that cannot end its `<script>` element or open a comment: `<`, `>` and `&` only occur inside JSON
@@ -224,6 +261,39 @@ mod tests {
         assert_eq!(events[2]["location"]["address"], "地点待定");
         assert_eq!(events[3]["startDate"], "2023-01-01");
         assert!(events[3]["description"].as_str().unwrap().contains("只精确到年"), "{}", events[3]);
+    }
+
+    #[test]
+    fn a_list_of_dates_is_one_event_with_its_dates_as_sub_events() {
+        let mut site =
+            crate::site::tests::site_of(None, &[("a", "10月1日、3日 9:00-11:00、5日", Some("北京"), "正文")]);
+        site.schedules[0].organiser = Some("中国质量协会".into());
+        site.config.email = crate::config::Email::parse("cal@example.org").ok();
+        let id = site.activity_ids().next().unwrap();
+        let e: serde_json::Value = serde_json::from_str(&event(&site, id)).unwrap();
+        assert_eq!(
+            (e["@type"].as_str(), e["startDate"].as_str(), e["endDate"].as_str()),
+            (Some("Event"), Some("2023-10-01"), Some("2023-10-05"))
+        );
+        let subs: Vec<(&str, &str)> = e["subEvent"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| (s["startDate"].as_str().unwrap(), s["endDate"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            subs,
+            [
+                ("2023-10-01", "2023-10-01"),
+                ("2023-10-03T09:00:00+08:00", "2023-10-03T11:00:00+08:00"),
+                ("2023-10-05", "2023-10-05")
+            ]
+        );
+        assert_eq!(e["subEvent"][0].as_object().unwrap().len(), 3, "a date and nothing else: {e}");
+        assert_eq!(
+            e["organizer"],
+            serde_json::json!({"@type": "Organization", "name": "中国质量协会", "email": "cal@example.org"})
+        );
     }
 
     #[test]

@@ -15,8 +15,9 @@ pub mod sitemap;
 
 use std::io;
 
+use crate::config::Email;
 use crate::layout::{Export, Layout};
-use crate::site::Site;
+use crate::site::{ActivityId, Site};
 use crate::urls;
 
 /// Host name for calendar UIDs and feed ids when the site has no `base_url`: `.invalid` is reserved (RFC 2606),
@@ -52,6 +53,18 @@ pub fn notices(site: &Site) -> Vec<String> {
 /// The host that makes UIDs and ids globally unique.
 pub fn host(site: &Site) -> &str {
     site.config.host().unwrap_or(FALLBACK_HOST)
+}
+
+/// Who organises activity `id`, as calendars, feeds and structured data name it: its schedule's `organiser`,
+/// else the site's. The one place that decides it, so that an activity's own organiser can take precedence here.
+pub fn organiser(site: &Site, id: ActivityId) -> Option<&str> {
+    let (s, _) = site.get(id);
+    s.organiser.as_deref().filter(|o| !o.trim().is_empty()).or(site.config.organiser.as_deref())
+}
+
+/// The address the organiser of activity `id` is reached at: the site's `email`.
+pub fn organiser_email(site: &Site, _id: ActivityId) -> Option<&Email> {
+    site.config.email.as_ref()
 }
 
 /// Text for XML content and attribute values: the five special characters escaped, and characters XML 1.0

@@ -7,14 +7,19 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate};
 use tera::{Context, Value};
 
-use super::SiteRenderer;
+use super::pages::shorten_cow;
+use super::text::nowrap_dates;
 use super::views::*;
-use crate::content::dates::{Occurrence, Precision};
+use super::{SiteRenderer, to_value};
+use crate::content::dates::{Occurrence, Precision, When};
 use crate::site::{ActivityId, YearMonth};
 use crate::urls;
 
 /// Lanes of bars a week row shows; a day with more says "另 N 项" and links to its place in the list.
 const LANES: usize = 6;
+
+/// Characters of a title a bar in the grid shows (a week row is never wider); the list below has it all.
+pub const GRID_TITLE_CHARS: usize = 80;
 
 const WEEKDAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
 
@@ -142,7 +147,10 @@ impl SiteRenderer<'_> {
                         _ => None,
                     },
                     note: g.note(),
-                    activities: members.into_iter().map(|(_, id)| self.card(id)).collect::<Vec<Value>>(),
+                    activities: members
+                        .into_iter()
+                        .map(|(_, id)| self.month_card(id, first, last))
+                        .collect::<Vec<Value>>(),
                 }
             })
             .collect();
@@ -188,7 +196,7 @@ impl SiteRenderer<'_> {
                     col: col(g.from) + 1,
                     span: col(g.to) - col(g.from) + 1,
                     row: lane + 2,
-                    title: &a.title,
+                    title: shorten_cow(&a.title, GRID_TITLE_CHARS),
                     url: urls::activity(&s.slug, &a.slug),
                     number: a.number,
                     precision: p.as_str(),
@@ -222,6 +230,54 @@ impl SiteRenderer<'_> {
         ctx.insert("weeks", &weeks);
         ctx.insert("weekdays", &WEEKDAYS);
         ctx.insert("groups", &list);
+    }
+}
+
+impl SiteRenderer<'_> {
+    /// An activity in a month's list. A list of dates says its dates in this month and how many it has in all,
+    /// and gives the browser only those and the ones around them (enough for its "today" marks on this
+    /// page): every month page of a long list repeating all of it would grow the site with months × dates.
+    fn month_card(&self, id: ActivityId, first: NaiveDate, last: NaiveDate) -> Value {
+        let (s, a) = self.site.get(id);
+        let list = &a.when.list;
+        let inside: Vec<usize> = (0..list.len()).filter(|&i| list[i].start <= last && first <= list[i].end).collect();
+        let (Some(&from), Some(&to)) = (inside.first(), inside.last()) else { return self.card(id) };
+        let mut card = ActivityRef::new(self.site, s, a);
+        let month = part(&a.when, &list[from..=to]);
+        let mut said = format!("{}（本月{}个日期，共{}个）", month.in_words(), to - from + 1, list.len());
+        if let Some(place) = &a.place {
+            said.push_str(&format!("，{place}"));
+        }
+        card.published_html = nowrap_dates(&said);
+        card.dates_html = String::new();
+        // The dates around the month and the last one keep the browser's "past" and "upcoming" right.
+        let mut near: Vec<usize> = (from.saturating_sub(1)..=(to + 1).min(list.len() - 1)).collect();
+        near.push(list.len() - 1);
+        near.dedup();
+        let near = part(&a.when, &near.iter().map(|&i| list[i]).collect::<Vec<_>>());
+        card.occ = occurrences_json(&near, &self.site.config.timezone);
+        to_value(&card)
+    }
+}
+
+/// Some of the dates of a list, read as `when` reads them (its precisions), without its note.
+fn part(when: &When, dates: &[Occurrence]) -> When {
+    let (start, end) = match (dates.first(), dates.last()) {
+        (Some(f), Some(l)) => (f.start, l.end),
+        _ => (when.start, when.end),
+    };
+    When {
+        start,
+        end,
+        start_precision: when.start_precision,
+        end_precision: when.end_precision,
+        note: None,
+        time: match dates {
+            [one] => one.time,
+            _ => None,
+        },
+        list: if dates.len() > 1 { dates.to_vec() } else { Vec::new() },
+        year_written: when.year_written,
     }
 }
 

@@ -39,13 +39,18 @@ pub(super) fn meta(site: &Site, page: Page, path: &str) -> Meta {
 }
 
 /// `text` cut to `max` characters, with an ellipsis when cut.
-fn shorten(text: &str, max: usize) -> String {
+pub(super) fn shorten(text: &str, max: usize) -> String {
+    shorten_cow(text, max).into_owned()
+}
+
+/// [`shorten`], borrowing `text` when it is short enough.
+pub(super) fn shorten_cow(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
     if text.chars().count() <= max {
-        return text.to_string();
+        return text.into();
     }
-    let mut out: String = text.chars().take(max - 1).collect();
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
     out.push('…');
-    out
+    out.into()
 }
 
 pub(super) fn schedule_summary(s: &crate::content::Schedule) -> ScheduleSummary<'_> {

@@ -540,7 +540,8 @@ pub struct GridBar<'a> {
     pub span: usize,
     /// The grid row: lane 1 is row 2 (row 1 holds the day numbers).
     pub row: usize,
-    pub title: &'a str,
+    /// Cut to [`GRID_TITLE_CHARS`]: a bar is drawn on each date, and the list below gives the whole title.
+    pub title: std::borrow::Cow<'a, str>,
     pub url: String,
     pub number: Option<u32>,
     pub precision: &'static str,

@@ -20,7 +20,8 @@ use super::mode::Mode;
 use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, SlugOf};
 use crate::urls;
 use changes::{RawChange, read_changes, read_status};
-use text::{check_front_matter, check_text, check_value};
+pub(crate) use text::check_value;
+use text::{check_front_matter, check_text};
 
 /// How far from its schedule's year an activity may run: a typo such as `2203年` or `start = 0001-01-01` would
 /// otherwise make thousands of empty month pages.

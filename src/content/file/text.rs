@@ -64,7 +64,7 @@ const RAW_CONTROL_HELP: &str = "delete it: it is invisible in most editors, and 
 /// `\u0001`, `\b` or `\f` can put there (raw ones are found in the file's text first), and, when it is
 /// `one_line` text, for line breaks (`\n`, or a multi-line string). Reports the first, at the escape; returns
 /// whether the value is clean.
-pub(super) fn check_value(
+pub(crate) fn check_value(
     at: Located<'_>,
     field: &'static str,
     value: &Spanned<String>,

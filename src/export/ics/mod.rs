@@ -4,28 +4,35 @@
 //! `timezone` (`DTSTART;TZID=…`, with a `VTIMEZONE` describing the zone's rules from the IANA database): a
 //! start time alone has no `DTEND` (RFC 5545 §3.6.1: the event is at that time), hours on each day of a range
 //! (`10月1日-7日 每天9:00-11:00`) are one event repeated daily (`RRULE:FREQ=DAILY;COUNT=7`), and a span from a
-//! time on one day to a time on another is one event. A list of dates (`10月1日、3日、5日`) is one event per
-//! date, the first with the activity's own UID and the others numbered after it, so each date keeps its UID
-//! when another moves. Every event of an activity carries its revision (see [`crate::content::changes`]): the
+//! time on one day to a time on another is one event. A list of dates (`10月1日、3日、5日`) is one event with
+//! its other dates as `RDATE`s, or one such event per length of its dates (see [`series`]), the first with the
+//! activity's own UID and the others numbered after it: a list's size never multiplies its text. Every event of an activity carries its revision (see [`crate::content::changes`]): the
 //! same UID, `SEQUENCE` raised with each recorded change, `LAST-MODIFIED`, and `STATUS:CANCELLED` or `TENTATIVE`
 //! for a cancelled or postponed activity, so a subscribed calendar replaces the event rather than keeping both.
+//! Every event names its organiser (`ORGANIZER;CN=…:mailto:…`) when the site gives an `email`; then, and only
+//! then, the calendar says `METHOD:PUBLISH`, which requires one (RFC 5546 §3.2.1). Without it the file is plain
+//! iCalendar, which calendar apps import and subscribe to alike.
 //!
 //! Written by hand rather than with a crate: the format needed here is small, and the writer must be
 //! byte-reproducible (no clock, no random UIDs), fold at 75 octets on UTF-8 boundaries and escape every TEXT
 //! value, including property names a crate may not know (X-WR-CALNAME).
 
+mod series;
+mod text;
+
+pub use text::escape;
+
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::host;
+use super::{host, organiser, organiser_email};
 use crate::content::changes::Status;
 use crate::content::dates::{Occurrence, Precision, When};
 use crate::content::{Activity, Schedule};
 use crate::site::{ActivityId, Site};
 use crate::urls;
 use crate::zone::{Zone, offset};
-
-/// Octets a content line may take, excluding CRLF (RFC 5545 §3.1).
-const LINE_OCTETS: usize = 75;
+use series::{Series, Shape, Start};
+use text::{Writer, param};
 
 /// Every activity of schedule `si`, with their milestones.
 pub fn schedule(site: &Site, si: usize) -> String {
@@ -46,7 +53,7 @@ pub fn uid(site: &Site, id: ActivityId, milestone: Option<usize>) -> String {
     }
 }
 
-/// The UID of the `n`th (0-based) date of a list: the first is the event's own.
+/// The UID of the `n`th (0-based) event of a list of dates: the first is the activity's own.
 fn nth_uid(uid: &str, n: usize) -> String {
     if n == 0 {
         return uid.to_string();
@@ -64,7 +71,10 @@ fn calendar(site: &Site, name: &str, ids: &[ActivityId]) -> String {
     // No version number: a new almanac release must not change every calendar file.
     w.raw("PRODID", "-//almanac//almanac calendar//ZH");
     w.raw("CALSCALE", "GREGORIAN");
-    w.raw("METHOD", "PUBLISH");
+    // PUBLISH requires an ORGANIZER in every event (RFC 5546 §3.2.1), which only an address makes.
+    if ids.iter().all(|&id| organiser_email(site, id).is_some()) {
+        w.raw("METHOD", "PUBLISH");
+    }
     w.text("X-WR-CALNAME", name);
     w.text("X-WR-TIMEZONE", site.config.timezone.name());
     // The zone's rules, for the years of the timed events, when there are any.
@@ -128,64 +138,122 @@ pub fn title(a: &Activity) -> String {
     }
 }
 
+/// What every event of one activity says besides its dates.
+struct Common<'a> {
+    stamp: String,
+    page: Option<String>,
+    /// `ORGANIZER` with its parameters, and its address.
+    organizer: Option<(String, String)>,
+    activity: &'a Activity,
+}
+
 fn events(w: &mut Writer, site: &Site, id: ActivityId) {
     let (s, a) = site.get(id);
     let stamp = format!("{}T000000Z", site.updated(id).format("%Y%m%d"));
     let page = site.config.base_url().map(|b| urls::absolute(b, &urls::activity(&s.slug, &a.slug)));
+    let common = Common { stamp, page, organizer: organizer(site, id), activity: a };
     let activity_uid = uid(site, id, None);
     let zone = &site.config.timezone;
     let title = title(a);
     let description = describe(s, a);
-
-    for (n, o) in a.when.occurrences().enumerate() {
-        w.raw("BEGIN", "VEVENT");
-        w.raw("UID", &nth_uid(&activity_uid, n));
-        w.raw("DTSTAMP", &stamp);
-        revision(w, a, &stamp);
-        dates(w, &o, zone);
+    let tags = (!a.tags.is_empty()).then(|| a.tags.iter().map(|t| escape(t)).collect::<Vec<_>>().join(","));
+    event(w, &common, &a.when, zone, &activity_uid, |w| {
         w.text("SUMMARY", &title);
         w.text("DESCRIPTION", &description);
         if let Some(place) = &a.place {
             w.text("LOCATION", place);
         }
-        if !a.tags.is_empty() {
-            let tags: Vec<String> = a.tags.iter().map(|t| escape(t)).collect();
-            w.raw("CATEGORIES", &tags.join(","));
+        if let Some(tags) = &tags {
+            w.raw("CATEGORIES", tags);
         }
-        if let Some(url) = &page {
+    });
+
+    for (i, m) in a.milestones.iter().enumerate() {
+        let mut lines = vec![format!("阶段时间：{}", m.when_text), format!("日期解读：{}", m.when.in_words())];
+        lines.extend(approximate(&m.when));
+        // The activity by its title: its dates and place are its own event's (RELATED-TO), said once there.
+        lines.push(format!("所属活动：{}", a.title));
+        lines.extend(a.change_notice(s.year));
+        lines.push(may_change(s));
+        let description = lines.join("\n");
+        let summary = format!("{title}：{}", m.label);
+        event(w, &common, &m.when, zone, &uid(site, id, Some(i)), |w| {
+            w.text("SUMMARY", &summary);
+            w.text("DESCRIPTION", &description);
+            if let Some(place) = &a.place {
+                w.text("LOCATION", place);
+            }
+            w.raw("RELATED-TO", &activity_uid);
+        });
+    }
+}
+
+/// The events of one `when`: one for a single range, one per [`Series`] for a list of dates, each with what
+/// `say` writes (summary, description, place) and the activity's revision, organiser and page.
+fn event(w: &mut Writer, common: &Common, when: &When, zone: &Zone, uid: &str, say: impl Fn(&mut Writer)) {
+    let list = series::of(&when.list);
+    let single = when.list.is_empty().then(|| when.occurrences().next()).flatten();
+    let count = if single.is_some() { 1 } else { list.len() };
+    for n in 0..count {
+        w.raw("BEGIN", "VEVENT");
+        w.raw("UID", &nth_uid(uid, n));
+        w.raw("DTSTAMP", &common.stamp);
+        revision(w, common.activity, &common.stamp);
+        match (&single, list.get(n)) {
+            (Some(o), _) => dates(w, o, zone),
+            (None, Some(series)) => series_dates(w, series, zone),
+            (None, None) => {}
+        }
+        say(w);
+        if let Some((name, address)) = &common.organizer {
+            w.raw(name, address);
+        }
+        if let Some(url) = &common.page {
             w.raw("URL", url);
         }
         // A schedule's dates say when things happen, not that the reader is busy.
         w.raw("TRANSP", "TRANSPARENT");
         w.raw("END", "VEVENT");
     }
+}
 
-    for (i, m) in a.milestones.iter().enumerate() {
-        let milestone_uid = uid(site, id, Some(i));
-        let mut lines = vec![format!("阶段时间：{}", m.when_text), format!("日期解读：{}", m.when.in_words())];
-        lines.extend(approximate(&m.when));
-        lines.push(format!("所属活动：{}（{}）", a.title, a.published()));
-        lines.extend(a.change_notice(s.year));
-        lines.push(may_change(s));
-        let description = lines.join("\n");
-        for (n, o) in m.when.occurrences().enumerate() {
-            w.raw("BEGIN", "VEVENT");
-            w.raw("UID", &nth_uid(&milestone_uid, n));
-            w.raw("DTSTAMP", &stamp);
-            revision(w, a, &stamp);
-            dates(w, &o, zone);
-            w.text("SUMMARY", &format!("{title}：{}", m.label));
-            w.text("DESCRIPTION", &description);
-            if let Some(place) = &a.place {
-                w.text("LOCATION", place);
-            }
-            w.raw("RELATED-TO", &activity_uid);
-            if let Some(url) = &page {
-                w.raw("URL", url);
-            }
-            w.raw("TRANSP", "TRANSPARENT");
-            w.raw("END", "VEVENT");
+/// The `ORGANIZER` property (`ORGANIZER;CN=…`) and its `mailto:` value, when the organiser has an address: the
+/// name is [`organiser`]'s, the one rule for who organises an activity.
+fn organizer(site: &Site, id: ActivityId) -> Option<(String, String)> {
+    let mailto = organiser_email(site, id)?.mailto();
+    let property = match organiser(site, id) {
+        Some(name) => format!("ORGANIZER;CN={}", param(name)),
+        None => "ORGANIZER".to_string(),
+    };
+    Some((property, mailto))
+}
+
+/// A list's event: its first date, the length every instance has, and its other dates (RFC 5545 §3.8.5.2: the
+/// same value type as `DTSTART`, a `DATE` list for all-day events, local times in the same zone for timed ones).
+fn series_dates(w: &mut Writer, series: &Series, zone: &Zone) {
+    let day = |d: NaiveDate| d.format("%Y%m%d").to_string();
+    let local = |at: NaiveDateTime| at.format("%Y%m%dT%H%M%S").to_string();
+    let tzid = format!("TZID={}", param(zone.name()));
+    let value = |s: &Start| match s {
+        Start::Day(d) => day(*d),
+        Start::At(t) => local(*t),
+    };
+    let Some((first, rest)) = series.starts.split_first() else { return };
+    let (kind, end) = match (series.shape, first) {
+        (Shape::AllDay(days), Start::Day(d)) => {
+            ("VALUE=DATE", u64::try_from(days).ok().and_then(|n| d.checked_add_days(chrono::Days::new(n))).map(day))
         }
+        (Shape::Timed(length), Start::At(t)) => {
+            (tzid.as_str(), length.and_then(|l| t.checked_add_signed(l)).map(local))
+        }
+        _ => return,
+    };
+    w.raw(&format!("DTSTART;{kind}"), &value(first));
+    if let Some(end) = end {
+        w.raw(&format!("DTEND;{kind}"), &end);
+    }
+    if !rest.is_empty() {
+        w.raw(&format!("RDATE;{kind}"), &rest.iter().map(value).collect::<Vec<_>>().join(","));
     }
 }
 
@@ -216,11 +284,6 @@ fn dates(w: &mut Writer, o: &Occurrence, zone: &Zone) {
         w.raw(&format!("DTEND;{tzid}"), &local(after.and_time(NaiveTime::MIN)));
     }
     // A start time alone on one day: no DTEND, the event is at that time.
-}
-
-/// A parameter value, quoted when it holds characters a bare one cannot (RFC 5545 §3.1).
-fn param(value: &str) -> String {
-    if value.contains([':', ';', ',']) { format!("\"{value}\"") } else { value.to_string() }
 }
 
 /// What changed first, when anything did; then the published text, its reading, how exact it is, the schedule's
@@ -259,83 +322,5 @@ fn may_change(s: &Schedule) -> String {
     }
 }
 
-/// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line breaks as `\n`, other
-/// control characters dropped (they are not allowed in a content line).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => out.push_str("\\n"),
-            '\t' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Splits a content line into lines of at most 75 octets, never inside a UTF-8 character; each continuation
-/// starts with a space, which counts toward its 75.
-pub fn fold(line: &str, out: &mut String) {
-    let mut used = 0;
-    for c in line.chars() {
-        if used + c.len_utf8() > LINE_OCTETS {
-            out.push_str("\r\n ");
-            used = 1;
-        }
-        out.push(c);
-        used += c.len_utf8();
-    }
-    out.push_str("\r\n");
-}
-
-#[derive(Default)]
-struct Writer {
-    out: String,
-}
-
-impl Writer {
-    /// A property whose value is already in its final form (dates, URIs, escaped lists).
-    fn raw(&mut self, name: &str, value: &str) {
-        fold(&format!("{name}:{value}"), &mut self.out);
-    }
-
-    fn text(&mut self, name: &str, value: &str) {
-        self.raw(name, &escape(value));
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_text_values() {
-        assert_eq!(escape("a\\b;c,d\ne\r\nf\u{7}"), "a\\\\b\\;c\\,d\\ne\\nf");
-        assert_eq!(escape("9月18日-22日，北京"), "9月18日-22日，北京");
-    }
-
-    #[test]
-    fn folds_at_75_octets_on_character_boundaries() {
-        let mut out = String::new();
-        let line = format!("DESCRIPTION:{}", "质量".repeat(40));
-        fold(&line, &mut out);
-        assert!(out.ends_with("\r\n"));
-        let lines: Vec<&str> = out.trim_end_matches("\r\n").split("\r\n").collect();
-        assert!(lines.len() > 1);
-        for (i, l) in lines.iter().enumerate() {
-            assert!(l.len() <= LINE_OCTETS, "{l}");
-            assert_eq!(i > 0, l.starts_with(' '));
-        }
-        // Unfolding gives the line back.
-        assert_eq!(out.trim_end_matches("\r\n").replace("\r\n ", ""), line);
-        let mut short = String::new();
-        fold("VERSION:2.0", &mut short);
-        assert_eq!(short, "VERSION:2.0\r\n");
-    }
-}
+mod tests;

@@ -1,0 +1,148 @@
+//! Calendars read back by the `ical` crate and their recurrences expanded by the `rrule` crate, neither sharing
+//! code with the writer.
+
+use std::io::BufReader;
+
+use super::*;
+use crate::config::Email;
+use crate::site::tests::site_of;
+
+type Event = Vec<ical::property::Property>;
+
+/// The calendar's own properties and its events, as an independent reader sees them.
+fn read(text: &str) -> (Vec<ical::property::Property>, Vec<Event>) {
+    let mut parser = ical::IcalParser::new(BufReader::new(text.as_bytes()));
+    let cal = parser.next().expect("a calendar").expect("it parses");
+    assert!(parser.next().is_none(), "one calendar");
+    (cal.properties, cal.events.into_iter().map(|e| e.properties).collect())
+}
+
+fn prop<'a>(props: &'a [ical::property::Property], name: &str) -> Option<&'a ical::property::Property> {
+    props.iter().find(|p| p.name == name)
+}
+
+fn value<'a>(props: &'a [ical::property::Property], name: &str) -> Option<&'a str> {
+    prop(props, name).and_then(|p| p.value.as_deref())
+}
+
+fn cn(p: &ical::property::Property) -> Option<String> {
+    p.params.as_ref()?.iter().find(|(k, _)| k == "CN").map(|(_, v)| v.join(","))
+}
+
+fn site(organiser: Option<&str>, email: Option<&str>) -> Site {
+    let mut site = site_of(None, &[("a", "9月18日-22日", None, ""), ("b", "10月1日、3日", None, "")]);
+    site.config.organiser = organiser.map(str::to_string);
+    site.config.email = email.map(|e| Email::parse(e).unwrap());
+    site
+}
+
+#[test]
+fn without_an_address_there_is_no_method_and_no_organizer() {
+    let (cal, events) = read(&schedule(&site(Some("中国质量协会"), None), 0));
+    assert_eq!(value(&cal, "METHOD"), None, "PUBLISH would require an ORGANIZER");
+    assert_eq!(value(&cal, "VERSION"), Some("2.0"));
+    assert!(!events.is_empty());
+    assert!(events.iter().all(|e| prop(e, "ORGANIZER").is_none()));
+}
+
+#[test]
+fn with_an_address_every_event_names_its_organiser_and_the_calendar_publishes() {
+    // The schedule's organiser names it; the site's stands in for a schedule that names none.
+    for (schedule_organiser, site_organiser, want) in [
+        (Some("中国质量协会"), Some("站点"), Some("中国质量协会")),
+        (None, Some("质量协会: 秘书处, 北京"), Some("质量协会: 秘书处, 北京")),
+        (None, None, None),
+    ] {
+        let mut site = site(site_organiser, Some("calendar@cqa.example.org"));
+        site.schedules[0].organiser = schedule_organiser.map(str::to_string);
+        let text = schedule(&site, 0);
+        let (cal, events) = read(&text);
+        assert_eq!(value(&cal, "METHOD"), Some("PUBLISH"));
+        assert_eq!(events.len(), 2, "{text}");
+        for e in &events {
+            let o = prop(e, "ORGANIZER").unwrap_or_else(|| panic!("no ORGANIZER in {text}"));
+            assert_eq!(o.value.as_deref(), Some("mailto:calendar@cqa.example.org"));
+            assert_eq!(cn(o).as_deref(), want, "{text}");
+        }
+        for id in site.activity_ids() {
+            let (cal, events) = read(&activity(&site, id));
+            assert_eq!(value(&cal, "METHOD"), Some("PUBLISH"));
+            assert!(events.iter().all(|e| prop(e, "ORGANIZER").is_some()));
+        }
+    }
+}
+
+/// The day of every instance of an event: `DTSTART`, which RFC 5545 counts as the first instance, then what
+/// the `rrule` crate expands its `RDATE`s to (it leaves out a `DTSTART` that no rule generates).
+fn instances(e: &Event) -> Vec<String> {
+    let line = |name: &str| {
+        prop(e, name).map(|p| {
+            let params: Vec<String> = p.params.iter().flatten().map(|(k, v)| format!(";{k}={}", v.join(","))).collect();
+            format!("{name}{}:{}", params.concat(), p.value.as_deref().unwrap_or_default())
+        })
+    };
+    let start = line("DTSTART").unwrap();
+    let mut days = vec![value(e, "DTSTART").unwrap()[..8].to_string()];
+    if let Some(rdate) = line("RDATE") {
+        let set: rrule::RRuleSet = format!("{start}\n{rdate}").parse().unwrap();
+        let all = set.all(u16::MAX);
+        assert!(!all.limited);
+        days.extend(all.dates.iter().map(|d| d.format("%Y%m%d").to_string()));
+    }
+    days
+}
+
+#[test]
+fn a_long_list_of_dates_is_one_event_with_every_date() {
+    let days: Vec<NaiveDate> = NaiveDate::from_ymd_opt(2023, 1, 2).unwrap().iter_days().step_by(3).take(1000).collect();
+    let text: Vec<String> = days.iter().map(|d| d.format("%Y年%-m月%-d日").to_string()).collect();
+    let when = text.join("、");
+    let site = site_of(None, &[("a", &when, Some("北京"), "正文")]);
+    let ics = schedule(&site, 0);
+    let (_, events) = read(&ics);
+    assert_eq!(events.len(), 1);
+    let e = &events[0];
+    assert_eq!(value(e, "DTEND"), Some("20230103"), "each instance one day long");
+    let want: Vec<String> = days.iter().map(|d| d.format("%Y%m%d").to_string()).collect();
+    let got = instances(e);
+    assert!(got == want, "{} instances, from {:?} to {:?}", got.len(), got.first(), got.last());
+    // The date text is said once, not once per date.
+    assert_eq!(ics.replace("\r\n ", "").matches("2023年1月2日").count(), 2, "published text and its reading");
+}
+
+#[test]
+fn timed_lists_repeat_at_their_local_times() {
+    let site = site_of(None, &[("a", "10月1日、3日、5日 9:00-11:00", None, "")]);
+    let (_, events) = read(&schedule(&site, 0));
+    let e = &events[0];
+    assert_eq!(events.len(), 1);
+    assert_eq!((value(e, "DTSTART"), value(e, "DTEND")), (Some("20231001T090000"), Some("20231001T110000")));
+    assert_eq!(value(e, "RDATE"), Some("20231003T090000,20231005T090000"));
+    assert_eq!(instances(e), ["20231001", "20231003", "20231005"]);
+    let rdate = prop(e, "RDATE").unwrap();
+    assert_eq!(rdate.params.as_ref().unwrap()[0], ("TZID".to_string(), vec!["Asia/Shanghai".to_string()]));
+}
+
+#[test]
+fn milestones_name_their_activity_without_repeating_its_dates() {
+    let days: Vec<String> = (1..=28).map(|d| format!("2月{d}日")).collect();
+    let mut site = site_of(None, &[("a", &days.join("、"), Some("北京"), "")]);
+    let milestone = |label: &str, when: &str| crate::content::Milestone {
+        label: label.into(),
+        when_text: when.into(),
+        when: crate::content::dates::parse_when(when, 2023).unwrap(),
+        span: 0..0,
+        outside: false,
+    };
+    site.schedules[0].activities[0].milestones =
+        (1..=10).map(|i| milestone(&format!("阶段{i}"), &format!("3月{i}日"))).collect();
+    let ics = schedule(&site, 0).replace("\r\n ", "");
+    let (_, events) = read(&ics);
+    assert_eq!(events.len(), 11);
+    // The list's text and its reading, in the activity's own event only.
+    assert_eq!(ics.matches("2月1日、2日").count() + ics.matches("2月1日、2月2日").count(), 2, "{ics}");
+    for e in &events[1..] {
+        let description = value(e, "DESCRIPTION").unwrap();
+        assert!(description.contains("所属活动：活动a") && !description.contains("2月"), "{description}");
+    }
+}
