@@ -247,5 +247,29 @@ fn an_academic_year_reads_bare_months_into_the_next_year() {
         "{err}"
     );
     assert!(err.contains("--> content/2024-plain/02-b.md:4:8"), "{err}");
+    assert!(err.contains("span = \"2024年9月-2025年3月\""), "the help proposes the span the dates fit: {err}");
     assert!(!err.contains("content/2024-25/"), "{err}");
+}
+
+#[test]
+fn a_calendar_year_with_one_full_date_late_in_it_reads_as_it_is() {
+    // Issue 19.3: a spreadsheet date (2025-09-20) or a dotted one (2025.6.18) among dates without a year, all
+    // correct in 2025: nothing suggests a year that crosses, so nothing is said about it.
+    let site = fixture_site("calendar-year-dated");
+    let check = almanac(&["check", "--strict", "--root", site.path().to_str().unwrap()], &[("NO_COLOR", "1")]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let said = String::from_utf8_lossy(&check.stdout);
+    assert!(said.contains("0 errors, 0 warnings"), "{said}");
+}
+
+#[test]
+fn the_synthetic_sites_dates_in_any_file_order_read_in_their_years_without_warnings() {
+    // The benchmark's schedules spread their dates over the year, a few with the year written, in files that are
+    // not in date order: no crossing year is plausible, whichever date happens to be written in full.
+    let dir = tempfile::tempdir().unwrap();
+    generator::write_almanac(&generator::generate(4000, 1), dir.path()).unwrap();
+    let check = almanac(&["check", "--root", dir.path().to_str().unwrap()], &[("NO_COLOR", "1")]);
+    let err = stderr(&check);
+    assert!(check.status.success(), "{err}");
+    assert_eq!(err.matches("the date has no year").count(), 0, "{err}");
 }
