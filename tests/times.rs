@@ -108,6 +108,63 @@ fn times_and_lists_reach_the_pages() {
 }
 
 #[test]
+fn a_start_time_alone_is_one_reading_at_time_precision_in_check_json_json_ld_and_ics() {
+    // Issue 19.4: `10月31日下午13:30` is a moment on one day, precision 时 as the README's table says, and no
+    // export may end it before it starts.
+    let site = fixture_site("valid-times");
+    let check = almanac(&["check", "--root", site.path().to_str().unwrap()], &[("NO_COLOR", "1")]);
+    let said = String::from_utf8_lossy(&check.stdout).into_owned();
+    let line = said.lines().find(|l| l.starts_with("10月31日下午13:30")).unwrap_or_default();
+    assert!(line.contains("→ 2024-10-31 13:30 (时)"), "{said}");
+
+    let output = build(site.path());
+    let doc: serde_json::Value = serde_json::from_str(&read(&output.join("activities.json"))).unwrap();
+    let opening = doc["activities"].as_array().unwrap().iter().find(|a| a["title"] == "开幕式").unwrap();
+    let fields = ["precision", "start_precision", "end_precision", "precision_label", "starts_at"];
+    let got: Vec<&str> = fields.iter().map(|f| opening[f].as_str().unwrap_or("null")).collect();
+    assert_eq!(got, ["time", "time", "time", "时", "2024-10-31T13:30:00+08:00"], "{opening}");
+    assert!(opening["ends_at"].is_null(), "no end time is written: {opening}");
+
+    // JSON-LD: the timed start, and no end before it (none at all: the event is at that time, as in the ICS).
+    let ld = json_ld(&read(&output.join("2024-events/02-opening.html")));
+    assert_eq!(ld["startDate"], "2024-10-31T13:30:00+08:00");
+    assert!(ld.get("endDate").is_none(), "{ld}");
+    // Every event of every page: an end, where there is one, is never before its start.
+    for page in ["01-lecture", "02-opening", "03-training", "04-salon", "05-exam", "06-camp"] {
+        let ld = json_ld(&read(&output.join(format!("2024-events/{page}.html"))));
+        for e in ld.as_array().cloned().unwrap_or_else(|| vec![ld.clone()]) {
+            let (start, end) = (e["startDate"].as_str().unwrap(), e["endDate"].as_str());
+            if let Some(end) = end {
+                assert!(instant(end, true) >= instant(start, false), "{page}: {start} … {end}");
+            }
+        }
+    }
+
+    // ICS: the time in the site's zone, no DTEND (RFC 5545 §3.6.1: the event is at that time), no note of a
+    // coarser precision.
+    let cal = parse(&read(&output.join("2024-events/02-opening.ics")));
+    assert_valid(&cal);
+    let e = &cal.events[0];
+    assert_eq!((get(e, "DTSTART"), tzid(e, "DTSTART").as_deref()), (Some("20241031T133000"), Some("Asia/Shanghai")));
+    assert_eq!(get(e, "DTEND"), None);
+    assert!(!get(e, "DESCRIPTION").unwrap_or_default().contains("只精确到"), "{e:?}");
+}
+
+/// A JSON-LD date or timestamp as an instant: a date alone stands for its whole day, from its start (`end` false)
+/// or to its end (`end` true).
+fn instant(value: &str, end: bool) -> chrono::DateTime<chrono::FixedOffset> {
+    match chrono::DateTime::parse_from_rfc3339(value) {
+        Ok(t) => t,
+        Err(_) => {
+            let day = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").unwrap();
+            let at = if end { day.and_hms_opt(23, 59, 59) } else { day.and_hms_opt(0, 0, 0) }.unwrap();
+            // The site's zone (+08:00), in which the dates are read.
+            at.and_local_timezone(chrono::FixedOffset::east_opt(8 * 3600).unwrap()).unwrap()
+        }
+    }
+}
+
+#[test]
 fn timed_events_carry_their_zone_and_lists_are_one_event_a_date() {
     let site = fixture_site("valid-times");
     let output = build(site.path());

@@ -155,8 +155,9 @@ pub struct When {
     /// `Time` when a start time is written, else how exactly the first day was written (for a
     /// list: the coarsest over its occurrences, so `Time` only if each has a time).
     pub start_precision: Precision,
-    /// `Time` when an end time is written, else how exactly the last day was written (for a
-    /// list: the coarsest over its occurrences).
+    /// `Time` when an end time is written, or a start time alone on one day or on each day (a
+    /// moment: `10月31日下午13:30`), else how exactly the last day was written (for a list: the
+    /// coarsest over its occurrences).
     pub end_precision: Precision,
     /// Verbatim note: the text inside `（…）` (after either end) and/or after a comma, joined with "；".
     pub note: Option<String>,
