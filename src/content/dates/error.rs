@@ -78,6 +78,10 @@ pub enum DateErrorKind {
     EndAddsNothing { start: String, end: String },
     #[error("\"{0}\" names no dates")]
     Vague(String),
+    #[error("the 旬 words \"{0}\" do not meet: they leave days out between them")]
+    DekadsApart(String),
+    #[error("the teaching week \"{0}\" says no date: almanac cannot tell which week of which term it is")]
+    WeekWithoutDate(String),
 }
 
 impl DateError {
@@ -210,6 +214,15 @@ impl DateError {
                 "A calendar cannot draw \"{word}\": write the range you mean and keep the words as \
                  a note, for example {}.",
                 vague::example(word)
+            ),
+            DateErrorKind::DekadsApart(_) => {
+                "Join 旬 that follow each other (7月上旬和中旬 is 7月上中旬), or write two \
+                 dates as a list: 7月上旬、7月下旬."
+                    .to_string()
+            }
+            DateErrorKind::WeekWithoutDate(week) => format!(
+                "Write the date in brackets after the week and weekday, as timetables do: {week}周3(2026-05-13); the \
+                 weekday is checked against it."
             ),
             DateErrorKind::UnclosedBracket(open) => {
                 let close = if open == "(" { ")" } else { "）" };

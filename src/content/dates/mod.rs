@@ -264,6 +264,8 @@ mod tests;
 #[cfg(test)]
 mod tests_context;
 #[cfg(test)]
+mod tests_families;
+#[cfg(test)]
 mod tests_forms;
 #[cfg(test)]
 mod tests_lists;
