@@ -330,3 +330,34 @@ fn the_synthetic_sites_dates_in_any_file_order_read_in_their_years_without_warni
     assert!(check.status.success(), "{err}");
     assert_eq!(err.matches("the date has no year").count(), 0, "{err}");
 }
+
+#[test]
+fn a_when_of_thousands_of_dates_and_too_many_milestones_are_refused_with_the_limits() {
+    // Issue 20 §4: a 69 KB `when` of 3,650 dates made 1.28 GB of output. The reader refuses it at once, as it
+    // refuses more milestones than an activity may have, naming the limit.
+    let site = fixture_site("valid-minimal");
+    let days: Vec<String> = (0..3650)
+        .map(|k| chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new(k))
+        .map(|d| format!("{}年{}月{}日", d.format("%Y"), d.format("%-m"), d.format("%-d")))
+        .collect();
+    let many = format!("+++\ntitle = \"每天\"\nwhen = \"{}\"\n+++\n", days.join("、"));
+    std::fs::write(site.path().join("content/spring/09-daily.md"), many).unwrap();
+    let phases: Vec<String> = (1..=25).map(|k| format!("{{ when = \"3月{k}日\", label = \"第{k}段\" }}")).collect();
+    let milestones = format!("+++\ntitle = \"阶段\"\nwhen = \"3月\"\nmilestones = [{}]\n+++\n", phases.join(", "));
+    std::fs::write(site.path().join("content/spring/10-phases.md"), milestones).unwrap();
+    let started = std::time::Instant::now();
+    let out = almanac(&["build", "--root", site.path().to_str().unwrap()], &[("NO_COLOR", "1")]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "refused at once");
+    let chars = days.join("、").chars().count();
+    assert!(
+        err.contains(&format!("the date text has {chars} characters, more than the 1000 a `when` may have")),
+        "{err}"
+    );
+    assert!(err.contains("--> content/spring/09-daily.md:3:"), "{err}");
+    assert!(err.contains("the activity has 25 milestones, more than the 20 one activity may have"), "{err}");
+    assert!(err.contains("--> content/spring/10-phases.md:"), "{err}");
+    assert!(err.len() < 20_000, "the message does not repeat the 69 KB: {} bytes", err.len());
+    assert!(!site.path().join("output").exists());
+}

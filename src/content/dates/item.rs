@@ -232,6 +232,10 @@ pub(super) fn read_items(tokens: &[Token], text: &str) -> Result<Vec<Item>, Date
     for (k, t) in tokens.iter().enumerate() {
         let slots = starts_clock(tokens, k + 1) || matches!(tokens.get(k + 1).map(|t| t.tok), Some(Tok::Period(_)));
         if t.tok == Tok::List && !(k > 0 && slots) {
+            if chunks.len() + 1 == MAX_DATES {
+                let count = 1 + tokens[k..].iter().filter(|t| t.tok == Tok::List).count();
+                return Err(t.span.error(DateErrorKind::TooManyDates { count: chunks.len() + count, max: MAX_DATES }));
+            }
             chunks.push(&tokens[from..k]);
             from = k + 1;
         }
