@@ -448,10 +448,15 @@ impl CheckReport {
             let w = &r.when;
             let minute = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
             let start = w.starts_at().map_or_else(|| w.start.to_string(), minute);
-            let end = w.ends_at().map_or_else(|| w.end.to_string(), minute);
+            // A start time alone on one day is a moment: nothing to say after it.
+            let end = match w.ends_at() {
+                Some(t) => format!(" … {}", minute(t)),
+                None if w.list.is_empty() && w.start == w.end && w.starts_at().is_some() => String::new(),
+                None => format!(" … {}", w.end),
+            };
             let dates = if w.list.is_empty() { String::new() } else { format!(", {} dates", w.list.len()) };
             out += &format!(
-                "{}{pad} → {start} … {end} ({}{dates})  {}  {}\n",
+                "{}{pad} → {start}{end} ({}{dates})  {}  {}\n",
                 r.text,
                 w.precision().label(),
                 r.file.display(),

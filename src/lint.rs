@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 use crate::content::changes::{FieldChange, Status};
 use crate::content::dates::{When, parse_when_in};
@@ -14,22 +14,22 @@ use crate::error::{Diagnostic, Diagnostics, WarningKind};
 use crate::markdown;
 use crate::site::Site;
 
+mod years;
+
+use years::Crossing;
+
 /// Every warning for `site`, in file order.
 pub fn lint(site: &Site) -> Diagnostics {
     let mut out = Diagnostics::default();
     for s in &site.schedules {
         out.extend(s.draft_problems.clone());
         duplicates(s, &mut out);
-        // The first day any activity or milestone dates with its year written.
-        let first_dated = s
-            .activities
-            .iter()
-            .flat_map(|a| std::iter::once(&a.when).chain(a.milestones.iter().map(|m| &m.when)))
-            .filter(|w| w.year_written)
-            .map(|w| w.start)
-            .min();
+        // A year across the calendar's that the schedule's dates, as a set, plausibly have.
+        let dates =
+            s.activities.iter().flat_map(|a| std::iter::once(&a.when).chain(a.milestones.iter().map(|m| &m.when)));
+        let crossing = s.declared_span.is_none().then(|| years::crossing(dates, s.year)).flatten();
         for a in &s.activities {
-            activity(s, a, first_dated, &mut out);
+            activity(s, a, crossing, &mut out);
             history(a, &mut out);
             sanitised(a, site.config.unsafe_html, &mut out);
         }
@@ -38,11 +38,11 @@ pub fn lint(site: &Site) -> Diagnostics {
     out.sorted()
 }
 
-fn activity(s: &Schedule, a: &Activity, first_dated: Option<NaiveDate>, out: &mut Diagnostics) {
+fn activity(s: &Schedule, a: &Activity, crossing: Option<Crossing>, out: &mut Diagnostics) {
     let w = &a.when;
-    years(s, w, a.spans.when.clone().unwrap_or_default(), first_dated, a, out);
+    years(s, w, a.spans.when.clone().unwrap_or_default(), crossing, a, out);
     for m in &a.milestones {
-        years(s, &m.when, m.span.clone(), first_dated, a, out);
+        years(s, &m.when, m.span.clone(), crossing, a, out);
     }
     if let Some(place) = &a.place
         && parse_when_in(place, s.context).is_ok()
@@ -77,18 +77,11 @@ fn activity(s: &Schedule, a: &Activity, first_dated: Option<NaiveDate>, out: &mu
     }
 }
 
-/// A date outside the schedule's declared span or year, or a date without a year that reads before the
-/// schedule's first dated activity: probably the year is not the one meant (an academic year, say).
-fn years(
-    s: &Schedule,
-    w: &When,
-    span: Range<usize>,
-    first_dated: Option<NaiveDate>,
-    a: &Activity,
-    out: &mut Diagnostics,
-) {
+/// A date outside the schedule's declared span or year, or a date without a year that reads before the first
+/// dated one of a schedule whose dates plausibly cross the year ([`years::crossing`]): probably its year is not the
+/// one meant (an academic year, say).
+fn years(s: &Schedule, w: &When, span: Range<usize>, crossing: Option<Crossing>, a: &Activity, out: &mut Diagnostics) {
     let at = |kind: WarningKind| a.origin.at(Some(span.clone()), kind);
-    let help_span = "write the year (2025年3月), or declare the schedule's span in its _index.md, e.g. span = \"2024年9月-2025年7月\"";
     match s.declared_span {
         Some((first, last)) => {
             if w.start < first || w.end > last {
@@ -104,11 +97,21 @@ fn years(
                         "check the year; a range into another year is fine if that is what the schedule says",
                     ),
                 );
-            } else if let Some(first) = first_dated
+            } else if let Some(c) = crossing
                 && !w.year_written
-                && w.start < first
+                && w.start < c.start
             {
-                out.push(at(WarningKind::BareBeforeDated { start: w.start, first }).with_help(help_span));
+                let help = format!(
+                    "write the year ({}年{}月), or declare the span the schedule's dates fit in its _index.md: span = \
+                     \"{}年{}月-{}年{}月\"",
+                    s.year + 1,
+                    w.start.month(),
+                    c.start.year(),
+                    c.start.month(),
+                    c.last.year(),
+                    c.last.month()
+                );
+                out.push(at(WarningKind::BareBeforeDated { start: w.start, first: c.first_dated }).with_help(help));
             }
         }
     }

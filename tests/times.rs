@@ -112,6 +112,64 @@ fn times_and_lists_reach_the_pages() {
 }
 
 #[test]
+fn a_start_time_alone_is_one_reading_at_time_precision_in_check_json_json_ld_and_ics() {
+    // Issue 19.4: `10月31日下午13:30` is a moment on one day, precision 时 as the README's table says, and no
+    // export may end it before it starts.
+    let site = fixture_site("valid-times");
+    let check = almanac(&["check", "--root", site.path().to_str().unwrap()], &[("NO_COLOR", "1")]);
+    let said = String::from_utf8_lossy(&check.stdout).into_owned();
+    let line = said.lines().find(|l| l.starts_with("10月31日下午13:30")).unwrap_or_default();
+    assert!(line.contains("→ 2024-10-31 13:30 (时)"), "{said}");
+
+    let output = build(site.path());
+    let doc: serde_json::Value = serde_json::from_str(&read(&output.join("activities.json"))).unwrap();
+    let opening = doc["activities"].as_array().unwrap().iter().find(|a| a["title"] == "开幕式").unwrap();
+    let fields = ["precision", "start_precision", "end_precision", "precision_label", "starts_at"];
+    let got: Vec<&str> = fields.iter().map(|f| opening[f].as_str().unwrap_or("null")).collect();
+    assert_eq!(got, ["time", "time", "time", "时", "2024-10-31T13:30:00+08:00"], "{opening}");
+    assert!(opening["ends_at"].is_null(), "no end time is written: {opening}");
+
+    // JSON-LD: the timed start, and no end before it (none at all: the event is at that time, as in the ICS).
+    let ld = json_ld(&read(&output.join("2024-events/02-opening.html")));
+    assert_eq!(ld["startDate"], "2024-10-31T13:30:00+08:00");
+    assert!(ld.get("endDate").is_none(), "{ld}");
+    // Every event of every page: an end, where there is one, is never before its start.
+    for page in ["01-lecture", "02-opening", "03-training", "04-salon", "05-exam", "06-camp"] {
+        let ld = json_ld(&read(&output.join(format!("2024-events/{page}.html"))));
+        let subs = ld["subEvent"].as_array().cloned().unwrap_or_default();
+        for e in std::iter::once(ld.clone()).chain(subs) {
+            let (start, end) = (e["startDate"].as_str().unwrap(), e["endDate"].as_str());
+            if let Some(end) = end {
+                assert!(instant(end, true) >= instant(start, false), "{page}: {start} … {end}");
+            }
+        }
+    }
+
+    // ICS: the time in the site's zone, no DTEND (RFC 5545 §3.6.1: the event is at that time), no note of a
+    // coarser precision.
+    let cal = parse(&read(&output.join("2024-events/02-opening.ics")));
+    assert_valid(&cal);
+    let e = &cal.events[0];
+    assert_eq!((get(e, "DTSTART"), tzid(e, "DTSTART").as_deref()), (Some("20241031T133000"), Some("Asia/Shanghai")));
+    assert_eq!(get(e, "DTEND"), None);
+    assert!(!get(e, "DESCRIPTION").unwrap_or_default().contains("只精确到"), "{e:?}");
+}
+
+/// A JSON-LD date or timestamp as an instant: a date alone stands for its whole day, from its start (`end` false)
+/// or to its end (`end` true).
+fn instant(value: &str, end: bool) -> chrono::DateTime<chrono::FixedOffset> {
+    match chrono::DateTime::parse_from_rfc3339(value) {
+        Ok(t) => t,
+        Err(_) => {
+            let day = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").unwrap();
+            let at = if end { day.and_hms_opt(23, 59, 59) } else { day.and_hms_opt(0, 0, 0) }.unwrap();
+            // The site's zone (+08:00), in which the dates are read.
+            at.and_local_timezone(chrono::FixedOffset::east_opt(8 * 3600).unwrap()).unwrap()
+        }
+    }
+}
+
+#[test]
 fn timed_events_carry_their_zone_and_a_list_is_one_event_with_rdates() {
     let site = fixture_site("valid-times");
     let output = build(site.path());
@@ -253,5 +311,60 @@ fn an_academic_year_reads_bare_months_into_the_next_year() {
         "{err}"
     );
     assert!(err.contains("--> content/2024-plain/02-b.md:4:8"), "{err}");
+    assert!(err.contains("span = \"2024年9月-2025年3月\""), "the help proposes the span the dates fit: {err}");
     assert!(!err.contains("content/2024-25/"), "{err}");
+}
+
+#[test]
+fn a_calendar_year_with_one_full_date_late_in_it_reads_as_it_is() {
+    // Issue 19.3: a spreadsheet date (2025-09-20) or a dotted one (2025.6.18) among dates without a year, all
+    // correct in 2025: nothing suggests a year that crosses, so nothing is said about it.
+    let site = fixture_site("calendar-year-dated");
+    let check = almanac(&["check", "--strict", "--root", site.path().to_str().unwrap()], &[("NO_COLOR", "1")]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let said = String::from_utf8_lossy(&check.stdout);
+    assert!(said.contains("0 errors, 0 warnings"), "{said}");
+}
+
+#[test]
+fn the_synthetic_sites_dates_in_any_file_order_read_in_their_years_without_warnings() {
+    // The benchmark's schedules spread their dates over the year, a few with the year written, in files that are
+    // not in date order: no crossing year is plausible, whichever date happens to be written in full.
+    let dir = tempfile::tempdir().unwrap();
+    generator::write_almanac(&generator::generate(4000, 1), dir.path()).unwrap();
+    let check = almanac(&["check", "--root", dir.path().to_str().unwrap()], &[("NO_COLOR", "1")]);
+    let err = stderr(&check);
+    assert!(check.status.success(), "{err}");
+    assert_eq!(err.matches("the date has no year").count(), 0, "{err}");
+}
+
+#[test]
+fn a_when_of_thousands_of_dates_and_too_many_milestones_are_refused_with_the_limits() {
+    // Issue 20 §4: a 69 KB `when` of 3,650 dates made 1.28 GB of output. The reader refuses it at once, as it
+    // refuses more milestones than an activity may have, naming the limit.
+    let site = fixture_site("valid-minimal");
+    let days: Vec<String> = (0..3650)
+        .map(|k| chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new(k))
+        .map(|d| format!("{}年{}月{}日", d.format("%Y"), d.format("%-m"), d.format("%-d")))
+        .collect();
+    let many = format!("+++\ntitle = \"每天\"\nwhen = \"{}\"\n+++\n", days.join("、"));
+    std::fs::write(site.path().join("content/spring/09-daily.md"), many).unwrap();
+    let phases: Vec<String> = (1..=25).map(|k| format!("{{ when = \"3月{k}日\", label = \"第{k}段\" }}")).collect();
+    let milestones = format!("+++\ntitle = \"阶段\"\nwhen = \"3月\"\nmilestones = [{}]\n+++\n", phases.join(", "));
+    std::fs::write(site.path().join("content/spring/10-phases.md"), milestones).unwrap();
+    let started = std::time::Instant::now();
+    let out = almanac(&["build", "--root", site.path().to_str().unwrap()], &[("NO_COLOR", "1")]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "refused at once");
+    let chars = days.join("、").chars().count();
+    assert!(
+        err.contains(&format!("the date text has {chars} characters, more than the 1000 a `when` may have")),
+        "{err}"
+    );
+    assert!(err.contains("--> content/spring/09-daily.md:3:"), "{err}");
+    assert!(err.contains("the activity has 25 milestones, more than the 20 one activity may have"), "{err}");
+    assert!(err.contains("--> content/spring/10-phases.md:"), "{err}");
+    assert!(err.len() < 20_000, "the message does not repeat the 69 KB: {} bytes", err.len());
+    assert!(!site.path().join("output").exists());
 }

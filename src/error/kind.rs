@@ -41,6 +41,8 @@ pub enum ErrorKind {
     SpanYear { year: i32, span_year: i32 },
     #[error("the title is empty")]
     EmptyTitle,
+    #[error("the activity has {count} milestones, more than the {max} one activity may have")]
+    TooManyMilestones { count: usize, max: usize },
     #[error("{what} `{slug}` is not lowercase ASCII letters, digits and `-`")]
     BadSlug { what: SlugOf, slug: String },
     #[error("the schedule folder name `{0}` is used by the site itself")]

@@ -189,7 +189,19 @@ impl Diagnostic {
         } else {
             out += &format!("  {a}-->{a:#} {}:{}:{}\n", self.path.display(), self.line, self.column);
         }
-        if let (Some(src), Some((before, marked, _))) = (&self.source_line, self.marked()) {
+        if let (Some(src), Some((before, marked, after))) = (&self.source_line, self.marked()) {
+            // A long line (a 69 KB `when`) is shown around its marker only.
+            let (src, before, marked) = if src.chars().count() > SHOWN_CHARS {
+                let before = match before.chars().count().checked_sub(SHOWN_AROUND) {
+                    Some(cut @ 1..) => format!("…{}", before.chars().skip(cut).collect::<String>()),
+                    _ => before,
+                };
+                let marked = shorten(&marked, SHOWN_AROUND);
+                let shown = format!("{before}{marked}{}", shorten(&after, SHOWN_AROUND));
+                (shown, before, marked)
+            } else {
+                (src.clone(), before, marked)
+            };
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
             let spaces = " ".repeat(display_width(&before));
@@ -200,6 +212,19 @@ impl Diagnostic {
             out += &format!("  {hp}= help:{hp:#} {help}\n");
         }
         out
+    }
+}
+
+/// The longest source line shown whole under a message, in characters; a longer one is shown [`SHOWN_AROUND`]
+/// characters either side of its marker, and of the marked part itself.
+const SHOWN_CHARS: usize = 200;
+const SHOWN_AROUND: usize = 60;
+
+/// `text` cut to its first `n` characters, with `…` when it was longer.
+fn shorten(text: &str, n: usize) -> String {
+    match text.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
     }
 }
 

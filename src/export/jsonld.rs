@@ -4,9 +4,10 @@
 //! - `eventStatus` follows the activity's status (see [`crate::content::changes`]): scheduled, postponed (its
 //!   dates are the ones it had), cancelled, or rescheduled with `previousStartDate`, the start before each move;
 //! - the dates are the read range: true bounds at whatever precision the text has, and the description says
-//!   when they are only a 旬, month or year; a written time is a timestamp with the site's UTC offset, hours
-//!   kept on each day of a range add an `eventSchedule`, and a list of dates is one `Event` over all of them
-//!   whose `subEvent`s are its dates, each no more than its dates (the text, said once, is the parent's);
+//!   when they are only a 旬, month or year; a written time is a timestamp with the site's UTC offset (a start
+//!   time alone on one day has no `endDate`, as its calendar event has no `DTEND`), hours kept on each day of a
+//!   range add an `eventSchedule`, and a list of dates is one `Event` over all of them whose `subEvent`s are its
+//!   dates, each no more than its dates (the text, said once, is the parent's);
 //! - `location` and `eventAttendanceMode` follow the activity's one 参加方式 ([`Mode`]): 在线 is a
 //!   `VirtualLocation` (its page as `url`, with a `base_url`), 现场 a `Place` whose address is the published place,
 //!   待定 a `Place` named by the published words whose address is 地点待定.
@@ -30,8 +31,10 @@ struct Event<'a> {
     name: &'a str,
     #[serde(rename = "startDate")]
     start_date: String,
-    #[serde(rename = "endDate")]
-    end_date: String,
+    /// None for a start time alone on one day: the event is at that time, as in the calendar files (a date-only
+    /// end would come before the timed start).
+    #[serde(rename = "endDate", skip_serializing_if = "Option::is_none")]
+    end_date: Option<String>,
     #[serde(rename = "eventStatus")]
     event_status: &'static str,
     /// For a rescheduled event: where it started before each move, oldest first (one, or a list).
@@ -59,8 +62,8 @@ struct SubEvent {
     kind: &'static str,
     #[serde(rename = "startDate")]
     start_date: String,
-    #[serde(rename = "endDate")]
-    end_date: String,
+    #[serde(rename = "endDate", skip_serializing_if = "Option::is_none")]
+    end_date: Option<String>,
     #[serde(rename = "eventSchedule", skip_serializing_if = "Option::is_none")]
     schedule: Option<Schedule>,
 }
@@ -165,8 +168,13 @@ pub fn event(site: &Site, id: ActivityId) -> String {
     // Its dates: when, from and to, and the hours kept on each day of a range.
     let dates = |o: &Occurrence| {
         let start = o.starts_at().map_or_else(|| o.start.to_string(), |t| zone.rfc3339(t));
-        // Daily hours end on the last day at the end time; a start time alone ends with its day.
-        let end = o.ends_at().map_or_else(|| o.end.to_string(), |t| zone.rfc3339(t));
+        // Daily hours end on the last day at the end time; a start time alone before a later day ends with
+        // that day, and one alone on its day has no end.
+        let moment = o.time.is_some_and(|t| t.end.is_none()) && o.start == o.end;
+        let end = match o.ends_at() {
+            Some(t) => Some(zone.rfc3339(t)),
+            None => (!moment).then(|| o.end.to_string()),
+        };
         let daily = o.time.filter(|t| t.daily && o.start != o.end);
         let schedule = daily.map(|t| Schedule {
             kind: "Schedule",

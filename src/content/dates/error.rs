@@ -78,6 +78,16 @@ pub enum DateErrorKind {
     EndAddsNothing { start: String, end: String },
     #[error("\"{0}\" names no dates")]
     Vague(String),
+    #[error("the date text has {chars} characters, more than the {max} a `when` may have")]
+    WhenTooLong { chars: usize, max: usize },
+    #[error("the list has {count} dates, more than the {max} one `when` may list")]
+    TooManyDates { count: usize, max: usize },
+    #[error("the dates run from {start} to {end}, more than the {years} years one `when` may span")]
+    RangeTooLong { start: NaiveDate, end: NaiveDate, years: u32 },
+    #[error("the 旬 words \"{0}\" do not meet: they leave days out between them")]
+    DekadsApart(String),
+    #[error("the teaching week \"{0}\" says no date: almanac cannot tell which week of which term it is")]
+    WeekWithoutDate(String),
 }
 
 impl DateError {
@@ -210,6 +220,27 @@ impl DateError {
                 "A calendar cannot draw \"{word}\": write the range you mean and keep the words as \
                  a note, for example {}.",
                 vague::example(word)
+            ),
+            DateErrorKind::WhenTooLong { max, .. } => format!(
+                "Write the dates as a range with a note, for example 9月-12月（每周三）, and put long text in the \
+                 content; a `when` has at most {max} characters."
+            ),
+            DateErrorKind::TooManyDates { max, .. } => format!(
+                "List at most {max} dates; a recurring activity is a range with a note, for example \
+                 9月-12月（每周三）, or one activity per term."
+            ),
+            DateErrorKind::RangeTooLong { years, .. } => format!(
+                "Check the years; an activity of a schedule spans at most {years} years: split a longer plan into \
+                 the activities of each year."
+            ),
+            DateErrorKind::DekadsApart(_) => {
+                "Join 旬 that follow each other (7月上旬和中旬 is 7月上中旬), or write two \
+                 dates as a list: 7月上旬、7月下旬."
+                    .to_string()
+            }
+            DateErrorKind::WeekWithoutDate(week) => format!(
+                "Write the date in brackets after the week and weekday, as timetables do: {week}周3(2026-05-13); the \
+                 weekday is checked against it."
             ),
             DateErrorKind::UnclosedBracket(open) => {
                 let close = if open == "(" { ")" } else { "）" };

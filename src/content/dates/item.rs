@@ -69,7 +69,13 @@ impl Extras {
     fn take(&mut self, el: &El, text: &str) -> Result<bool, DateError> {
         match el {
             El::Note(span) => self.notes.push(*span),
-            El::Clock(clock) if self.clock.is_none() => self.clock = Some(*clock),
+            El::Clock(clock) if self.clock.is_none() => {
+                // The slots of hours as written, since the clock says only their first start and last end.
+                if clock.slots {
+                    self.notes.push(clock.group.unwrap_or(clock.span));
+                }
+                self.clock = Some(*clock);
+            }
             El::Clock(clock) => return Err(clock.span.error(DateErrorKind::MisplacedTime(clock.span.text(text)))),
             El::Weekday(day) if self.weekday.is_none() => self.weekday = Some(*day),
             El::Weekday(day) => return Err(day.span.error(DateErrorKind::Misplaced(day.span.text(text)))),
@@ -101,12 +107,17 @@ impl Item {
 pub(super) fn check_unknown(tokens: &[Token], text: &str) -> Result<(), DateError> {
     // A slash is unknown, except in an ISO interval (which starts with a four-digit year).
     let iso_like = matches!(tokens.first(), Some(Token { tok: Tok::Num { digits: 4, .. }, .. }));
-    let unknown = |t: &Token| matches!(t.tok, Tok::Other) || (t.tok == Tok::Slash && !iso_like);
-    let Some(k) = tokens.iter().position(unknown) else { return Ok(()) };
+    // A slash between two slots of hours is read with them (9:00-11:00/13:00-16:00).
+    let between_slots = |k: usize| k > 0 && starts_clock(tokens, k + 1);
+    let unknown = |(k, t): (usize, &Token)| {
+        matches!(t.tok, Tok::Other) || (t.tok == Tok::Slash && !iso_like && !between_slots(k))
+    };
+    let Some(k) = tokens.iter().enumerate().position(unknown) else { return Ok(()) };
     let first = tokens[k].span;
-    let trailing = k > 0 && tokens[k..].iter().all(|t| unknown(t) || matches!(t.tok, Tok::Group { .. }));
+    let rest = || tokens.iter().enumerate().skip(k);
+    let trailing = k > 0 && rest().all(|(i, t)| unknown((i, t)) || matches!(t.tok, Tok::Group { .. }));
     Err(if trailing {
-        let last = tokens[k..].iter().rev().find(|t| unknown(t)).map_or(first, |t| t.span);
+        let last = rest().rev().find(|&(i, t)| unknown((i, t))).map_or(first, |(_, t)| t.span);
         let span = first.to(last);
         span.error(DateErrorKind::TrailingText(span.text(text)))
     } else {
@@ -176,6 +187,8 @@ fn open_group(inner: Span, text: &str) -> Result<Vec<El>, DateError> {
                 | Tok::Period(_)
                 | Tok::Daily
                 | Tok::Sep
+                | Tok::Slash
+                | Tok::List
                 | Tok::Weekday(_)
         )
     };
@@ -213,7 +226,21 @@ fn is_clock_error(kind: &DateErrorKind) -> bool {
 
 /// Reads the dates of a list (or the one range) from the tokens of the date part.
 pub(super) fn read_items(tokens: &[Token], text: &str) -> Result<Vec<Item>, DateError> {
-    let chunks: Vec<&[Token]> = tokens.split(|t| t.tok == Tok::List).collect();
+    // A 、 before hours joins two slots of them (9:00-11:00、13:00-16:00); any other separates dates.
+    let mut chunks: Vec<&[Token]> = Vec::new();
+    let mut from = 0;
+    for (k, t) in tokens.iter().enumerate() {
+        let slots = starts_clock(tokens, k + 1) || matches!(tokens.get(k + 1).map(|t| t.tok), Some(Tok::Period(_)));
+        if t.tok == Tok::List && !(k > 0 && slots) {
+            if chunks.len() + 1 == MAX_DATES {
+                let count = 1 + tokens[k..].iter().filter(|t| t.tok == Tok::List).count();
+                return Err(t.span.error(DateErrorKind::TooManyDates { count: chunks.len() + count, max: MAX_DATES }));
+            }
+            chunks.push(&tokens[from..k]);
+            from = k + 1;
+        }
+    }
+    chunks.push(&tokens[from..]);
     let mut items = Vec::new();
     for (k, chunk) in chunks.iter().enumerate() {
         if chunk.is_empty() {
@@ -229,8 +256,33 @@ pub(super) fn read_items(tokens: &[Token], text: &str) -> Result<Vec<Item>, Date
     Ok(items)
 }
 
+/// Reads a date of a timetable, `第11周周3(2026-05-13) 13:30-15:20`: the date in its brackets, with the weekday
+/// checked against it, the hours after it, and the week kept as a note (nothing says which day its term began).
+fn read_week(tokens: &[Token], text: &str) -> Result<Item, DateError> {
+    let week = tokens[0].span;
+    let weekday = tokens.get(1).filter(|t| matches!(t.tok, Tok::Weekday(_))).copied();
+    let at = 1 + usize::from(weekday.is_some());
+    let Some(Token { tok: Tok::Group { inner }, .. }) = tokens.get(at) else {
+        let span = week.to(weekday.map_or(week, |w| w.span));
+        return Err(span.error(DateErrorKind::WeekWithoutDate(span.text(text))));
+    };
+    let date = tokenize(text, *inner);
+    if date.is_empty() {
+        return Err(week.error(DateErrorKind::WeekWithoutDate(week.text(text))));
+    }
+    check_unknown(&date, text)?;
+    let rest = date.into_iter().chain(weekday).chain(tokens[at + 1..].iter().copied());
+    let mut item = read_item(&rest.collect::<Vec<_>>(), None, text)?;
+    item.span = item_span(tokens);
+    item.start_extras.notes.insert(0, week);
+    Ok(item)
+}
+
 /// Reads the two sides of a range from its tokens.
 fn read_item(tokens: &[Token], lent: Option<Unit>, text: &str) -> Result<Item, DateError> {
+    if tokens.first().is_some_and(|t| t.tok == Tok::Week) {
+        return read_week(tokens, text);
+    }
     if let Some(Token { tok: Tok::Group { inner }, span }) = tokens.first() {
         // A note first: say so, pointing at the opening bracket.
         return Err(Span::new(span.start, inner.start).error(DateErrorKind::MissingDate));
@@ -309,8 +361,8 @@ fn read_side(els: &[El], last: bool, text: &str) -> Result<(Side, Extras), DateE
                 let span = token.span.to(last.unwrap_or(token.span));
                 return Err(span.error(DateErrorKind::TrailingText(span.text(text))));
             }
-            // "5月至6月期间": during the range, which is the range.
-            El::During(_) if last && k == dates.len() => {}
+            // "5月至6月期间": during the range, which is the range; also after the end's note (2月14日(正月十五)期间).
+            El::During(_) if last && els[dates.len()..k].iter().all(|e| matches!(e, El::Note(_))) => {}
             El::Sep(span) | El::During(span) | El::Note(span) => {
                 return Err(span.error(DateErrorKind::Misplaced(span.text(text))));
             }

@@ -122,6 +122,19 @@ impl Dekad {
             Dekad::MiddleLate => (11, last),
         }
     }
+
+    /// Two 旬 written together (`7月初和上中旬`, `上旬和中旬`): the one run of days they cover, if they meet.
+    pub(super) fn union(self, other: Dekad) -> Option<Dekad> {
+        let ((a, b), (c, d)) = (self.days(31), other.days(31));
+        let (first, last) = (a.min(c), b.max(d));
+        // They must meet or overlap: 上旬和下旬 leaves 中旬 out.
+        if a.max(c) > b.min(d) + 1 {
+            return None;
+        }
+        [Dekad::Early, Dekad::Middle, Dekad::Late, Dekad::EarlyMiddle, Dekad::MiddleLate]
+            .into_iter()
+            .find(|k| k.days(31) == (first, last))
+    }
 }
 
 /// 上半年 or 下半年.
@@ -159,6 +172,10 @@ pub(super) enum Tok {
     QuarterMark,
     /// 第 before a quarter number.
     Ordinal,
+    /// A teaching week, `第11周`, `第十一週`: said in timetables before the weekday and the date in brackets.
+    Week,
+    /// 和, 与, 及 between two 旬 words (`7月初和上中旬`).
+    And,
     WholeYear,
     Half(Half),
     RelYear(RelYear),
@@ -201,7 +218,12 @@ pub(super) struct Token {
 }
 
 /// Longest words first, so "中下旬" wins over "下旬" and "上半年" is not read from its 年.
-pub(super) const WORDS: [(&str, Tok); 39] = [
+pub(super) const WORDS: [(&str, Tok); 44] = [
+    // 贯穿全年, "throughout the year", is the whole year; Traditional characters read as the simplified.
+    ("贯穿全年", Tok::WholeYear),
+    ("貫穿全年", Tok::WholeYear),
+    ("上、中旬", Tok::Dekad(Dekad::EarlyMiddle)),
+    ("中、下旬", Tok::Dekad(Dekad::MiddleLate)),
     ("上半年", Tok::Half(Half::First)),
     ("下半年", Tok::Half(Half::Second)),
     ("上中旬", Tok::Dekad(Dekad::EarlyMiddle)),
@@ -217,6 +239,7 @@ pub(super) const WORDS: [(&str, Tok); 39] = [
     ("季度", Tok::Quarter),
     ("月份", Tok::Month),
     ("期间", Tok::During),
+    ("期間", Tok::During),
     ("上午", Tok::Period(Period::Morning)),
     ("早上", Tok::Period(Period::Morning)),
     ("中午", Tok::Period(Period::Noon)),
@@ -278,16 +301,28 @@ pub(super) fn known_at(rest: &str, prev: Option<Tok>) -> Option<(Tok, usize)> {
         let len = rest.chars().take_while(|ch| DASHES.contains(ch)).map(char::len_utf8).sum();
         return Some((Tok::Sep, len));
     }
+    let next = rest[c.len_utf8()..].chars().next();
     if let Some((day, len)) = numerals::weekday_at(rest) {
         return Some((Tok::Weekday(day), len));
     }
     if let Some((value, digits, len)) = numerals::numeral_at(rest, &NUMERAL_UNITS) {
         return Some((Tok::Num { value, digits }, len));
     }
+    // 7月月初, 7月月底: the month said again before its 旬.
+    if c == '月' && prev == Some(Tok::Month) {
+        let dekad = match next {
+            Some('初') => Some(Dekad::Early),
+            Some('中') => Some(Dekad::Middle),
+            Some('底' | '末') => Some(Dekad::Late),
+            _ => None,
+        };
+        if let Some(d) = dekad {
+            return Some((Tok::Dekad(d), c.len_utf8() * 2));
+        }
+    }
     if let Some(word) = WORDS.iter().find(|(word, _)| rest.starts_with(word)) {
         return Some((word.1, word.0.len()));
     }
-    let next = rest[c.len_utf8()..].chars().next();
     match c {
         // 月中 is the middle of the month, as 中旬.
         '中' if prev == Some(Tok::Month) => Some((Tok::Dekad(Dekad::Middle), c.len_utf8())),
@@ -296,7 +331,8 @@ pub(super) fn known_at(rest: &str, prev: Option<Tok>) -> Option<(Tok, usize)> {
         '分' if matches!(prev, Some(Tok::Num { .. })) => Some((Tok::Minute, c.len_utf8())),
         '半' if prev == Some(Tok::Hour) => Some((Tok::HalfHour, c.len_utf8())),
         'Q' | 'q' | 'Ｑ' if next.and_then(digit_value).is_some() => Some((Tok::QuarterMark, c.len_utf8())),
-        // 第 only before a quarter: 第三季度, 第3季度.
+        '和' | '与' | '與' | '及' if matches!(prev, Some(Tok::Dekad(_))) => Some((Tok::And, c.len_utf8())),
+        // 第 before a quarter (第三季度, 第3季度) or a teaching week (第11周, 第十一週).
         '第' => {
             let after = &rest[c.len_utf8()..];
             let run: usize = after
@@ -304,7 +340,11 @@ pub(super) fn known_at(rest: &str, prev: Option<Tok>) -> Option<(Tok, usize)> {
                 .take_while(|&ch| numerals::is_numeral(ch) || digit_value(ch).is_some())
                 .map(char::len_utf8)
                 .sum();
-            (run > 0 && after[run..].starts_with("季度")).then_some((Tok::Ordinal, c.len_utf8()))
+            let week = ['周', '週'].into_iter().find(|&w| after[run..].starts_with(w));
+            match week {
+                Some(w) if run > 0 => Some((Tok::Week, c.len_utf8() + run + w.len_utf8())),
+                _ => (run > 0 && after[run..].starts_with("季度")).then_some((Tok::Ordinal, c.len_utf8())),
+            }
         }
         _ => None,
     }

@@ -54,6 +54,10 @@ pub(super) fn assemble(
     let (Some(first), Some(last)) = (read.first(), read.last()) else {
         return Err(date.error(DateErrorKind::Empty));
     };
+    let (start, end) = (first.start.covered.first, last.end.covered.last);
+    if start.checked_add_months(chrono::Months::new(12 * MAX_RANGE_YEARS)).is_some_and(|limit| end >= limit) {
+        return Err(date.error(DateErrorKind::RangeTooLong { start, end, years: MAX_RANGE_YEARS }));
+    }
     let notes: Vec<String> = items.iter().flat_map(Item::notes).map(|span| span.text(text)).chain(clause).collect();
     let list = match read.as_slice() {
         [_] => Vec::new(),

@@ -155,8 +155,9 @@ pub struct When {
     /// `Time` when a start time is written, else how exactly the first day was written (for a
     /// list: the coarsest over its occurrences, so `Time` only if each has a time).
     pub start_precision: Precision,
-    /// `Time` when an end time is written, else how exactly the last day was written (for a
-    /// list: the coarsest over its occurrences).
+    /// `Time` when an end time is written, or a start time alone on one day or on each day (a
+    /// moment: `10月31日下午13:30`), else how exactly the last day was written (for a list: the
+    /// coarsest over its occurrences).
     pub end_precision: Precision,
     /// Verbatim note: the text inside `（…）` (after either end) and/or after a comma, joined with "；".
     pub note: Option<String>,
@@ -248,8 +249,31 @@ pub fn parse_when(text: &str, default_year: i32) -> Result<When, DateError> {
     parse_when_in(text, Context::calendar(default_year))
 }
 
+/// The most characters one `when` may have: a published time text is a line, and a longer one is data pasted in
+/// by mistake (or an attack: 3,650 dates made gigabytes of calendar).
+pub const MAX_WHEN_CHARS: usize = 1000;
+
+/// The most dates one `when` may list (`10月1日、3日、5日`): more are a recurrence, said as a range and a note.
+pub const MAX_DATES: usize = 100;
+
+/// The most years one `when` may span, from its first day to its last: a schedule's activity, not an era.
+pub const MAX_RANGE_YEARS: u32 = 10;
+
+/// A date text as a message quotes it: whole, unless it is past [`MAX_WHEN_CHARS`], then only its start.
+pub fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(MAX_WHEN_CHARS) {
+        Some(_) => format!("{}…", text.chars().take(40).collect::<String>()),
+        None => text.to_string(),
+    }
+}
+
 /// Reads a published date text against a reading context (the schedule's year and first month).
 pub fn parse_when_in(text: &str, context: Context) -> Result<When, DateError> {
+    // Before anything else, so nothing is read, or allocated, for a text past the limit.
+    if let Some((i, c)) = text.char_indices().nth(MAX_WHEN_CHARS) {
+        let kind = DateErrorKind::WhenTooLong { chars: text.chars().count(), max: MAX_WHEN_CHARS };
+        return Err(DateError { offset: i, len: c.len_utf8(), kind });
+    }
     let (date, clause) = split_clause(text)?;
     check_vague(text, date)?;
     let tokens = tokenize(text, date);
@@ -263,7 +287,11 @@ mod tests;
 #[cfg(test)]
 mod tests_context;
 #[cfg(test)]
+mod tests_families;
+#[cfg(test)]
 mod tests_forms;
+#[cfg(test)]
+mod tests_limits;
 #[cfg(test)]
 mod tests_lists;
 #[cfg(test)]

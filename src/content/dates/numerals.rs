@@ -6,7 +6,7 @@ fn digit(c: char) -> Option<u32> {
     Some(match c {
         '〇' | '零' => 0,
         '一' => 1,
-        '二' | '两' => 2,
+        '二' | '两' | '兩' => 2,
         '三' => 3,
         '四' => 4,
         '五' => 5,
@@ -64,7 +64,7 @@ pub(super) fn numeral_at(rest: &str, units: &[char]) -> Option<(u32, usize, usiz
     let by_digit = !run.contains('十') && run.chars().count() > 1;
     // 两 counts only o'clock (两点); 两日 is "two days".
     let hours = ['点', '點', '时', '時'];
-    if (by_digit && next != '年') || (run.contains('两') && !hours.contains(&next)) {
+    if (by_digit && next != '年') || (run.contains(['两', '兩']) && !hours.contains(&next)) {
         return None;
     }
     Some((v, digits, len))
@@ -74,10 +74,13 @@ pub(super) fn numeral_at(rest: &str, units: &[char]) -> Option<(u32, usize, usiz
 /// Monday (1) to Sunday (7) and byte length.
 pub(super) fn weekday_at(rest: &str) -> Option<(u32, usize)> {
     let prefix = ["星期", "礼拜", "禮拜", "周", "週"].into_iter().find(|p| rest.starts_with(p))?;
-    let day = rest[prefix.len()..].chars().next()?;
+    let mut after = rest[prefix.len()..].chars();
+    let day = after.next()?;
     let n = match day {
         '日' | '天' => 7,
-        c => digit(c).filter(|d| (1..=6).contains(d) && c != '两' && c != '〇' && c != '零')?,
+        // 周3, as timetables number the days: one digit, 1 (Monday) to 7 (Sunday).
+        '1'..='7' if !after.next().is_some_and(|c| c.is_ascii_digit()) => day.to_digit(10)?,
+        c => digit(c).filter(|d| (1..=6).contains(d) && !matches!(c, '两' | '兩' | '〇' | '零'))?,
     };
     Some((n, prefix.len() + day.len_utf8()))
 }
@@ -135,5 +138,9 @@ mod tests {
         assert_eq!(weekday_at("周两"), None);
         assert_eq!(weekday_at("周七"), None);
         assert_eq!(weekday_at("周"), None);
+        assert_eq!(weekday_at("周3("), Some((3, 4)));
+        assert_eq!(weekday_at("周7"), Some((7, 4)));
+        assert_eq!((weekday_at("周8"), weekday_at("周0"), weekday_at("周12")), (None, None, None));
+        assert_eq!(numeral_at("兩點", &['點']), Some((2, 1, 3)));
     }
 }

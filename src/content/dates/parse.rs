@@ -196,6 +196,10 @@ pub(super) fn join_sides(
     let Some(end) = end else {
         return Ok((build_part(start, lent, text)?, None));
     };
+    // "4月15-20": days without 日 after a month, both ends.
+    if start.bare.is_some() && end.pieces.is_empty() && end.bare.is_some() && ends_in_month(start) {
+        return Ok((build_part(start, Some(Unit::Day), text)?, Some(build_part(end, Some(Unit::Day), text)?)));
+    }
     // "8-9月": a bare start number takes the unit of the first piece of the end.
     let start_unit = match (start.bare, end.pieces.first()) {
         (None, _) => None,
@@ -210,6 +214,11 @@ pub(super) fn join_sides(
         (Some(n), _) => return Err(missing_unit(n, text)),
     };
     Ok((build_part(start, start_unit, text)?, Some(build_part(end, end_unit, text)?)))
+}
+
+/// Whether the last piece of a side is a month: a bare number after it is its day (`4月15`).
+fn ends_in_month(side: &Side) -> bool {
+    matches!(side.pieces.last(), Some(Piece::Numbered(Unit::Month, ..)))
 }
 
 pub(super) fn missing_unit(n: Num, text: &str) -> DateError {
@@ -247,7 +256,12 @@ pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError
                     }
                     // "20230215": a compact date.
                     None if digits == 8 => {
-                        side.pieces.extend(compact(num, text));
+                        side.pieces.extend(compact(num, text, &[Unit::Year, Unit::Month, Unit::Day]));
+                        break;
+                    }
+                    // "2023年0730": month and day, compact after a year.
+                    None if digits == 4 && matches!(side.pieces.last(), Some(Piece::Numbered(Unit::Year, ..))) => {
+                        side.pieces.extend(compact(num, text, &[Unit::Month, Unit::Day]));
                         break;
                     }
                     None => {
@@ -280,7 +294,18 @@ pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError
                 }
                 _ => return Err(misplaced()),
             },
-            Tok::Dekad(d) => side.pieces.push(Piece::Dekad(d, token.span)),
+            // 7月初和上中旬: 旬 joined by 和 are the run of days they cover together.
+            Tok::Dekad(mut d) => {
+                let mut span = token.span;
+                while let (Some(Tok::And), Some(Token { tok: Tok::Dekad(other), span: end })) =
+                    (tok_at(i + 1), tokens.get(i + 2))
+                {
+                    span = span.to(*end);
+                    d = d.union(*other).ok_or_else(|| span.error(DateErrorKind::DekadsApart(span.text(text))))?;
+                    i += 2;
+                }
+                side.pieces.push(Piece::Dekad(d, span));
+            }
             Tok::WholeYear => side.pieces.push(Piece::WholeYear(token.span)),
             Tok::Half(h) => side.pieces.push(Piece::Half(h, token.span)),
             Tok::RelYear(r) => side.pieces.push(Piece::Relative(r, token.span)),
@@ -299,6 +324,8 @@ pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError
             | Tok::Period(_)
             | Tok::Daily
             | Tok::Weekday(_)
+            | Tok::Week
+            | Tok::And
             | Tok::List => return Err(misplaced()),
             Tok::Slash | Tok::Other | Tok::Group { .. } => {
                 return Err(token.span.error(DateErrorKind::Unrecognised(token.span.text(text))));
@@ -344,18 +371,23 @@ fn dotted(tokens: &[Token], i: usize, text: &str, pieces: &mut Vec<Piece>) -> Re
     Ok(k)
 }
 
-/// `20230215` as year, month and day, each with the span of its digits.
-fn compact(num: Num, text: &str) -> [Piece; 3] {
+/// Compact digits as `units`, a year four digits and a month or day two: `20230215` as year, month and day, `0730`
+/// as month and day; each piece with the span of its digits.
+fn compact(num: Num, text: &str, units: &[Unit]) -> Vec<Piece> {
     let offsets: Vec<usize> = num.span.text(text).char_indices().map(|(i, _)| num.span.start + i).collect();
     let at = |k: usize| offsets.get(k).copied().unwrap_or(num.span.end);
-    let piece = |unit, from: usize, to: usize| {
+    let mut from = 0;
+    let mut pieces = Vec::with_capacity(units.len());
+    for &unit in units {
+        let to = from + if unit == Unit::Year { 4 } else { 2 };
         let digits: String =
             text[at(from)..at(to)].chars().filter_map(digit_value).map(|d| char::from(b'0' + d as u8)).collect();
         let value = digits.parse().unwrap_or(0);
         let span = Span::new(at(from), at(to));
-        Piece::Numbered(unit, Num { value, digits: to - from, span }, span)
-    };
-    [piece(Unit::Year, 0, 4), piece(Unit::Month, 4, 6), piece(Unit::Day, 6, 8)]
+        pieces.push(Piece::Numbered(unit, Num { value, digits: to - from, span }, span));
+        from = to;
+    }
+    pieces
 }
 
 /// Checks the order of the pieces of one side and collects them into a [`Part`].
@@ -363,6 +395,8 @@ pub(super) fn build_part(side: &Side, bare_unit: Option<Unit>, text: &str) -> Re
     let bare = match (side.bare, bare_unit) {
         (None, _) => None,
         (Some(n), Some(unit)) => Some(Piece::Numbered(unit, n, n.span)),
+        // "4月15": a day without 日 after its month.
+        (Some(n), None) if ends_in_month(side) => Some(Piece::Numbered(Unit::Day, n, n.span)),
         (Some(n), None) => return Err(missing_unit(n, text)),
     };
     let mut part = Part { span: side.span, year: None, month: None, fine: None };

@@ -278,7 +278,10 @@ pub(super) fn clock_of(
             Clock { start: s.start, end: Some(e.start), daily: false }
         }
     };
-    let ep = if clock.end.is_some() { Precision::Time } else { ep };
+    // A start time alone on one day (10月31日下午13:30), or on each day, is a moment: its end is that time too, so
+    // the reading has one precision, 时. Only a start time before a later day leaves that day's end unknown.
+    let moment = clock.daily || start.covered.first == end.covered.last;
+    let ep = if clock.end.is_some() || moment { Precision::Time } else { ep };
     Ok((Some(clock), Precision::Time, ep))
 }
 

@@ -333,7 +333,10 @@ fn never_panics() {
                     assert!(all.iter().all(|o| when.start <= o.start && o.start <= o.end && o.end <= when.end));
                     let time = Precision::Time;
                     assert!(when.start_precision != time || all.iter().all(|o| o.time.is_some()), "{text:?}");
-                    assert!(when.end_precision != time || all.iter().all(|o| o.time.is_some_and(|t| t.end.is_some())));
+                    // An end at time precision is an end time, or a start time alone on one day or each day.
+                    let timed_end =
+                        |o: &Occurrence| o.time.is_some_and(|t| t.end.is_some() || t.daily || o.start == o.end);
+                    assert!(when.end_precision != time || all.iter().all(timed_end), "{text:?}");
                     assert!(!when.list.is_empty() || when.time.is_some() == (when.start_precision == time));
                     assert!(all.iter().all(|o| o.time.is_none_or(|t| !t.daily || o.start < o.end)), "{text:?}");
                 }

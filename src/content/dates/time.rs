@@ -55,6 +55,9 @@ pub(super) struct ClockEl {
     /// The inside of the bracket it was written in, if any: if it cannot be read with a day, it
     /// is kept as a note, as brackets always were.
     pub(super) group: Option<Span>,
+    /// Two or more slots of hours (9:00-11:00/13:00-16:00): `start` and `end` are the first start and the last
+    /// end, and the slots as written are kept as a note.
+    pub(super) slots: bool,
 }
 
 /// Whether the tokens at `i` start a time: an optional period, a number, then `:` or 时/点.
@@ -73,9 +76,47 @@ pub(super) fn read_clock(
     group: Option<Span>,
     text: &str,
 ) -> Result<(ClockEl, usize), DateError> {
+    let (mut clock, k) = read_clock_once(tokens, i, text)?;
+    clock.daily = daily;
+    clock.group = group;
+    let k = if clock.end.is_some() { read_slots(tokens, k, &mut clock, text)? } else { k };
+    Ok((clock, k))
+}
+
+/// More slots of hours after a first one, at token `k`: joined by `/` or `、`, or only by a space (`上午9:00-11:00
+/// 下午2:00-4:00`). Each must be a range that starts after the one before has ended. Returns the index after them.
+fn read_slots(tokens: &[Token], mut k: usize, clock: &mut ClockEl, text: &str) -> Result<usize, DateError> {
+    loop {
+        let joined = matches!(tokens.get(k).map(|t| t.tok), Some(Tok::Slash | Tok::List));
+        let at = if joined { k + 1 } else { k };
+        let period = matches!(tokens.get(at).map(|t| t.tok), Some(Tok::Period(_)));
+        if !(starts_clock(tokens, at) || (joined && period)) {
+            if joined {
+                // A `/` or `、` after hours with no slot after it.
+                let span = tokens[k].span;
+                return Err(span.error(DateErrorKind::IncompleteRange(span.text(text))));
+            }
+            return Ok(k);
+        }
+        let (slot, next) = read_clock_once(tokens, at, text)?;
+        let (Some(previous), Some(end)) = (clock.end, slot.end) else {
+            return Err(slot.span.error(DateErrorKind::MisplacedTime(slot.span.text(text))));
+        };
+        if slot.start < previous {
+            return Err(slot.span.error(DateErrorKind::TimeEndBeforeStart { start: previous, end: slot.start }));
+        }
+        clock.end = Some(end);
+        clock.span = clock.span.to(slot.span);
+        clock.slots = true;
+        k = next;
+    }
+}
+
+/// One time or range of hours at `i`, without slots after it.
+fn read_clock_once(tokens: &[Token], i: usize, text: &str) -> Result<(ClockEl, usize), DateError> {
     let (first, mut k) = read_raw(tokens, i, text)?;
     let start = to_time(&first, first.period, false, text)?;
-    let mut clock = ClockEl { start, end: None, daily, span: first.span, group };
+    let mut clock = ClockEl { start, end: None, daily: false, span: first.span, group: None, slots: false };
     if tokens.get(k).map(|t| t.tok) == Some(Tok::Sep) && starts_clock(tokens, k + 1) {
         let (second, next) = read_raw(tokens, k + 1, text)?;
         // 下午2:30-4:30: the end keeps the start's period unless it names its own.

@@ -1,12 +1,22 @@
-//! Words that name no dates (春节前后, 常态化, 待定, 年底前, 每周三): no range would be honest, so
-//! they are an error whose help shows the range-plus-note that says the same.
+//! Words that name no dates (春节前后, 常态化, 待定, 年底前, 每周三), in simplified or Traditional characters: no
+//! range would be honest, so they are an error whose help shows the range-plus-note that says the same.
 
 use super::*;
 
 /// Each word and an example of writing it honestly. Longer words first, so 春节前后 is named
 /// whole rather than as 春节.
-const VAGUE: [(&str, &str); 27] = [
+const VAGUE: [(&str, &str); 37] = [
     ("春节前后", "1月20日-2月10日（春节前后）"),
+    ("春節前後", "1月20日-2月10日（春節前後）"),
+    ("常態化", "全年（常態化）"),
+    ("國慶", "10月1日-7日（國慶期間）"),
+    ("前後", "9月中下旬（前後）"),
+    ("每週", "9月-12月（每週三）"),
+    ("週末", "9月-12月（週末）"),
+    ("長期", "全年（長期）"),
+    ("之後", "10月（國慶之後）"),
+    ("以後", "10月（國慶以後）"),
+    ("後", "10月（國慶後）"),
     ("年底之前", "9月-12月（年底之前）"),
     ("年底前", "9月-12月（年底前）"),
     ("常态化", "全年（常态化）"),

@@ -14,7 +14,7 @@ mod changes;
 mod text;
 
 use super::activity::{Activity, Milestone, Origin, Spans};
-use super::dates::{Context, Precision, When, parse_when_in};
+use super::dates::{Context, Precision, When, excerpt, parse_when_in};
 use super::frontmatter::{self, Located, Schema};
 use super::mode::Mode;
 use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, SlugOf};
@@ -38,6 +38,9 @@ struct RawIndex {
 }
 
 const INDEX_SCHEMA: Schema = Schema { keys: &["title", "year", "span", "organiser", "note", "updated"], nested: &[] };
+
+/// The most milestones one activity may have: each is a bar and a calendar event of its own.
+pub const MAX_MILESTONES: usize = 20;
 
 #[derive(Deserialize)]
 struct RawActivity {
@@ -262,7 +265,14 @@ pub(crate) fn load_activity(
         errors.push(e);
     }
     let mut milestones = Vec::new();
-    for m in &raw.milestones {
+    for (k, m) in raw.milestones.iter().enumerate() {
+        if k == MAX_MILESTONES {
+            let kind = ErrorKind::TooManyMilestones { count: raw.milestones.len(), max: MAX_MILESTONES };
+            errors.push(at.error(m.when.span(), kind).with_help(
+                "keep the phases a reader needs (registration, review, results); the rest belong in the content",
+            ));
+            break;
+        }
         if !check_value(at, "when", &m.when, true, &mut errors) {
             continue;
         }
@@ -362,7 +372,7 @@ fn read_when(at: Located<'_>, toml: &str, value: &Spanned<String>, context: Cont
         let len = if e.len == 0 { value.get_ref().len().max(1) } else { e.len };
         at.error(
             start + e.offset..start + e.offset + len,
-            ErrorKind::Date { text: value.get_ref().clone(), reason: e.to_string() },
+            ErrorKind::Date { text: excerpt(value.get_ref()), reason: e.to_string() },
         )
         .with_help(e.help())
     })
