@@ -1,8 +1,8 @@
 //! Output stays proportional to input: a `when` listing many dates (and a title, note and body that grow with
 //! it) never makes a file repeat the text once per date or per month. Sites with 5, 20 and 80 dates (about the
 //! most a `when` of full dates holds within its 1,000 characters) are built with the real binary; the bytes each
-//! added input byte costs must not grow with the size, and the calendars, read back by `ical` and expanded by `rrule` (neither sharing code with almanac), still hold every
-//! date, as do the JSON-LD and the data.
+//! added input byte costs must not grow with the size, and the calendars, read back by `ical` and expanded by
+//! `rrule` (neither sharing code with almanac), still hold every date, as do the JSON-LD and the data.
 
 #![allow(clippy::print_stdout)] // the sizes, for whoever reads a failure
 
