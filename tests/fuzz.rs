@@ -91,6 +91,16 @@ fn when_text(forms: u32, pieces: u32, noise: u32) -> impl Strategy<Value = Strin
         forms => (1..=12u32, rest).prop_map(|(m, rest)| format!("{m}月{rest}")),
         pieces => prop::collection::vec(piece, 1..7).prop_map(|p| p.concat()),
         noise => any::<String>().prop_map(|s| s.chars().take(12).collect()),
+        // Long lists of dates, some past the reader's limits (100 dates, 1,000 characters): refused whole with
+        // one error, or read into output that stays proportional.
+        1 => (1..400usize, 1..=12u32, any::<bool>()).prop_map(|(n, month, years)| {
+            let date = |i: usize| {
+                let m = (month as usize - 1 + i / 28) % 12 + 1;
+                let day = i % 28 + 1;
+                if years { format!("{}年{m}月{day}日", 2023 + (month as usize - 1 + i / 28) / 12) } else { format!("{m}月{day}日") }
+            };
+            (0..n).map(date).collect::<Vec<_>>().join("、")
+        }),
     ]
 }
 
@@ -305,6 +315,13 @@ fn write_site(root: &Path, schedules: &[Schedule]) {
     }
 }
 
+/// What a built site may weigh: the theme, static files and the pages every site has (a month page for each month
+/// its dates span, up to the reader's ten years: the generated sites reach 630 KB), then a bounded number of
+/// bytes for each byte of content (tests/proportional.rs measures about 100). A text repeated per date of a
+/// list goes far past both.
+const OUTPUT_BASE: usize = 1024 * 1024;
+const OUTPUT_PER_INPUT_BYTE: usize = 200;
+
 /// Whole sites: loaded, checked and built in-process. No panic; an accepted site is whole; a refused one says
 /// why with at least one error; `check` agrees with `build` on whether there are errors.
 #[test]
@@ -321,6 +338,10 @@ fn any_site_builds_whole_or_is_refused_with_errors() {
                 accepted.set(accepted.get() + 1);
                 let written = s.pages + s.data_files + s.static_files + usize::from(s.archive) + s.compressed;
                 assert_whole_output(&root.join("output"), written);
+                // Output proportional to input: no file says a long list (or any text) once per date or month.
+                let size = |dir: &Path| common::read_tree(dir).values().map(Vec::len).sum::<usize>();
+                let (input, output) = (size(&root.join("content")), size(&root.join("output")));
+                prop_assert!(output <= OUTPUT_PER_INPUT_BYTE * input + OUTPUT_BASE, "{input} bytes in, {output} out");
                 prop_assert_eq!(report.diagnostics.errors(), 0, "check found errors in a site that builds");
             }
             Err(errors) => {
