@@ -225,9 +225,7 @@ impl SiteRenderer<'_> {
         match page {
             Page::Home => {
                 ctx.insert("page_title", &site.config.title);
-                if !site.schedules.is_empty() {
-                    self.insert_home(&mut ctx, path);
-                }
+                self.insert_home(&mut ctx, path);
                 let summaries: Vec<_> = site.schedules.iter().map(|s| schedule_summary(s)).collect();
                 ctx.insert("schedules", &summaries);
                 ctx.insert("recent_changes", &recent_changes(site, site.activity_ids()));

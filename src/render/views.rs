@@ -470,6 +470,20 @@ pub struct ScheduleSummary<'a> {
     pub facts: Vec<String>,
 }
 
+/// A schedule as the home page may feature it: its summary, months and the index from which the browser lists
+/// what is on. The home page carries one per schedule; which are shown is decided where "today" is known, in
+/// the browser, from `first` and `last` (see almanac.js). Without the script the first one shows.
+#[derive(Serialize)]
+pub struct Featured<'a> {
+    pub schedule: ScheduleSummary<'a>,
+    /// Its first and last day (ISO 8601); none for a schedule without dates.
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub months: Vec<MonthCount>,
+    pub year_round_count: usize,
+    pub index_json: String,
+}
+
 /// A row of the schedule table: the published columns with the main content (printed like the original), and
 /// what the calendar's filter reads.
 #[derive(Serialize)]
