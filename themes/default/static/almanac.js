@@ -210,6 +210,8 @@
   // [changes] The status filter is there only when an activity of the schedule changed.
   if (form.elements.status) FIELDS.push('status');
   var status = form.querySelector('.filter-status');
+  // When nothing matches, the button beside the status line clears the filter instead of the one in the fields.
+  var clear = form.querySelector('.filter-clear'), reset = form.querySelector('.filter-reset');
   var table = document.querySelector('table.data');
 
   // Full-width letters and digits (ＱＣ, ２０２３) become ASCII, and case is ignored.
@@ -329,9 +331,15 @@
       }
       sec.hidden = !left && !contLeft;
     });
+    // Nothing left: the timeline, the agenda and the table would be headings over nothing.
+    var none = any && !matched.length;
+    document.querySelectorAll('.timeline-section, .agenda, .table-section').forEach(function (sec) { sec.hidden = none; });
+    clear.hidden = !none;
+    reset.hidden = none;
+    status.classList.toggle('filter-status--none', none);
     var total = items.length;
     status.textContent = !any ? '共 ' + total + ' 项活动。' + (results ? '输入关键词或选择条件，查找其中任何一项。' : '') :
-      matched.length ? '共 ' + total + ' 项活动，符合条件的 ' + matched.length + ' 项。' : '没有符合条件的活动，请放宽条件。';
+      matched.length ? '共 ' + total + ' 项活动，符合条件的 ' + matched.length + ' 项。' : '没有符合条件的活动';
   }
 
   // The filter lives in the address (?tag=评价&month=2023-09&mode=在线&q=QC): a filtered view can be linked,
@@ -365,7 +373,12 @@
   });
   form.addEventListener('submit', function (e) { e.preventDefault(); typing = false; });
   form.addEventListener('reset', function () {
-    setTimeout(function () { apply(); toURL(true); typing = false; }, 0);
+    // The button pressed may be hidden by the reset (the one beside "none"): the search box keeps the focus.
+    var refocus = document.activeElement === clear;
+    setTimeout(function () {
+      apply(); toURL(true); typing = false;
+      if (refocus) form.elements.q.focus();
+    }, 0);
   });
   window.addEventListener('popstate', function () { fromURL(); apply(); typing = false; });
   if (results) {
