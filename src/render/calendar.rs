@@ -265,15 +265,17 @@ impl SiteRenderer<'_> {
             .site
             .schedules
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(si, s)| {
                 let span = extent(s);
+                let latest = si < super::NAV_SCHEDULES;
                 Featured {
                     schedule: super::pages::schedule_summary(s),
                     first: span.map(|(f, _)| f.to_string()),
                     last: span.map(|(_, l)| l.to_string()),
-                    months: month_counts(s, &axis_months(s)),
+                    months: if latest { month_counts(s, &axis_months(s)) } else { Vec::new() },
                     year_round_count: s.activities.iter().filter(|a| is_year_round(a)).count(),
-                    index_json: index_json(self.site, s, page),
+                    index_json: latest.then(|| index_json(self.site, s, page)),
                 }
             })
             .collect();

@@ -35,7 +35,7 @@ fn template(page: Page) -> &'static str {
 }
 
 /// Schedules named in every page's navigation; an archive of many years links the rest from the home page.
-const NAV_SCHEDULES: usize = 3;
+pub(super) const NAV_SCHEDULES: usize = 3;
 
 /// The templates every theme must provide.
 const REQUIRED: &[&str] = &[

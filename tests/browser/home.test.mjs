@@ -1,7 +1,8 @@
 // The home page features the schedule running on the day it is read, decided in the browser: the fixture
-// valid-three-years has schedules for 2024, 2025 and 2026; on a day inside 2025 the home page shows 2025 and
-// what is on in it, between schedules the next to start, after all of them the latest. From file://, at 390 and
-// 1280 px, checked with axe-core. Without JavaScript the latest by year shows and every schedule is linked.
+// valid-years has schedules for 2023 to 2026; on a day inside 2025 the home page shows 2025 and what is on in
+// it, between schedules the next to start, after all of them the latest. From file://, at 390 and 1280 px,
+// checked with axe-core. Without JavaScript the latest by year shows and every schedule is linked. The oldest
+// (2023, past the three the navigation names) comes without its index: featured, it shows its summary and link.
 // Run by tests/browser.rs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +13,7 @@ import { ARTIFACTS, FIXTURES, fileBase, launch } from './lib.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const skip = FIXTURES ? false : 'needs ALMANAC_FIXTURES (run by tests/browser.rs)';
-const home = () => `${fileBase(join(FIXTURES, 'valid-three-years'))}index.html`;
+const home = () => `${fileBase(join(FIXTURES, 'valid-years'))}index.html`;
 
 let browser;
 before(async () => {
@@ -73,10 +74,14 @@ describe('the home page features the schedule of the day it is read', { skip }, 
     }
   }
 
-  test('before every schedule, the first to start', async () => {
-    const page = await open(`${home()}?today=2023-06-01`, 1280);
-    assert.deepEqual(await featured(page), ['2024年质量周']);
-    await page.done();
+  test('before every schedule, the first to start, which is old enough to come without its index', async () => {
+    for (const today of ['2022-06-01', '2023-10-10']) {
+      const page = await open(`${home()}?today=${today}`, 1280);
+      assert.deepEqual(await featured(page), ['2023年质量周'], today);
+      assert.equal(await page.locator('section.current:not([hidden]) .now').count(), 0, 'no lists to fill');
+      assert.ok(await page.locator('section.current:not([hidden]) .more-link a[href="2023-week/index.html"]').isVisible());
+      await page.done();
+    }
   });
 
   test('without JavaScript the latest by year shows, and every schedule is linked', async () => {
@@ -86,7 +91,7 @@ describe('the home page features the schedule of the day it is read', { skip }, 
     await page.goto(`${home()}?today=2025-06-15`);
     assert.deepEqual(await featured(page), ['2026年质量周']);
     const linked = await page.$$eval('.sched-list a', (as) => as.map((a) => a.textContent.trim()));
-    assert.deepEqual(linked, ['2026年质量周', '2025年质量周', '2024年质量周']);
+    assert.deepEqual(linked, ['2026年质量周', '2025年质量周', '2024年质量周', '2023年质量周']);
     await page.close();
   });
 });

@@ -172,7 +172,8 @@
   }), TODAY);
   sections.forEach(function (sec, i) {
     sec.hidden = shown.indexOf(i) < 0;
-    if (!sec.hidden) showNow(sec, readIndex(sec.querySelector('.current-index')));
+    var ix = sec.querySelector('.current-index');
+    if (!sec.hidden && ix) showNow(sec, readIndex(ix));
   });
 
   // What is on and what comes next in a schedule the home page features.
