@@ -175,7 +175,8 @@ for (const [how, baseOf] of [['file://', () => fileBase()], ['http', () => serve
       await page.waitForSelector('.today-note');
       const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' })
         .formatToParts(new Date()).reduce((o, p) => ({ ...o, [p.type]: p.value }), {});
-      assert.match(await page.textContent('.today-note'), new RegExp(`^今天是${parts.year}年${parts.month}月${parts.day}日`));
+      // en-CA pads the day and month ("03"); the page writes them as numbers (3日).
+      assert.match(await page.textContent('.today-note'), new RegExp(`^今天是${+parts.year}年${+parts.month}月${+parts.day}日`));
       await page.done();
     });
   });
