@@ -68,7 +68,7 @@ describe('the home page features the schedule of the day it is read', { skip }, 
         const violations = await page.evaluate(async () => (await window.axe.run(document, { preload: false }))
           .violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
         assert.deepEqual(violations, []);
-        await page.screenshot({ path: join(ARTIFACTS, `home-three-years-${today}-${width}.png`), fullPage: true });
+        await page.screenshot({ path: join(ARTIFACTS, `home-years-${today}-${width}.png`), fullPage: true });
         await page.done();
       });
     }
