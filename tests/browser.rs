@@ -41,9 +41,10 @@ fn run(chromium: &Path) {
     // A year of 3,333 activities, for the large schedule's page: light, and every activity found by the filter.
     let large = large_schedule_site(3333);
     let large_output = build(large.path());
-    // Fixture sites whose views the tests look at too (a year across two calendar years; times and lists).
+    // Fixture sites whose views the tests look at too (a year across two calendar years; times and lists; three
+    // years, for the schedule the home page features).
     let fixtures = tempfile::tempdir().unwrap();
-    for name in ["valid-academic-year", "valid-times"] {
+    for name in ["valid-academic-year", "valid-times", "valid-years"] {
         let site = fixture_site(name);
         let target = fixtures.path().join(name);
         let out =

@@ -252,3 +252,38 @@ fn a_body_pasted_from_the_web_never_runs_and_never_breaks_the_page_around_it() {
     }
     assert!(err.contains("content/s/01-pasted.md:9:1"), "{err}");
 }
+
+/// The `<section class="current" …>` tags of a home page: each schedule the browser may feature.
+fn featured_tags(home: &str) -> Vec<&str> {
+    home.split("<section class=\"current\"").skip(1).map(|s| &s[..s.find('>').unwrap_or(s.len())]).collect()
+}
+
+#[test]
+fn the_home_page_gives_the_browser_each_schedules_days_to_choose_by() {
+    // Which schedule is on depends on the day the page is read (tests/browser/home.test.mjs), so the build ships
+    // every schedule's first and last day and shows the latest by year to a reader without JavaScript.
+    let site = fixture_site("valid-years");
+    let home = read(&build(site.path()).join("index.html"));
+    let tags = featured_tags(&home);
+    let days = [
+        ("2026-03-16", "2026-04-30"),
+        ("2025-03-01", "2025-09-20"),
+        ("2024-04-08", "2024-09-20"),
+        ("2023-10-09", "2023-10-13"),
+    ];
+    assert_eq!(tags.len(), days.len(), "{tags:?}");
+    for (tag, (first, last)) in tags.iter().zip(days) {
+        assert!(tag.contains(&format!(" data-first=\"{first}\" data-last=\"{last}\"")), "{tag}");
+    }
+    assert!(!tags[0].contains("hidden") && tags[1..].iter().all(|t| t.ends_with(" hidden")), "{tags:?}");
+    // The three latest carry their index for the lists of what is on; the oldest only its summary.
+    assert_eq!(home.matches("class=\"current-index\"").count(), 3);
+    assert!(!home.contains("2023年质量论坛"), "the oldest schedule's activities stay on its own page");
+    // A declared span is the schedule's days, as its span in words says (September to July).
+    let site = fixture_site("valid-academic-year");
+    let home = read(&build(site.path()).join("index.html"));
+    assert!(
+        featured_tags(&home).iter().any(|t| t.contains("data-first=\"2024-09-01\" data-last=\"2025-07-31\"")),
+        "{home}"
+    );
+}

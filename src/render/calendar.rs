@@ -37,10 +37,14 @@ fn month_words(m: YearMonth, year: i32) -> String {
     if m.year == year { format!("{}月", m.month) } else { m.label() }
 }
 
-/// The schedule's time in words: its declared span, else the months of its activities; a whole calendar year
-/// is just "2023年".
+/// The schedule's first and last day as readers are told it: its declared span, else its activities' days.
+pub(super) fn extent(s: &Schedule) -> Option<(NaiveDate, NaiveDate)> {
+    s.declared_span.or_else(|| s.span())
+}
+
+/// The schedule's time in words (its [`extent`]); a whole calendar year is just "2023年".
 pub(super) fn span_words(s: &Schedule) -> String {
-    let Some((f, l)) = s.declared_span.or_else(|| s.span()) else { return String::new() };
+    let Some((f, l)) = extent(s) else { return String::new() };
     let (f, l) = (YearMonth::of(f), YearMonth::of(l));
     if f.year == l.year && f.month == 1 && l.month == 12 { format!("{}年", f.year) } else { months_words(f, l) }
 }
@@ -254,14 +258,28 @@ impl SiteRenderer<'_> {
         ctx.insert("activities", &self.table_rows(si, first..(first + TABLE_PAGE_SIZE).min(s.activities.len()), page));
     }
 
-    /// The home page's view of the latest schedule: its facts, its months, and an index from which the browser
-    /// lists what is on and what comes next.
+    /// The home page's view of each schedule it may feature (see [`Featured`]): its facts, its months, its
+    /// extent, and an index from which the browser lists what is on and what comes next.
     pub(super) fn insert_home(&self, ctx: &mut Context, page: &str) {
-        let s = &self.site.schedules[0];
-        ctx.insert("schedule", &self.schedule_view(0, page));
-        ctx.insert("months", &month_counts(s, &axis_months(s)));
-        ctx.insert("year_round_count", &s.activities.iter().filter(|a| is_year_round(a)).count());
-        ctx.insert("index_json", &index_json(self.site, s, page));
+        let featured: Vec<Featured> = self
+            .site
+            .schedules
+            .iter()
+            .enumerate()
+            .map(|(si, s)| {
+                let span = extent(s);
+                let latest = si < super::NAV_SCHEDULES;
+                Featured {
+                    schedule: super::pages::schedule_summary(s),
+                    first: span.map(|(f, _)| f.to_string()),
+                    last: span.map(|(_, l)| l.to_string()),
+                    months: if latest { month_counts(s, &axis_months(s)) } else { Vec::new() },
+                    year_round_count: s.activities.iter().filter(|a| is_year_round(a)).count(),
+                    index_json: latest.then(|| index_json(self.site, s, page)),
+                }
+            })
+            .collect();
+        ctx.insert("featured", &featured);
     }
 
     fn timeline(&self, si: usize, months: &[YearMonth]) -> Timeline<'_> {

@@ -35,7 +35,7 @@ fn template(page: Page) -> &'static str {
 }
 
 /// Schedules named in every page's navigation; an archive of many years links the rest from the home page.
-const NAV_SCHEDULES: usize = 3;
+pub(super) const NAV_SCHEDULES: usize = 3;
 
 /// The templates every theme must provide.
 const REQUIRED: &[&str] = &[
@@ -225,9 +225,7 @@ impl SiteRenderer<'_> {
         match page {
             Page::Home => {
                 ctx.insert("page_title", &site.config.title);
-                if !site.schedules.is_empty() {
-                    self.insert_home(&mut ctx, path);
-                }
+                self.insert_home(&mut ctx, path);
                 let summaries: Vec<_> = site.schedules.iter().map(|s| schedule_summary(s)).collect();
                 ctx.insert("schedules", &summaries);
                 ctx.insert("recent_changes", &recent_changes(site, site.activity_ids()));

@@ -470,6 +470,24 @@ pub struct ScheduleSummary<'a> {
     pub facts: Vec<String>,
 }
 
+/// A schedule as the home page may feature it. The home page carries one per schedule; which are shown is decided
+/// where "today" is known, in the browser, from `first` and `last` (see almanac.js). Without the script the first
+/// one shows. The latest few by year (those the navigation names) come with their months and the index from
+/// which the browser lists what is on; the others with their summary and link alone, so that an archive of many
+/// years does not put every year's index in its home page.
+#[derive(Serialize)]
+pub struct Featured<'a> {
+    pub schedule: ScheduleSummary<'a>,
+    /// Its first and last day (ISO 8601); none for a schedule without dates.
+    pub first: Option<String>,
+    pub last: Option<String>,
+    /// Empty for an older schedule.
+    pub months: Vec<MonthCount>,
+    pub year_round_count: usize,
+    /// None for an older schedule.
+    pub index_json: Option<String>,
+}
+
 /// A row of the schedule table: the published columns with the main content (printed like the original), and
 /// what the calendar's filter reads.
 #[derive(Serialize)]

@@ -11,7 +11,7 @@ export const CHROMIUM = process.env.ALMANAC_CHROMIUM || '/usr/bin/chromium';
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const SITE = resolve(process.env.ALMANAC_SITE || join(REPO, 'output'));
 // Other builds the tests read, when tests/browser.rs made them: a one-year schedule of 3,333 activities from the
-// benchmark generator, and fixture sites by name (valid-academic-year, valid-times).
+// benchmark generator, and fixture sites by name (valid-academic-year, valid-times, valid-years).
 export const LARGE_SITE = process.env.ALMANAC_LARGE_SITE ? resolve(process.env.ALMANAC_LARGE_SITE) : null;
 export const FIXTURES = process.env.ALMANAC_FIXTURES ? resolve(process.env.ALMANAC_FIXTURES) : null;
 export const ARTIFACTS = resolve(process.env.ALMANAC_ARTIFACTS || join(REPO, 'target/browser-artifacts'));

@@ -117,12 +117,11 @@
     }
   }
 
-  // ---- The index a page may carry: every activity of a schedule, compact (see the theme's schedule_large.html).
-  var indexEl = document.getElementById('almanac-index');
-  var index = null;
-  if (indexEl) {
-    var ix = JSON.parse(indexEl.textContent);
-    index = ix.items.map(function (r) {
+  // ---- The index a page may carry: every activity of a schedule, compact (see the theme's schedule_large.html),
+  // in a <script type="application/json">; the home page has one per schedule.
+  function readIndex(script) {
+    var ix = JSON.parse(script.textContent);
+    return ix.items.map(function (r) {
       var tags = r[4].map(function (i) { return ix.tags[i]; });
       // [changes] r[11]: the status of a changed activity, else null.
       return {
@@ -133,6 +132,8 @@
       };
     });
   }
+  var indexEl = document.getElementById('almanac-index');
+  var index = indexEl ? readIndex(indexEl) : null;
   // An activity as a list item, for lists made here (the home page's, a large schedule's results).
   function itemOf(it) {
     var li = el('li', 'act');
@@ -152,31 +153,54 @@
     return li;
   }
 
-  // ---- The home page: what is on and what comes next in the latest schedule.
-  var nowBox = document.querySelector('.now');
-  if (nowBox && index) {
+  // ---- The home page features the schedule(s) whose days contain today, else the next to start, else the one
+  // that ends last: the site is read on any day, years after it was built. `spans` are [first, last] ISO days
+  // (null for a schedule without dates), in the page's order; returns the indexes to show.
+  function featuredAt(spans, today) {
+    var all = spans.map(function (s, i) { return { s: s, i: i }; }).filter(function (x) { return x.s; });
+    var on = all.filter(function (x) { return x.s[0] <= today && today <= x.s[1]; });
+    if (on.length) return on.map(function (x) { return x.i; });
+    var ahead = all.filter(function (x) { return x.s[0] > today; });
+    var pick = ahead.length ?
+      ahead.reduce(function (a, b) { return b.s[0] < a.s[0] ? b : a; }) :
+      all.reduce(function (a, b) { return !a || b.s[1] > a.s[1] ? b : a; }, null);
+    return [pick ? pick.i : 0];
+  }
+  var sections = Array.prototype.slice.call(document.querySelectorAll('section.current'));
+  var shown = featuredAt(sections.map(function (sec) {
+    return sec.dataset.first ? [sec.dataset.first, sec.dataset.last] : null;
+  }), TODAY);
+  sections.forEach(function (sec, i) {
+    sec.hidden = shown.indexOf(i) < 0;
+    var ix = sec.querySelector('.current-index');
+    if (!sec.hidden && ix) showNow(sec, readIndex(ix));
+  });
+
+  // What is on and what comes next in a schedule the home page features.
+  function showNow(sec, list) {
+    var nowBox = sec.querySelector('.now');
     // "另有 N 项" leads to the schedule filtered to this month, where they are all listed.
-    var more = document.querySelector('.current h2 a').getAttribute('href') + '?month=' + TODAY.slice(0, 7);
-    var fill = function (ul, list, none) {
-      var shown = list.slice(0, 8);
-      shown.forEach(function (it) { ul.appendChild(itemOf(it)); });
-      if (list.length > shown.length) {
+    var more = sec.querySelector('h2 a').getAttribute('href') + '?month=' + TODAY.slice(0, 7);
+    var fill = function (ul, items, none) {
+      var first = items.slice(0, 8);
+      first.forEach(function (it) { ul.appendChild(itemOf(it)); });
+      if (items.length > first.length) {
         var li = el('li', 'act act--more');
-        var a = el('a', 'act-title', '另有 ' + (list.length - shown.length) + ' 项，见完整日程');
+        var a = el('a', 'act-title', '另有 ' + (items.length - first.length) + ' 项，见完整日程');
         a.href = more;
         li.appendChild(a);
         ul.appendChild(li);
       }
-      if (!list.length) ul.appendChild(el('li', 'act act--none', none));
+      if (!items.length) ul.appendChild(el('li', 'act act--none', none));
     };
-    var on = index.filter(function (it) { var s = stateAt(it, AT); return !off(it) && (s === 'running' || (s === 'maybe' && it.p !== 'year')); });
+    var on = list.filter(function (it) { var s = stateAt(it, AT); return !off(it) && (s === 'running' || (s === 'maybe' && it.p !== 'year')); });
     // Exact ones first: they are certainly on.
     on.sort(function (a, b) { return (b.exact - a.exact) || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0); });
-    var next = index.filter(function (it) { return !off(it) && stateAt(it, AT) === 'upcoming'; });
+    var next = list.filter(function (it) { return !off(it) && stateAt(it, AT) === 'upcoming'; });
     next.sort(function (a, b) { var x = nextStart(a, AT), y = nextStart(b, AT); return x < y ? -1 : x > y ? 1 : 0; });
     fill(nowBox.querySelector('.now-running'), on, '今天没有进行中的活动。');
     fill(nowBox.querySelector('.now-next'), next, '本日程的活动都已开始或结束。');
-    nowBox.querySelector('.today-note').textContent = todayWords() + '：' + countWords(index) + NOTE_TAIL;
+    nowBox.querySelector('.today-note').textContent = todayWords() + '：' + countWords(list) + NOTE_TAIL;
     nowBox.hidden = false;
   }
 
@@ -187,6 +211,8 @@
   // [changes] The status filter is there only when an activity of the schedule changed.
   if (form.elements.status) FIELDS.push('status');
   var status = form.querySelector('.filter-status');
+  // When nothing matches, the button beside the status line clears the filter instead of the one in the fields.
+  var clear = form.querySelector('.filter-clear'), reset = form.querySelector('.filter-reset');
   var table = document.querySelector('table.data');
 
   // Full-width letters and digits (ＱＣ, ２０２３) become ASCII, and case is ignored.
@@ -306,9 +332,15 @@
       }
       sec.hidden = !left && !contLeft;
     });
+    // Nothing left: the timeline, the agenda and the table would be headings over nothing.
+    var none = any && !matched.length;
+    document.querySelectorAll('.timeline-section, .agenda, .table-section').forEach(function (sec) { sec.hidden = none; });
+    clear.hidden = !none;
+    reset.hidden = none;
+    status.classList.toggle('filter-status--none', none);
     var total = items.length;
     status.textContent = !any ? '共 ' + total + ' 项活动。' + (results ? '输入关键词或选择条件，查找其中任何一项。' : '') :
-      matched.length ? '共 ' + total + ' 项活动，符合条件的 ' + matched.length + ' 项。' : '没有符合条件的活动，请放宽条件。';
+      matched.length ? '共 ' + total + ' 项活动，符合条件的 ' + matched.length + ' 项。' : '没有符合条件的活动';
   }
 
   // The filter lives in the address (?tag=评价&month=2023-09&mode=在线&q=QC): a filtered view can be linked,
@@ -342,7 +374,12 @@
   });
   form.addEventListener('submit', function (e) { e.preventDefault(); typing = false; });
   form.addEventListener('reset', function () {
-    setTimeout(function () { apply(); toURL(true); typing = false; }, 0);
+    // The button pressed may be hidden by the reset (the one beside "none"): the search box keeps the focus.
+    var refocus = document.activeElement === clear;
+    setTimeout(function () {
+      apply(); toURL(true); typing = false;
+      if (refocus) form.elements.q.focus();
+    }, 0);
   });
   window.addEventListener('popstate', function () { fromURL(); apply(); typing = false; });
   if (results) {
