@@ -107,7 +107,7 @@ for (const [how, baseOf] of [['file://', () => fileBase()], ['http', () => serve
 
       await page.fill('input[name=q]', '不存在的活动');
       assert.match(await page.textContent('.filter-status'), /没有符合条件的活动/);
-      await page.click('button[type=reset]');
+      await page.click('.filter-clear');
       await page.waitForFunction(() => !location.search);
       assert.equal((await visibleRows(page)).length, 24);
       await page.done();
@@ -175,13 +175,53 @@ for (const [how, baseOf] of [['file://', () => fileBase()], ['http', () => serve
       await page.waitForSelector('.today-note');
       const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' })
         .formatToParts(new Date()).reduce((o, p) => ({ ...o, [p.type]: p.value }), {});
-      // en-CA pads numeric parts ("03"); the page writes days as Chinese readers do, unpadded ("3日").
-      const [y, m, d] = [parts.year, parts.month, parts.day].map(Number);
-      assert.match(await page.textContent('.today-note'), new RegExp(`^今天是${y}年${m}月${d}日`));
+      // en-CA pads the day and month ("03"); the page writes them as numbers (3日).
+      assert.match(await page.textContent('.today-note'), new RegExp(`^今天是${+parts.year}年${+parts.month}月${+parts.day}日`));
       await page.done();
     });
   });
 }
+
+describe('a filter that finds nothing', () => {
+  for (const width of [390, 1280]) {
+    test(`says so once, with a button that clears it, and leaves no empty heading (${width} px)`, async () => {
+      const page = await open(fileBase(), `${SCHEDULE}?today=2023-09-20`, { width, height: 844 });
+      await page.waitForSelector('form.filter:not([hidden])');
+      const headings = () => page.$$eval('main h2, main h3', (hs) => hs.filter((h) => h.getClientRects().length)
+        .map((h) => h.textContent.trim()));
+      const all = await headings();
+      await page.fill('input[name=q]', '不存在的活动');
+      const said = await page.evaluate(() => document.body.innerText.split('没有符合条件的活动').length - 1);
+      assert.equal(said, 1, 'the message once');
+      assert.ok(await page.locator('.filter-clear').isVisible());
+      assert.equal(await page.locator('button[type=reset]:visible').count(), 1, 'one way back, beside the message');
+      // Only headings with something under them: none of the timeline, the agenda or the table.
+      const left = await headings();
+      for (const gone of ['时间轴', '按月查看', '活动一览']) {
+        assert.ok(all.some((h) => h.startsWith(gone)) && !left.some((h) => h.startsWith(gone)), `${gone}: ${left}`);
+      }
+      assert.equal(await page.locator('.agenda-month:visible, table.data:visible, table.tl:visible').count(), 0);
+      await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate(async () => (await window.axe.run(document, { preload: false }))
+        .violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
+      assert.deepEqual(violations, []);
+      await page.screenshot({ path: join(ARTIFACTS, `filter-none-${width}.png`), fullPage: true });
+      // By keyboard: from the search box, Tab reaches the button; Enter clears and the search box keeps the focus.
+      await page.focus('input[name=q]');
+      for (let i = 0; i < 8 && !(await page.evaluate(() => document.activeElement.matches('.filter-clear'))); i++) {
+        await page.keyboard.press('Tab');
+      }
+      assert.ok(await page.evaluate(() => document.activeElement.matches('.filter-clear')), 'reachable by Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => !new URLSearchParams(location.search).get('q'));
+      assert.equal(await page.inputValue('input[name=q]'), '');
+      assert.equal((await visibleRows(page)).length, 24);
+      assert.deepEqual(await headings(), all);
+      assert.equal(await page.evaluate(() => document.activeElement.name), 'q');
+      await page.done();
+    });
+  }
+});
 
 test('without JavaScript every activity and date is there, and no dead form', async () => {
   const page = await browser.context.newPage();
