@@ -126,3 +126,36 @@ fn a_linked_schedule_is_not_replaced_by_the_site() {
     let out = forced(&site, &tmp.path().join("shared-schedules-site"));
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+/// Folders beside the output named like what an interrupted build leaves, but not marked as a build's own,
+/// are reported and kept, with or without `--force`: a user's folder, an almanac site, and the site itself.
+#[test]
+fn cleanup_beside_the_output_keeps_what_no_build_marked() {
+    let (tmp, site) = full_site();
+    // The site's own folder is named like a leftover of the output `TMP/out`.
+    let root = tmp.path().join(".out.almanac-new");
+    std::fs::rename(&site, &root).unwrap();
+    let theirs = [".out.almanac-old", ".out.almanac-new-1-2", ".out.almanac-old-3-4"].map(|n| tmp.path().join(n));
+    for dir in &theirs {
+        std::fs::create_dir(dir).unwrap();
+        std::fs::write(dir.join("thesis.tex"), "years of work").unwrap();
+        std::fs::write(dir.join(MARKER), "").unwrap();
+    }
+    let before = read_tree(tmp.path());
+    for force in [&[][..], &["--force"]] {
+        let mut args = vec!["build", "--root", root.to_str().unwrap(), "--output"];
+        let output = tmp.path().join("out");
+        args.push(output.to_str().unwrap());
+        args.extend_from_slice(force);
+        let out = almanac(&args, &[("NO_COLOR", "1")]);
+        let err = stderr(&out);
+        assert!(out.status.success(), "{err}");
+        for dir in theirs.iter().chain([&root]) {
+            assert!(err.contains(&format!("note: left {} alone", dir.display())), "{err}");
+        }
+        assert!(!err.contains("removed what interrupted builds left"), "{err}");
+    }
+    let after = read_tree(tmp.path());
+    let kept: Vec<_> = before.keys().filter(|k| after.get(*k) != before.get(*k)).collect();
+    assert!(kept.is_empty(), "changed or gone: {kept:?}");
+}
