@@ -16,6 +16,32 @@ pub const FILE: &str = "almanac.toml";
 /// folder may not touch.
 pub const SOURCE_DIRS: [&str; 4] = ["content", "themes", "templates", "static"];
 
+/// Every source of the site in `root`, relative to it (`/`-separated), for the output guard: [`FILE`], the
+/// [`SOURCE_DIRS`], and the folders under them that the build enters even when they are symbolic links to
+/// elsewhere: each folder in `content/` (a schedule), each theme in `themes/` and its `templates/` and
+/// `static/`. Deeper links are not followed by the build, so they are not its sources. Folders that cannot be
+/// listed add nothing: the build reports them.
+pub fn sources(root: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::iter::once(FILE).chain(SOURCE_DIRS).map(PathBuf::from).collect();
+    let folders = |dir: &str| -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { return Vec::new() };
+        // `is_dir` follows links: a schedule or theme kept elsewhere is a source where it really is.
+        let mut names: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().is_dir())
+            .map(|e| Path::new(dir).join(e.file_name()))
+            .collect();
+        names.sort();
+        names
+    };
+    out.extend(folders("content"));
+    for theme in folders("themes") {
+        out.extend(["templates", "static"].map(|sub| theme.join(sub)));
+        out.push(theme);
+    }
+    out
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// The site's name, shown in every page's header.

@@ -101,8 +101,20 @@ pub fn webcal(absolute: &str) -> String {
     format!("webcal://{rest}")
 }
 
-/// An ASCII slug: Chinese is transliterated (评价 → ping-jia), everything else becomes `-`.
+/// The longest slug, in bytes. A page's file name (`SLUG.html`, its `.gz`/`.br` copies, a tag's `SLUG-2`) then
+/// stays far below the 255 bytes a file system allows for one name, and the address stays readable.
+pub const MAX_SLUG_BYTES: usize = 100;
+
+/// The longest name of one file or folder of the output, in bytes: what Linux, macOS and Windows file systems
+/// allow.
+pub const MAX_NAME_BYTES: usize = 255;
+
+/// An ASCII slug: Chinese is transliterated (评价 → ping-jia), everything else becomes `-`. The text is read in
+/// Unicode's composed form (NFC) first, so a name typed on one system and saved decomposed by another (macOS
+/// writes `é` as `e` and an accent) makes the same slug. A slug longer than [`MAX_SLUG_BYTES`] keeps its first
+/// words and ends in a hash of the whole, so long names that differ only near their end still differ.
 pub fn slugify(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(text.len());
     let mut push = |c: char| {
         if c.is_ascii_alphanumeric() {
@@ -111,7 +123,7 @@ pub fn slugify(text: &str) -> String {
             out.push('-');
         }
     };
-    for c in text.chars() {
+    for c in text.nfc() {
         if c.is_ascii() {
             push(c);
         } else {
@@ -124,12 +136,38 @@ pub fn slugify(text: &str) -> String {
     while out.ends_with('-') {
         out.pop();
     }
-    if out.is_empty() { "x".to_string() } else { out }
+    if out.is_empty() { "x".to_string() } else { bounded(out) }
 }
 
-/// Whether a slug given by an editor (or a folder name) is already a clean URL segment.
+/// `slug` cut to [`MAX_SLUG_BYTES`]: its leading whole words, `-`, and eight hex digits of a hash of all of it.
+fn bounded(slug: String) -> String {
+    if slug.len() <= MAX_SLUG_BYTES {
+        return slug;
+    }
+    let hash = format!("{:08x}", fnv1a(slug.as_bytes()) as u32);
+    let room = MAX_SLUG_BYTES - 1 - hash.len();
+    // The slug is ASCII, so any byte is a character boundary; a word cut in two is dropped when a whole one
+    // comes before it.
+    let cut = &slug[..room];
+    let words = if slug.as_bytes()[room] == b'-' {
+        cut
+    } else {
+        cut.rfind('-').filter(|&end| end > 0).map_or(cut, |end| &cut[..end])
+    };
+    format!("{words}-{hash}")
+}
+
+/// The 64-bit FNV-1a hash: tiny, and the same on every platform and in every version, so a long name keeps its
+/// page (std's hashers promise neither).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+/// Whether a slug given by an editor (or a folder name) is already a clean URL segment, short enough for any
+/// file system ([`MAX_SLUG_BYTES`]).
 pub fn is_slug(slug: &str) -> bool {
     !slug.is_empty()
+        && slug.len() <= MAX_SLUG_BYTES
         && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !slug.starts_with('-')
 }
@@ -157,7 +195,50 @@ mod tests {
             assert_eq!(slugify(text), slug, "{text}");
         }
         assert!(is_slug("a-1") && is_slug("2023-quality-month"));
+        assert!(is_slug(&"a".repeat(MAX_SLUG_BYTES)) && !is_slug(&"a".repeat(MAX_SLUG_BYTES + 1)));
         assert!(!is_slug("A") && !is_slug("") && !is_slug("a/b") && !is_slug("-a"));
+    }
+
+    /// A name typed composed (NFC) and the same name saved decomposed (NFD, as macOS writes it) are one slug.
+    #[test]
+    fn composed_and_decomposed_names_make_one_slug() {
+        for (nfc, nfd) in [
+            ("café", "cafe\u{301}"),
+            ("Ångström", "A\u{30a}ngstro\u{308}m"),
+            ("한국", "\u{1112}\u{1161}\u{11ab}\u{1100}\u{116e}\u{11a8}"),
+        ] {
+            assert_ne!(nfc, nfd);
+            assert_eq!(slugify(nfc), slugify(nfd), "{nfc}");
+        }
+    }
+
+    /// However long the name, the slug fits [`MAX_SLUG_BYTES`], keeps its leading whole words and ends in a
+    /// hash of the whole: the same on every run, different for names that differ only at their end.
+    #[test]
+    fn long_names_make_bounded_distinct_stable_slugs() {
+        let cjk = |n: usize| "质量月活动评审发布论坛".chars().cycle().take(n).collect::<String>();
+        let (a80, a200) = (cjk(80), cjk(200));
+        let mut seen = std::collections::BTreeSet::new();
+        for text in
+            [a80.clone(), a200.clone(), format!("{a200}甲"), format!("{a200}乙"), "a".repeat(300), "a-".repeat(200)]
+        {
+            let slug = slugify(&text);
+            assert!(slug.len() <= MAX_SLUG_BYTES && is_slug(&slug), "{slug}");
+            assert_eq!(slugify(&text), slug);
+            assert!(format!("{slug}.html.gz").len() < MAX_NAME_BYTES);
+            assert!(seen.insert(slug.clone()), "{slug}");
+        }
+        // The first words stay whole: 质量月… → zhi-liang-yue-…, cut between two syllables.
+        let slug = slugify(&a80);
+        let (words, hash) = slug.rsplit_once('-').unwrap();
+        assert!(slugify(&a200).starts_with("zhi-liang-yue-huo-dong-") && words.len() > 80, "{slug}");
+        assert!(slugify(&a80).starts_with(words) && hash.len() == 8, "{slug}");
+        assert!(slug.split('-').all(|w| !w.is_empty()));
+        // Short slugs are as they were.
+        assert_eq!(slugify(&cjk(4)), "zhi-liang-yue-huo");
+        assert_eq!(slugify(&"a".repeat(MAX_SLUG_BYTES)), "a".repeat(MAX_SLUG_BYTES));
+        // A single word longer than the bound is cut inside it.
+        assert_eq!(slugify(&"a".repeat(300)).len(), MAX_SLUG_BYTES);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! A fuzz of the content, run by `cargo test`: generated sites whose front matter, `when` texts and Markdown
 //! bodies mix the everyday with the hostile (broken TOML, escapes and control characters, dates that cannot be
 //! read, raw HTML, links that lead nowhere). Whatever the input, almanac must not panic; every site it accepts
-//! must build whole: each path written once and every link resolving (`common::assert_whole_output`).
+//! must build whole: each path written once and every link resolving (`common::assert_whole_output`). File
+//! names are fuzzed too (long Chinese and ASCII names, composed and decomposed forms, any characters), with
+//! schedule and static folders kept elsewhere behind symbolic links, which no forced `--output` may replace.
 //!
 //! The seed is fixed and the cases bounded, so a run is repeatable and takes seconds; a failure prints the
 //! smallest site that shows it. `ALMANAC_FUZZ_CASES=N` runs more cases by hand.
@@ -388,4 +390,141 @@ fn any_when_text_reads_or_is_an_error() {
         panic!("{e}");
     }
     assert!(read.get() >= 150, "only {} of the texts read", read.get());
+}
+
+/// File names of activities: short ones, Chinese ones up to what a file system holds, ASCII ones up to 250
+/// bytes, one name composed (NFC) or decomposed (NFD, as macOS writes it), and any characters a name may have.
+fn file_stem() -> impl Strategy<Value = String> {
+    let cjk = prop::collection::vec(prop::sample::select(vec!['质', '量', '月', '论', '坛', '标', '准', '评']), 1..=84)
+        .prop_map(|c| c.into_iter().collect::<String>());
+    prop_oneof![
+        8 => "[a-z0-9-]{1,12}",
+        3 => cjk,
+        1 => (1..=250usize).prop_map(|n| "a".repeat(n)),
+        2 => prop::sample::select(vec!["café", "cafe\u{301}", "Ångström", "A\u{30a}ngstro\u{308}m", "한", "\u{1112}\u{1161}\u{11ab}"])
+            .prop_map(String::from),
+        1 => any::<String>().prop_map(|s| {
+            let clean = s.chars().filter(|c| *c != '/' && *c != '\0').collect::<String>();
+            let mut out = String::new();
+            for c in clean.chars() {
+                if out.len() + c.len_utf8() > 200 {
+                    break;
+                }
+                out.push(c);
+            }
+            if out.is_empty() || out == "." || out == ".." { "x".to_string() } else { out }
+        }),
+    ]
+}
+
+/// How a schedule folder is reached: where it is, or through a symbolic link from elsewhere.
+#[derive(Debug, Clone, Copy)]
+enum Reach {
+    Direct,
+    Linked,
+}
+
+/// Writes the site as [`write_site`] does, but with each activity's file named `stems[k]` and some schedule
+/// folders (and `static/`) kept elsewhere behind links, plus a dangling link and a link loop. Returns the
+/// real folders of the linked schedules.
+#[cfg(unix)]
+fn write_named_site(
+    root: &Path,
+    schedules: &[(Schedule, Vec<String>, Reach)],
+    static_linked: bool,
+) -> Vec<std::path::PathBuf> {
+    use std::os::unix::fs::symlink;
+    let site = root.join("site");
+    std::fs::create_dir_all(site.join("content")).unwrap();
+    let plain: Vec<Schedule> = schedules.iter().map(|(s, _, _)| s.clone()).collect();
+    write_site(&site, &plain);
+    let mut linked = Vec::new();
+    for (i, (s, stems, reach)) in schedules.iter().enumerate() {
+        let dir = site.join(format!("content/s{i}"));
+        for (k, (a, stem)) in s.activities.iter().zip(stems).enumerate() {
+            let ext = if a.markdown { "md" } else { "toml" };
+            std::fs::rename(dir.join(format!("{:02}.{ext}", k + 1)), dir.join(format!("{stem}.{ext}"))).unwrap();
+        }
+        // A link inside a schedule to its own folder: the build must not loop.
+        symlink("..", dir.join("loop")).unwrap();
+        if let Reach::Linked = reach {
+            let real = root.join(format!("away/s{i}"));
+            std::fs::create_dir_all(real.parent().unwrap()).unwrap();
+            std::fs::rename(&dir, &real).unwrap();
+            symlink(&real, &dir).unwrap();
+            linked.push(real);
+        }
+    }
+    if static_linked {
+        let real = root.join("away-static");
+        std::fs::rename(site.join("static"), &real).unwrap();
+        symlink(&real, site.join("static")).unwrap();
+        linked.push(real);
+    }
+    // A hidden dangling link in content/ is not read.
+    symlink(root.join("nowhere"), site.join("content/.gone")).unwrap();
+    linked
+}
+
+/// Sites with long, decomposed and odd file names and folders behind links: no panic; `check` and `build`
+/// agree; an accepted site is whole with every name one a file system holds; and no `--output`, forced, may
+/// replace a folder reached through a link.
+#[cfg(unix)]
+#[test]
+fn any_names_and_links_build_whole_or_are_refused_with_errors() {
+    let (accepted, refused) = (Cell::new(0), Cell::new(0));
+    let site_of = (
+        prop::collection::vec(
+            (
+                schedule(),
+                prop::collection::vec(file_stem(), 5),
+                prop_oneof![3 => Just(Reach::Direct), 1 => Just(Reach::Linked)],
+            ),
+            1..3,
+        ),
+        prop::bool::weighted(0.3),
+    );
+    let result = runner(48).run(&site_of, |(schedules, static_linked)| {
+        let dir = tempfile::tempdir().unwrap();
+        let linked = write_named_site(dir.path(), &schedules, static_linked);
+        let root = dir.path().join("site");
+        for real in &linked {
+            let before = common::read_tree(real);
+            for output in [real.clone(), real.join("out"), real.parent().unwrap().to_path_buf()] {
+                let options = almanac::build::Options {
+                    root: root.clone(),
+                    output: Some(output.clone()),
+                    force: true,
+                    ..Default::default()
+                };
+                prop_assert!(almanac::build::build(&options).is_err(), "{} was replaced", output.display());
+            }
+            prop_assert!(common::read_tree(real) == before, "{} changed", real.display());
+        }
+        let report = almanac::build::check(&root, false, false);
+        let options = almanac::build::Options { root: root.clone(), ..Default::default() };
+        match almanac::build::build(&options) {
+            Ok(s) => {
+                accepted.set(accepted.get() + 1);
+                let written = s.pages + s.data_files + s.static_files + usize::from(s.archive) + s.compressed;
+                assert_whole_output(&root.join("output"), written);
+                for entry in walkdir::WalkDir::new(root.join("output")) {
+                    let entry = entry.unwrap();
+                    prop_assert!(entry.file_name().len() <= 255, "{}", entry.path().display());
+                }
+                prop_assert_eq!(report.diagnostics.errors(), 0, "check found errors in a site that builds");
+            }
+            Err(errors) => {
+                refused.set(refused.get() + 1);
+                prop_assert!(errors.errors() > 0);
+                prop_assert!(report.diagnostics.errors() > 0, "check found no error in a site that does not build");
+            }
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let (accepted, refused) = (accepted.get(), refused.get());
+    assert!(accepted >= 5 && refused >= 5, "accepted {accepted}, refused {refused}");
 }

@@ -97,7 +97,7 @@ fn links_are_refused_and_sources_behind_links_are_guarded() {
     std::fs::rename(site.join("content"), &real).unwrap();
     std::os::unix::fs::symlink(&real, site.join("content")).unwrap();
     let out = build_into(&site, &real.join("spring"), &["--force"]);
-    assert!(stderr(&out).contains("lies inside the site's `content`"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is the site's `content/spring` (through a link, at "), "{}", stderr(&out));
     assert!(real.join("spring/01-forum.md").is_file());
 }
 

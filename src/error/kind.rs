@@ -43,8 +43,10 @@ pub enum ErrorKind {
     EmptyTitle,
     #[error("the activity has {count} milestones, more than the {max} one activity may have")]
     TooManyMilestones { count: usize, max: usize },
-    #[error("{what} `{slug}` is not lowercase ASCII letters, digits and `-`")]
+    #[error("{what} `{slug}` is not lowercase ASCII letters, digits and `-`, at most {max} bytes long", max = crate::urls::MAX_SLUG_BYTES)]
     BadSlug { what: SlugOf, slug: String },
+    #[error("the name `{name}` of {what} is {bytes} bytes long, more than a file system allows ({max})", max = crate::urls::MAX_NAME_BYTES)]
+    NameTooLong { name: String, what: String, bytes: usize },
     #[error("the schedule folder name `{0}` is used by the site itself")]
     ReservedFolder(String),
     #[error("a file directly in content/ belongs to no schedule")]

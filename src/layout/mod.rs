@@ -245,6 +245,10 @@ impl Layout {
         // Two activities with one slug collide twice (page and calendar): one error per pair of owners.
         let mut reported = Vec::new();
         for (path, item) in all {
+            if let Some(name) = path.split('/').find(|name| name.len() > urls::MAX_NAME_BYTES) {
+                errors.push(too_long(site, statics, &path, name, item));
+                continue;
+            }
             if let Some(&first) = items.get(&path) {
                 let pair = (owner(first), owner(item));
                 if !reported.contains(&pair) {
@@ -322,7 +326,15 @@ fn collision(site: &Site, statics: &[String], path: &str, first: Item, second: I
         first: describe(site, statics, path, first),
         second: describe(site, statics, path, second),
     };
-    let help = "give one of them another name: an activity's `slug` (or its file name), or the schedule's folder";
+    let help = match (owner(first), owner(second)) {
+        (Item::Page(Page::Activity(a)), Item::Page(Page::Activity(b)))
+            if one_name_two_forms(&site.get(a).1.origin.rel, &site.get(b).1.origin.rel) =>
+        {
+            "the two file names are the same text saved in two Unicode forms (composed, and decomposed as macOS \
+             writes names), so they are one name: delete or rename one of the files"
+        }
+        _ => "give one of them another name: an activity's `slug` (or its file name), or the schedule's folder",
+    };
     let at = |id: ActivityId| {
         let (_, a) = site.get(id);
         a.origin.at(a.spans.slug.clone(), kind.clone()).with_help(help)
@@ -339,6 +351,30 @@ fn collision(site: &Site, statics: &[String], path: &str, first: Item, second: I
         | (Item::Page(Page::Schedule(si) | Page::ScheduleTable(si, _)), _) => {
             site.schedules[si].origin.at(None, kind.clone()).with_help(help)
         }
+        _ => Diagnostic::file(crate::config::FILE, kind).with_help(help),
+    }
+}
+
+/// Whether two different names are the same text in Unicode's composed form (NFC), the form slugs are made of.
+fn one_name_two_forms(a: &str, b: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    a != b && a.nfc().eq(b.nfc())
+}
+
+/// The error for a file whose `name` (a part of its `path`) no file system can hold, placed where the name
+/// comes from. Slugs made from names are bounded ([`urls::slugify`]), so this is a static file, or a
+/// compressed copy adding its suffix to a name near the limit: `check` finds it as `build` would.
+fn too_long(site: &Site, statics: &[String], path: &str, name: &str, item: Item) -> Diagnostic {
+    let kind =
+        ErrorKind::NameTooLong { name: name.to_string(), what: describe(site, statics, path, item), bytes: name.len() };
+    let help = format!("shorten the name to at most {} bytes (a Chinese character takes 3)", urls::MAX_NAME_BYTES);
+    match owner(item) {
+        Item::Page(Page::Activity(id)) => {
+            let (_, a) = site.get(id);
+            a.origin.at(a.spans.slug.clone(), kind).with_help(help)
+        }
+        Item::Page(Page::Schedule(si)) => site.schedules[si].origin.at(None, kind).with_help(help),
+        Item::Static(i) => Diagnostic::file(format!("{}/{}", urls::STATIC_DIR, statics[i]), kind).with_help(help),
         _ => Diagnostic::file(crate::config::FILE, kind).with_help(help),
     }
 }

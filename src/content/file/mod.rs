@@ -291,8 +291,9 @@ pub(crate) fn load_activity(
         Some(s) if urls::is_slug(s.get_ref()) => s.get_ref().clone(),
         Some(s) => {
             errors.push(
-                at.error(s.span(), ErrorKind::BadSlug { what: SlugOf::Activity, slug: s.get_ref().clone() })
-                    .with_help("use lowercase ASCII letters, digits and `-`"),
+                at.error(s.span(), ErrorKind::BadSlug { what: SlugOf::Activity, slug: s.get_ref().clone() }).with_help(
+                    format!("use lowercase ASCII letters, digits and `-`, at most {} bytes", urls::MAX_SLUG_BYTES),
+                ),
             );
             String::new()
         }
