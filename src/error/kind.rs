@@ -65,6 +65,10 @@ pub enum ErrorKind {
     UnknownTimezone(String),
     #[error("there is no theme `{name}`: no folder themes/{name}")]
     NoSuchTheme { name: String },
+    #[error("the theme `{theme}` has no template or static file `{name}`")]
+    NoSuchThemeFile { theme: String, name: String },
+    #[error("`{name}` is both a template and a static file of the theme")]
+    AmbiguousThemeFile { name: String },
     #[error("the theme has no template {0}")]
     MissingTemplate(&'static str),
     #[error("template error: {0}")]
