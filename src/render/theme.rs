@@ -247,4 +247,42 @@ mod tests {
         assert!(files(dir.path(), "default", "static").unwrap().iter().any(|f| f.name == "style.css"));
         assert!(files(dir.path(), "other", "templates").is_err());
     }
+
+    #[test]
+    fn copy_and_list_use_the_sites_own_theme_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join(crate::config::FILE), "title = \"x\"\ntheme = \"mine\"\n").unwrap();
+        let own = root.join("themes/mine");
+        std::fs::create_dir_all(own.join("templates/partials")).unwrap();
+        std::fs::create_dir_all(own.join("static")).unwrap();
+        std::fs::write(own.join("templates/partials/card.html"), "card").unwrap();
+        std::fs::write(own.join("templates/home.html"), "home").unwrap();
+        std::fs::write(own.join("static/home.html"), "static home").unwrap();
+
+        let written = copy(root, &["templates/partials/card.html".into(), "static/home.html".into()], false).unwrap();
+        assert_eq!(written, [root.join("templates/partials/card.html"), root.join("static/home.html")]);
+        assert_eq!(std::fs::read_to_string(root.join("static/home.html")).unwrap(), "static home");
+
+        let listing = list(root).unwrap();
+        assert_eq!(listing.folder, Some(own.clone()));
+        let marked: Vec<_> =
+            listing.files.iter().map(|f| (f.part, f.name.as_str(), f.overridden_by.is_some())).collect();
+        assert_eq!(
+            marked,
+            [
+                ("templates", "home.html", false),
+                ("templates", "partials/card.html", true),
+                ("static", "home.html", true)
+            ]
+        );
+
+        // A bare name of both parts is ambiguous; a typo is compared by its last part; every problem at once.
+        let e = copy(root, &["home.html".into(), "crad.html".into()], false).unwrap_err();
+        let kinds: Vec<_> = e.iter().map(|d| (d.kind.to_string(), d.help.clone())).collect();
+        assert_eq!(kinds.len(), 2, "{kinds:?}");
+        assert!(kinds[0].0.contains("both a template and a static file"), "{kinds:?}");
+        assert_eq!(kinds[1].1.as_deref(), Some("did you mean `partials/card.html`?"));
+        assert!(e.iter().all(|d| d.path == own));
+    }
 }
