@@ -8,6 +8,7 @@ mod templates;
 pub mod text;
 pub mod theme;
 pub mod views;
+pub mod words;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -126,6 +127,8 @@ impl Renderer {
             },
         );
         common.insert("feed_url", urls::FEED);
+        // What almanac.js says and decides about each activity (see `words`).
+        common.insert("words_json", &words::json());
         common.insert("edition", &EditionView::new(site));
         common.insert("archive", &None::<ArchiveView>);
         common.insert(
