@@ -4,7 +4,7 @@
 //! these words and none of these parameters, but reads them from the page: every page that loads it carries
 //! [`json`] in `<script type="application/json" id="almanac-words">` (the theme's `base.html`).
 //!
-//! The words come from their one place each ([`Status::label`] and [`Status::badge`], [`Precision::label`],
+//! The words come from their one place each ([`Status::badge`], [`Precision::label`],
 //! [`State::words`]); the rule is [`State::at`], here for Rust, and a test runs almanac.js's copy on a table of
 //! cases made here (`tests/rule.rs`). Every table is keyed by the stable ASCII names (`cancelled`, `dekad`,
 //! `maybe`), the shape a catalogue of words per language can fill.
@@ -92,9 +92,10 @@ impl<V: Serialize> Serialize for Ordered<V> {
     }
 }
 
+/// What the browser needs of a status: the badge it draws on an activity it lists (the status's full label is
+/// in the page already, in the templates).
 #[derive(Serialize)]
 struct StatusEntry {
-    label: &'static str,
     badge: &'static str,
     /// It takes place at its dates, so it can be on.
     active: bool,
@@ -117,16 +118,13 @@ struct Words {
 }
 
 /// The words and the rule's parameters as JSON for a `<script type="application/json">` element:
-/// `{"state": {"upcoming": "未开始", …}, "status": {"cancelled": {"label", "badge", "active"}, …},
+/// `{"state": {"upcoming": "未开始", …}, "status": {"cancelled": {"badge": "已取消", "active": false}, …},
 /// "precision": {"dekad": {"label": "旬", "exact": false, "now": true}, …}}`.
 pub fn json() -> String {
     let words = Words {
         state: Ordered(State::ALL.iter().map(|s| (s.as_str(), s.words())).collect()),
         status: Ordered(
-            Status::ALL
-                .iter()
-                .map(|s| (s.as_str(), StatusEntry { label: s.label(), badge: s.badge(), active: s.is_active() }))
-                .collect(),
+            Status::ALL.iter().map(|s| (s.as_str(), StatusEntry { badge: s.badge(), active: s.is_active() })).collect(),
         ),
         precision: Ordered(
             PRECISIONS

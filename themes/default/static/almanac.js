@@ -7,7 +7,7 @@
   // ---- "Is it on?" The rule is almanac's (src/render/words.rs): this is its copy for the browser, where today is
   // known. Its parameters and every word for a status, a precision or a state come from the page, in
   // <script id="almanac-words">: W.state (upcoming, running, maybe, past: in the order counted), W.status
-  // (label, badge, active) and W.precision (label; exact: inside it certainly on, else maybe; now: maybe on
+  // (badge, active) and W.precision (label; exact: inside it certainly on, else maybe; now: maybe on
   // still listed as on now). Node runs these functions on Rust's table of cases, so the two agree.
   var W = null;
 
