@@ -6,7 +6,7 @@
 //!
 //! The words come from their one place each ([`Status::badge`], [`Precision::label`],
 //! [`State::words`]); the rule is [`State::at`], here for Rust, and a test runs almanac.js's copy on a table of
-//! cases made here (`tests/rule.rs`). Every table is keyed by the stable ASCII names (`cancelled`, `dekad`,
+//! cases made here (the test `the_browser_applies_the_same_rule`, through `tests/browser/rule.mjs`). Every table is keyed by the stable ASCII names (`cancelled`, `dekad`,
 //! `maybe`), the shape a catalogue of words per language can fill.
 
 use chrono::{NaiveDateTime, NaiveTime};
