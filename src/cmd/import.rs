@@ -115,6 +115,9 @@ impl ImportArgs {
         });
         let context = existing.flatten().unwrap_or(Context::calendar(year));
         let mut parsed = rows::read_rows(path, &selected, context);
+        if !parsed.errors.is_empty() {
+            return Err(parsed.errors);
+        }
         problems.extend(std::mem::take(&mut parsed.problems));
         // A 注 row under the table, then 注 paragraphs after it.
         let note_lines: Vec<String> = parsed.note.iter().chain(&around.note).cloned().collect();

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::columns::{Column, Columns, Field};
 use super::split::{How, split_time_place};
-use super::{Action, Block, Cell, Row, Table, join_lines, problem};
+use super::{Action, Block, Cell, MAX_CELL_CHARS, Row, Table, join_lines, problem};
 use crate::content::dates::{Context, parse_when_in};
 use crate::error::{Diagnostic, Diagnostics, ErrorKind, WarningKind};
 
@@ -97,6 +97,8 @@ pub struct Parsed {
     pub note: Vec<String>,
     pub notes: Vec<String>,
     pub problems: Diagnostics,
+    /// Cells past [`MAX_CELL_CHARS`]: the import is refused, all of them reported, nothing written.
+    pub errors: Diagnostics,
 }
 
 /// Reads every row under the header. `context` reads the dates, as `build` will; `path` names the file in
@@ -139,6 +141,17 @@ pub fn read_rows(path: &Path, sel: &Selected, context: Context) -> Parsed {
             }
         }
         in_note = false;
+        for (c, cell) in &own {
+            let chars: usize = cell.lines.iter().map(|l| l.chars().count()).sum();
+            if chars > MAX_CELL_CHARS {
+                let message =
+                    format!("the cell holds {chars} characters, more than almanac imports ({MAX_CELL_CHARS})");
+                out.errors.push(
+                    problem(path, &t.origin.at(r, Some(*c)), ErrorKind::CannotImport(message))
+                        .with_help("shorten the cell in the source (a long text belongs in the activity's page body)"),
+                );
+            }
+        }
         out.rows.push(activity(path, sel, r, row, context, section.as_deref(), &mut numbers, &mut out.problems));
     }
     if empty_rows > 0 {
