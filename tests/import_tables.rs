@@ -83,3 +83,47 @@ fn a_word_table_past_the_column_limit_is_refused() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("Word table 1 has 3 rows and"), "{}", stderr(&out));
 }
+
+/// 主办单位 and 承办单位 columns become the activity's `organiser` and `host` (issue 19.8), not body text: the
+/// page shows them, JSON-LD's `organizer` is the activity's own before the schedule's, and the data has them.
+/// A 负责人 column stays in the body under its header.
+#[test]
+fn organiser_and_host_columns_become_typed_fields_shown_everywhere() {
+    let csv = "2025年质量活动安排\n序号,活动名称,时间,地点,主办单位,承办单位,负责人\n\
+               1,质量论坛,9月18日,北京,中国质量协会,北京质量协会,张三\n2,质量讲座,9月20日,上海,,,\n";
+    let (site, file) = site_with("plan.csv", csv.as_bytes());
+    let said = stdout(&import(site.path(), &file, &["--schedule", "plan"]));
+    assert!(said.contains("主办单位 → organiser") && said.contains("承办单位 → host"), "{said}");
+    let dir = site.path().join("content/plan");
+    let first = read(&dir.join("01-zhi-liang-lun-tan.md"));
+    assert!(first.contains("organiser = \"中国质量协会\"\nhost = \"北京质量协会\"\n"), "{first}");
+    let a = front(&dir.join("01-zhi-liang-lun-tan.md"));
+    assert_eq!(a.body, "负责人：张三");
+    std::fs::write(
+        dir.join("_index.md"),
+        read(&dir.join("_index.md")).replace("year = 2025\n", "year = 2025\norganiser = \"日程的主办方\"\n"),
+    )
+    .unwrap();
+    let output = build(site.path());
+    let page = read(&output.join("plan/01-zhi-liang-lun-tan.html"));
+    assert!(page.contains("<dt>主办</dt><dd>中国质量协会</dd>") && page.contains("<dt>承办</dt><dd>北京质量协会</dd>"));
+    let ld = |html: &str| -> serde_json::Value {
+        let start = html.find("application/ld+json\">").unwrap() + "application/ld+json\">".len();
+        serde_json::from_str(&html[start..start + html[start..].find("</script>").unwrap()]).unwrap()
+    };
+    assert_eq!(ld(&page)["organizer"]["name"], "中国质量协会");
+    // Without its own, the schedule's organiser; and no 主办 line on the page.
+    let second = read(&output.join("plan/02-zhi-liang-jiang-zuo.html"));
+    assert_eq!(ld(&second)["organizer"]["name"], "日程的主办方");
+    assert!(!second.contains("<dt>主办</dt>") && !second.contains("<dt>承办</dt>"));
+    let json: serde_json::Value = serde_json::from_str(&read(&output.join("activities.json"))).unwrap();
+    let acts = json["activities"].as_array().unwrap();
+    assert_eq!((acts[0]["organiser"].as_str(), acts[0]["host"].as_str()), (Some("中国质量协会"), Some("北京质量协会")));
+    assert!(acts[1]["organiser"].is_null() && acts[1]["host"].is_null());
+    let table = read(&output.join("activities.csv"));
+    let mut rows = csv::Reader::from_reader(table.trim_start_matches('\u{feff}').as_bytes());
+    let header = rows.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let first_row = rows.records().next().unwrap().unwrap();
+    assert_eq!((&first_row[col("主办 organiser")], &first_row[col("承办 host")]), ("中国质量协会", "北京质量协会"));
+}

@@ -159,7 +159,12 @@ pub fn event(site: &Site, id: ActivityId) -> String {
                 previous_start: previous_start.clone(),
                 attendance,
                 location: location.clone(),
-                organizer: s.organiser.as_deref().map(|name| Organization { kind: "Organization", name }),
+                // The activity's own 主办 first: a schedule often lists activities other bodies organise.
+                organizer: a
+                    .organiser
+                    .as_deref()
+                    .or(s.organiser.as_deref())
+                    .map(|name| Organization { kind: "Organization", name }),
                 description: description.clone(),
                 url: page.clone(),
                 schedule: daily.map(|t| Schedule {

@@ -21,6 +21,12 @@ pub enum Field {
     Remarks,
     /// 标签 / 类别 / 类型: tags.
     Tags,
+    /// 主办单位: `organiser`.
+    Organiser,
+    /// 承办单位: `host`.
+    Host,
+    /// 负责人 / 联系人: kept in the body under its header, like an extra column.
+    Contact,
 }
 
 impl Field {
@@ -35,6 +41,9 @@ impl Field {
             Field::Content => "body",
             Field::Remarks => "body (备注：…)",
             Field::Tags => "tags",
+            Field::Organiser => "organiser",
+            Field::Host => "host",
+            Field::Contact => "body (kept as “header：value”)",
         }
     }
 }
@@ -62,6 +71,9 @@ const NAMES: &[(Field, &[&str])] = &[
     (Field::Content, &["主要内容", "内容", "活动内容", "简介", "说明", "活动简介", "内容简介", "活动说明", "content"]),
     (Field::Remarks, &["备注", "附注", "remarks", "notes"]),
     (Field::Tags, &["标签", "类别", "类型", "分类", "活动类别", "活动类型", "tags"]),
+    (Field::Organiser, &["主办单位", "主办", "主办方", "主办机构", "组织单位", "organiser", "organizer"]),
+    (Field::Host, &["承办单位", "承办", "承办方", "承办机构", "负责单位", "host"]),
+    (Field::Contact, &["负责人", "联系人", "联系方式", "联系电话", "咨询电话", "contact"]),
 ];
 
 /// Header text as compared: no white space anywhere (Word tables often space out "序  号"), full-width
@@ -173,7 +185,8 @@ mod tests {
             ("简介", Some(Content)), ("说明", Some(Content)),
             ("备注", Some(Remarks)),
             ("标签", Some(Tags)), ("类别", Some(Tags)), ("类型", Some(Tags)),
-            ("负责部门", None), ("联系人", None), ("", None), ("   ", None), ("时间地点备注", None),
+            ("负责部门", None), ("主办单位", Some(Organiser)), ("承办单位", Some(Host)), ("主 办", Some(Organiser)),
+            ("负责人", Some(Contact)), ("联系人", Some(Contact)), ("", None), ("   ", None), ("时间地点备注", None),
         ];
         for (header, want) in cases {
             assert_eq!(recognise(header), *want, "{header:?}");

@@ -212,6 +212,9 @@ pub struct Row {
     /// The published time text, verbatim.
     pub when: String,
     pub place: Option<String>,
+    /// 主办 and 承办, from their columns.
+    pub organiser: Option<String>,
+    pub host: Option<String>,
     /// How `when` reads, as `build` reads it; the error's text otherwise.
     pub reading: Result<When, String>,
     /// Markdown: the 主要内容 paragraphs, then 备注 and any extra columns.

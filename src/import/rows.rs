@@ -302,6 +302,7 @@ fn activity(
     }
     for (i, kind) in cols.kinds.iter().enumerate() {
         let name = match kind {
+            Column::Field(Field::Contact) => sel.headers.get(i).map_or_else(String::new, |h| h.trim().to_string()),
             Column::Field(_) => continue,
             Column::Extra(h) => h.clone(),
             Column::Unnamed => format!("第{}列", i + 1),
@@ -312,6 +313,7 @@ fn activity(
     }
     let body = paragraphs.iter().map(|p| super::write::markdown_text(p)).collect::<Vec<_>>().join("\n\n");
 
+    let one_line = |f: Field| Some(text(f)).filter(|t| !t.is_empty());
     Row {
         at: origin.at(r, None),
         number_text,
@@ -319,6 +321,8 @@ fn activity(
         title,
         when,
         place,
+        organiser: one_line(Field::Organiser),
+        host: one_line(Field::Host),
         reading,
         body,
         tags,
@@ -417,11 +421,11 @@ mod tests {
     #[test]
     fn rows_sections_repeated_headers_and_notes() {
         let s = sel(&[
-            &["序号", "活动名称", "时间地点", "主要内容", "负责部门"],
+            &["序号", "活动名称", "时间地点", "主要内容", "联系人"],
             &["一、评价类", "", "", "", ""],
             &["1", "评价", "9月，北京", "甲\n乙", "评价部"],
             &["", "", "", "", ""],
-            &["序 号", "活动名称", "时间地点", "主要内容", "负责部门"],
+            &["序 号", "活动名称", "时间地点", "主要内容", "联系人"],
             &["2", "", "九月中", "", ""],
             &["2", "考试", "10月", "", ""],
             &["注：以通知为准。", "", "", "", ""],
@@ -433,7 +437,7 @@ mod tests {
             [(Some(1), "评价", "9月", false), (Some(2), "", "九月中", true), (Some(2), "考试", "10月", false)]
         );
         assert_eq!(p.rows[0].place.as_deref(), Some("北京"));
-        assert_eq!(p.rows[0].body, "甲\n\n乙\n\n负责部门：评价部");
+        assert_eq!(p.rows[0].body, "甲\n\n乙\n\n联系人：评价部");
         assert_eq!(p.rows[0].tags, ["评价类"]);
         assert_eq!(p.note, ["注：以通知为准。"]);
         let at: Vec<String> = p.problems.iter().map(|d| d.path.display().to_string()).collect();

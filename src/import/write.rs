@@ -116,6 +116,11 @@ pub fn activity_file(row: &Row, source: &str) -> String {
     if let Some(p) = &row.place {
         t += &format!("where = {}\n", quote(p));
     }
+    for (key, value) in [("organiser", &row.organiser), ("host", &row.host)] {
+        if let Some(v) = value {
+            t += &format!("{key} = {}\n", quote(v));
+        }
+    }
     let tags: Vec<String> = row.tags.iter().map(|t| quote(t)).collect();
     t += &format!("tags = [{}]\n", tags.join(", "));
     if row.draft() {
@@ -230,6 +235,8 @@ mod tests {
             title: title.into(),
             when: "9月".into(),
             place: None,
+            organiser: None,
+            host: None,
             reading: Err(String::new()),
             body: String::new(),
             tags: vec![],
