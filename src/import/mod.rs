@@ -15,6 +15,7 @@ pub mod rows;
 pub mod sheet;
 pub mod split;
 pub mod write;
+pub mod year;
 
 use std::path::{Path, PathBuf};
 
@@ -252,6 +253,8 @@ pub struct Index {
     pub year: i32,
     /// Where the year came from: "--year", "the title", "the existing schedule".
     pub year_from: &'static str,
+    /// For a schedule that crosses into the next year (an academic year): its `span`.
+    pub span: Option<String>,
     pub note: Option<String>,
     /// Markdown: other paragraphs before and after the table.
     pub intro: String,

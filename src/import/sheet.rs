@@ -159,6 +159,11 @@ pub fn text(value: &Data) -> String {
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        // A time of day alone is a serial under 1 (a fraction of a day): `13:30`, not 1899-12-31.
+        Data::DateTime(dt) if dt.is_datetime() && (0.0..1.0).contains(&dt.as_f64()) => {
+            let (_, _, _, h, min, _, _) = dt.to_ymd_hms_milli();
+            format!("{h:02}:{min:02}")
+        }
         Data::DateTime(dt) if dt.is_datetime() => {
             let (y, m, d, h, min, s, _) = dt.to_ymd_hms_milli();
             if (h, min, s) == (0, 0, 0) {
@@ -219,6 +224,10 @@ mod tests {
         assert_eq!(text(&Data::String(" 9月下旬 ".into())), " 9月下旬 ");
         let day = calamine::ExcelDateTime::new(45187.0, calamine::ExcelDateTimeType::DateTime, false);
         assert_eq!(text(&Data::DateTime(day)), "2023-09-18");
+        let at = calamine::ExcelDateTime::new(45187.5625, calamine::ExcelDateTimeType::DateTime, false);
+        assert_eq!(text(&Data::DateTime(at)), "2023-09-18 13:30");
+        let clock = calamine::ExcelDateTime::new(0.5625, calamine::ExcelDateTimeType::DateTime, false);
+        assert_eq!(text(&Data::DateTime(clock)), "13:30");
         assert_eq!(text(&Data::Empty), "");
     }
 

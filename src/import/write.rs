@@ -146,6 +146,9 @@ pub fn index_file(index: &Index, source: &str) -> String {
         quote(&index.title),
         index.year
     );
+    if let Some(span) = &index.span {
+        t += &format!("span = {}\n", quote(span));
+    }
     if let Some(note) = &index.note {
         t += &format!("note = {}\n", quote(note));
     }
