@@ -11,6 +11,7 @@ pub mod columns;
 pub mod csv;
 pub mod docx;
 pub mod format;
+pub mod header;
 pub mod rows;
 pub mod sheet;
 pub mod split;
