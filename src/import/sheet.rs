@@ -91,7 +91,13 @@ impl Book {
     fn cells(&mut self, name: &str) -> Result<Option<Sparse>, String> {
         let mut out = Sparse::new();
         let mut keep = |pos: (u32, u32), value: Data| {
-            if !value.is_empty() {
+            // A blank string (a cell once typed in and cleared, a space) holds no text and must not stretch
+            // the table: with one at A1 and one at XFD1048576 the sheet would be its whole rectangle.
+            let blank = match &value {
+                Data::String(s) => s.trim().is_empty(),
+                v => v.is_empty(),
+            };
+            if !blank {
                 out.push((pos, value));
             }
             out.len() <= MAX_CELLS
@@ -257,7 +263,8 @@ mod tests {
     /// the one cell it is (this aborted with a 512 GB allocation when sheets were read as their rectangle).
     #[test]
     fn a_far_cell_is_one_cell_not_its_rectangle() {
-        let blocks = read(Path::new("a.xlsx"), xlsx(&[(1_048_575, 16_383, "活动名称")]), Format::Xlsx, None).unwrap();
+        let cells = [(0, 0, " "), (5, 3, ""), (1_048_575, 16_383, "活动名称")];
+        let blocks = read(Path::new("a.xlsx"), xlsx(&cells), Format::Xlsx, None).unwrap();
         let [Block::Table(t)] = blocks.as_slice() else { panic!("{blocks:?}") };
         assert_eq!(t.rows.len(), 1);
         assert_eq!(t.origin.at(0, Some(0)), "sheet Sheet1, cell XFD1048576");
