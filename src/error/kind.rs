@@ -173,6 +173,9 @@ pub enum WarningKind {
     NumberTaken { number: String, other: String },
     #[error("there is no title before the table; the schedule is named after the file")]
     NoScheduleTitle,
+    /// Copies of one warning past a limit, in one line (see [`Diagnostics::summarised`](super::Diagnostics)).
+    #[error("{count} more like this: {what}")]
+    Repeated { count: usize, what: String },
     // When the schedule changes: a history that does not match the file.
     #[error("`status` is `{status}`, but {recorded}")]
     StatusNotRecorded { status: &'static str, recorded: String },

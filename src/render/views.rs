@@ -500,6 +500,9 @@ pub struct ActivityPage<'a> {
     #[serde(flatten)]
     pub summary: ActivityRef<'a>,
     pub body_html: String,
+    /// 主办 and 承办 of this activity (`organiser`, `host`), shown only when written.
+    pub organiser: Option<&'a str>,
+    pub host: Option<&'a str>,
     pub milestones: Vec<MilestoneView<'a>>,
     pub months: Vec<MonthLink>,
     /// This activity's own `.ics`, relative to the site root.
