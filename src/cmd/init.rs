@@ -33,7 +33,7 @@ impl InitArgs {
             (
                 crate::config::FILE.to_string(),
                 format!(
-                    "# Site configuration; every key is described in almanac's README.\ntitle = {}\ntheme = \"default\"    # built into almanac; `almanac theme list` shows its files\nlanguage = \"zh-CN\"\n# base_url = \"https://example.org/calendar/\"\n\
+                    "# Site configuration; every key is described in almanac's docs/reference.md.\ntitle = {}\ntheme = \"default\"    # built into almanac; `almanac theme list` shows its files\nlanguage = \"zh-CN\"\n# base_url = \"https://example.org/calendar/\"\n\
                      # archive = false    # no offline.zip of the whole site\n\
                      # compress = true    # .gz and .br copies of text files, for nginx's gzip_static\n",
                     toml::Value::String(self.title.clone())

@@ -384,13 +384,13 @@ mod tests {
         }
     }
 
-    /// The README's table of headers is this list's: `cargo test` fails, printing the table to paste, until
-    /// the README says what the code reads.
+    /// docs/import.md's table of headers is this list's: `cargo test` fails, printing the table to paste,
+    /// until the documentation says what the code reads.
     #[test]
-    fn readme_lists_the_vocabulary() {
+    fn the_import_docs_list_the_vocabulary() {
         let table = vocabulary_table();
-        let readme = include_str!("../../README.md");
-        assert!(readme.contains(&table), "README.md's import section must hold this table:\n{table}");
+        let docs = include_str!("../../docs/import.md");
+        assert!(docs.contains(&table), "docs/import.md must hold this table:\n{table}");
         // No spelling names two fields.
         let mut seen = std::collections::BTreeMap::new();
         for (f, names) in NAMES {

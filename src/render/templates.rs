@@ -97,14 +97,14 @@ mod tests {
         );
     }
 
-    /// README "Themes" says which templates a theme needs: the same names, in the same order.
+    /// docs/themes.md says which templates a theme needs: the same names, in the same order.
     #[test]
-    fn the_readme_lists_the_templates() {
-        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-        let start = readme.find("A theme needs ").expect("README says which templates a theme needs");
+    fn the_theme_docs_list_the_templates() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/themes.md")).unwrap();
+        let start = readme.find("A theme needs ").expect("docs/themes.md says which templates a theme needs");
         let sentence = &readme[start..start + readme[start..].find(". ").unwrap_or(readme.len() - start)];
         let listed: Vec<&str> = sentence.split('`').skip(1).step_by(2).filter(|name| name.ends_with(".html")).collect();
         let names: Vec<&str> = Template::ALL.iter().map(|t| t.name()).collect();
-        assert_eq!(listed, names, "README's list of templates: {sentence}");
+        assert_eq!(listed, names, "docs/themes.md's list of templates: {sentence}");
     }
 }
