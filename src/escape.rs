@@ -28,6 +28,11 @@ pub fn escape_into(text: &str, out: &mut String) {
     }
 }
 
+/// [`escape`] for a writer: the form Tera takes its escape function in.
+pub fn escape_to(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(escape(text).as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
