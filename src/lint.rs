@@ -35,7 +35,8 @@ pub fn lint(site: &Site) -> Diagnostics {
         }
     }
     tags(site, &mut out);
-    out.sorted()
+    // More than ten copies of one warning: the first ten, then one line with the count.
+    out.sorted().summarised(10, 10)
 }
 
 fn activity(s: &Schedule, a: &Activity, crossing: Option<Crossing>, out: &mut Diagnostics) {
@@ -231,19 +232,14 @@ fn sanitised(a: &Activity, unsafe_html: bool, out: &mut Diagnostics) {
     }
 }
 
+/// Two activities with one title are a mistake only when they also take place at once in one place: an exam
+/// table lists one course at several sittings, a series repeats its name each month. One number on two
+/// activities is always one.
 fn duplicates(s: &Schedule, out: &mut Diagnostics) {
-    let mut titles: BTreeMap<&str, &Activity> = BTreeMap::new();
+    let mut sittings: BTreeMap<(&str, Option<&str>), Vec<&Activity>> = BTreeMap::new();
     let mut numbers: BTreeMap<u32, &Activity> = BTreeMap::new();
     for a in &s.activities {
-        if let Some(first) = titles.insert(&a.title, a) {
-            let kind =
-                WarningKind::Duplicate { what: "title", value: a.title.clone(), other: first.origin.rel.clone() };
-            out.push(
-                a.origin
-                    .at(a.spans.title.clone(), kind)
-                    .with_help("if these are two activities, tell them apart in the title"),
-            );
-        }
+        sittings.entry((&a.title, a.place.as_deref())).or_default().push(a);
         if let Some(n) = a.number
             && let Some(first) = numbers.insert(n, a)
         {
@@ -251,6 +247,35 @@ fn duplicates(s: &Schedule, out: &mut Diagnostics) {
             let kind = WarningKind::Duplicate { what: "number (序号)", value: n.to_string(), other };
             out.push(a.origin.at(a.spans.number.clone(), kind).with_help("give each activity its own 序号"));
         }
+    }
+    for mut group in sittings.into_values().filter(|g| g.len() > 1) {
+        // By start, each compared with the one reaching furthest before it: linear after the sort.
+        group.sort_by_key(|a| (a.when.start, a.when.end));
+        let mut furthest: Option<&Activity> = None;
+        for a in group {
+            if let Some(f) = furthest
+                && overlap(&a.when, &f.when)
+            {
+                let kind =
+                    WarningKind::Duplicate { what: "title", value: a.title.clone(), other: f.origin.rel.clone() };
+                out.push(a.origin.at(a.spans.title.clone(), kind).with_help(
+                    "both take place at the same time in the same place: if these are two activities, tell them \
+                     apart in the title",
+                ));
+            }
+            if furthest.is_none_or(|f| a.when.end > f.when.end) {
+                furthest = Some(a);
+            }
+        }
+    }
+}
+
+/// Whether two readings share a day (lists of dates by their dates; times are not compared).
+fn overlap(a: &When, b: &When) -> bool {
+    let days = |w: &When| w.occurrences().map(|o| (o.start, o.end)).collect::<Vec<_>>();
+    a.start <= b.end && b.start <= a.end && {
+        let (da, db) = (days(a), days(b));
+        da.iter().any(|(s1, e1)| db.iter().any(|(s2, e2)| s1 <= e2 && s2 <= e1))
     }
 }
 

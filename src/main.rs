@@ -14,6 +14,7 @@ use almanac::cmd::init::InitArgs;
 use almanac::cmd::new::NewArgs;
 use almanac::cmd::reschedule::RescheduleArgs;
 use almanac::cmd::serve::{ServeArgs, ServeEvent};
+use almanac::cmd::theme::{ThemeArgs, ThemeOutcome};
 use almanac::error::{Diagnostics, count};
 use clap::{Parser, Subcommand};
 
@@ -40,6 +41,8 @@ enum Command {
     Import(ImportArgs),
     /// Preview the site on a local web server, rebuilding and reloading on every change (never writes output/).
     Serve(ServeArgs),
+    /// List the theme's files, or copy some into the site to override them.
+    Theme(ThemeArgs),
 }
 
 fn main() -> ExitCode {
@@ -118,6 +121,13 @@ fn main() -> ExitCode {
             Err(errors) => fail(&errors, "the site was not created."),
         },
         Command::Import(args) => import(&args),
+        Command::Theme(args) => match args.run() {
+            Ok(outcome) => {
+                print_theme(&args, outcome);
+                ExitCode::SUCCESS
+            }
+            Err(errors) => fail(&errors, "nothing was written."),
+        },
         Command::Reschedule(args) => match args.run() {
             Ok(done) => {
                 let c = Console::ending(ExitCode::SUCCESS);
@@ -235,6 +245,41 @@ fn print_serve_event(event: ServeEvent) {
         }
         ServeEvent::Notice(text) => c.errln(format_args!("note: {text}")),
         ServeEvent::Stopped => c.outln("Stopped."),
+    }
+}
+
+fn print_theme(args: &ThemeArgs, outcome: ThemeOutcome) {
+    let c = Console::ending(ExitCode::SUCCESS);
+    match outcome {
+        ThemeOutcome::Listed(l) => {
+            match &l.folder {
+                Some(dir) => c.outln(format_args!("Theme `{}`, from {}.", l.theme, dir.display())),
+                None => c.outln(format_args!("Theme `{}`, built into almanac.", l.theme)),
+            }
+            for part in almanac::render::theme::PARTS {
+                c.outln(format_args!("\n{part}:"));
+                for f in l.files.iter().filter(|f| f.part == part) {
+                    match &f.overridden_by {
+                        Some(own) => c.outln(format_args!("  {:<32} overridden by {}", f.name, own.display())),
+                        None => c.outln(format_args!("  {}", f.name)),
+                    }
+                }
+            }
+            c.outln("\nTo override a file: almanac theme copy NAME, then edit the copy.");
+        }
+        ThemeOutcome::Copied { files, all } => {
+            for f in &files {
+                c.outln(format_args!("Created {}", f.display()));
+            }
+            if all {
+                c.outln(format_args!(
+                    "The site now uses its own copy of the theme, in {}.",
+                    args.root.join("themes/default").display()
+                ));
+            } else {
+                c.outln("Edit the copies: the build uses them instead of the theme's.");
+            }
+        }
     }
 }
 

@@ -277,6 +277,8 @@ pub(crate) mod tests {
                 when_text: when.into(),
                 when: parse_when(when, 2023).unwrap(),
                 place: place.map(Into::into),
+                organiser: None,
+                host: None,
                 tags: vec![],
                 milestones: vec![],
                 body: body.into(),

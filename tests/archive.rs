@@ -27,7 +27,7 @@ fn python_missing() -> Option<String> {
 }
 
 fn main() -> ExitCode {
-    tool_test("pythons_zipfile_reads_the_archive_whole", python_missing(), || {
+    run_trials(vec![tool_trial("pythons_zipfile_reads_the_archive_whole", python_missing(), move || {
         let site = repo_site();
         let output = build(site.path());
         let out = Command::new("python3").args(["-c", READ]).arg(output.join("offline.zip")).output().unwrap();
@@ -50,5 +50,5 @@ fn main() -> ExitCode {
                 assert_eq!(served[name].len(), *size, "{name}");
             }
         }
-    })
+    })])
 }

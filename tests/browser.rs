@@ -32,7 +32,7 @@ fn missing(chromium: &Path) -> Option<String> {
 
 fn main() -> ExitCode {
     let chromium = PathBuf::from(std::env::var("ALMANAC_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()));
-    tool_test("the_site_works_in_a_real_browser", missing(&chromium), || run(&chromium))
+    run_trials(vec![tool_trial("the_site_works_in_a_real_browser", missing(&chromium), move || run(&chromium))])
 }
 
 fn run(chromium: &Path) {

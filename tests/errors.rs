@@ -1,39 +1,77 @@
-//! Invalid sites: each `tests/fixtures/invalid-*` folder holds a broken site and `expected-errors.txt`, the
-//! lines its build (and `almanac check`) must print (file:line:column and the message). Every error of the run must be reported
-//! at once, the exit code must be 1, and the previous output must survive untouched.
+//! Invalid sites, discovered: every `tests/fixtures/invalid-*` folder holds a broken site, and beside it the
+//! whole diagnostic output of `almanac check` and `almanac build` (`check.stderr`, `build.stderr`; `NO_COLOR=1`,
+//! the site's temporary path written `[ROOT]`). Every error of the run is reported at once, the exit code is 1,
+//! and the previous output survives untouched. `SNAPSHOTS=overwrite cargo test --test errors` rewrites the
+//! snapshots; read each before committing it, as they are the record of what a user sees.
+//!
+//! A folder of `tests/fixtures` that fits no rule (`common::fixture_folders`) fails here. A test binary of its
+//! own (`harness = false`) so that each fixture is a test of its own, named by its folder.
 
 mod common;
 
+use std::path::Path;
+use std::process::ExitCode;
+
 use common::*;
+use libtest_mimic::Trial;
+
+fn main() -> ExitCode {
+    let mut trials = vec![
+        Trial::test("every_fixture_folder_fits_a_rule", || {
+            every_fixture_folder_fits_a_rule();
+            Ok(())
+        }),
+        Trial::test("missing_config_is_explained", || {
+            missing_config_is_explained();
+            Ok(())
+        }),
+    ];
+    for (name, rule) in fixture_folders() {
+        if rule == FixtureRule::Invalid {
+            trials.push(Trial::test(format!("fixtures::{name}"), move || {
+                check(&name);
+                Ok(())
+            }));
+        }
+    }
+    run_trials(trials)
+}
+
+/// `stderr` of `run` as a snapshot compares it: the site's temporary path made `[ROOT]`.
+fn diagnostics(out: &std::process::Output, root: &Path) -> String {
+    stderr(out).replace(root.to_str().unwrap(), "[ROOT]")
+}
+
+/// Compares `actual` with the snapshot `tests/fixtures/<name>/<file>`, whole (`SNAPSHOTS=overwrite` rewrites it).
+fn assert_snapshot(name: &str, file: &str, actual: String) {
+    let path = repo().join("tests/fixtures").join(name).join(file);
+    snapbox::Assert::new().action_env("SNAPSHOTS").eq(actual, snapbox::Data::read_from(&path, None).raw());
+}
 
 fn check(name: &str) {
     let site = fixture_site(name);
-    let expected = read(&site.path().join("expected-errors.txt"));
-    let output = site.path().join("output");
+    let root = site.path();
+    let output = root.join("output");
     std::fs::create_dir_all(&output).unwrap();
     std::fs::write(output.join("previous.html"), "previous build").unwrap();
     std::fs::write(output.join(MARKER), "").unwrap();
+    let no_color = [("NO_COLOR", "1")];
 
-    let out = almanac(&["build", "--root", site.path().to_str().unwrap()], &[]);
-    let err = stderr(&out);
+    let out = almanac(&["build", "--root", root.to_str().unwrap()], &no_color);
+    let err = diagnostics(&out, root);
     assert_eq!(out.status.code(), Some(1), "{name}: exit code\n{err}");
     assert!(!err.contains("panicked"), "{name}: panic\n{err}");
-    for line in expected.lines().filter(|l| !l.trim().is_empty()) {
-        assert!(err.contains(line), "{name}: expected\n  {line}\nin\n{err}");
-    }
-    let n = expected.lines().filter(|l| l.contains("--> ")).count();
-    assert!(err.contains(&format!("{n} error")), "{name}: expected {n} errors in\n{err}");
+    assert_snapshot(name, "build.stderr", err);
     assert_eq!(read(&output.join("previous.html")), "previous build", "{name}: previous output changed");
+
     // `check` finds the same errors, without writing anything.
-    let out = almanac(&["check", "--root", site.path().to_str().unwrap()], &[]);
-    let err = stderr(&out);
+    let out = almanac(&["check", "--root", root.to_str().unwrap()], &no_color);
+    let err = diagnostics(&out, root);
     assert_eq!(out.status.code(), Some(1), "{name}: check exit code\n{err}");
-    for line in expected.lines().filter(|l| !l.trim().is_empty()) {
-        assert!(err.contains(line), "{name}: check should print\n  {line}\nin\n{err}");
-    }
+    assert_snapshot(name, "check.stderr", err);
     assert_eq!(read(&output.join("previous.html")), "previous build", "{name}: check touched the output");
 
-    let left: Vec<_> = std::fs::read_dir(site.path())
+    let left: Vec<_> = std::fs::read_dir(root)
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| n.contains("almanac-") && !n.ends_with(".almanac-lock"))
@@ -41,35 +79,25 @@ fn check(name: &str) {
     assert!(left.is_empty(), "{name}: staging left behind: {left:?}");
 }
 
-macro_rules! invalid_sites {
-    ($($test:ident => $dir:literal,)*) => {$(
-        #[test]
-        fn $test() {
-            check($dir);
-        }
-    )*};
+fn every_fixture_folder_fits_a_rule() {
+    let folders = fixture_folders();
+    let unknown: Vec<&str> =
+        folders.iter().filter(|(_, rule)| *rule == FixtureRule::Unknown).map(|(n, _)| n.as_str()).collect();
+    assert!(
+        unknown.is_empty(),
+        "tests/fixtures/{{{}}} fits no rule: name a folder invalid-* (a site that must fail, with check.stderr and \
+         build.stderr beside it) or valid-* (a site that must build whole), or list it in common::USED_BY_NAME \
+         with the test that uses it",
+        unknown.join(",")
+    );
+    // The list of folders used by name stays true: each is there, and named in the file that uses it.
+    for (name, file) in USED_BY_NAME {
+        assert!(folders.iter().any(|(n, _)| n == name), "common::USED_BY_NAME lists {name}, not in tests/fixtures");
+        assert!(read(&repo().join(file)).contains(name), "{file} does not use the fixture {name}");
+    }
+    assert!(folders.iter().filter(|(_, r)| *r == FixtureRule::Invalid).count() >= 16, "{folders:?}");
 }
 
-invalid_sites! {
-    broken_toml => "invalid-toml",
-    unknown_keys_with_suggestions => "invalid-unknown-keys",
-    unreadable_dates_all_reported => "invalid-dates",
-    schedule_without_index => "invalid-missing-index",
-    not_utf8 => "invalid-utf8",
-    template_syntax_error => "invalid-template",
-    template_unknown_filter => "invalid-template-filter",
-    template_unknown_field => "invalid-template-field",
-    front_matter_delimiters => "invalid-front-matter",
-    missing_required_key => "invalid-missing-key",
-    bad_config => "invalid-config",
-    links_that_do_not_resolve => "invalid-links",
-    two_things_at_one_path => "invalid-slug-collision",
-    a_weekday_that_does_not_match => "invalid-weekday",
-    control_characters_in_every_field => "invalid-control-characters",
-    a_history_of_changes_that_cannot_be_read => "invalid-changes",
-}
-
-#[test]
 fn missing_config_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let out = almanac(&["build", "--root", dir.path().to_str().unwrap()], &[]);

@@ -24,7 +24,7 @@ fn missing() -> Option<String> {
 }
 
 fn main() -> ExitCode {
-    tool_test("pages_are_valid_html", missing(), || {
+    run_trials(vec![tool_trial("pages_are_valid_html", missing(), move || {
         let site = repo_site();
         validate(&build(site.path()));
         for name in [
@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         // A schedule too large for one page: its summary, its index and its table pages.
         let large = large_schedule_site(250);
         validate(&build(large.path()));
-    })
+    })])
 }
 
 fn validate(output: &Path) {

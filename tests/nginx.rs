@@ -33,7 +33,7 @@ fn missing() -> Option<String> {
 }
 
 fn main() -> ExitCode {
-    tool_test("the_nginx_recipe_serves_the_site_under_a_sub_path", missing(), run)
+    run_trials(vec![tool_trial("the_nginx_recipe_serves_the_site_under_a_sub_path", missing(), run)])
 }
 
 /// nginx running in the foreground as one process; stopped however the test ends.

@@ -88,7 +88,7 @@ fn browser_missing(chromium: &Path) -> Option<String> {
 fn main() -> ExitCode {
     let chromium = PathBuf::from(std::env::var("ALMANAC_CHROMIUM").unwrap_or("/usr/bin/chromium".into()));
     let name = "the_overlay_in_a_real_browser_is_opaque_chinese_and_marks_the_right_character";
-    tool_test(name, browser_missing(&chromium), || overlay(&chromium))
+    run_trials(vec![tool_trial(name, browser_missing(&chromium), move || overlay(&chromium))])
 }
 
 fn overlay(chromium: &Path) {

@@ -24,7 +24,7 @@ fn missing() -> Option<String> {
 }
 
 fn main() -> ExitCode {
-    tool_test("the_github_pages_workflow_lints_clean", missing(), || {
+    run_trials(vec![tool_trial("the_github_pages_workflow_lints_clean", missing(), move || {
         let workflow = repo().join("docs/deploy/github-pages.yml");
         let out = Command::new(actionlint()).arg("-no-color").arg(&workflow).output().expect("actionlint runs");
         let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
@@ -34,5 +34,5 @@ fn main() -> ExitCode {
         for needle in ["cargo install --path . --locked", "almanac build --base-url", "path: output/"] {
             assert!(text.contains(needle), "{needle} is not in the workflow");
         }
-    })
+    })])
 }

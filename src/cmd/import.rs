@@ -8,7 +8,9 @@ use crate::content::dates::Context;
 use crate::content::schedule_slug_problem;
 use crate::content::write::schedule_context;
 use crate::error::{Diagnostic, Diagnostics, WarningKind};
+use crate::import::columns::Field;
 use crate::import::format::{self, Format};
+use crate::import::year::Year;
 use crate::import::{self as imp, Action, Index, Plan, Source, rows};
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -36,6 +38,44 @@ pub struct ImportArgs {
     /// For a CSV file: its encoding, e.g. gbk or utf-8 [default: UTF-8 if it is valid UTF-8, else GB18030].
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
+    /// Which column is which, where the headers are not ones almanac knows: FIELD=HEADER pairs, e.g.
+    /// `标题=课程名称,时间=考试时间` (fields: 序号 标题 时间 时刻 地点 时间地点 内容 备注 标签 主办 承办 联系人).
+    #[arg(long, value_name = "FIELD=HEADER,…")]
+    pub columns: Option<String>,
+}
+
+/// `--columns 标题=课程名称,时间=考试时间` as (field, header) pairs.
+pub fn parse_columns(value: &str) -> Result<Vec<(Field, String)>, Diagnostics> {
+    let mut out = Vec::new();
+    let mut errors = Diagnostics::default();
+    for pair in value.split([',', '，']).map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((field, header)) = pair.split_once(['=', '＝']) else {
+            errors.extend(imp::file_error(
+                Path::new("--columns"),
+                format!("`{pair}` is not FIELD=HEADER"),
+                "write each column as FIELD=HEADER, e.g. --columns 标题=课程名称,时间=考试时间",
+            ));
+            continue;
+        };
+        match Field::from_option(field) {
+            Some(f) if !header.trim().is_empty() => out.push((f, header.trim().to_string())),
+            Some(_) => errors.extend(imp::file_error(
+                Path::new("--columns"),
+                format!("`{pair}` names no header"),
+                "write the header after `=` as the table has it",
+            )),
+            None => {
+                let names: Vec<&str> =
+                    imp::columns::NAMES.iter().flat_map(|(f, _)| f.option_names().iter().copied()).collect();
+                errors.extend(imp::file_error(
+                    Path::new("--columns"),
+                    format!("`{}` is not a field", field.trim()),
+                    format!("the fields are: {}", names.join(", ")),
+                ));
+            }
+        }
+    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
 }
 
 impl ImportArgs {
@@ -65,14 +105,34 @@ impl ImportArgs {
                 "pass one of them",
             ));
         }
+        let chosen = self.columns.as_deref().map(parse_columns).transpose()?.unwrap_or_default();
         let source = read_source(path, self)?;
         let read_as = source.kind.clone();
-        let selected = rows::select(path, source.blocks, self.table)?;
+        let selected = rows::select(path, source.blocks, self.table, &chosen)?;
         if !selected.columns.has_time() {
+            let seen: Vec<String> =
+                selected.headers.iter().filter(|h| !h.trim().is_empty()).map(|h| format!("`{}`", h.trim())).collect();
+            let title = selected.columns.find(Field::Title).and_then(|i| selected.headers.get(i)).cloned();
+            let guess = selected.headers.iter().find(|h| {
+                let n = imp::columns::normalise(h);
+                ["时", "日", "date", "time", "when"].iter().any(|w| n.contains(w))
+            });
+            let help = match (title, guess) {
+                (Some(t), Some(g)) => {
+                    format!("say which column has the dates: --columns 标题={},时间={}", t.trim(), g.trim())
+                }
+                _ => "name the column with the dates 时间地点, 时间 or 日期 (and the place 地点), or say which it is \
+                      with --columns 时间=HEADER"
+                    .to_string(),
+            };
             return Err(imp::file_error(
                 path,
-                format!("{} has no time column", selected.table.origin.name()),
-                "name the column with the dates 时间地点, 时间 or 日期 (and the place 地点 or 形式)",
+                format!(
+                    "{} has no time column: its header cells are {}",
+                    selected.table.origin.name(),
+                    seen.join(" | ")
+                ),
+                help,
             ));
         }
         let around = rows::around(&selected.before, &selected.after);
@@ -83,7 +143,16 @@ impl ImportArgs {
         // An existing schedule's dates are read as `build` reads them: in its context (an academic year, say).
         let existing = exists.then(|| schedule_context(&index_path));
         let existing_year = existing.map(|c| c.map(|c| c.year));
-        let (year, year_from) = match (existing_year, self.year, around.title.as_deref().and_then(rows::year_in)) {
+        let titled = around.title.as_deref().and_then(|t| {
+            let plain = rows::year_in(t).map(|year| Year { year, span: None, from: "the title" });
+            imp::year::academic(t).or(plain)
+        });
+        // Dates that all write their year give it when nothing else does (read once more, in that year).
+        let dated = || {
+            let probe = rows::read_rows(path, &selected, Context::calendar(2000));
+            imp::year::from_dates(probe.rows.iter().map(|r| r.when.as_str()))
+        };
+        let (year, year_from, span) = match (existing_year, self.year, titled) {
             (Some(None), _, _) => {
                 return Err(imp::file_error(
                     &index_path,
@@ -98,23 +167,31 @@ impl ImportArgs {
                     "leave out --year to add to it, or pass --schedule for a new schedule",
                 ));
             }
-            (Some(Some(y)), _, _) => (y, "the existing schedule"),
-            (None, Some(y), _) => (y, "--year"),
-            (None, None, Some(y)) => (y, "the title"),
-            (None, None, None) => {
-                return Err(imp::file_error(
-                    path,
-                    "the year of the schedule's dates is not in its title",
-                    "pass --year, e.g. --year 2024",
-                ));
-            }
+            (Some(Some(y)), _, _) => (y, "the existing schedule", None),
+            (None, Some(y), _) => (y, "--year", None),
+            (None, None, Some(y)) => (y.year, y.from, Some(y)),
+            (None, None, None) => match dated() {
+                Some(y) => (y.year, y.from, Some(y)),
+                None => {
+                    return Err(imp::file_error(
+                        path,
+                        "the year of the schedule's dates is not in its title, and not every date writes it",
+                        "pass --year, e.g. --year 2024",
+                    ));
+                }
+            },
         };
         let title = around.title.clone().unwrap_or_else(|| {
             problems.push(rows::notice(path, WarningKind::NoScheduleTitle, "edit `title` in the schedule's _index.md"));
             path.file_stem().map_or_else(|| slug.clone(), |s| s.to_string_lossy().into_owned())
         });
-        let context = existing.flatten().unwrap_or(Context::calendar(year));
+        let context =
+            existing.flatten().unwrap_or_else(|| span.as_ref().map_or(Context::calendar(year), Year::context));
+        let span = span.and_then(|y| y.span);
         let mut parsed = rows::read_rows(path, &selected, context);
+        if !parsed.errors.is_empty() {
+            return Err(parsed.errors);
+        }
         problems.extend(std::mem::take(&mut parsed.problems));
         // A 注 row under the table, then 注 paragraphs after it.
         let note_lines: Vec<String> = parsed.note.iter().chain(&around.note).cloned().collect();
@@ -160,10 +237,11 @@ impl ImportArgs {
             columns,
             schedule: slug,
             dir,
-            index: Index { title, year, year_from, note, intro, action },
+            index: Index { title, year, year_from, span, note, intro, action },
             rows: parsed.rows,
             notes,
-            problems,
+            // A problem repeated down a long table is one line with a count and its first cells.
+            problems: problems.summarised(3, 1),
         })
     }
 }

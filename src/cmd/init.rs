@@ -1,11 +1,10 @@
-//! `almanac init DIR`: a new site that builds at once: config, a schedule, one example activity, the theme.
+//! `almanac init DIR`: a new site that builds at once: config, a schedule, one example activity. It uses the
+//! theme built into almanac, so it gets the theme's fixes with each new almanac; `almanac theme copy` overrides
+//! a file of it.
 
 use std::path::{Path, PathBuf};
 
-use include_dir::Dir;
-
 use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp};
-use crate::render::theme;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct InitArgs {
@@ -34,7 +33,7 @@ impl InitArgs {
             (
                 crate::config::FILE.to_string(),
                 format!(
-                    "# Site configuration; every key is described in almanac's README.\ntitle = {}\ntheme = \"default\"\nlanguage = \"zh-CN\"\n# base_url = \"https://example.org/calendar/\"\n\
+                    "# Site configuration; every key is described in almanac's README.\ntitle = {}\ntheme = \"default\"    # built into almanac; `almanac theme list` shows its files\nlanguage = \"zh-CN\"\n# base_url = \"https://example.org/calendar/\"\n\
                      # archive = false    # no offline.zip of the whole site\n\
                      # compress = true    # .gz and .br copies of text files, for nginx's gzip_static\n",
                     toml::Value::String(self.title.clone())
@@ -53,7 +52,6 @@ impl InitArgs {
         for (rel, text) in files {
             written.push(write(&self.dir.join(rel), text.as_bytes())?);
         }
-        written.extend(extract(theme::builtin(), &self.dir.join("themes/default"))?);
         Ok(written)
     }
 }
@@ -65,15 +63,4 @@ fn write(path: &Path, bytes: &[u8]) -> Result<PathBuf, Diagnostics> {
     }
     std::fs::write(path, bytes).map_err(io)?;
     Ok(path.to_path_buf())
-}
-
-fn extract(dir: &Dir<'_>, to: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
-    let mut out = Vec::new();
-    for file in dir.files() {
-        out.push(write(&to.join(file.path()), file.contents())?);
-    }
-    for sub in dir.dirs() {
-        out.extend(extract(sub, to)?);
-    }
-    Ok(out)
 }

@@ -7,3 +7,4 @@ pub mod init;
 pub mod new;
 pub mod reschedule;
 pub mod serve;
+pub mod theme;

@@ -77,6 +77,10 @@ pub struct Activity {
     pub when: When,
     /// The published place or format text, verbatim.
     pub place: Option<String>,
+    /// 主办: who organises this activity (`organiser`), when it is not (only) the schedule's organiser.
+    pub organiser: Option<String>,
+    /// 承办: who hosts or runs it (`host`).
+    pub host: Option<String>,
     pub tags: Vec<String>,
     pub milestones: Vec<Milestone>,
     /// Markdown source of the main content.

@@ -61,7 +61,8 @@ impl Status {
         }
     }
 
-    /// In words, for readers.
+    /// In words, for readers. These words and [`Status::badge`] are the status's only words: pages, data files
+    /// and the browser (through `render::words`) read them here.
     pub fn label(self) -> &'static str {
         match self {
             Status::Scheduled => "如期举行",
@@ -71,7 +72,18 @@ impl Status {
         }
     }
 
-    /// Whether the activity still takes place at a known date: scheduled or rescheduled.
+    /// What its badge says (调整, 延期·待定, 已取消), shown only on an activity that changed (see
+    /// `Activity::changed`): an activity never changed has no badge.
+    pub fn badge(self) -> &'static str {
+        match self {
+            Status::Cancelled => "已取消",
+            Status::Postponed => "延期·待定",
+            Status::Scheduled | Status::Rescheduled => "调整",
+        }
+    }
+
+    /// Whether the activity still takes place at a known date: scheduled or rescheduled. Only such an activity
+    /// is on (or not) today (see `render::words`).
     pub fn is_active(self) -> bool {
         matches!(self, Status::Scheduled | Status::Rescheduled)
     }

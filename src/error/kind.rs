@@ -65,6 +65,10 @@ pub enum ErrorKind {
     UnknownTimezone(String),
     #[error("there is no theme `{name}`: no folder themes/{name}")]
     NoSuchTheme { name: String },
+    #[error("the theme `{theme}` has no template or static file `{name}`")]
+    NoSuchThemeFile { theme: String, name: String },
+    #[error("`{name}` is both a template and a static file of the theme")]
+    AmbiguousThemeFile { name: String },
     #[error("the theme has no template {0}")]
     MissingTemplate(&'static str),
     #[error("template error: {0}")]
@@ -169,6 +173,9 @@ pub enum WarningKind {
     NumberTaken { number: String, other: String },
     #[error("there is no title before the table; the schedule is named after the file")]
     NoScheduleTitle,
+    /// Copies of one warning past a limit, in one line (see [`Diagnostics::summarised`](super::Diagnostics)).
+    #[error("{count} more like this: {what}")]
+    Repeated { count: usize, what: String },
     // When the schedule changes: a history that does not match the file.
     #[error("`status` is `{status}`, but {recorded}")]
     StatusNotRecorded { status: &'static str, recorded: String },

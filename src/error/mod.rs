@@ -4,6 +4,7 @@
 //! not returned at the first one, so an editor sees every problem of a run at once.
 
 mod kind;
+mod repeat;
 
 use std::fmt;
 use std::io;

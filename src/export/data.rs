@@ -45,6 +45,9 @@ pub struct ActivityRecord<'a> {
     pub when: &'a str,
     #[serde(rename = "where")]
     pub place: Option<&'a str>,
+    /// 主办 and 承办 of this activity, when its file says (`organiser`, `host`).
+    pub organiser: Option<&'a str>,
+    pub host: Option<&'a str>,
     pub published: String,
     #[serde(flatten)]
     pub dates: DatesView<'a>,
@@ -142,6 +145,8 @@ fn record(site: &Site, id: ActivityId) -> ActivityRecord<'_> {
         title: &a.title,
         when: &a.when_text,
         place: a.place.as_deref(),
+        organiser: a.organiser.as_deref(),
+        host: a.host.as_deref(),
         published: a.published(),
         dates: DatesView::new(&a.when, &site.config.timezone),
         tags: &a.tags,
@@ -213,6 +218,8 @@ pub const CSV_HEADER: &[&str] = &[
     "调整前开始 previous_start",
     "调整前结束 previous_end",
     "调整记录 changes",
+    "主办 organiser",
+    "承办 host",
 ];
 
 /// A cell as it is safe to open in a spreadsheet: one that starts with `=`, `+`, `-`, `@`, a tab or a carriage
@@ -255,6 +262,8 @@ pub fn csv(site: &Site, which: Option<usize>) -> io::Result<Vec<u8>> {
             moved.map(|m| m.before.start.to_string()).unwrap_or_default(),
             moved.map(|m| m.before.end.to_string()).unwrap_or_default(),
             a.change_notice(s.year).join("\n"),
+            a.organiser.clone().unwrap_or_default(),
+            a.host.clone().unwrap_or_default(),
         ];
         w.write_record(record.map(cell))?;
     }

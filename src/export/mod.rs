@@ -55,11 +55,17 @@ pub fn host(site: &Site) -> &str {
     site.config.host().unwrap_or(FALLBACK_HOST)
 }
 
-/// Who organises activity `id`, as calendars, feeds and structured data name it: its schedule's `organiser`,
-/// else the site's. The one place that decides it, so that an activity's own organiser can take precedence here.
+/// Who organises activity `id`, as calendars, feeds and structured data name it: its own `organiser` (主办; a
+/// schedule often lists activities other bodies organise), else its schedule's, else the site's. The one place
+/// that decides it.
 pub fn organiser(site: &Site, id: ActivityId) -> Option<&str> {
-    let (s, _) = site.get(id);
-    s.organiser.as_deref().filter(|o| !o.trim().is_empty()).or(site.config.organiser.as_deref())
+    let (s, a) = site.get(id);
+    named(&a.organiser).or(named(&s.organiser)).or(site.config.organiser.as_deref())
+}
+
+/// A name that says something: not missing, not blank.
+fn named(name: &Option<String>) -> Option<&str> {
+    name.as_deref().filter(|n| !n.trim().is_empty())
 }
 
 /// The address the organiser of activity `id` is reached at: the site's `email`.

@@ -67,11 +67,20 @@ pub fn read(path: &Path, bytes: &[u8], label: Option<&str>) -> Result<(Vec<Block
         .flexible(true)
         .delimiter(delimiter(text))
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut width = 0;
     for record in reader.records() {
         let record = record.map_err(|e| {
             file_error(path, format!("the CSV text cannot be read: {e}"), "save it again from Excel or WPS as CSV")
         })?;
+        width = width.max(record.len());
+        if rows.len() >= super::MAX_ROWS || width > super::MAX_COLUMNS || (rows.len() + 1) * width > super::MAX_CELLS {
+            return Err(super::too_large(
+                path,
+                "the CSV table",
+                &format!("{} rows and {width} columns", rows.len() + 1),
+            ));
+        }
         rows.push(record.iter().map(|field| Cell::text(&field.split(['\n', '\r']).collect::<Vec<_>>())).collect());
     }
     Ok((vec![Block::Table(Table::new(Origin::Csv, rows))], encoding))

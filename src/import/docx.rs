@@ -68,7 +68,9 @@ pub fn parse(path: &Path, xml: &str) -> Result<Vec<Block>, Diagnostics> {
     let mut blocks = Vec::new();
     let mut tables = 0;
     if let Some(body) = body {
-        blocks_in(body, &mut blocks, &mut tables);
+        blocks_in(body, &mut blocks, &mut tables).map_err(|(table, height, width)| {
+            super::too_large(path, &format!("Word table {table}"), &format!("{height} rows and {width} columns"))
+        })?;
     }
     Ok(blocks)
 }
@@ -87,18 +89,22 @@ fn attr(node: &Node<'_, '_>, name: &str) -> Option<String> {
         .map(|a| a.value().to_string())
 }
 
-fn blocks_in(node: Node<'_, '_>, out: &mut Vec<Block>, tables: &mut usize) {
+/// A table past the limits: its number, and the rows and columns it had reached.
+type Oversized = (usize, usize, usize);
+
+fn blocks_in(node: Node<'_, '_>, out: &mut Vec<Block>, tables: &mut usize) -> Result<(), Oversized> {
     for child in w_children(node) {
         match child.tag_name().name() {
             "p" => out.push(Block::Paragraph(paragraph_text(child))),
             "tbl" => {
                 *tables += 1;
-                out.push(Block::Table(table(child, *tables)));
+                out.push(Block::Table(table(child, *tables)?));
             }
-            name if TRANSPARENT.contains(&name) => blocks_in(child, out, tables),
+            name if TRANSPARENT.contains(&name) => blocks_in(child, out, tables)?,
             _ => {}
         }
     }
+    Ok(())
 }
 
 /// A paragraph's visible text; line breaks as `\n`.
@@ -210,9 +216,12 @@ fn hmerge_continues(tc: Node<'_, '_>) -> bool {
         .is_some_and(|h| attr(&h, "val").as_deref() != Some("restart"))
 }
 
-/// A table on its grid: one entry per grid column in every row.
-fn table(tbl: Node<'_, '_>, index: usize) -> Table {
+/// A table on its grid: one entry per grid column in every row. It is refused as soon as it passes the
+/// import's limits, before rows are padded to the widest (a row of cells each spanning 64 columns, padded to by
+/// every other row, grew a 275 KB file to half a gigabyte).
+fn table(tbl: Node<'_, '_>, index: usize) -> Result<Table, Oversized> {
     let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut width = 0;
     for tr in rows_of(tbl) {
         let mut row: Vec<Cell> = Vec::new();
         let before = prop_number(tr, "trPr", "gridBefore").unwrap_or(0).min(64);
@@ -232,10 +241,17 @@ fn table(tbl: Node<'_, '_>, index: usize) -> Table {
             }
             row.push(cell);
             row.extend((1..span).map(|_| Cell::default()));
+            if row.len() > super::MAX_COLUMNS {
+                return Err((index, rows.len() + 1, row.len()));
+            }
         }
+        width = width.max(row.len());
         rows.push(row);
+        if rows.len() > super::MAX_ROWS || rows.len().saturating_mul(width) > super::MAX_CELLS {
+            return Err((index, rows.len(), width));
+        }
     }
-    Table::new(Origin::Word { table: index }, rows)
+    Ok(Table::new(Origin::Word { table: index }, rows))
 }
 
 #[cfg(test)]

@@ -11,10 +11,12 @@ pub mod columns;
 pub mod csv;
 pub mod docx;
 pub mod format;
+pub mod header;
 pub mod rows;
 pub mod sheet;
 pub mod split;
 pub mod write;
+pub mod year;
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +29,38 @@ pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
 /// The largest part of a zip container (the Word document's XML, one worksheet) that is unpacked.
 pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The most rows a table may have: a schedule has tens, an exam timetable a few thousand. Every stage after
+/// reading is linear in rows, so the bound is about memory and a report a person can read.
+pub const MAX_ROWS: usize = 50_000;
+
+/// The most columns a table may have (a schedule has a handful; Word's grid allows 63).
+pub const MAX_COLUMNS: usize = 256;
+
+/// The most cells (rows × columns, empty ones included) a table may have.
+pub const MAX_CELLS: usize = 2_000_000;
+
+/// The longest cell text, in characters: a schedule's longest cell is a paragraph or two.
+pub const MAX_CELL_CHARS: usize = 20_000;
+
+/// A table past the limits above, refused before it is built.
+pub fn too_large(path: &Path, what: &str, size: &str) -> Diagnostics {
+    file_error(
+        path,
+        format!(
+            "{what} has {size}, more than almanac imports ({MAX_ROWS} rows, {MAX_COLUMNS} columns, {MAX_CELLS} cells)"
+        ),
+        "copy the schedule's rows into a new file (a sheet, a table), or split it into several imports",
+    )
+}
+
+/// Refuses a table of `height` rows and `width` columns past the limits, before anything that size is made.
+pub fn check_size(path: &Path, what: &str, height: usize, width: usize) -> Result<(), Diagnostics> {
+    if height > MAX_ROWS || width > MAX_COLUMNS || height.saturating_mul(width) > MAX_CELLS {
+        return Err(too_large(path, what, &format!("{height} rows and {width} columns")));
+    }
+    Ok(())
+}
 
 /// One cell of a table, as lines of text (a Word cell's paragraphs and line breaks, a spreadsheet cell's
 /// Alt+Enter breaks), each trimmed, empty lines left out.
@@ -180,6 +214,9 @@ pub struct Row {
     /// The published time text, verbatim.
     pub when: String,
     pub place: Option<String>,
+    /// 主办 and 承办, from their columns.
+    pub organiser: Option<String>,
+    pub host: Option<String>,
     /// How `when` reads, as `build` reads it; the error's text otherwise.
     pub reading: Result<When, String>,
     /// Markdown: the 主要内容 paragraphs, then 备注 and any extra columns.
@@ -217,6 +254,8 @@ pub struct Index {
     pub year: i32,
     /// Where the year came from: "--year", "the title", "the existing schedule".
     pub year_from: &'static str,
+    /// For a schedule that crosses into the next year (an academic year): its `span`.
+    pub span: Option<String>,
     pub note: Option<String>,
     /// Markdown: other paragraphs before and after the table.
     pub intro: String,

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::columns::{Column, Columns, Field};
 use super::split::{How, split_time_place};
-use super::{Action, Block, Cell, Row, Table, join_lines, problem};
+use super::{Action, Block, Cell, MAX_CELL_CHARS, Row, Table, join_lines, problem};
 use crate::content::dates::{Context, parse_when_in};
 use crate::error::{Diagnostic, Diagnostics, ErrorKind, WarningKind};
 
@@ -30,8 +30,14 @@ pub struct Selected {
     pub notes: Vec<String>,
 }
 
-/// The first table (or the `choice`th, 1-based) whose header names an activity-name column.
-pub fn select(path: &Path, blocks: Vec<Block>, choice: Option<usize>) -> Result<Selected, Diagnostics> {
+/// The first table (or the `choice`th, 1-based) whose header names an activity-name column; `chosen` is
+/// `--columns`.
+pub fn select(
+    path: &Path,
+    blocks: Vec<Block>,
+    choice: Option<usize>,
+    chosen: &[(Field, String)],
+) -> Result<Selected, Diagnostics> {
     let table_count = blocks.iter().filter(|b| matches!(b, Block::Table(_))).count();
     if let Some(n) = choice
         && (n == 0 || n > table_count)
@@ -45,6 +51,9 @@ pub fn select(path: &Path, blocks: Vec<Block>, choice: Option<usize>) -> Result<
     let mut before = Vec::new();
     let mut notes = Vec::new();
     let mut seen = 0;
+    // The tables not read, for the error when none is: the most header-like row of each, and any calendar grid.
+    let mut candidates: Vec<(String, Vec<String>)> = Vec::new();
+    let mut grids: Vec<String> = Vec::new();
     let mut blocks = blocks.into_iter();
     for block in blocks.by_ref() {
         let table = match block {
@@ -61,10 +70,15 @@ pub fn select(path: &Path, blocks: Vec<Block>, choice: Option<usize>) -> Result<
         }
         let found = table.rows.iter().take(HEADER_SEARCH).enumerate().find_map(|(i, row)| {
             let headers: Vec<String> = row.iter().map(Cell::joined).collect();
-            Columns::from_header(&headers).map(|c| (i, headers, c))
+            Columns::from_header(&headers, chosen).map(|c| (i, headers, c))
         });
         let Some((header, headers, columns)) = found else {
             notes.push(format!("{} has no 活动名称 column: not read", table.origin.name()));
+            if super::header::is_calendar_grid(&table, HEADER_SEARCH) {
+                grids.push(table.origin.name());
+            } else if let Some(row) = super::header::header_like(&table, HEADER_SEARCH) {
+                candidates.push(row);
+            }
             continue;
         };
         for row in &table.rows[..header] {
@@ -79,14 +93,7 @@ pub fn select(path: &Path, blocks: Vec<Block>, choice: Option<usize>) -> Result<
         }
         return Ok(Selected { table, header, headers, columns, before, after, notes });
     }
-    let help = "the table's first row must name its columns, one of them the activity: 活动名称, 名称, 活动, 项目 or \
-                主题 (with 序号, 时间地点 or 时间 and 地点, 主要内容 beside it)";
-    let message = match (table_count, choice) {
-        (0, _) => "the file has no table".to_string(),
-        (_, Some(n)) => format!("table {n} has no column named 活动名称 (or 名称, 活动, 项目, 主题)"),
-        (n, None) => format!("none of its {n} table(s) has a column named 活动名称 (or 名称, 活动, 项目, 主题)"),
-    };
-    Err(super::file_error(path, message, help))
+    Err(super::header::not_found(path, table_count, choice, chosen, &before, &candidates, &grids))
 }
 
 /// What the rows of a table gave.
@@ -97,6 +104,8 @@ pub struct Parsed {
     pub note: Vec<String>,
     pub notes: Vec<String>,
     pub problems: Diagnostics,
+    /// Cells past [`MAX_CELL_CHARS`]: the import is refused, all of them reported, nothing written.
+    pub errors: Diagnostics,
 }
 
 /// Reads every row under the header. `context` reads the dates, as `build` will; `path` names the file in
@@ -139,6 +148,17 @@ pub fn read_rows(path: &Path, sel: &Selected, context: Context) -> Parsed {
             }
         }
         in_note = false;
+        for (c, cell) in &own {
+            let chars: usize = cell.lines.iter().map(|l| l.chars().count()).sum();
+            if chars > MAX_CELL_CHARS {
+                let message =
+                    format!("the cell holds {chars} characters, more than almanac imports ({MAX_CELL_CHARS})");
+                out.errors.push(
+                    problem(path, &t.origin.at(r, Some(*c)), ErrorKind::CannotImport(message))
+                        .with_help("shorten the cell in the source (a long text belongs in the activity's page body)"),
+                );
+            }
+        }
         out.rows.push(activity(path, sel, r, row, context, section.as_deref(), &mut numbers, &mut out.problems));
     }
     if empty_rows > 0 {
@@ -257,7 +277,12 @@ fn activity(
         (s.when, s.place, at_col(Field::TimePlace))
     } else {
         let place = Some(text(Field::Place)).filter(|p| !p.is_empty());
-        (text(Field::Time), place, at_col(Field::Time))
+        let when = match (text(Field::Time), text(Field::Clock)) {
+            (date, clock) if clock.is_empty() => date,
+            (date, clock) if date.is_empty() => clock,
+            (date, clock) => format!("{date} {clock}"),
+        };
+        (when, place, at_col(Field::Time))
     };
     let reading = parse_when_in(&when, context).map_err(|e| {
         let reason = e.to_string();
@@ -289,6 +314,7 @@ fn activity(
     }
     for (i, kind) in cols.kinds.iter().enumerate() {
         let name = match kind {
+            Column::Field(Field::Contact) => sel.headers.get(i).map_or_else(String::new, |h| h.trim().to_string()),
             Column::Field(_) => continue,
             Column::Extra(h) => h.clone(),
             Column::Unnamed => format!("第{}列", i + 1),
@@ -299,6 +325,7 @@ fn activity(
     }
     let body = paragraphs.iter().map(|p| super::write::markdown_text(p)).collect::<Vec<_>>().join("\n\n");
 
+    let one_line = |f: Field| Some(text(f)).filter(|t| !t.is_empty());
     Row {
         at: origin.at(r, None),
         number_text,
@@ -306,6 +333,8 @@ fn activity(
         title,
         when,
         place,
+        organiser: one_line(Field::Organiser),
+        host: one_line(Field::Host),
         reading,
         body,
         tags,
@@ -377,7 +406,8 @@ mod tests {
     }
 
     fn sel(rows: &[&[&str]]) -> Selected {
-        select(Path::new("a.docx"), vec![Block::Paragraph("2023年日程".into()), Block::Table(t(rows))], None).unwrap()
+        select(Path::new("a.docx"), vec![Block::Paragraph("2023年日程".into()), Block::Table(t(rows))], None, &[])
+            .unwrap()
     }
 
     #[test]
@@ -389,26 +419,26 @@ mod tests {
             Block::Table(t(&[&["日程"], &["序号", "活动名称", "时间"], &["1", "论坛", "9月"]])),
             Block::Paragraph("注：以通知为准。".into()),
         ];
-        let s = select(Path::new("a.docx"), blocks.clone(), None).unwrap();
+        let s = select(Path::new("a.docx"), blocks.clone(), None, &[]).unwrap();
         assert_eq!(
             (s.header, s.before.clone(), s.after.clone()),
             (1, vec!["附件1".into(), "2023年日程".into(), "日程".into()], vec!["注：以通知为准。".into()])
         );
         assert_eq!(s.notes, ["Word table 1 has no 活动名称 column: not read"]);
-        assert!(select(Path::new("a.docx"), blocks.clone(), Some(1)).is_err());
-        assert!(select(Path::new("a.docx"), blocks, Some(3)).unwrap_err().to_string().contains("no table 3"));
-        let none = select(Path::new("a.docx"), vec![Block::Paragraph("x".into())], None).unwrap_err();
+        assert!(select(Path::new("a.docx"), blocks.clone(), Some(1), &[]).is_err());
+        assert!(select(Path::new("a.docx"), blocks, Some(3), &[]).unwrap_err().to_string().contains("no table 3"));
+        let none = select(Path::new("a.docx"), vec![Block::Paragraph("x".into())], None, &[]).unwrap_err();
         assert!(none.to_string().contains("has no table"), "{none}");
     }
 
     #[test]
     fn rows_sections_repeated_headers_and_notes() {
         let s = sel(&[
-            &["序号", "活动名称", "时间地点", "主要内容", "负责部门"],
+            &["序号", "活动名称", "时间地点", "主要内容", "联系人"],
             &["一、评价类", "", "", "", ""],
             &["1", "评价", "9月，北京", "甲\n乙", "评价部"],
             &["", "", "", "", ""],
-            &["序 号", "活动名称", "时间地点", "主要内容", "负责部门"],
+            &["序 号", "活动名称", "时间地点", "主要内容", "联系人"],
             &["2", "", "九月中", "", ""],
             &["2", "考试", "10月", "", ""],
             &["注：以通知为准。", "", "", "", ""],
@@ -420,7 +450,7 @@ mod tests {
             [(Some(1), "评价", "9月", false), (Some(2), "", "九月中", true), (Some(2), "考试", "10月", false)]
         );
         assert_eq!(p.rows[0].place.as_deref(), Some("北京"));
-        assert_eq!(p.rows[0].body, "甲\n\n乙\n\n负责部门：评价部");
+        assert_eq!(p.rows[0].body, "甲\n\n乙\n\n联系人：评价部");
         assert_eq!(p.rows[0].tags, ["评价类"]);
         assert_eq!(p.note, ["注：以通知为准。"]);
         let at: Vec<String> = p.problems.iter().map(|d| d.path.display().to_string()).collect();

@@ -8,14 +8,15 @@
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Dimensions, Ods, Range, Reader, Xls, Xlsb, Xlsx, open_workbook_from_rs};
+use calamine::{Data, DataType, Dimensions, Ods, Reader, Xls, Xlsb, Xlsx, XlsxError, open_workbook_from_rs};
 
 use super::format::{Format, password};
-use super::{Block, Cell, Origin, Table, file_error};
+use super::{Block, Cell, MAX_CELLS, Origin, Table, file_error, too_large};
 use crate::error::Diagnostics;
 
-/// A sheet larger than this many cells is refused: a schedule has a few hundred.
-const MAX_CELLS: usize = 2_000_000;
+/// A worksheet's non-empty cells, each with its 0-based (row, column): a sheet is read cell by cell, never as
+/// the rectangle its file declares (one cell at XFD1048576 declares 17 billion).
+type Sparse = Vec<((u32, u32), Data)>;
 
 /// Every worksheet, or only `only`, as tables in workbook order.
 pub fn read(path: &Path, bytes: Vec<u8>, format: Format, only: Option<&str>) -> Result<Vec<Block>, Diagnostics> {
@@ -57,17 +58,12 @@ pub fn read(path: &Path, bytes: Vec<u8>, format: Format, only: Option<&str>) -> 
     }
     let mut blocks = Vec::new();
     for name in names.iter().filter(|n| only.is_none_or(|o| o == n.as_str())) {
-        let range = book.range(name).map_err(damaged)?;
-        let (height, width) = range.get_size();
-        if height.saturating_mul(width) > MAX_CELLS {
-            return Err(file_error(
-                path,
-                format!("sheet {name} spans {height} rows and {width} columns, more than almanac reads"),
-                "copy the schedule's rows into a new sheet (or pass --sheet NAME for the sheet that holds them)",
-            ));
-        }
+        let cells = book.cells(name).map_err(damaged)?;
+        let Some(cells) = cells else {
+            return Err(too_large(path, &format!("sheet {name}"), &format!("more than {MAX_CELLS} cells")));
+        };
         let merges = book.merges(name);
-        blocks.push(Block::Table(table(name, &range, &merges)));
+        blocks.push(Block::Table(table(path, name, &cells, &merges)?));
     }
     Ok(blocks)
 }
@@ -89,13 +85,66 @@ impl Book {
         }
     }
 
-    fn range(&mut self, name: &str) -> Result<Range<Data>, String> {
-        match self {
-            Book::Xlsx(b) => b.worksheet_range(name).map_err(|e| e.to_string()),
-            Book::Xlsb(b) => b.worksheet_range(name).map_err(|e| e.to_string()),
-            Book::Xls(b) => b.worksheet_range(name).map_err(|e| e.to_string()),
-            Book::Ods(b) => b.worksheet_range(name).map_err(|e| e.to_string()),
-        }
+    /// The sheet's non-empty cells; None past [`MAX_CELLS`]. Excel's formats (.xlsx, .xlsb) are read with
+    /// calamine's cell readers, which never build the declared rectangle; .xls and .ods are read whole by
+    /// calamine as it opens them, and their cells taken from that.
+    fn cells(&mut self, name: &str) -> Result<Option<Sparse>, String> {
+        let mut out = Sparse::new();
+        let mut keep = |pos: (u32, u32), value: Data| {
+            // A blank string (a cell once typed in and cleared, a space) holds no text and must not stretch
+            // the table: with one at A1 and one at XFD1048576 the sheet would be its whole rectangle.
+            let blank = match &value {
+                Data::String(s) => s.trim().is_empty(),
+                v => v.is_empty(),
+            };
+            if !blank {
+                out.push((pos, value));
+            }
+            out.len() <= MAX_CELLS
+        };
+        let complete = match self {
+            Book::Xlsx(b) => {
+                let mut reader = match b.worksheet_cells_reader(name) {
+                    Ok(r) => r,
+                    // A chart sheet: no cells.
+                    Err(XlsxError::NotAWorksheet(_)) => return Ok(Some(out)),
+                    Err(e) => return Err(e.to_string()),
+                };
+                loop {
+                    match reader.next_cell().map_err(|e| e.to_string())? {
+                        None => break true,
+                        Some(c) => {
+                            if !keep(c.get_position(), c.get_value().clone().into()) {
+                                break false;
+                            }
+                        }
+                    }
+                }
+            }
+            Book::Xlsb(b) => {
+                let mut reader = b.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+                loop {
+                    match reader.next_cell().map_err(|e| e.to_string())? {
+                        None => break true,
+                        Some(c) => {
+                            if !keep(c.get_position(), c.get_value().clone().into()) {
+                                break false;
+                            }
+                        }
+                    }
+                }
+            }
+            Book::Xls(_) | Book::Ods(_) => {
+                let range = match self {
+                    Book::Xls(b) => b.worksheet_range(name).map_err(|e| e.to_string())?,
+                    Book::Ods(b) => b.worksheet_range(name).map_err(|e| e.to_string())?,
+                    _ => return Ok(Some(out)),
+                };
+                let (r0, c0) = range.start().unwrap_or_default();
+                range.used_cells().all(|(r, c, v)| keep((r0 + r as u32, c0 + c as u32), v.clone()))
+            }
+        };
+        Ok(complete.then_some(out))
     }
 
     /// Merged regions, where the format records them; an unreadable list is no merges.
@@ -116,6 +165,11 @@ pub fn text(value: &Data) -> String {
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        // A time of day alone is a serial under 1 (a fraction of a day): `13:30`, not 1899-12-31.
+        Data::DateTime(dt) if dt.is_datetime() && (0.0..1.0).contains(&dt.as_f64()) => {
+            let (_, _, _, h, min, _, _) = dt.to_ymd_hms_milli();
+            format!("{h:02}:{min:02}")
+        }
         Data::DateTime(dt) if dt.is_datetime() => {
             let (y, m, d, h, min, s, _) = dt.to_ymd_hms_milli();
             if (h, min, s) == (0, 0, 0) {
@@ -130,19 +184,19 @@ pub fn text(value: &Data) -> String {
     }
 }
 
-fn table(name: &str, range: &Range<Data>, merges: &[Dimensions]) -> Table {
-    let (first_row, first_col) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
-    let mut rows: Vec<Vec<Cell>> = range
-        .rows()
-        .map(|row| {
-            row.iter()
-                .map(|v| {
-                    let t = text(v);
-                    Cell::text(&t.split(['\n', '\r']).collect::<Vec<_>>())
-                })
-                .collect()
-        })
-        .collect();
+/// The sheet as a table over the rows and columns its cells use, refused past the import's limits.
+fn table(path: &Path, name: &str, cells: &Sparse, merges: &[Dimensions]) -> Result<Table, Diagnostics> {
+    let rows_used = || cells.iter().map(|((r, _), _)| *r as usize);
+    let cols_used = || cells.iter().map(|((_, c), _)| *c as usize);
+    let (first_row, first_col) = (rows_used().min().unwrap_or(0), cols_used().min().unwrap_or(0));
+    let height = rows_used().max().map_or(0, |last| last - first_row + 1);
+    let width = cols_used().max().map_or(0, |last| last - first_col + 1);
+    super::check_size(path, &format!("sheet {name}"), height, width)?;
+    let mut rows: Vec<Vec<Cell>> = vec![vec![Cell { span: 1, ..Cell::default() }; width]; height];
+    for ((r, c), value) in cells {
+        let t = text(value);
+        rows[*r as usize - first_row][*c as usize - first_col] = Cell::text(&t.split(['\n', '\r']).collect::<Vec<_>>());
+    }
     for m in merges {
         let (r0, c0) = (m.start.0 as usize, m.start.1 as usize);
         let (r1, c1) = (m.end.0 as usize, m.end.1 as usize);
@@ -161,7 +215,7 @@ fn table(name: &str, range: &Range<Data>, merges: &[Dimensions]) -> Table {
             }
         }
     }
-    Table::new(Origin::Sheet { name: name.to_string(), first_row, first_col }, rows)
+    Ok(Table::new(Origin::Sheet { name: name.to_string(), first_row, first_col }, rows))
 }
 
 #[cfg(test)]
@@ -176,22 +230,47 @@ mod tests {
         assert_eq!(text(&Data::String(" 9月下旬 ".into())), " 9月下旬 ");
         let day = calamine::ExcelDateTime::new(45187.0, calamine::ExcelDateTimeType::DateTime, false);
         assert_eq!(text(&Data::DateTime(day)), "2023-09-18");
+        let at = calamine::ExcelDateTime::new(45187.5625, calamine::ExcelDateTimeType::DateTime, false);
+        assert_eq!(text(&Data::DateTime(at)), "2023-09-18 13:30");
+        let clock = calamine::ExcelDateTime::new(0.5625, calamine::ExcelDateTimeType::DateTime, false);
+        assert_eq!(text(&Data::DateTime(clock)), "13:30");
         assert_eq!(text(&Data::Empty), "");
     }
 
     #[test]
     fn merged_regions_repeat_down_and_cover_across() {
-        let mut range = Range::new((1, 0), (3, 2));
-        range.set_value((1, 0), Data::String("一、评价".into()));
-        range.set_value((2, 2), Data::String("9月".into()));
-        range.set_value((2, 1), Data::String("甲".into()));
-        range.set_value((3, 1), Data::String("乙".into()));
+        let s = |t: &str| Data::String(t.into());
+        let cells = vec![((1, 0), s("一、评价")), ((2, 2), s("9月")), ((2, 1), s("甲")), ((3, 1), s("乙"))];
         let merges = [Dimensions::new((1, 0), (1, 2)), Dimensions::new((2, 2), (3, 2))];
-        let t = table("S", &range, &merges);
+        let t = table(Path::new("a.xlsx"), "S", &cells, &merges).unwrap();
         let cells: Vec<Vec<String>> = t.rows.iter().map(|r| r.iter().map(|c| c.lines.join("|")).collect()).collect();
         assert_eq!(cells, [vec!["一、评价", "", ""], vec!["", "甲", "9月"], vec!["", "乙", "9月"]]);
         assert_eq!((t.rows[0][0].span, t.rows[0][1].span), (3, 0));
         assert!(t.rows[2][2].merged);
         assert_eq!(t.origin.at(2, Some(2)), "sheet S, cell C4");
+    }
+
+    fn xlsx(cells: &[(u32, u16, &str)]) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (r, c, t) in cells {
+            sheet.write_string(*r, *c, *t).unwrap();
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    /// One cell at XFD1048576, the last cell Excel has, declares a sheet of 17 billion cells: it is read as
+    /// the one cell it is (this aborted with a 512 GB allocation when sheets were read as their rectangle).
+    #[test]
+    fn a_far_cell_is_one_cell_not_its_rectangle() {
+        let cells = [(0, 0, " "), (5, 3, ""), (1_048_575, 16_383, "活动名称")];
+        let blocks = read(Path::new("a.xlsx"), xlsx(&cells), Format::Xlsx, None).unwrap();
+        let [Block::Table(t)] = blocks.as_slice() else { panic!("{blocks:?}") };
+        assert_eq!(t.rows.len(), 1);
+        assert_eq!(t.origin.at(0, Some(0)), "sheet Sheet1, cell XFD1048576");
+        // Cells at both corners do span the whole sheet: refused with the limits, nothing allocated.
+        let both = xlsx(&[(0, 0, "序号"), (1_048_575, 16_383, "x")]);
+        let e = read(Path::new("a.xlsx"), both, Format::Xlsx, None).unwrap_err().to_string();
+        assert!(e.contains("1048576 rows and 16384 columns, more than almanac imports"), "{e}");
     }
 }

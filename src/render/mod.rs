@@ -4,9 +4,11 @@
 mod calendar;
 mod month;
 mod pages;
+mod templates;
 pub mod text;
 pub mod theme;
 pub mod views;
+pub mod words;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -19,35 +21,11 @@ use crate::layout::{Layout, Page, TAG_PAGE_SIZE, tag_pages};
 use crate::site::{ActivityId, Site};
 use crate::urls;
 use pages::{meta, recent_changes, schedule_summary};
+use templates::Template;
 use views::*;
-
-fn template(page: Page) -> &'static str {
-    match page {
-        Page::Home => "home.html",
-        Page::Schedule(_) => "schedule.html",
-        Page::ScheduleTable(..) => "schedule_table.html",
-        Page::Activity(_) => "activity.html",
-        Page::Month(_) => "month.html",
-        Page::Tag(..) => "tag.html",
-        Page::Tags => "tags.html",
-        Page::NotFound => "404.html",
-    }
-}
 
 /// Schedules named in every page's navigation; an archive of many years links the rest from the home page.
 pub(super) const NAV_SCHEDULES: usize = 3;
-
-/// The templates every theme must provide.
-const REQUIRED: &[&str] = &[
-    "home.html",
-    "schedule.html",
-    "schedule_table.html",
-    "activity.html",
-    "month.html",
-    "tag.html",
-    "tags.html",
-    "404.html",
-];
 
 const TEMPLATE_HELP: &str = "fix the template; its syntax is Tera 2's (keats.github.io/tera)";
 
@@ -82,14 +60,14 @@ impl Renderer {
                 }
             }
         }
-        for name in REQUIRED {
-            if !sources.contains_key(*name) {
+        for name in Template::ALL.map(Template::name) {
+            if !sources.contains_key(name) {
                 errors.push(
                     Diagnostic::file(
                         root.join("themes").join(theme_name).join("templates").join(name),
                         ErrorKind::MissingTemplate(name),
                     )
-                    .with_help("every theme needs home, schedule, schedule_table, activity, month, tag, tags and 404 templates"),
+                    .with_help(Template::help()),
                 );
             }
         }
@@ -151,6 +129,8 @@ impl Renderer {
             },
         );
         common.insert("feed_url", urls::FEED);
+        // What almanac.js says and decides about each activity (see `words`).
+        common.insert("words_json", &words::json());
         common.insert("edition", &EditionView::new(site));
         common.insert("archive", &None::<ArchiveView>);
         common.insert(
@@ -294,6 +274,6 @@ impl SiteRenderer<'_> {
                 ctx.insert("root_folders_json", &text::script_json(&folders));
             }
         }
-        self.renderer.tera.render(template(page), &ctx).map_err(|e| self.renderer.diagnose(&e))
+        self.renderer.tera.render(Template::of(page).name(), &ctx).map_err(|e| self.renderer.diagnose(&e))
     }
 }

@@ -120,6 +120,8 @@ impl SiteRenderer<'_> {
             &ActivityPage {
                 summary: ActivityRef::new(site, s, a),
                 body_html: self.body_html(s, a, page),
+                organiser: a.organiser.as_deref(),
+                host: a.host.as_deref(),
                 milestones: a
                     .milestones
                     .iter()

@@ -7,7 +7,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::text::nowrap_dates;
-use crate::content::changes::{self, Change, Status};
+use crate::content::changes::{self, Change};
 use crate::content::dates::{DatesView, When};
 use crate::content::{Activity, Milestone, Schedule};
 use crate::site::{Site, YearMonth};
@@ -203,15 +203,11 @@ pub struct StatusView {
 impl StatusView {
     pub fn new(a: &Activity) -> Self {
         let status = a.status();
-        let badge = match status {
-            Status::Cancelled => Some("已取消"),
-            Status::Postponed => Some("延期·待定"),
-            Status::Scheduled | Status::Rescheduled => a.changed().then_some("调整"),
-        };
         StatusView {
             status: status.as_str(),
             status_label: status.label(),
-            status_badge: badge,
+            // A postponed or cancelled activity always counts as changed, so it always has its badge.
+            status_badge: a.changed().then_some(status.badge()),
             changed: a.changed(),
             active: status.is_active(),
         }
@@ -504,6 +500,9 @@ pub struct ActivityPage<'a> {
     #[serde(flatten)]
     pub summary: ActivityRef<'a>,
     pub body_html: String,
+    /// 主办 and 承办 of this activity (`organiser`, `host`), shown only when written.
+    pub organiser: Option<&'a str>,
+    pub host: Option<&'a str>,
     pub milestones: Vec<MilestoneView<'a>>,
     pub months: Vec<MonthLink>,
     /// This activity's own `.ics`, relative to the site root.

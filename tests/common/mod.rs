@@ -12,6 +12,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use libtest_mimic::{Arguments, Trial};
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -362,33 +364,75 @@ pub fn generated_site(n: usize) -> tempfile::TempDir {
     dir
 }
 
-/// Runs a test that needs a tool outside Rust (Chromium, Java, nginx), in a test binary with `harness = false`,
-/// and prints its outcome the way libtest does. When `missing` says why the tool cannot run, the test is
-/// reported as ignored with that reason, in the open (libtest would hide a printed "skipped" inside a passing
-/// test); under `CI=true` a missing tool fails instead, so CI never passes without running it.
-pub fn tool_test(
-    name: &str,
-    missing: Option<String>,
-    test: impl FnOnce() + std::panic::UnwindSafe,
-) -> std::process::ExitCode {
-    use std::io::Write;
-    use std::process::ExitCode;
-    let mut out = std::io::stdout();
-    let _ = writeln!(out, "\nrunning 1 test");
-    if let Some(why) = missing {
-        if std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false") {
-            let _ = writeln!(out, "test {name} ... FAILED\n\nCI must run {name}, but {why}\n");
-            let _ = writeln!(out, "test result: FAILED. 0 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out\n");
-            return ExitCode::FAILURE;
-        }
-        let _ = writeln!(out, "test {name} ... ignored, {why}\n");
-        let _ = writeln!(out, "test result: ok. 0 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out\n");
-        return ExitCode::SUCCESS;
+/// A test that needs a tool outside Rust (Chromium, Java, nginx), as a trial for a test binary with
+/// `harness = false` (run them with [`run_trials`]). When `missing` says why the tool cannot run, the trial is
+/// ignored and the reason printed, in the open (libtest would hide a printed "skipped" inside a passing test);
+/// under `CI=true` a missing tool fails the trial instead, so CI never passes without running it.
+pub fn tool_trial(name: &str, missing: Option<String>, test: impl FnOnce() + Send + 'static) -> Trial {
+    let Some(why) = missing else {
+        return Trial::test(name, move || {
+            test();
+            Ok(())
+        });
+    };
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
+    let said = format!("{name} needs a tool that is missing: {why}");
+    if ci {
+        return Trial::test(name, move || Err(format!("CI must run it, but {said}").into()));
     }
-    let passed = std::panic::catch_unwind(test).is_ok();
-    let (word, result, counts) =
-        if passed { ("ok", "ok", "1 passed; 0 failed") } else { ("FAILED", "FAILED", "0 passed; 1 failed") };
-    let _ = writeln!(out, "test {name} ... {word}\n");
-    let _ = writeln!(out, "test result: {result}. {counts}; 0 ignored; 0 measured; 0 filtered out\n");
-    if passed { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    println!("note: {said}; reported as ignored");
+    // Run anyway (`--include-ignored`), it fails with the same reason rather than with a confusing error.
+    Trial::test(name, move || Err(said.into())).with_ignored_flag(true)
+}
+
+/// Runs `trials` as libtest does (its arguments, filters and `test result:` line).
+pub fn run_trials(trials: Vec<Trial>) -> std::process::ExitCode {
+    libtest_mimic::run(&Arguments::from_args(), trials).exit_code()
+}
+
+/// What a folder of `tests/fixtures` is for, by its name. A folder that fits no rule fails the suite
+/// (`tests/errors.rs`), so a misnamed fixture cannot be skipped in silence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixtureRule {
+    /// `invalid-*`: `check` and `build` must fail, printing exactly its `check.stderr` and `build.stderr`
+    /// (tests/errors.rs).
+    Invalid,
+    /// `valid-*`: must build whole (`assert_whole`, in tests/build.rs).
+    Valid,
+    /// Used by name by the test file given.
+    UsedByName(&'static str),
+    Unknown,
+}
+
+/// The fixtures that fit neither `invalid-*` nor `valid-*`, and the test file that uses each.
+pub const USED_BY_NAME: &[(&str, &str)] = &[
+    ("calendar-year-dated", "tests/times.rs"),
+    ("import-csv", "tests/import.rs"),
+    ("import-site", "tests/import.rs"),
+    ("seed", "tests/common/mod.rs"),
+    ("warnings", "tests/cli.rs"),
+];
+
+/// Every folder of `tests/fixtures`, sorted, with its rule.
+pub fn fixture_folders() -> Vec<(String, FixtureRule)> {
+    let mut all: Vec<(String, FixtureRule)> = std::fs::read_dir(repo().join("tests/fixtures"))
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_dir())
+        .map(|e| {
+            let name = e.file_name().into_string().unwrap();
+            let rule = if name.starts_with("invalid-") {
+                FixtureRule::Invalid
+            } else if name.starts_with("valid-") {
+                FixtureRule::Valid
+            } else if let Some((_, file)) = USED_BY_NAME.iter().find(|(n, _)| *n == name) {
+                FixtureRule::UsedByName(file)
+            } else {
+                FixtureRule::Unknown
+            };
+            (name, rule)
+        })
+        .collect();
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    all
 }

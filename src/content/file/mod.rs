@@ -49,6 +49,8 @@ struct RawActivity {
     when: Spanned<String>,
     #[serde(rename = "where")]
     place: Option<Spanned<String>>,
+    organiser: Option<Spanned<String>>,
+    host: Option<Spanned<String>>,
     #[serde(default)]
     tags: Vec<Spanned<String>>,
     #[serde(default)]
@@ -80,6 +82,8 @@ const TOML_KEYS: &[&str] = &[
     "title",
     "when",
     "where",
+    "organiser",
+    "host",
     "tags",
     "milestones",
     "start",
@@ -214,6 +218,11 @@ impl From<Diagnostic> for Failed {
     }
 }
 
+/// An optional one-line value, trimmed; blank is none.
+fn text_value(v: Option<Spanned<String>>) -> Option<String> {
+    v.map(|v| v.into_inner().trim().to_string()).filter(|v| !v.is_empty())
+}
+
 pub(crate) fn load_activity(
     content_dir: &Path,
     path: &Path,
@@ -244,6 +253,11 @@ pub(crate) fn load_activity(
     check_value(at, "title", &raw.title, true, &mut errors);
     if let Some(p) = &raw.place {
         check_value(at, "where", p, true, &mut errors);
+    }
+    for (key, value) in [("organiser", &raw.organiser), ("host", &raw.host)] {
+        if let Some(v) = value {
+            check_value(at, key, v, true, &mut errors);
+        }
     }
     for t in &raw.tags {
         check_value(at, "tags", t, true, &mut errors);
@@ -331,6 +345,8 @@ pub(crate) fn load_activity(
         when_text: raw.when.into_inner(),
         when,
         place,
+        organiser: text_value(raw.organiser),
+        host: text_value(raw.host),
         tags: dedup(raw.tags.into_iter().map(Spanned::into_inner)),
         milestones,
         body_text: crate::markdown::to_plain_text(&body),
@@ -473,6 +489,16 @@ pub(super) mod tests {
         assert_eq!(&text[a.milestones[0].span.clone()], "\"8月下旬\"");
         assert_eq!(&text[a.spans.body..], "\n正文\n");
         assert_eq!(a.spans.tags.len(), 2);
+    }
+
+    /// 主办 and 承办 are activity keys (blank is none); like every one-line value they hold no line break.
+    #[test]
+    fn organiser_and_host_are_one_line_keys() {
+        let text = "+++\ntitle = \"x\"\nwhen = \"9月\"\norganiser = \" 中国质量协会 \"\nhost = \"\"\n+++\n";
+        let a = load_str(text, "a.md").unwrap();
+        assert_eq!((a.organiser.as_deref(), a.host.as_deref()), (Some("中国质量协会"), None));
+        let e = load_str("+++\ntitle = \"x\"\nwhen = \"9月\"\nhost = \"甲\\n乙\"\n+++\n", "a.md").unwrap_err();
+        assert_eq!(found(&e), [(4, 10, "`host` holds a line break".to_string())]);
     }
 
     #[test]

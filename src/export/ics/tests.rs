@@ -72,6 +72,18 @@ fn with_an_address_every_event_names_its_organiser_and_the_calendar_publishes() 
     }
 }
 
+#[test]
+fn an_activitys_own_organiser_comes_before_its_schedules() {
+    let mut site = site(Some("站点"), Some("calendar@cqa.example.org"));
+    site.schedules[0].organiser = Some("中国质量协会".into());
+    site.schedules[0].activities[0].organiser = Some("中国标准化研究院".into());
+    site.schedules[0].activities[1].organiser = Some("  ".into());
+    let (_, events) = read(&schedule(&site, 0));
+    let mut names: Vec<String> = events.iter().filter_map(|e| cn(prop(e, "ORGANIZER")?)).collect();
+    names.sort();
+    assert_eq!(names, ["中国标准化研究院", "中国质量协会"], "a blank organiser names no one");
+}
+
 /// The day of every instance of an event: `DTSTART`, which RFC 5545 counts as the first instance, then what
 /// the `rrule` crate expands its `RDATE`s to (it leaves out a `DTSTART` that no rule generates).
 fn instances(e: &Event) -> Vec<String> {

@@ -4,10 +4,53 @@
 // and the home page's "now" lists stay hidden.
 (function () {
   'use strict';
+  // ---- "Is it on?" The rule is almanac's (src/render/words.rs): this is its copy for the browser, where today is
+  // known. Its parameters and every word for a status, a precision or a state come from the page, in
+  // <script id="almanac-words">: W.state (upcoming, running, maybe, past: in the order counted), W.status
+  // (badge, active) and W.precision (label; exact: inside it certainly on, else maybe; now: maybe on
+  // still listed as on now). Node runs these functions on Rust's table of cases, so the two agree.
+  var W = null;
+
+  // An activity of the page, from an element's data- attributes.
+  function when(d) {
+    return ruled({
+      start: d.start, end: d.end, p: d.p, occ: d.occ ? JSON.parse(d.occ) : [[d.start, d.end, null, null]],
+      // [changes] Only a changed activity carries data-status (and a table row data-changed).
+      status: d.status || 'scheduled', changed: d.changed === 'true'
+    });
+  }
+  // What the rule says of its precision and status.
+  function ruled(it) {
+    it.exact = W.precision[it.p].exact;
+    it.now = W.precision[it.p].now;
+    // [changes] A cancelled or postponed activity is not on at its (old) dates: no mark for today, not counted.
+    it.active = W.status[it.status].active;
+    return it;
+  }
+  // Where an activity stands at `at` (a local 'YYYY-MM-DDTHH:MM'), or null when it does not take place: by its
+  // times where the text gives them, else by whole days. Between two dates of a list it is upcoming: its next
+  // date is ahead.
+  function stateAt(it, at) {
+    if (!it.active) return null;
+    var within = it.occ.some(function (o) { return from(o) <= at && at <= to(o); });
+    if (within) return it.exact ? 'running' : 'maybe';
+    return at > to(it.occ[it.occ.length - 1]) ? 'past' : 'upcoming';
+  }
+  function from(o) { return o[2] ? o[2].slice(0, 16) : o[0] + 'T00:00'; }
+  function to(o) { return o[3] ? o[3].slice(0, 16) : o[1] + 'T23:59'; }
+  // Whether the home page lists it as on now, in state `st`.
+  function onNow(it, st) { return st === 'running' || (st === 'maybe' && it.now); }
+  if (typeof document === 'undefined') {
+    // Loaded by node (tests/browser/rule.mjs): the rule alone, with the words given.
+    module.exports = function (words) { W = words; return { when: when, stateAt: stateAt, onNow: onNow }; };
+    return;
+  }
+  var wordsEl = document.getElementById('almanac-words');
+  // A page from a template without the words stays as built.
+  if (!wordsEl) return;
+  W = JSON.parse(wordsEl.textContent);
+
   var TZ = document.documentElement.getAttribute('data-tz') || 'Asia/Shanghai';
-  // A range published by 旬, month or year is only approximately known, so inside it an activity "may be" on.
-  var STATES = { upcoming: '未开始', running: '进行中', maybe: '可能进行中', past: '已结束' };
-  var LABELS = { time: '时', day: '日', dekad: '旬', month: '月', year: '年' };
 
   // Now, as the schedule's local date and time 'YYYY-MM-DDTHH:MM' in its time zone (the site is built once and
   // read for years). Tests and readers can fix it with ?today=2023-09-20 (noon of that day) or
@@ -27,29 +70,11 @@
   }
   var AT = now(), TODAY = AT.slice(0, 10);
 
-  // Whether an activity is before, in or after `at` (a local 'YYYY-MM-DDTHH:MM'): by its times where the text
-  // gives them, else by whole days. Between two dates of a list it is upcoming: its next date is ahead.
-  function stateAt(it, at) {
-    var within = it.occ.some(function (o) { return from(o) <= at && at <= to(o); });
-    if (within) return it.exact ? 'running' : 'maybe';
-    return at > to(it.occ[it.occ.length - 1]) ? 'past' : 'upcoming';
-  }
-  function from(o) { return o[2] ? o[2].slice(0, 16) : o[0] + 'T00:00'; }
-  function to(o) { return o[3] ? o[3].slice(0, 16) : o[1] + 'T23:59'; }
   // When it next starts after `at` (for "即将开始").
   function nextStart(it, at) {
     var o = it.occ.filter(function (o) { return from(o) > at; })[0];
     return o ? from(o) : '9999';
   }
-  function when(d) {
-    return {
-      start: d.start, end: d.end, exact: d.p === 'day' || d.p === 'time', occ: d.occ ? JSON.parse(d.occ) : [[d.start, d.end, null, null]],
-      // [changes] Only a changed activity carries data-status (and a table row data-changed).
-      status: d.status || 'scheduled', changed: d.changed === 'true'
-    };
-  }
-  // [changes] A cancelled or postponed activity is not on at its (old) dates: no mark for today, not counted.
-  function off(it) { return it.status === 'cancelled' || it.status === 'postponed'; }
   function days(iso) {
     return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 864e5;
   }
@@ -65,18 +90,20 @@
   }
   function countWords(list) {
     var counts = { upcoming: 0, running: 0, maybe: 0, past: 0 };
-    list.forEach(function (it) { if (!off(it)) counts[stateAt(it, AT)]++; });
-    return Object.keys(STATES).map(function (k) { return STATES[k] + ' ' + counts[k] + ' 项'; }).join('，');
+    list.forEach(function (it) { var st = stateAt(it, AT); if (st) counts[st]++; });
+    return Object.keys(W.state).map(function (k) { return W.state[k] + ' ' + counts[k] + ' 项'; }).join('，');
   }
-  var NOTE_TAIL = '。按旬、按月或全年公布的活动只知大致范围，今天在范围内时标为“可能进行中”。';
+  var NOTE_TAIL = '。按旬、按月或全年公布的活动只知大致范围，今天在范围内时标为“' + W.state.maybe + '”。';
+  // Today's state as a mark, or nothing for an activity that does not take place.
+  function stateMark(it) {
+    var st = stateAt(it, AT);
+    return st ? el('span', 'st st--' + st, W.state[st]) : null;
+  }
 
   // ---- Today's state after every activity the page names with its dates (lists, tables, an activity's facts).
   document.querySelectorAll('[data-start]').forEach(function (e) {
-    var it = when(e.dataset);
-    if (off(it)) return;
-    var st = stateAt(it, AT);
-    var slot = e.querySelector('.tl-name, .act-meta, .reading') || e;
-    slot.appendChild(el('span', 'st st--' + st, STATES[st]));
+    var mark = stateMark(when(e.dataset));
+    if (mark) (e.querySelector('.tl-name, .act-meta, .reading') || e).appendChild(mark);
   });
 
   // ---- Today on the timeline: a line across every row, and the box scrolled to bring it into view.
@@ -124,12 +151,12 @@
     return ix.items.map(function (r) {
       var tags = r[4].map(function (i) { return ix.tags[i]; });
       // [changes] r[11]: the status of a changed activity, else null.
-      return {
+      return ruled({
         status: r[11] || 'scheduled', changed: !!r[11],
         href: ix.base + r[0] + '.html', number: r[1], title: r[2], published: r[3], tags: tags, mode: ix.modes[r[5]],
-        start: r[6], end: r[7], p: r[8], exact: r[8] === 'day' || r[8] === 'time', occ: r[9] || [[r[6], r[7], null, null]],
+        start: r[6], end: r[7], p: r[8], occ: r[9] || [[r[6], r[7], null, null]],
         words: r[10], text: norm([r[2], r[3]].concat(tags).join(' ')), els: []
-      };
+      });
     });
   }
   var indexEl = document.getElementById('almanac-index');
@@ -144,11 +171,12 @@
     var meta = el('span', 'act-meta');
     var badge = el('span', 'badge badge--' + it.p);
     badge.appendChild(el('span', 'vh', '日期精度：'));
-    badge.appendChild(document.createTextNode(LABELS[it.p]));
+    badge.appendChild(document.createTextNode(W.precision[it.p].label));
     meta.append(badge, ' ', el('span', 'mode', it.mode));
-    if (it.changed) meta.append(el('span', 'status status--' + it.status, { postponed: '延期·待定', cancelled: '已取消' }[it.status] || '调整'));
+    if (it.changed) meta.append(el('span', 'status status--' + it.status, W.status[it.status].badge));
     meta.append(' ', el('span', 'act-published', it.published), ' ', el('span', 'act-dates', it.words));
-    if (!off(it)) { var st = stateAt(it, AT); meta.append(el('span', 'st st--' + st, STATES[st])); }
+    var mark = stateMark(it);
+    if (mark) meta.append(mark);
     li.append(a, meta);
     return li;
   }
@@ -193,10 +221,10 @@
       }
       if (!items.length) ul.appendChild(el('li', 'act act--none', none));
     };
-    var on = list.filter(function (it) { var s = stateAt(it, AT); return !off(it) && (s === 'running' || (s === 'maybe' && it.p !== 'year')); });
+    var on = list.filter(function (it) { return onNow(it, stateAt(it, AT)); });
     // Exact ones first: they are certainly on.
     on.sort(function (a, b) { return (b.exact - a.exact) || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0); });
-    var next = list.filter(function (it) { return !off(it) && stateAt(it, AT) === 'upcoming'; });
+    var next = list.filter(function (it) { return stateAt(it, AT) === 'upcoming'; });
     next.sort(function (a, b) { var x = nextStart(a, AT), y = nextStart(b, AT); return x < y ? -1 : x > y ? 1 : 0; });
     fill(nowBox.querySelector('.now-running'), on, '今天没有进行中的活动。');
     fill(nowBox.querySelector('.now-next'), next, '本日程的活动都已开始或结束。');
@@ -241,10 +269,8 @@
     var row = a.closest('tr, li');
     it.els.push(row);
     // The timeline and the agenda are marked from the table's row (which alone says when it runs).
-    if (!row.hasAttribute('data-start') && !off(it)) {
-      var st = stateAt(it, AT);
-      (row.querySelector('.tl-name, .act-meta') || row).appendChild(el('span', 'st st--' + st, STATES[st]));
-    }
+    var mark = row.hasAttribute('data-start') ? null : stateMark(it);
+    if (mark) (row.querySelector('.tl-name, .act-meta') || row).appendChild(mark);
   });
   // The "自7月起" links point at the month the activity starts in.
   document.querySelectorAll('.cont a').forEach(function (a) {
@@ -297,7 +323,7 @@
   // ?status=active: those still taking place at a known date (neither cancelled nor postponed).
   function statusMatches(it, want) {
     if (want === 'changed') return it.changed;
-    if (want === 'active') return !off(it);
+    if (want === 'active') return it.active;
     return true;
   }
 
