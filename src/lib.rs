@@ -19,6 +19,7 @@ pub mod cmd;
 mod config;
 pub mod content;
 pub mod error;
+mod escape;
 mod export;
 pub mod import;
 pub mod layout;

@@ -14,6 +14,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
+mod removed;
+
 const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH).union(Options::ENABLE_FOOTNOTES);
 
 /// The URL schemes a link in a body may use; anything else (`javascript:`, `data:`, `vbscript:`…) is removed.
@@ -110,22 +112,31 @@ fn target(url: &str, relative: Rewrite<'_>) -> Option<String> {
 }
 
 fn sanitise(html: &str, relative: Rewrite<'_>) -> String {
+    complete_images(&sanitiser(relative).clean(html).to_string())
+}
+
+/// The sanitiser's policy, the one place it is written: publishing cleans with it, and [`removed`] reads its
+/// lists to say what publishing drops.
+fn sanitiser(relative: Rewrite<'_>) -> ammonia::Builder<'_> {
     let mut b = ammonia::Builder::default();
     b.url_schemes(URL_SCHEMES.iter().copied().collect())
         .url_relative(ammonia::UrlRelative::Custom(Box::new(Relative(relative))))
         .add_tag_attributes("th", ["style"].iter())
         .add_tag_attributes("td", ["style"].iter())
         .filter_style_properties(["text-align"].into_iter().collect::<HashSet<_>>())
-        // An image from another host would load with the page: only the site's own images stay.
-        .attribute_filter(|element, attribute, value| {
-            if element == "img" && attribute == "src" && !is_relative(value) { None } else { Some(value.into()) }
-        });
+        .attribute_filter(|element, attribute, value| keeps_value(element, attribute, value).then(|| value.into()));
     for (tag, attrs) in FOOTNOTE_ATTRIBUTES {
         b.add_tag_attributes(tag, attrs.iter());
     }
     // `rel` only belongs on a link that kept its `href`; without a `target` it is not needed anyway.
     b.link_rel(None);
-    complete_images(&b.clean(html).to_string())
+    b
+}
+
+/// Whether the sanitiser keeps an allowed attribute with this value. An image from another host would load
+/// with the page: only the site's own images stay.
+fn keeps_value(element: &str, attribute: &str, value: &str) -> bool {
+    !(element == "img" && attribute == "src" && !is_relative(value))
 }
 
 /// The sanitiser's images made valid HTML: one whose `src` was removed goes, and one without `alt` gets an
@@ -187,7 +198,7 @@ pub fn links(markdown: &str) -> Vec<Link> {
                 out.push(Link { url: dest_url.to_string(), range: at });
             }
             Event::Html(raw) | Event::InlineHtml(raw) => {
-                for (url, r) in raw_attributes(&raw, &["href", "src"]) {
+                for (url, r) in removed::raw_urls(&raw) {
                     out.push(Link { url, range: range.start + r.start..range.start + r.end });
                 }
             }
@@ -197,174 +208,7 @@ pub fn links(markdown: &str) -> Vec<Link> {
     out
 }
 
-/// What the sanitiser removes from a body's raw HTML, for `almanac check` to say.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Removed {
-    pub what: String,
-    pub range: Range<usize>,
-}
-
-/// Elements, attributes and URLs of `markdown` that publishing removes. Best effort for messages: what is
-/// published is whatever the sanitiser keeps.
-pub fn removed(markdown: &str) -> Vec<Removed> {
-    let allowed = ammonia::Builder::default().clone_tags();
-    let mut out = Vec::new();
-    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
-        if let Event::Start(Tag::Image { dest_url, .. }) = &event
-            && !is_relative(dest_url)
-        {
-            out.push(Removed { what: format!("the image `{dest_url}` from another host"), range: range.clone() });
-            continue;
-        }
-        let (Event::Html(raw) | Event::InlineHtml(raw)) = event else { continue };
-        let at = |r: Range<usize>| range.start + r.start..range.start + r.end;
-        if let Some(i) = raw.find("<!--") {
-            out.push(Removed { what: "an HTML comment `<!--`".into(), range: at(i..i + 4) });
-        }
-        for (name, r) in raw_tags(&raw) {
-            if !allowed.contains(name.as_str()) {
-                out.push(Removed { what: format!("the element `<{name}>`"), range: at(r) });
-            }
-        }
-        for (name, r) in raw_attribute_names(&raw) {
-            if name.starts_with("on") || name == "style" || name == "http-equiv" {
-                out.push(Removed { what: format!("the attribute `{name}`"), range: at(r) });
-            }
-        }
-        for (url, r) in raw_attributes(&raw, &["href"]) {
-            if !is_relative(&url) && !allowed_scheme(&url) {
-                out.push(Removed { what: format!("the link `{url}`"), range: at(r) });
-            }
-        }
-        for (url, r) in raw_attributes(&raw, &["src"]) {
-            if !is_relative(&url) {
-                out.push(Removed { what: format!("the image `{url}` from another host"), range: at(r) });
-            }
-        }
-    }
-    out.sort_by_key(|r| r.range.start);
-    out
-}
-
-/// Opening tag names of raw HTML, lower case, with their ranges.
-fn raw_tags(raw: &str) -> Vec<(String, Range<usize>)> {
-    let mut out = Vec::new();
-    for (i, _) in raw.match_indices('<') {
-        let name: String =
-            raw[i + 1..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>();
-        if name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
-            out.push((name.to_ascii_lowercase(), i..i + 1 + name.len()));
-        }
-    }
-    out
-}
-
-/// Attribute names inside the tags of raw HTML (lower case), with their ranges.
-fn raw_attribute_names(raw: &str) -> Vec<(String, Range<usize>)> {
-    let mut out = Vec::new();
-    for (start, tag) in tag_bodies(raw) {
-        let bytes = tag.as_bytes();
-        let mut i = 0;
-        // Skip the element name.
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        while i < bytes.len() {
-            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-                i += 1;
-            }
-            let name_start = i;
-            while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !b"=/>".contains(&bytes[i]) {
-                i += 1;
-            }
-            if i > name_start {
-                out.push((tag[name_start..i].to_ascii_lowercase(), start + name_start..start + i));
-            }
-            i = skip_value(bytes, i);
-        }
-    }
-    out
-}
-
-/// The values of the attributes `names` in raw HTML, with the ranges of the values.
-fn raw_attributes(raw: &str, names: &[&str]) -> Vec<(String, Range<usize>)> {
-    let mut out = Vec::new();
-    for (start, tag) in tag_bodies(raw) {
-        let lower = tag.to_ascii_lowercase();
-        for name in names {
-            for (i, _) in lower.match_indices(name) {
-                let before_ok = i > 0 && lower.as_bytes()[i - 1].is_ascii_whitespace();
-                let rest = &tag[i + name.len()..];
-                let trimmed = rest.trim_start();
-                if !before_ok || !trimmed.starts_with('=') {
-                    continue;
-                }
-                let value = trimmed[1..].trim_start();
-                let value_at = start + i + name.len() + (rest.len() - value.len());
-                let (v, offset) = match value.chars().next() {
-                    Some(q @ ('"' | '\'')) => (value[1..].split(q).next().unwrap_or(""), 1),
-                    _ => (value.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""), 0),
-                };
-                out.push((v.to_string(), value_at + offset..value_at + offset + v.len()));
-            }
-        }
-    }
-    out
-}
-
-/// The inside of each tag of raw HTML (`a href="x"` of `<a href="x">`), with its offset.
-fn tag_bodies(raw: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let bytes = raw.as_bytes();
-    let mut i = 0;
-    while let Some(open) = raw[i..].find('<').map(|o| i + o) {
-        let mut j = open + 1;
-        let mut quote = None;
-        while j < bytes.len() {
-            match (quote, bytes[j]) {
-                (None, b'"' | b'\'') => quote = Some(bytes[j]),
-                (Some(q), c) if c == q => quote = None,
-                (None, b'>') => break,
-                _ => {}
-            }
-            j += 1;
-        }
-        out.push((open + 1, &raw[open + 1..j.min(raw.len())]));
-        i = (j + 1).min(raw.len());
-        if i >= raw.len() {
-            break;
-        }
-    }
-    out
-}
-
-fn skip_value(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-        i += 1;
-    }
-    if i >= bytes.len() || bytes[i] != b'=' {
-        return i;
-    }
-    i += 1;
-    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-        i += 1;
-    }
-    match bytes.get(i) {
-        Some(&q @ (b'"' | b'\'')) => {
-            i += 1;
-            while i < bytes.len() && bytes[i] != q {
-                i += 1;
-            }
-            i + 1
-        }
-        _ => {
-            while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
-                i += 1;
-            }
-            i
-        }
-    }
-}
+pub use removed::{Removed, removed};
 
 /// The text a reader sees, without markup: for descriptions in calendars, feeds and metadata. Blocks are
 /// separated by a blank line, line breaks kept. Raw HTML is left out.
@@ -502,14 +346,6 @@ mod tests {
             ]
         );
         assert!(is_relative("a.md") && is_relative("#top") && !is_relative("mailto:a@b.c") && !is_relative("//x.org"));
-    }
-
-    #[test]
-    fn says_what_the_sanitiser_removes() {
-        let md = "正文\n\n<p onclick=\"x()\">a</p><script>b()</script><a href=\"javascript:c()\">d</a>\n";
-        let what: Vec<String> = removed(md).into_iter().map(|r| r.what).collect();
-        assert_eq!(what, ["the attribute `onclick`", "the element `<script>`", "the link `javascript:c()`"]);
-        assert!(removed("只有 **Markdown** 和 <br> 与 <sup>1</sup>").is_empty());
     }
 
     #[test]

@@ -286,3 +286,20 @@ fn the_home_page_gives_the_browser_each_schedules_days_to_choose_by() {
         "{home}"
     );
 }
+
+/// Pages, written by templates, and feeds, written by the Atom writer, escape by one rule: `'` as `&#39;`, `/`
+/// left as it is.
+#[test]
+fn templates_and_feeds_escape_by_one_rule() {
+    let site = fixture_site("valid-minimal");
+    let page = site.path().join("content/spring/01-forum.md");
+    let text = read(&page).replace("title = \"质量论坛\"", "title = \"O'Neil 的 A/B <论坛> & \\\"对话\\\"\"");
+    std::fs::write(&page, text).unwrap();
+    let output = build(site.path());
+    let escaped = "O&#39;Neil 的 A/B &lt;论坛&gt; &amp; &quot;对话&quot;";
+    for file in ["spring/01-forum.html", "feed.xml"] {
+        let written = read(&output.join(file));
+        assert!(written.contains(escaped), "{file} does not contain {escaped}");
+        assert!(!written.contains("&#x2F;") && !written.contains("&#x27;") && !written.contains("&apos;"), "{file}");
+    }
+}

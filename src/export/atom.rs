@@ -7,8 +7,9 @@
 
 use chrono::NaiveDate;
 
-use super::{host, ics, organiser, xml_escape};
+use super::{host, ics, organiser};
 use crate::content::changes::Status;
+use crate::escape::escape;
 use crate::layout::Layout;
 use crate::layout::links::{self, Owner, Target};
 use crate::markdown::{self, Policy};
@@ -46,23 +47,17 @@ pub fn feed(site: &Site, layout: &Layout, which: Option<usize>, path: &str) -> S
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        xml_escape(&site.config.language)
+        escape(&site.config.language)
     ));
-    out.push_str(&format!("  <id>{}</id>\n", xml_escape(&id)));
-    out.push_str(&format!("  <title>{}</title>\n", xml_escape(title)));
+    out.push_str(&format!("  <id>{}</id>\n", escape(&id)));
+    out.push_str(&format!("  <title>{}</title>\n", escape(title)));
     if !site.config.description.is_empty() {
-        out.push_str(&format!("  <subtitle>{}</subtitle>\n", xml_escape(&site.config.description)));
+        out.push_str(&format!("  <subtitle>{}</subtitle>\n", escape(&site.config.description)));
     }
     out.push_str(&format!("  <updated>{}</updated>\n", timestamp(updated)));
-    out.push_str(&format!(
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        xml_escape(&link(path))
-    ));
-    out.push_str(&format!(
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        xml_escape(&link(&alternate))
-    ));
-    out.push_str(&format!("  <author><name>{}</name></author>\n", xml_escape(author)));
+    out.push_str(&format!("  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n", escape(&link(path))));
+    out.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape(&link(&alternate))));
+    out.push_str(&format!("  <author><name>{}</name></author>\n", escape(author)));
     out.push_str("  <generator>almanac</generator>\n");
     for id in ids {
         entry(&mut out, site, layout, id, &link);
@@ -91,19 +86,19 @@ fn entry(out: &mut String, site: &Site, layout: &Layout, id: ActivityId, link: &
         _ => ics::title(a),
     };
     out.push_str("  <entry>\n");
-    out.push_str(&format!("    <id>{}/{}</id>\n", xml_escape(&schedule_id(site, id.schedule)), xml_escape(&a.slug)));
-    out.push_str(&format!("    <title>{}</title>\n", xml_escape(&title)));
+    out.push_str(&format!("    <id>{}/{}</id>\n", escape(&schedule_id(site, id.schedule)), escape(&a.slug)));
+    out.push_str(&format!("    <title>{}</title>\n", escape(&title)));
     // When the entry changed, not when the activity happens.
     out.push_str(&format!("    <updated>{}</updated>\n", timestamp(Some(site.updated(id)))));
     if let Some(organiser) = organiser(site, id) {
-        out.push_str(&format!("    <author><name>{}</name></author>\n", xml_escape(organiser)));
+        out.push_str(&format!("    <author><name>{}</name></author>\n", escape(organiser)));
     }
-    out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", xml_escape(&page)));
-    out.push_str(&format!("    <link rel=\"related\" type=\"text/calendar\" href=\"{}\"/>\n", xml_escape(&ics)));
+    out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape(&page)));
+    out.push_str(&format!("    <link rel=\"related\" type=\"text/calendar\" href=\"{}\"/>\n", escape(&ics)));
     for tag in &a.tags {
-        out.push_str(&format!("    <category term=\"{}\"/>\n", xml_escape(tag)));
+        out.push_str(&format!("    <category term=\"{}\"/>\n", escape(tag)));
     }
-    out.push_str(&format!("    <summary type=\"text\">{}</summary>\n", xml_escape(&summary)));
+    out.push_str(&format!("    <summary type=\"text\">{}</summary>\n", escape(&summary)));
     // The body's links, like the entry's own, are absolute with a base_url and relative to the feed without.
     let own = urls::activity(&s.slug, &a.slug);
     let owner = Owner { page: &own, file: &a.origin.rel };
@@ -115,18 +110,13 @@ fn entry(out: &mut String, site: &Site, layout: &Layout, id: ActivityId, link: &
     };
     let mut body = markdown::to_html(&a.body, Policy { unsafe_html: site.config.unsafe_html, relative: &rewrite });
     if !notice.is_empty() {
-        let lines: Vec<String> = notice.iter().map(|l| html_escape(l)).collect();
+        let lines: Vec<String> = notice.iter().map(|l| escape(l)).collect();
         body = format!("<p class=\"changes\"><strong>{}</strong></p>\n{body}", lines.join("<br>"));
     }
     if !body.trim().is_empty() {
-        out.push_str(&format!("    <content type=\"html\">{}</content>\n", xml_escape(&body)));
+        out.push_str(&format!("    <content type=\"html\">{}</content>\n", escape(&body)));
     }
     out.push_str("  </entry>\n");
-}
-
-/// Text for HTML inside the entry's content (which is then escaped again as XML).
-fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// A date as an RFC 3339 timestamp (midnight UTC): entries carry dates, not times.

@@ -73,25 +73,6 @@ pub fn organiser_email(site: &Site, _id: ActivityId) -> Option<&Email> {
     site.config.email.as_ref()
 }
 
-/// Text for XML content and attribute values: the five special characters escaped, and characters XML 1.0
-/// does not allow (most control characters) dropped rather than written as a broken document.
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,11 +103,5 @@ mod tests {
         let layout = Layout::new(&with, &[]).unwrap();
         let robots = String::from_utf8(render(Export::Robots, &with, &layout).unwrap()).unwrap();
         assert!(robots.ends_with("Sitemap: https://example.org/cq/sitemap.xml\n"), "{robots}");
-    }
-
-    #[test]
-    fn xml_escaping() {
-        assert_eq!(xml_escape("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos;");
-        assert_eq!(xml_escape("质量\n月"), "质量\n月");
     }
 }

@@ -1,6 +1,6 @@
 //! `sitemap.xml` and `robots.txt`. Both need absolute URLs, so they are written only with a `base_url`.
 
-use super::xml_escape;
+use crate::escape::escape;
 use crate::layout::Page;
 use crate::site::Site;
 use crate::urls;
@@ -12,7 +12,7 @@ pub fn sitemap(site: &Site) -> String {
     out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for page in Page::all(site).into_iter().filter(|p| *p != Page::NotFound) {
         let loc = urls::absolute(base, &page.path(site));
-        out.push_str(&format!("  <url><loc>{}</loc>", xml_escape(&loc)));
+        out.push_str(&format!("  <url><loc>{}</loc>", escape(&loc)));
         if let Page::Activity(id) = page {
             out.push_str(&format!("<lastmod>{}</lastmod>", site.updated(id).format("%Y-%m-%d")));
         }

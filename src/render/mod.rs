@@ -76,6 +76,8 @@ impl Renderer {
         }
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
+        // Templates escape by the same rule as the rest of the site (Tera's own writes `/` as `&#x2F;`).
+        tera.set_escape_fn(crate::escape::escape_to);
         let raw: Vec<(&str, &str)> = sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())).collect();
         let renderer = Renderer { tera: Tera::new(), sources: sources.clone() };
         if let Err(e) = tera.add_raw_templates(raw) {

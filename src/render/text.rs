@@ -5,6 +5,8 @@
 //! in one `<span class="nw">` (`white-space: nowrap` in the theme); the line breaks around it, at the comma or
 //! the bracket, never inside it.
 
+use crate::escape::escape_into;
+
 /// `text`, HTML-escaped, with each date or time in it ("2023年9月18日–22日", "9月-10月", "8月下旬",
 /// "14:30-16:30", "2023-09-18", "全年") in `<span class="nw">`.
 pub fn nowrap_dates(text: &str) -> String {
@@ -63,19 +65,6 @@ fn date_run(chars: &[(usize, char)], from: usize) -> usize {
         j += 1;
     }
     j
-}
-
-fn escape_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
 }
 
 /// JSON for a `<script type="application/json">` element: `<` escaped, so no text can close the element.
