@@ -110,29 +110,11 @@ impl Book {
                     Err(XlsxError::NotAWorksheet(_)) => return Ok(Some(out)),
                     Err(e) => return Err(e.to_string()),
                 };
-                loop {
-                    match reader.next_cell().map_err(|e| e.to_string())? {
-                        None => break true,
-                        Some(c) => {
-                            if !keep(c.get_position(), c.get_value().clone().into()) {
-                                break false;
-                            }
-                        }
-                    }
-                }
+                each_cell(|| reader.next_cell().map_err(|e| e.to_string()), &mut keep)?
             }
             Book::Xlsb(b) => {
                 let mut reader = b.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
-                loop {
-                    match reader.next_cell().map_err(|e| e.to_string())? {
-                        None => break true,
-                        Some(c) => {
-                            if !keep(c.get_position(), c.get_value().clone().into()) {
-                                break false;
-                            }
-                        }
-                    }
-                }
+                each_cell(|| reader.next_cell().map_err(|e| e.to_string()), &mut keep)?
             }
             Book::Xls(_) | Book::Ods(_) => {
                 let range = match self {
@@ -216,6 +198,20 @@ fn table(path: &Path, name: &str, cells: &Sparse, merges: &[Dimensions]) -> Resu
         }
     }
     Ok(Table::new(Origin::Sheet { name: name.to_string(), first_row, first_col }, rows))
+}
+
+/// Feeds the cells `next` yields to `keep` until one is refused (false) or none is left (true): the loop
+/// shared by the .xlsx and .xlsb cell readers, which have no common trait.
+fn each_cell<'a>(
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<calamine::DataRef<'a>>>, String>,
+    keep: &mut impl FnMut((u32, u32), Data) -> bool,
+) -> Result<bool, String> {
+    while let Some(c) = next()? {
+        if !keep(c.get_position(), c.get_value().clone().into()) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 #[cfg(test)]
