@@ -3,7 +3,7 @@
 //! published table's), each read against its schedule's `year`.
 //!
 //! ```sh
-//! cargo bench -p almanac-dates
+//! cargo bench -p almanac-dates --bench read
 //! ```
 //!
 //! `benches/stages.rs` at the root times the same reader as one stage of a build, on generated texts.
