@@ -9,6 +9,9 @@
 //! smallest site that shows it. `ALMANAC_FUZZ_CASES=N` runs more cases by hand.
 
 mod common;
+// The date texts, shared with the date reader's own fuzz.
+#[path = "../crates/dates/tests/strategy/mod.rs"]
+mod strategy;
 
 use std::cell::Cell;
 use std::fmt::Write as _;
@@ -18,6 +21,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
 use common::assert_whole_output;
+use strategy::when_text;
 
 const SEED: [u8; 32] = *b"almanac fuzz: fixed seed, v1....";
 
@@ -25,85 +29,6 @@ fn runner(cases: u32) -> TestRunner {
     let cases = std::env::var("ALMANAC_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(cases);
     let config = Config { cases, failure_persistence: None, max_shrink_iters: 300, ..Config::default() };
     TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &SEED))
-}
-
-/// Date texts: the published forms (weight `forms`), and their pieces put together in any order (`pieces`) or any
-/// characters at all (`noise`), which mostly do not read.
-fn when_text(forms: u32, pieces: u32, noise: u32) -> impl Strategy<Value = String> {
-    let piece = prop::sample::select(vec![
-        "1",
-        "3",
-        "9",
-        "10",
-        "12",
-        "13",
-        "0",
-        "18",
-        "22",
-        "31",
-        "32",
-        "2023",
-        "2024",
-        "1999",
-        "9999",
-        "月",
-        "日",
-        "年",
-        "旬",
-        "上",
-        "中",
-        "下",
-        "-",
-        "—",
-        "～",
-        "至",
-        "到",
-        "/",
-        "，",
-        "、",
-        "（",
-        "）",
-        "(暂定)",
-        "全年",
-        "初",
-        "底",
-        "左右",
-        "期间",
-        "按通知",
-        " ",
-        "号",
-        "第",
-        "季度",
-        "上半年",
-    ]);
-    let rest = prop::sample::select(vec![
-        "",
-        "上旬",
-        "中旬",
-        "下旬",
-        "1日",
-        "18日-22日",
-        "-11月",
-        "下旬至10月上旬",
-        "（暂定）",
-        "，地点待定",
-        "30日到10月",
-    ]);
-    prop_oneof![
-        forms => (1..=12u32, rest).prop_map(|(m, rest)| format!("{m}月{rest}")),
-        pieces => prop::collection::vec(piece, 1..7).prop_map(|p| p.concat()),
-        noise => any::<String>().prop_map(|s| s.chars().take(12).collect()),
-        // Long lists of dates, some past the reader's limits (100 dates, 1,000 characters): refused whole with
-        // one error, or read into output that stays proportional.
-        1 => (1..400usize, 1..=12u32, any::<bool>()).prop_map(|(n, month, years)| {
-            let date = |i: usize| {
-                let m = (month as usize - 1 + i / 28) % 12 + 1;
-                let day = i % 28 + 1;
-                if years { format!("{}年{m}月{day}日", 2023 + (month as usize - 1 + i / 28) / 12) } else { format!("{m}月{day}日") }
-            };
-            (0..n).map(date).collect::<Vec<_>>().join("、")
-        }),
-    ]
 }
 
 /// One-line text: words, punctuation that matters to TOML, HTML, CSV and URLs, and now and then any character.

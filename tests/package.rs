@@ -1,4 +1,5 @@
-//! What the package claims about itself holds: no dependency needs a newer Rust than `rust-version` says.
+//! What the package claims about itself holds: no dependency needs a newer Rust than `rust-version` says, and
+//! every crate of the workspace says the same `rust-version`.
 //! (CI has one toolchain, so the claim cannot be checked by compiling with that version; clippy's
 //! `incompatible_msrv` lint, on under `-D warnings`, checks the standard library items the code uses.)
 
@@ -39,4 +40,15 @@ fn no_dependency_needs_a_newer_rust_than_ours() {
         .map(|(name, v)| format!("{name} needs {v}"))
         .collect();
     assert!(newer.is_empty(), "rust-version is {}, but {newer:?}", env!("CARGO_PKG_RUST_VERSION"));
+    // Each crate of the workspace (almanac and crates/dates) claims the same Rust.
+    let members: Vec<&str> = meta["workspace_members"].as_array().unwrap().iter().filter_map(|m| m.as_str()).collect();
+    let claims: Vec<(String, Option<&str>)> = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["id"].as_str().is_some_and(|id| members.contains(&id)))
+        .map(|p| (p["name"].as_str().unwrap_or_default().to_string(), p["rust_version"].as_str()))
+        .collect();
+    assert!(claims.len() >= 2, "the workspace has almanac and almanac-dates: {claims:?}");
+    assert!(claims.iter().all(|(_, v)| *v == Some(env!("CARGO_PKG_RUST_VERSION"))), "{claims:?}");
 }

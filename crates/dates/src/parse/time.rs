@@ -1,35 +1,20 @@
 //! Times of day after a day: 14:30, 14：30, 下午2:30, 上午9时30分, 9點, 三点半, and ranges of them
 //! (14:30-16:30, 上午9时30分-11时30分), with 每天 for hours kept on each day of a range.
 
-use chrono::Timelike;
+use chrono::NaiveTime;
 
-use super::*;
+use super::{ClockEl, Num};
+use crate::error::{DateError, DateErrorKind};
+use crate::lex::{Period, Span, Tok, Token};
 
-/// A word saying which part of the day an hour is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Period {
-    /// 凌晨
-    Dawn,
-    /// 上午, 早上
-    Morning,
-    /// 中午
-    Noon,
-    /// 下午
-    Afternoon,
-    /// 晚上
-    Evening,
-}
-
-impl Period {
-    /// The 24-hour hour meant by `hour` after this word, if it can be one: 下午2 is 14 and
-    /// 下午13 is 13, but 上午13 is nothing.
-    fn hour(self, hour: u32) -> Option<u32> {
-        match (self, hour) {
-            (Period::Dawn, 0..=6) | (Period::Morning, 0..=12) | (Period::Noon, 11..=14) => Some(hour),
-            (Period::Noon, 1..=2) | (Period::Afternoon, 1..=11) | (Period::Evening, 5..=11) => Some(hour + 12),
-            (Period::Afternoon, 12..=23) | (Period::Evening, 17..=23) => Some(hour),
-            _ => None,
-        }
+/// The 24-hour hour meant by `hour` after the word `period`, if it can be one: 下午2 is 14 and
+/// 下午13 is 13, but 上午13 is nothing.
+fn hour_in(period: Period, hour: u32) -> Option<u32> {
+    match (period, hour) {
+        (Period::Dawn, 0..=6) | (Period::Morning, 0..=12) | (Period::Noon, 11..=14) => Some(hour),
+        (Period::Noon, 1..=2) | (Period::Afternoon, 1..=11) | (Period::Evening, 5..=11) => Some(hour + 12),
+        (Period::Afternoon, 12..=23) | (Period::Evening, 17..=23) => Some(hour),
+        _ => None,
     }
 }
 
@@ -42,22 +27,6 @@ struct Raw {
     /// 半: half past.
     half: bool,
     span: Span,
-}
-
-/// A time or a time range as read, and where it stands.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct ClockEl {
-    pub(super) start: NaiveTime,
-    pub(super) end: Option<NaiveTime>,
-    /// 每天 was written before it.
-    pub(super) daily: bool,
-    pub(super) span: Span,
-    /// The inside of the bracket it was written in, if any: if it cannot be read with a day, it
-    /// is kept as a note, as brackets always were.
-    pub(super) group: Option<Span>,
-    /// Two or more slots of hours (9:00-11:00/13:00-16:00): `start` and `end` are the first start and the last
-    /// end, and the slots as written are kept as a note.
-    pub(super) slots: bool,
 }
 
 /// Whether the tokens at `i` start a time: an optional period, a number, then `:` or 时/点.
@@ -193,8 +162,8 @@ fn to_time(raw: &Raw, period: Option<(Period, Span)>, inherited: bool, text: &st
     }
     let h = raw.hour.value;
     let hour = match period {
-        Some((p, _)) if inherited => p.hour(h).or((12..=23).contains(&h).then_some(h)),
-        Some((p, _)) => p.hour(h),
+        Some((p, _)) if inherited => hour_in(p, h).or((12..=23).contains(&h).then_some(h)),
+        Some((p, _)) => hour_in(p, h),
         None => Some(h),
     };
     let hour = match (hour, period) {
@@ -210,9 +179,4 @@ fn to_time(raw: &Raw, period: Option<(Period, Span)>, inherited: bool, text: &st
         return Err(raw.span.error(DateErrorKind::AmbiguousHour(raw.span.text(text))));
     }
     NaiveTime::from_hms_opt(hour, minute, 0).ok_or_else(out_of_range)
-}
-
-/// A time of day as written in words: 9:00, 14:30.
-pub(super) fn hm(t: NaiveTime) -> String {
-    format!("{}:{:02}", t.hour(), t.minute())
 }

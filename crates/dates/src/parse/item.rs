@@ -1,12 +1,17 @@
 //! The tokens of a date part into the two sides of a range: times of day are read (see
 //! [`time`](super::time)), brackets after either end are notes unless they hold a time, and the
-//! dates are read by [`parse`](super::parse).
+//! dates are read by [`part`](super::part).
 
-use super::*;
+use super::part::{Side, Unit, first_unit, is_iso, join_sides, parse_iso, parse_side};
+use super::time::{read_clock, starts_clock};
+use super::{ClockEl, Extras, Fine, Item, Part, WeekdayEl};
+use crate::error::{DateError, DateErrorKind};
+use crate::lex::{Span, Tok, Token, tokenize};
+use crate::when::MAX_DATES;
 
 /// A token of the date part once brackets are looked at.
 #[derive(Debug, Clone, Copy)]
-pub(super) enum El {
+enum El {
     Date(Token),
     Sep(Span),
     /// The trimmed text inside a bracket.
@@ -15,24 +20,6 @@ pub(super) enum El {
     During(Span),
     Clock(ClockEl),
     Weekday(WeekdayEl),
-}
-
-/// A weekday written after a day, to be checked against it.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct WeekdayEl {
-    /// From Monday (1) to Sunday (7).
-    pub(super) day: u32,
-    pub(super) span: Span,
-    /// The inside of its bracket, if any (see [`ClockEl::group`]).
-    pub(super) group: Option<Span>,
-}
-
-/// What one end of a range says beside its date.
-#[derive(Debug, Default, Clone)]
-pub(super) struct Extras {
-    pub(super) notes: Vec<Span>,
-    pub(super) clock: Option<ClockEl>,
-    pub(super) weekday: Option<WeekdayEl>,
 }
 
 impl Extras {
@@ -85,26 +72,8 @@ impl Extras {
     }
 }
 
-/// A range as written (one date of a list): its two ends and what each says beside its date.
-#[derive(Debug, Clone)]
-pub(super) struct Item {
-    /// The whole range as written, for messages about it.
-    pub(super) span: Span,
-    pub(super) start: Part,
-    pub(super) end: Option<Part>,
-    pub(super) start_extras: Extras,
-    pub(super) end_extras: Extras,
-}
-
-impl Item {
-    /// The notes in the order written.
-    pub(super) fn notes(&self) -> impl Iterator<Item = Span> + '_ {
-        self.start_extras.notes.iter().chain(&self.end_extras.notes).copied()
-    }
-}
-
 /// Unknown text is reported before anything else: as trailing text if only brackets follow it.
-pub(super) fn check_unknown(tokens: &[Token], text: &str) -> Result<(), DateError> {
+pub(crate) fn check_unknown(tokens: &[Token], text: &str) -> Result<(), DateError> {
     // A slash is unknown, except in an ISO interval (which starts with a four-digit year).
     let iso_like = matches!(tokens.first(), Some(Token { tok: Tok::Num { digits: 4, .. }, .. }));
     // A slash between two slots of hours is read with them (9:00-11:00/13:00-16:00).
@@ -127,7 +96,7 @@ pub(super) fn check_unknown(tokens: &[Token], text: &str) -> Result<(), DateErro
 
 /// Reads the times and opens the brackets: an empty one is dropped, one holding only a time
 /// is read as if written without brackets, any other is a note.
-pub(super) fn elements(tokens: &[Token], group: Option<Span>, text: &str) -> Result<Vec<El>, DateError> {
+fn elements(tokens: &[Token], group: Option<Span>, text: &str) -> Result<Vec<El>, DateError> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
@@ -225,7 +194,7 @@ fn is_clock_error(kind: &DateErrorKind) -> bool {
 }
 
 /// Reads the dates of a list (or the one range) from the tokens of the date part.
-pub(super) fn read_items(tokens: &[Token], text: &str) -> Result<Vec<Item>, DateError> {
+pub(crate) fn read_items(tokens: &[Token], text: &str) -> Result<Vec<Item>, DateError> {
     // A 、 before hours joins two slots of them (9:00-11:00、13:00-16:00); any other separates dates.
     let mut chunks: Vec<&[Token]> = Vec::new();
     let mut from = 0;

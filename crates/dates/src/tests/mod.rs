@@ -1,5 +1,17 @@
-//! Table-driven tests of the date reader: every seed text, every form, every error.
-use super::*;
+//! Table-driven tests of the date reader: every seed text, every form, every error. They read through the
+//! public API only, as almanac does.
+
+mod context;
+mod families;
+mod forms;
+mod limits;
+mod lists;
+mod times;
+
+use chrono::NaiveDate;
+
+use crate::{Context, DateErrorKind, Occurrence, Precision, When, parse_when, parse_when_in};
+
 use DateErrorKind as K;
 use Precision::{Day as D, Dekad as X, Month as M, Year as Y};
 
@@ -284,9 +296,9 @@ fn precision_and_overlap() {
 #[test]
 fn never_panics() {
     let mut texts: Vec<String> = Vec::new();
-    let newer = super::tests_forms::FORMS.iter().map(|c| c.0).chain(super::tests_times::TIMES.iter().map(|c| c.0));
-    let newer = newer.chain(super::tests_lists::LISTS.iter().map(|c| c.0));
-    let errors: Vec<&str> = super::tests_forms::error_cases().into_iter().map(|c| c.0).collect();
+    let newer = forms::FORMS.iter().map(|c| c.0).chain(times::TIMES.iter().map(|c| c.0));
+    let newer = newer.chain(lists::LISTS.iter().map(|c| c.0));
+    let errors: Vec<&str> = forms::error_cases().into_iter().map(|c| c.0).collect();
     let examples = SEEDS.iter().chain(MORE).map(|c| c.0).chain(newer).chain(errors).chain([
         "9月22日-18日",
         "2023年10月-2023年9月",

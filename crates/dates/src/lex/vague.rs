@@ -1,7 +1,8 @@
 //! Words that name no dates (春节前后, 常态化, 待定, 年底前, 每周三), in simplified or Traditional characters: no
 //! range would be honest, so they are an error whose help shows the range-plus-note that says the same.
 
-use super::*;
+use super::{CLOSERS, OPENERS, Span};
+use crate::error::{DateError, DateErrorKind};
 
 /// Each word and an example of writing it honestly. Longer words first, so 春节前后 is named
 /// whole rather than as 春节.
@@ -46,7 +47,7 @@ const VAGUE: [(&str, &str); 37] = [
 ];
 
 /// The first vague word in the date part, outside brackets (a note may say anything).
-pub(super) fn check_vague(text: &str, date: Span) -> Result<(), DateError> {
+pub(crate) fn check_vague(text: &str, date: Span) -> Result<(), DateError> {
     let mut depth = 0usize;
     for (i, c) in text[date.start..date.end].char_indices() {
         if OPENERS.contains(&c) {
@@ -65,7 +66,7 @@ pub(super) fn check_vague(text: &str, date: Span) -> Result<(), DateError> {
 }
 
 /// How to write `word` honestly; a weekly word when it is not in the table (周三 alone).
-pub(super) fn example(word: &str) -> String {
+pub(crate) fn honest_example(word: &str) -> String {
     match VAGUE.iter().find(|(w, _)| *w == word) {
         Some((_, example)) => example.to_string(),
         None => format!("9月-12月（每{word}）"),

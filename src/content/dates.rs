@@ -1,9 +1,18 @@
-//! The one serialised form of a reading: what pages, feeds and data files say about a `when`.
+//! The date reader, at almanac's boundary. The reader itself is the crate `almanac-dates` (`crates/dates`),
+//! which depends on nothing of almanac; its API is re-exported here, so the rest of almanac names dates by
+//! `content::dates`. Two things are almanac's own and stay here: [`DatesView`], the one serialised form of a
+//! reading (what pages, feeds and data files say about a `when`, with the site's time zone), and turning a
+//! [`DateError`] (a byte range of the text) into a `Diagnostic`: `read_when` in `content/file/mod.rs` places it
+//! in its file, `almanac new` and `reschedule` in their `--when`, and `import` makes a warning of it.
 
 use serde::Serialize;
 
-use super::{Occurrence, When};
 use crate::zone::Zone;
+
+pub use almanac_dates::{
+    Clock, Context, DateError, DateErrorKind, MAX_DATES, MAX_RANGE_YEARS, MAX_WHEN_CHARS, Occurrence, Precision,
+    WRAP_MONTHS, When, YEAR_WINDOW, excerpt, parse_when, parse_when_in,
+};
 
 /// A reading of a `when`: the inclusive range, its precision and the words the pages show. Templates, the JSON
 /// data and every other view use this one shape.

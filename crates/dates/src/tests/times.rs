@@ -1,7 +1,9 @@
 //! Times of day (issue 11 §1): every example of the issue, the 12- and 24-hour words, ranges of
 //! days with hours, and every way a time can be written wrongly.
-use super::tests_forms::d;
-use super::*;
+use super::forms::d;
+use chrono::NaiveTime;
+
+use crate::{Clock, DateErrorKind, Precision, parse_when};
 use DateErrorKind as K;
 use Precision::{Day as D, Dekad as X, Month as M, Time as T};
 

@@ -1,32 +1,43 @@
-//! Reading a date text into tokens: spans into the text, the clause note cut off, brackets, and the
-//! words and numbers.
+//! Stage 1, lex: a date text into tokens. The clause note after a comma is cut off
+//! ([`split_clause`]), words that name no dates are refused ([`check_vague`]), and the date part
+//! becomes [`Token`]s ([`tokenize`]): each a [`Tok`] (a word, a number, a mark, a bracketed
+//! group) with the [`Span`] of its bytes in the whole text, so any later error can point at it.
+//!
+//! Hands on: [`Span`], [`Token`], [`Tok`] and the word classes inside it ([`Dekad`], [`Half`],
+//! [`RelYear`], [`Period`]); [`tokenize`] again for the inside of a bracket, and [`digit_value`].
+//! Imports no other stage.
 
-use super::*;
+mod numerals;
+mod vague;
+
+use crate::error::{DateError, DateErrorKind};
+
+pub(crate) use vague::{check_vague, honest_example};
 
 // ---------------------------------------------------------------------------------------
 // Spans and errors
 
 /// Byte range `start..end` inside the whole input text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Span {
-    pub(super) start: usize,
-    pub(super) end: usize,
+pub(crate) struct Span {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 impl Span {
-    pub(super) fn new(start: usize, end: usize) -> Span {
+    pub(crate) fn new(start: usize, end: usize) -> Span {
         Span { start, end }
     }
 
-    pub(super) fn to(self, other: Span) -> Span {
+    pub(crate) fn to(self, other: Span) -> Span {
         Span::new(self.start, other.end)
     }
 
-    pub(super) fn text(self, text: &str) -> String {
+    pub(crate) fn text(self, text: &str) -> String {
         text.get(self.start..self.end).unwrap_or_default().to_string()
     }
 
-    pub(super) fn error(self, kind: DateErrorKind) -> DateError {
+    pub(crate) fn error(self, kind: DateErrorKind) -> DateError {
         DateError { offset: self.start, len: self.end.saturating_sub(self.start), kind }
     }
 }
@@ -34,14 +45,14 @@ impl Span {
 // ---------------------------------------------------------------------------------------
 // Notes
 
-pub(super) const OPENERS: [char; 2] = ['（', '('];
-pub(super) const CLOSERS: [char; 2] = ['）', ')'];
-pub(super) const CLAUSE_MARKS: [char; 4] = ['，', ',', '；', ';'];
+const OPENERS: [char; 2] = ['（', '('];
+const CLOSERS: [char; 2] = ['）', ')'];
+const CLAUSE_MARKS: [char; 4] = ['，', ',', '；', ';'];
 
 /// Splits `text` into the (trimmed) span of the date part and the verbatim clause note after
 /// the first comma or semicolon outside brackets. Brackets stay in the date part: a bracket
 /// may follow either end of a range, and one holding a weekday or a time is read.
-pub(super) fn split_clause(text: &str) -> Result<(Span, Option<String>), DateError> {
+pub(crate) fn split_clause(text: &str) -> Result<(Span, Option<String>), DateError> {
     if text.trim().is_empty() {
         return Err(Span::new(0, text.len()).error(DateErrorKind::Empty));
     }
@@ -77,13 +88,13 @@ pub(super) fn split_clause(text: &str) -> Result<(Span, Option<String>), DateErr
     Ok((Span::new(start, end), note))
 }
 
-pub(super) fn non_empty(s: &str) -> Option<&str> {
+fn non_empty(s: &str) -> Option<&str> {
     let s = s.trim();
     (!s.is_empty()).then_some(s)
 }
 
 /// Finds the bracket closing the one opened just before `from`, allowing nesting.
-pub(super) fn find_close(text: &str, from: usize) -> Option<(usize, char)> {
+fn find_close(text: &str, from: usize) -> Option<(usize, char)> {
     let mut depth = 0usize;
     for (j, c) in text[from..].char_indices() {
         if OPENERS.contains(&c) {
@@ -103,7 +114,7 @@ pub(super) fn find_close(text: &str, from: usize) -> Option<(usize, char)> {
 
 /// A third of a month as written: 上旬, 中旬, 下旬, 上中旬, 中下旬 (初 = 上旬, 底/末 = 下旬).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Dekad {
+pub(crate) enum Dekad {
     Early,
     Middle,
     Late,
@@ -113,7 +124,7 @@ pub(super) enum Dekad {
 
 impl Dekad {
     /// First and last day covered in a month of `last` days.
-    pub(super) fn days(self, last: u32) -> (u32, u32) {
+    pub(crate) fn days(self, last: u32) -> (u32, u32) {
         match self {
             Dekad::Early => (1, 10),
             Dekad::Middle => (11, 20),
@@ -124,7 +135,7 @@ impl Dekad {
     }
 
     /// Two 旬 written together (`7月初和上中旬`, `上旬和中旬`): the one run of days they cover, if they meet.
-    pub(super) fn union(self, other: Dekad) -> Option<Dekad> {
+    pub(crate) fn union(self, other: Dekad) -> Option<Dekad> {
         let ((a, b), (c, d)) = (self.days(31), other.days(31));
         let (first, last) = (a.min(c), b.max(d));
         // They must meet or overlap: 上旬和下旬 leaves 中旬 out.
@@ -139,21 +150,37 @@ impl Dekad {
 
 /// 上半年 or 下半年.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Half {
+pub(crate) enum Half {
     First,
     Second,
 }
 
 /// A year named relative to another: 今年 and 明年 to the schedule's, 次年/翌年 to the start's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum RelYear {
+pub(crate) enum RelYear {
     This,
     Next,
     Following,
 }
 
+/// A word saying which part of the day an hour is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Tok {
+pub(crate) enum Period {
+    /// 凌晨
+    Dawn,
+    /// 上午, 早上
+    Morning,
+    /// 中午
+    Noon,
+    /// 下午
+    Afternoon,
+    /// 晚上
+    Evening,
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tok {
     /// A run of ASCII or full-width digits (saturating value, digit count), or of Chinese
     /// numerals followed by a unit.
     Num {
@@ -211,14 +238,15 @@ pub(super) enum Tok {
     Other,
 }
 
+/// A token and where it was written.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Token {
-    pub(super) tok: Tok,
-    pub(super) span: Span,
+pub(crate) struct Token {
+    pub(crate) tok: Tok,
+    pub(crate) span: Span,
 }
 
 /// Longest words first, so "中下旬" wins over "下旬" and "上半年" is not read from its 年.
-pub(super) const WORDS: [(&str, Tok); 44] = [
+const WORDS: [(&str, Tok); 44] = [
     // 贯穿全年, "throughout the year", is the whole year; Traditional characters read as the simplified.
     ("贯穿全年", Tok::WholeYear),
     ("貫穿全年", Tok::WholeYear),
@@ -270,9 +298,9 @@ pub(super) const WORDS: [(&str, Tok); 44] = [
 const NUMERAL_UNITS: [char; 11] = ['年', '月', '日', '号', '號', '季', '时', '時', '点', '點', '分'];
 
 /// Dash-like range marks; a run of them ("——") is one separator.
-pub(super) const DASHES: [char; 10] = ['-', '~', '－', '～', '〜', '–', '—', '―', '‐', '−'];
+const DASHES: [char; 10] = ['-', '~', '－', '～', '〜', '–', '—', '―', '‐', '−'];
 
-pub(super) fn digit_value(c: char) -> Option<u32> {
+pub(crate) fn digit_value(c: char) -> Option<u32> {
     match c {
         '0'..='9' => c.to_digit(10),
         '０'..='９' => Some(c as u32 - '０' as u32),
@@ -283,7 +311,7 @@ pub(super) fn digit_value(c: char) -> Option<u32> {
 /// The known token starting `rest`, with its byte length (whitespace is "known" too, as
 /// it ends an unknown run). `prev` is the token before, for words that mean something only
 /// after another (月中 after a month); inside unknown text it is `Other`.
-pub(super) fn known_at(rest: &str, prev: Option<Tok>) -> Option<(Tok, usize)> {
+fn known_at(rest: &str, prev: Option<Tok>) -> Option<(Tok, usize)> {
     let c = rest.chars().next()?;
     if c.is_whitespace() {
         return Some((Tok::Other, 0));
@@ -351,7 +379,7 @@ pub(super) fn known_at(rest: &str, prev: Option<Tok>) -> Option<(Tok, usize)> {
 }
 
 /// Tokens of `text[range]`, skipping whitespace; spans are offsets into all of `text`.
-pub(super) fn tokenize(text: &str, range: Span) -> Vec<Token> {
+pub(crate) fn tokenize(text: &str, range: Span) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut i = range.start;
     while let Some(rest) = text.get(i..range.end).filter(|r| !r.is_empty()) {

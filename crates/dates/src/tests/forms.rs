@@ -1,5 +1,7 @@
 //! Table-driven tests of the forms real schedules publish beyond the 质量月 seeds (issue 11).
-use super::*;
+use chrono::{Datelike, NaiveDate};
+
+use crate::{Context, DateErrorKind, Precision, parse_when, parse_when_in};
 use DateErrorKind as K;
 use Precision::{Day as D, Dekad as X, Month as M, Year as Y};
 

@@ -1,8 +1,19 @@
-//! The dates of a text into a [`When`]: one range, or a list of dates of one activity
-//! (10月1日、10月3日、10月5日; 11.13、11.27、12.11), each read like a range, the later ones
-//! inheriting what they leave out from the date before.
+//! Stage 3, resolve: the [`Item`]s of a text into a [`When`]: one range, or a list of dates of one
+//! activity (10月1日、10月3日、10月5日; 11.13、11.27、12.11), each resolved like a range against the
+//! [`Context`], the later ones inheriting what they leave out from the date before (`ends.rs`).
+//! The weekdays written are checked against the days, times of day are placed, and the limits of
+//! one text ([`MAX_RANGE_YEARS`]) and of a list (in order, written alike) are kept.
+//!
+//! Takes from lex and parse: [`Span`]s and [`Item`]s. Hands on: [`assemble`], a [`When`]. Imports
+//! nothing from words.
 
-use super::*;
+mod ends;
+
+use crate::error::{DateError, DateErrorKind};
+use crate::lex::Span;
+use crate::parse::{ClockEl, Fine, Item, Part};
+use crate::when::{Clock, Context, MAX_RANGE_YEARS, Occurrence, Precision, When};
+use ends::{End, check_weekdays, clock_of, resolve_range};
 
 /// One date of a list, read.
 struct Read {
@@ -12,7 +23,7 @@ struct Read {
     precisions: (Precision, Precision),
 }
 
-pub(super) fn assemble(
+pub(crate) fn assemble(
     items: &[Item],
     clause: Option<String>,
     context: Context,

@@ -1,6 +1,8 @@
 //! Lists of dates (issue 11 §2): several occurrences of one activity.
-use super::tests_forms::d;
-use super::*;
+use super::forms::d;
+use chrono::{NaiveDate, NaiveTime};
+
+use crate::{Clock, Context, DateErrorKind, Precision, parse_when, parse_when_in};
 use DateErrorKind as K;
 use Precision::{Day as D, Dekad as X, Month as M, Time as T};
 

@@ -1,55 +1,14 @@
-//! Reading the published, fuzzy time text of an activity ("8月下旬", "7月-9月（评审阶段）",
-//! "全年，按报名预约时间安排", "2023-09-18", "9月27日14:30-16:30", "10月1日、3日、5日") the way a
-//! Chinese reader does: into an inclusive date range — or a list of them — that remembers how
-//! precise each end was written, with its time of day when one is written.
-//!
-//! The rule that shapes everything here: precision is never faked. "8月下旬" becomes
-//! 21–31 August *at dekad precision*, "7月-9月" and "第三季度" stay month ranges, and a time is
-//! only read after an exact day; callers show [`When::in_words`] and [`Precision::label`] so a
-//! reader can see how exact a date is. What cannot be read honestly ("春节前后", "9月-8月") is
-//! a [`DateError`] pointing at the characters, with help saying what to write instead.
-//!
-//! Pipeline ([`parse_when_in`]): cut off a clause note after a comma; refuse words that name
-//! no dates (vague); tokenize the date part over chars keeping byte offsets, brackets as
-//! groups (lex, numerals); split a list at 、 and read each date's times of day, weekdays and
-//! bracketed notes around its two sides (item, time); read each side's dates as written
-//! (parse); resolve them against the [`Context`] and the date before (resolve); check weekdays
-//! and place the times; and put the dates together into a [`When`] (list). Errors and words
-//! have files of their own.
+//! What a reading is: the types every stage shares and hands on ([`When`], [`Occurrence`], [`Clock`],
+//! [`Precision`]), what a text is read against ([`Context`]), and the limits of one text. No stage is
+//! imported here; every stage may import from here.
 
 use std::fmt;
-use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
-
-mod error;
-mod item;
-mod lex;
-mod list;
-mod numerals;
-mod parse;
-mod resolve;
-mod time;
-mod vague;
-mod view;
-mod words;
-
-pub use view::DatesView;
-
-pub use error::{DateError, DateErrorKind};
-use item::*;
-use lex::*;
-use list::*;
-use parse::*;
-use resolve::*;
-pub use resolve::{WRAP_MONTHS, YEAR_WINDOW};
-use time::*;
-use vague::*;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 /// How exactly one end of a range was written. Ordered fine to coarse, so `max()` is the
 /// coarsest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
     /// A clock time on an exact day: `9月27日14:30`, `10月31日下午13:30`. The times are in
     /// [`When::time`] or the [`Occurrence`]s; the dates stay whole days.
@@ -244,11 +203,6 @@ impl Context {
     }
 }
 
-/// Reads a published date text of a calendar-year schedule; ends without a year get `default_year`.
-pub fn parse_when(text: &str, default_year: i32) -> Result<When, DateError> {
-    parse_when_in(text, Context::calendar(default_year))
-}
-
 /// The most characters one `when` may have: a published time text is a line, and a longer one is data pasted in
 /// by mistake (or an attack: 3,650 dates made gigabytes of calendar).
 pub const MAX_WHEN_CHARS: usize = 1000;
@@ -259,40 +213,19 @@ pub const MAX_DATES: usize = 100;
 /// The most years one `when` may span, from its first day to its last: a schedule's activity, not an era.
 pub const MAX_RANGE_YEARS: u32 = 10;
 
-/// A date text as a message quotes it: whole, unless it is past [`MAX_WHEN_CHARS`], then only its start.
-pub fn excerpt(text: &str) -> String {
-    match text.char_indices().nth(MAX_WHEN_CHARS) {
-        Some(_) => format!("{}…", text.chars().take(40).collect::<String>()),
-        None => text.to_string(),
-    }
+/// The longest range, in months, that may run into the next year without a year written:
+/// 12月-1月 and 11月-4月 do, 9月-8月 must say so.
+pub const WRAP_MONTHS: u32 = 6;
+
+/// How far a written year may be from the schedule's: further is a typo (6831), not a plan.
+pub const YEAR_WINDOW: i32 = 100;
+
+/// The number of days in `month` of `year`, if dates can hold that year.
+pub(crate) fn last_day(year: i32, month: u32) -> Option<u32> {
+    (28..=31).rev().find(|&d| NaiveDate::from_ymd_opt(year, month, d).is_some())
 }
 
-/// Reads a published date text against a reading context (the schedule's year and first month).
-pub fn parse_when_in(text: &str, context: Context) -> Result<When, DateError> {
-    // Before anything else, so nothing is read, or allocated, for a text past the limit.
-    if let Some((i, c)) = text.char_indices().nth(MAX_WHEN_CHARS) {
-        let kind = DateErrorKind::WhenTooLong { chars: text.chars().count(), max: MAX_WHEN_CHARS };
-        return Err(DateError { offset: i, len: c.len_utf8(), kind });
-    }
-    let (date, clause) = split_clause(text)?;
-    check_vague(text, date)?;
-    let tokens = tokenize(text, date);
-    check_unknown(&tokens, text)?;
-    let items = read_items(&tokens, text)?;
-    assemble(&items, clause, context, date, text)
+/// A time of day as written in words and messages: 9:00, 14:30.
+pub(crate) fn hm(t: NaiveTime) -> String {
+    format!("{}:{:02}", t.hour(), t.minute())
 }
-
-#[cfg(test)]
-mod tests;
-#[cfg(test)]
-mod tests_context;
-#[cfg(test)]
-mod tests_families;
-#[cfg(test)]
-mod tests_forms;
-#[cfg(test)]
-mod tests_limits;
-#[cfg(test)]
-mod tests_lists;
-#[cfg(test)]
-mod tests_times;

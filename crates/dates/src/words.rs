@@ -1,8 +1,12 @@
-//! A reading in Chinese words, never finer than it was written.
+//! Stage 4, words: a [`When`] said in Chinese words, never finer than it was written
+//! ([`When::in_words`], [`When::occurrence_words`]). Takes only the finished reading: imports no
+//! stage before it.
 
 use std::fmt::Write as _;
 
-use super::*;
+use chrono::{Datelike, NaiveDate};
+
+use crate::when::{Clock, Occurrence, Precision, When, hm, last_day};
 
 impl When {
     /// The range in Chinese words, at no finer precision than it was written:

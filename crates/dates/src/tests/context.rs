@@ -1,5 +1,7 @@
 //! The reading context (a schedule's year and the month it starts in) and `year_written`.
-use super::*;
+use chrono::NaiveDate;
+
+use crate::{Context, Occurrence, Precision, parse_when, parse_when_in};
 use Precision::{Day as D, Dekad as X, Month as M, Year as Y};
 
 fn d(s: &str) -> NaiveDate {

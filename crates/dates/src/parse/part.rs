@@ -1,59 +1,10 @@
-//! Tokens into the two ends of a range as written (ISO 8601 / EDTF or the Chinese forms).
+//! The tokens of one side into one end of a range as written, a [`Part`] (ISO 8601 / EDTF or the
+//! Chinese forms).
 
-use super::*;
-
-// ---------------------------------------------------------------------------------------
-// Parts: one end of a range as written, before years are filled in
-
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Num {
-    pub(super) value: u32,
-    /// How many digits were written ("009" has three), or numerals (二〇二三 has four).
-    pub(super) digits: usize,
-    pub(super) span: Span,
-}
-
-/// What is finer than a month in one end.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Fine {
-    /// The day number and the span of the whole piece ("18日"), for messages.
-    Day(Num, Span),
-    Dekad(Dekad, Span),
-}
-
-impl Fine {
-    pub(super) fn span(self) -> Span {
-        match self {
-            Fine::Day(_, span) | Fine::Dekad(_, span) => span,
-        }
-    }
-}
-
-/// The year of one end as written.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum YearSpec {
-    Written(Num),
-    Relative(RelYear, Span),
-}
-
-/// The month or months of one end as written.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum MonthSpec {
-    One(Num),
-    /// 第三季度, 三季度, Q3: the number and the span of the whole piece.
-    Quarter(Num, Span),
-    Half(Half, Span),
-}
-
-/// One end of a range as written. No year means "inherit"; no month and no fine part
-/// means a whole year.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Part {
-    pub(super) span: Span,
-    pub(super) year: Option<YearSpec>,
-    pub(super) month: Option<MonthSpec>,
-    pub(super) fine: Option<Fine>,
-}
+use super::{Fine, MonthSpec, Num, Part, YearSpec};
+use crate::error::DateError;
+use crate::error::DateErrorKind;
+use crate::lex::{Dekad, Half, RelYear, Span, Tok, Token, digit_value};
 
 // ---------------------------------------------------------------------------------------
 // ISO 8601 / EDTF: 2023, 2023-09, 2023-09-18 and intervals joined by "/"
@@ -103,7 +54,7 @@ pub(super) fn parse_iso(tokens: &[Token], text: &str) -> Result<(Part, Option<Pa
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (one- or two-digit month and day are accepted).
-pub(super) fn iso_part(tokens: &[Token], text: &str) -> Result<Part, DateError> {
+fn iso_part(tokens: &[Token], text: &str) -> Result<Part, DateError> {
     let span = match (tokens.first(), tokens.last()) {
         (Some(first), Some(last)) => first.span.to(last.span),
         _ => return Err(Span::new(0, text.len()).error(DateErrorKind::Empty)),
@@ -146,7 +97,7 @@ pub(super) enum Unit {
 
 /// A meaningful piece of one end, in the order it was written.
 #[derive(Debug, Clone, Copy)]
-pub(super) enum Piece {
+enum Piece {
     Numbered(Unit, Num, Span),
     Dekad(Dekad, Span),
     WholeYear(Span),
@@ -155,7 +106,7 @@ pub(super) enum Piece {
 }
 
 impl Piece {
-    pub(super) fn span(self) -> Span {
+    fn span(self) -> Span {
         match self {
             Piece::Numbered(_, _, span)
             | Piece::Dekad(_, span)
@@ -166,7 +117,7 @@ impl Piece {
     }
 
     /// Pieces must come in increasing rank: 2023年/今年 全年 | 9月/第三季度/上半年 18日/下旬.
-    pub(super) fn rank(self) -> u8 {
+    fn rank(self) -> u8 {
         match self {
             Piece::Numbered(Unit::Year, ..) | Piece::Relative(..) => 1,
             Piece::WholeYear(_) => 2,
@@ -180,9 +131,9 @@ impl Piece {
 /// "8" of "8-9月" or the "18" of "9月18-22日", which borrows its unit from the other side.
 #[derive(Debug)]
 pub(super) struct Side {
-    pub(super) span: Span,
-    pub(super) pieces: Vec<Piece>,
-    pub(super) bare: Option<Num>,
+    span: Span,
+    pieces: Vec<Piece>,
+    bare: Option<Num>,
 }
 
 /// Joins the two sides of a Chinese range, lending a unit to a bare number. `lent` is the
@@ -221,7 +172,7 @@ fn ends_in_month(side: &Side) -> bool {
     matches!(side.pieces.last(), Some(Piece::Numbered(Unit::Month, ..)))
 }
 
-pub(super) fn missing_unit(n: Num, text: &str) -> DateError {
+fn missing_unit(n: Num, text: &str) -> DateError {
     n.span.error(DateErrorKind::MissingUnit(n.span.text(text)))
 }
 
@@ -391,7 +342,7 @@ fn compact(num: Num, text: &str, units: &[Unit]) -> Vec<Piece> {
 }
 
 /// Checks the order of the pieces of one side and collects them into a [`Part`].
-pub(super) fn build_part(side: &Side, bare_unit: Option<Unit>, text: &str) -> Result<Part, DateError> {
+fn build_part(side: &Side, bare_unit: Option<Unit>, text: &str) -> Result<Part, DateError> {
     let bare = match (side.bare, bare_unit) {
         (None, _) => None,
         (Some(n), Some(unit)) => Some(Piece::Numbered(unit, n, n.span)),

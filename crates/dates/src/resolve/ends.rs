@@ -1,6 +1,13 @@
-//! The two ends as written, resolved against the reading context into dates.
+//! The two ends of a range as written, resolved against the reading context (and the date before)
+//! into the days they cover: [`resolve_range`], then its time of day ([`clock_of`]) and weekdays
+//! ([`check_weekdays`]).
 
-use super::*;
+use chrono::{Datelike, NaiveDate};
+
+use crate::error::{DateError, DateErrorKind};
+use crate::lex::{Half, RelYear, Span};
+use crate::parse::{ClockEl, Fine, Item, MonthSpec, Num, Part, YearSpec};
+use crate::when::{Clock, Context, Precision, WRAP_MONTHS, YEAR_WINDOW, last_day};
 
 /// The days one end covers, and how precisely.
 #[derive(Debug, Clone, Copy)]
@@ -27,18 +34,7 @@ pub(super) struct End {
     pub(super) written: bool,
 }
 
-pub(super) fn last_day(year: i32, month: u32) -> Option<u32> {
-    (28..=31).rev().find(|&d| NaiveDate::from_ymd_opt(year, month, d).is_some())
-}
-
-/// The longest range, in months, that may run into the next year without a year written:
-/// 12月-1月 and 11月-4月 do, 9月-8月 must say so.
-pub const WRAP_MONTHS: u32 = 6;
-
-/// How far a written year may be from the schedule's: further is a typo (6831), not a plan.
-pub const YEAR_WINDOW: i32 = 100;
-
-pub(super) fn check_year(n: Num, context: Context) -> Result<i32, DateError> {
+fn check_year(n: Num, context: Context) -> Result<i32, DateError> {
     check_digits(n, 4, "year")?;
     // Two-digit years ("23年") would be silently misread, so only four digits are taken.
     let year = match i32::try_from(n.value) {
@@ -51,7 +47,7 @@ pub(super) fn check_year(n: Num, context: Context) -> Result<i32, DateError> {
     Ok(year)
 }
 
-pub(super) fn check_month(n: Num) -> Result<u32, DateError> {
+fn check_month(n: Num) -> Result<u32, DateError> {
     check_digits(n, 2, "month")?;
     if (1..=12).contains(&n.value) { Ok(n.value) } else { Err(n.span.error(DateErrorKind::MonthOutOfRange(n.value))) }
 }
@@ -81,7 +77,7 @@ fn months(spec: MonthSpec) -> Result<Months, DateError> {
 
 /// The days covered by `year` / `months` / `fine`; `span` is blamed if the year itself
 /// is beyond what dates can hold (only possible through the caller's default year).
-pub(super) fn cover(year: i32, months: Option<Months>, fine: Option<Fine>, span: Span) -> Result<Covered, DateError> {
+fn cover(year: i32, months: Option<Months>, fine: Option<Fine>, span: Span) -> Result<Covered, DateError> {
     let year_error = || span.error(DateErrorKind::YearOutOfRange(i64::from(year)));
     let ymd = |m, d| NaiveDate::from_ymd_opt(year, m, d).ok_or_else(year_error);
     let Some(Months { first, last: last_month }) = months else {
@@ -110,7 +106,7 @@ pub(super) fn cover(year: i32, months: Option<Months>, fine: Option<Fine>, span:
     Ok(Covered { first: ymd(month, first_day)?, last: ymd(month, last_day)?, precision })
 }
 
-pub(super) fn no_month(fine: Fine, text: &str) -> DateError {
+fn no_month(fine: Fine, text: &str) -> DateError {
     let span = fine.span();
     span.error(DateErrorKind::NoMonth(span.text(text)))
 }
@@ -139,7 +135,7 @@ fn own_year(
 }
 
 /// The first end of a text, read against the context alone.
-pub(super) fn resolve_start(part: &Part, context: Context, date: Span, text: &str) -> Result<End, DateError> {
+fn resolve_start(part: &Part, context: Context, date: Span, text: &str) -> Result<End, DateError> {
     let overflow = || date.error(DateErrorKind::YearOutOfRange(i64::from(context.year)));
     let months = part.month.map(months).transpose()?;
     if let (None, Some(fine)) = (months, part.fine) {
@@ -167,13 +163,7 @@ pub(super) fn resolve_start(part: &Part, context: Context, date: Span, text: &st
 }
 
 /// An end read after `anchor` (the start of its range): what it leaves out, it inherits.
-pub(super) fn resolve_next(
-    part: &Part,
-    anchor: &End,
-    context: Context,
-    date: Span,
-    text: &str,
-) -> Result<End, DateError> {
+fn resolve_next(part: &Part, anchor: &End, context: Context, date: Span, text: &str) -> Result<End, DateError> {
     let overflow = |year: i32| date.error(DateErrorKind::YearOutOfRange(i64::from(year)));
     let next_year = || anchor.year.checked_add(1).ok_or_else(|| overflow(anchor.year));
     let own = part.month.map(months).transpose()?;

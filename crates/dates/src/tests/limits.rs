@@ -1,6 +1,8 @@
 //! The limits of one `when` (issue 20 §4): a text, a list and a range a calendar can hold, and a clear error past
 //! each, pointing at where the limit is crossed.
-use super::*;
+use chrono::{Datelike, NaiveDate};
+
+use crate::{DateErrorKind, MAX_DATES, MAX_RANGE_YEARS, MAX_WHEN_CHARS, parse_when};
 use DateErrorKind as K;
 
 /// `n` days of 2023 as a list, dotted (`1.1、1.2、…`) to stay short.

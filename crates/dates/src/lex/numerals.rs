@@ -85,23 +85,9 @@ pub(super) fn weekday_at(rest: &str) -> Option<(u32, usize)> {
     Some((n, prefix.len() + day.len_utf8()))
 }
 
-/// A weekday's name, for messages.
-pub(super) fn weekday_name(day: chrono::Weekday) -> &'static str {
-    use chrono::Weekday::*;
-    match day {
-        Mon => "Monday",
-        Tue => "Tuesday",
-        Wed => "Wednesday",
-        Thu => "Thursday",
-        Fri => "Friday",
-        Sat => "Saturday",
-        Sun => "Sunday",
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::{numeral_at, value, weekday_at};
 
     #[test]
     fn values() {

@@ -1,7 +1,7 @@
 //! The families of published time expressions of issue 21 the reader used to reject: two time slots in a day,
 //! Traditional characters, combined 旬 words, lunar dates in brackets, a day without 日, compact digits and
 //! week-numbered dates. Each family has readings and near misses that stay errors.
-use super::*;
+use crate::{DateErrorKind, parse_when};
 use DateErrorKind as K;
 
 /// (text, default year, the reading in words, its precision label, the note kept)
