@@ -13,9 +13,10 @@ use almanac::cmd::import::ImportArgs;
 use almanac::cmd::init::InitArgs;
 use almanac::cmd::new::NewArgs;
 use almanac::cmd::reschedule::RescheduleArgs;
-use almanac::cmd::serve::{ServeArgs, ServeEvent};
+use almanac::cmd::serve::ServeArgs;
 use almanac::cmd::theme::{ThemeArgs, ThemeOutcome};
 use almanac::error::{Diagnostics, count};
+use almanac::serve::ServeEvent;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -285,7 +286,7 @@ fn print_theme(args: &ThemeArgs, outcome: ThemeOutcome) {
 
 /// Reads, prints what was read, then writes (unless --dry-run): the report comes before any file.
 fn import(args: &ImportArgs) -> ExitCode {
-    let plan = match args.plan() {
+    let plan = match args.run() {
         Ok(plan) => plan,
         Err(errors) => return fail(&errors, "nothing was written."),
     };

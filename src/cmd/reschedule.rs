@@ -4,10 +4,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::config::Config;
 use crate::error::Diagnostics;
-pub use crate::reschedule::Rescheduled;
-use crate::reschedule::{Change, reschedule};
+use crate::reschedule::{self, Change, Rescheduled};
 
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct RescheduleArgs {
@@ -54,6 +52,6 @@ impl RescheduleArgs {
             note: self.note.clone(),
             date: self.date,
         };
-        reschedule(&change, || Ok(Config::load(&self.root)?.timezone.today()))
+        reschedule::run(&change)
     }
 }

@@ -6,6 +6,7 @@ pub mod dates;
 pub(crate) mod file;
 pub mod frontmatter;
 pub mod mode;
+pub mod new;
 pub mod write;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,9 @@
 //! Recognising a table's columns by their header text: 序号, 活动名称, 时间地点, … in the spellings schedules use.
 
 use std::fmt;
+use std::path::Path;
+
+use crate::error::Diagnostics;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -74,6 +77,39 @@ impl Field {
         let n = normalise(name);
         NAMES.iter().map(|(f, _)| *f).find(|f| f.option_names().iter().any(|o| normalise(o) == n))
     }
+}
+
+/// `--columns 标题=课程名称,时间=考试时间` as (field, header) pairs.
+pub fn parse_pairs(value: &str) -> Result<Vec<(Field, String)>, Diagnostics> {
+    let mut out = Vec::new();
+    let mut errors = Diagnostics::default();
+    for pair in value.split([',', '，']).map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((field, header)) = pair.split_once(['=', '＝']) else {
+            errors.extend(super::file_error(
+                Path::new("--columns"),
+                format!("`{pair}` is not FIELD=HEADER"),
+                "write each column as FIELD=HEADER, e.g. --columns 标题=课程名称,时间=考试时间",
+            ));
+            continue;
+        };
+        match Field::from_option(field) {
+            Some(f) if !header.trim().is_empty() => out.push((f, header.trim().to_string())),
+            Some(_) => errors.extend(super::file_error(
+                Path::new("--columns"),
+                format!("`{pair}` names no header"),
+                "write the header after `=` as the table has it",
+            )),
+            None => {
+                let names: Vec<&str> = NAMES.iter().flat_map(|(f, _)| f.option_names().iter().copied()).collect();
+                errors.extend(super::file_error(
+                    Path::new("--columns"),
+                    format!("`{}` is not a field", field.trim()),
+                    format!("the fields are: {}", names.join(", ")),
+                ));
+            }
+        }
+    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
 }
 
 /// The header vocabulary: every spelling of every field, gathered from schedules, exam timetables, training

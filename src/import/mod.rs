@@ -4,7 +4,8 @@
 //! The stages, one file each: [`format`](mod@format) (which kind of file, size limits) → [`docx`], [`sheet`] or [`csv`] (the
 //! file as [`Block`]s: paragraphs and tables of [`Cell`]s, merged cells resolved) → [`rows`] (the table with an
 //! activity-name column, its header recognised by [`columns`], each row into a [`Row`], a 时间地点 cell divided by
-//! [`split`]) → [`write`](mod@write) (numbers, slugs and files against the schedule already on disk). The library never
+//! [`split`]) → [`write`](mod@write) (numbers, slugs and files against the schedule already on disk). [`plan`](fn@plan)
+//! (in `plan.rs`) drives them from one [`Options`], writing nothing; [`Plan::write`] writes. The library never
 //! prints: [`Plan::table`] and the diagnostics are text for the binary to print.
 
 pub mod columns;
@@ -12,11 +13,14 @@ pub mod csv;
 pub mod docx;
 pub mod format;
 pub mod header;
+mod plan;
 pub mod rows;
 pub mod sheet;
 pub mod split;
 pub mod write;
 pub mod year;
+
+pub use plan::{Options, plan};
 
 use std::path::{Path, PathBuf};
 

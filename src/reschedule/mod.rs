@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, InlineTable, Value};
 
+use crate::config::Config;
 use crate::content::changes::Status;
 use crate::content::dates::parse_when_in;
 use crate::content::schedule_slug_problem;
@@ -59,6 +60,11 @@ pub struct Rescheduled {
 
 fn arg_error(what: &str, reason: impl Into<String>, help: &str) -> Diagnostics {
     Diagnostic::file(what, ErrorKind::CannotReschedule(reason.into())).with_help(help).into()
+}
+
+/// Records `change` in its activity's file; without a date given, it is dated today in the site's time zone.
+pub fn run(change: &Change) -> Result<Rescheduled, Diagnostics> {
+    reschedule(change, || Ok(Config::load(&change.root)?.timezone.today()))
 }
 
 /// Records `change` in its activity's file. `today` is asked only when the change gives no date.
