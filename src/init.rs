@@ -4,13 +4,20 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp};
+use crate::error::{Diagnostic, Diagnostics, IoOp};
+
+/// Why `almanac init` creates nothing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InitError {
+    #[error("a site already exists here")]
+    SiteExists,
+}
 
 /// Creates a site in `dir` titled `title`, its first schedule for `year`; returns the files written.
 pub fn create(dir: &Path, title: &str, year: i32) -> Result<Vec<PathBuf>, Diagnostics> {
     let config = dir.join(crate::config::FILE);
     if config.exists() {
-        return Err(Diagnostic::file(&config, ErrorKind::SiteExists)
+        return Err(Diagnostic::file(&config, InitError::SiteExists)
             .with_help("choose an empty folder, or edit this site")
             .into());
     }

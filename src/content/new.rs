@@ -6,8 +6,19 @@ use std::path::{Path, PathBuf};
 use super::dates::{When, parse_when_in};
 use super::schedule_slug_problem;
 use super::write::{next_number, quote, schedule_context, short_slug, write};
-use crate::error::{Diagnostic, Diagnostics, ErrorKind, SlugOf};
+use super::{ContentError, SlugOf};
+use crate::error::{Diagnostic, Diagnostics, FileError, Kind};
 use crate::urls;
+
+/// What `almanac new` needs that is not there. The `Display` text is one plain sentence; the fix goes in the
+/// diagnostic's help.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NewError {
+    #[error("there is no readable schedule {}", .0.display())]
+    NoSchedule(PathBuf),
+    #[error("a schedule needs its year")]
+    NoYear,
+}
 
 /// What to create: `almanac new`'s arguments.
 #[derive(Debug, Clone, Default)]
@@ -47,7 +58,7 @@ pub struct Created {
 pub fn create(request: &Request) -> Result<Created, Diagnostics> {
     let dir = request.root.join("content").join(&request.schedule);
     if let Some(kind) = schedule_slug_problem(&request.schedule) {
-        let help = if matches!(kind, ErrorKind::ReservedFolder(_)) {
+        let help = if matches!(kind, ContentError::ReservedFolder(_)) {
             "choose another folder name"
         } else {
             "use a folder name like 2024-quality-month"
@@ -55,7 +66,7 @@ pub fn create(request: &Request) -> Result<Created, Diagnostics> {
         return Err(arg_error("SCHEDULE", kind, help));
     }
     if request.title.trim().is_empty() {
-        return Err(arg_error("--title", ErrorKind::EmptyTitle, "give the name as published"));
+        return Err(arg_error("--title", ContentError::EmptyTitle, "give the name as published"));
     }
     if request.schedule_index { request.new_schedule(&dir) } else { request.new_activity(&dir) }
 }
@@ -65,7 +76,7 @@ impl Request {
         let path = dir.join("_index.md");
         refuse_existing(&path)?;
         let Some(year) = self.year else {
-            return Err(arg_error("--year", ErrorKind::NoYear, "add --year 2024"));
+            return Err(arg_error("--year", NewError::NoYear, "add --year 2024"));
         };
         let mut text = format!("+++\ntitle = {}\nyear = {year}\n", quote(&self.title));
         if let Some(o) = &self.organiser {
@@ -83,23 +94,18 @@ impl Request {
                 "create the schedule first: almanac new {} --schedule --title \"…\" --year 2024",
                 self.schedule
             );
-            return Err(arg_error("SCHEDULE", ErrorKind::NoSchedule(index), &help));
+            return Err(arg_error("SCHEDULE", NewError::NoSchedule(index), &help));
         };
         let when_text = self.when.clone().unwrap_or_default();
         let when = parse_when_in(&when_text, context).map_err(|e| {
-            let d = Diagnostic::at(
-                "--when",
-                &when_text,
-                e.offset,
-                e.len,
-                ErrorKind::Date { text: when_text.clone(), reason: e.to_string() },
-            );
+            let kind = ContentError::Date { text: when_text.clone(), reason: e.kind.clone() };
+            let d = Diagnostic::arg_at("--when", &when_text, e.offset, e.len, kind);
             Diagnostics::from(d.with_help(e.help()))
         })?;
         let slug = match &self.slug {
             Some(s) if urls::is_slug(s) => s.clone(),
             Some(s) => {
-                let kind = ErrorKind::BadSlug { what: SlugOf::Activity, slug: s.clone() };
+                let kind = ContentError::BadSlug { what: SlugOf::Activity, slug: s.clone() };
                 return Err(arg_error("--slug", kind, "use lowercase ASCII letters, digits and -"));
             }
             None => short_slug(&self.title),
@@ -120,13 +126,13 @@ impl Request {
     }
 }
 
-fn arg_error(what: &str, kind: ErrorKind, help: &str) -> Diagnostics {
-    Diagnostic::file(what, kind).with_help(help).into()
+fn arg_error(name: &'static str, kind: impl Into<Kind>, help: &str) -> Diagnostics {
+    Diagnostic::arg(name, kind).with_help(help).into()
 }
 
 fn refuse_existing(path: &Path) -> Result<(), Diagnostics> {
     if path.exists() {
-        return Err(Diagnostic::file(path, ErrorKind::FileExists)
+        return Err(Diagnostic::file(path, FileError::Exists)
             .with_help("almanac new never overwrites: choose another --slug or --number, or edit the file")
             .into());
     }

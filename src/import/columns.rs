@@ -1,8 +1,8 @@
 //! Recognising a table's columns by their header text: 序号, 活动名称, 时间地点, … in the spellings schedules use.
 
 use std::fmt;
-use std::path::Path;
 
+use super::ImportError;
 use crate::error::Diagnostics;
 
 /// What a column holds.
@@ -85,25 +85,25 @@ pub fn parse_pairs(value: &str) -> Result<Vec<(Field, String)>, Diagnostics> {
     let mut errors = Diagnostics::default();
     for pair in value.split([',', '，']).map(str::trim).filter(|p| !p.is_empty()) {
         let Some((field, header)) = pair.split_once(['=', '＝']) else {
-            errors.extend(super::file_error(
-                Path::new("--columns"),
-                format!("`{pair}` is not FIELD=HEADER"),
+            errors.extend(super::arg_error(
+                "--columns",
+                ImportError::ColumnsNotAPair { pair: pair.to_string() },
                 "write each column as FIELD=HEADER, e.g. --columns 标题=课程名称,时间=考试时间",
             ));
             continue;
         };
         match Field::from_option(field) {
             Some(f) if !header.trim().is_empty() => out.push((f, header.trim().to_string())),
-            Some(_) => errors.extend(super::file_error(
-                Path::new("--columns"),
-                format!("`{pair}` names no header"),
+            Some(_) => errors.extend(super::arg_error(
+                "--columns",
+                ImportError::ColumnsNoHeader { pair: pair.to_string() },
                 "write the header after `=` as the table has it",
             )),
             None => {
                 let names: Vec<&str> = NAMES.iter().flat_map(|(f, _)| f.option_names().iter().copied()).collect();
-                errors.extend(super::file_error(
-                    Path::new("--columns"),
-                    format!("`{}` is not a field", field.trim()),
+                errors.extend(super::arg_error(
+                    "--columns",
+                    ImportError::ColumnsNoField { field: field.trim().to_string() },
                     format!("the fields are: {}", names.join(", ")),
                 ));
             }

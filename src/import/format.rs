@@ -4,7 +4,7 @@
 use std::io::{Cursor, Read};
 use std::path::Path;
 
-use super::{MAX_FILE_BYTES, MAX_PART_BYTES, file_error};
+use super::{ImportError, MAX_FILE_BYTES, MAX_PART_BYTES, file_error};
 use crate::error::{Diagnostic, Diagnostics, IoOp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,23 +34,19 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostics> {
     };
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
-        return Err(file_error(path, "this is a folder, not a file", "give the Word, Excel or CSV file itself"));
+        return Err(file_error(path, ImportError::Folder, "give the Word, Excel or CSV file itself"));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(file_error(
             path,
-            format!(
-                "the file is {} MB, more than the {} MB almanac import reads",
-                meta.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
+            ImportError::FileTooBig { megabytes: meta.len() / (1024 * 1024) },
             "a schedule table is far smaller: save the table alone (without pictures) as .docx, .xlsx or .csv",
         ));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)).map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(file_error(path, "the file grew past the size limit while being read", "try again"));
+        return Err(file_error(path, ImportError::Grew, "try again"));
     }
     Ok(bytes)
 }
@@ -67,29 +63,23 @@ pub fn sniff(path: &Path, bytes: &[u8]) -> Result<Format, Diagnostics> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
     if head.starts_with("%pdf") {
-        return Err(file_error(path, "this is a PDF file; almanac cannot read tables from a PDF", SAVE_AS));
+        return Err(file_error(path, ImportError::Pdf, SAVE_AS));
     }
     if head.starts_with("{\\rtf") {
-        return Err(file_error(path, "this is an RTF document, not a .docx", SAVE_AS));
+        return Err(file_error(path, ImportError::Rtf, SAVE_AS));
     }
     if head.starts_with('<') && (head.contains("<html") || head.contains("<?xml") || head.contains("<!doctype")) {
-        return Err(file_error(
-            path,
-            "this is an HTML or XML file (a Word or Excel \"web page\" or \"XML 2003\" file), not a .docx or .xlsx",
-            SAVE_AS,
-        ));
+        return Err(file_error(path, ImportError::Html, SAVE_AS));
     }
     match ext.as_str() {
         "csv" | "tsv" | "txt" => Ok(Format::Csv),
-        "docx" | "docm" | "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Err(file_error(
-            path,
-            format!("this is not a .{ext} file: it does not start like one (it may be damaged, or renamed)"),
-            SAVE_AS,
-        )),
-        "doc" => Err(file_error(path, "this is not a Word document", SAVE_AS)),
+        "docx" | "docm" | "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => {
+            Err(file_error(path, ImportError::NotLikeExtension { extension: ext.clone() }, SAVE_AS))
+        }
+        "doc" => Err(file_error(path, ImportError::NotWord, SAVE_AS)),
         _ => Err(file_error(
             path,
-            "almanac import cannot tell what kind of file this is",
+            ImportError::UnknownKind,
             "import a .docx (Word), .xlsx, .xls or .ods (spreadsheet) or .csv file",
         )),
     }
@@ -118,9 +108,9 @@ fn zip_format(path: &Path, bytes: &[u8]) -> Result<Format, Diagnostics> {
             check_parts(path, &mut zip, "content.xml")?;
             return Ok(Format::Ods);
         }
-        return Err(file_error(path, "this is an OpenDocument file, but not a spreadsheet", SAVE_AS));
+        return Err(file_error(path, ImportError::OpenDocumentNotSpreadsheet, SAVE_AS));
     }
-    Err(file_error(path, "this is a zip archive, but not a Word document or an Excel workbook", SAVE_AS))
+    Err(file_error(path, ImportError::ZipNotOffice, SAVE_AS))
 }
 
 /// A zip archive that cannot be opened or read.
@@ -129,7 +119,7 @@ pub fn corrupt(path: &Path, e: &zip::result::ZipError) -> Diagnostics {
         zip::result::ZipError::UnsupportedArchive(m) if m.contains("assword") || m.contains("ncrypt") => password(path),
         _ => file_error(
             path,
-            format!("the file is damaged: it is not a complete zip container ({e})"),
+            ImportError::DamagedZip { reason: e.to_string() },
             "open it in Word, Excel or WPS (which can often repair it), save it again, and import the new file",
         ),
     }
@@ -138,7 +128,7 @@ pub fn corrupt(path: &Path, e: &zip::result::ZipError) -> Diagnostics {
 pub fn password(path: &Path) -> Diagnostics {
     file_error(
         path,
-        "the file is password-protected (encrypted), so its content cannot be read",
+        ImportError::Encrypted,
         "open it with its password, remove the password (File → Info → Protect → Encrypt with Password, \
          clear it), save, and import that copy",
     )
@@ -153,7 +143,7 @@ fn check_parts(path: &Path, zip: &mut zip::ZipArchive<Cursor<&[u8]>>, prefix: &s
         if name.starts_with(prefix) && size > MAX_PART_BYTES {
             return Err(file_error(
                 path,
-                format!("{name} unpacks to {} MB, more than the {} MB almanac reads", size >> 20, MAX_PART_BYTES >> 20),
+                ImportError::PartTooBig { part: name, megabytes: size >> 20 },
                 "copy the schedule's rows into a new workbook and import that",
             ));
         }
@@ -173,14 +163,14 @@ fn cfb_format(path: &Path, bytes: &[u8]) -> Result<Format, Diagnostics> {
     if has("WordDocument") {
         return Err(file_error(
             path,
-            "this is a Word 97–2003 document (.doc); almanac reads Word 2007 and later (.docx)",
+            ImportError::Word97,
             "open it in Word or WPS and save it as .docx (File → Save As → Word Document), then import that",
         ));
     }
     if has("Workbook") || has("Book") {
         return Ok(Format::Xls);
     }
-    Err(file_error(path, "this is an Office 97–2003 file, but not a workbook", SAVE_AS))
+    Err(file_error(path, ImportError::OfficeNotWorkbook, SAVE_AS))
 }
 
 #[cfg(test)]

@@ -9,10 +9,11 @@ use super::columns::{self, Field};
 use super::format::{self, Format};
 use super::year::Year;
 use super::{self as imp, Action, Index, Plan, Source, rows};
+use super::{ImportError, ImportWarning};
 use crate::content::dates::Context;
 use crate::content::schedule_slug_problem;
 use crate::content::write::schedule_context;
-use crate::error::{Diagnostic, Diagnostics, WarningKind};
+use crate::error::{Diagnostic, Diagnostics};
 
 /// What to import, and how: `almanac import`'s options.
 #[derive(Debug, Clone, Default)]
@@ -41,7 +42,7 @@ pub fn plan(options: &Options) -> Result<Plan, Diagnostics> {
     if !options.root.join("almanac.toml").is_file() {
         return Err(imp::file_error(
             &options.root,
-            "this is not an almanac site: it has no almanac.toml",
+            ImportError::NotASite,
             "run the command in the site's folder, pass --root DIR, or create a site with almanac init",
         ));
     }
@@ -52,22 +53,18 @@ pub fn plan(options: &Options) -> Result<Plan, Diagnostics> {
     let bad = schedule_slug_problem(&slug);
     if let Some(kind) = bad {
         let help = "pass --schedule with a folder name like 2024-quality-month";
-        return Err(Diagnostic::file("--schedule", kind).with_help(help).into());
+        return Err(Diagnostic::arg("--schedule", kind).with_help(help).into());
     }
     if options.sheet.is_some() && options.table.is_some() {
-        return Err(imp::file_error(
-            Path::new("--table"),
-            "--table is for Word documents, --sheet for workbooks",
-            "pass one of them",
-        ));
+        return Err(imp::arg_error("--table", ImportError::TableAndSheet, "pass one of them"));
     }
     let chosen = options.columns.as_deref().map(columns::parse_pairs).transpose()?.unwrap_or_default();
     let source = read_source(path, options)?;
     let read_as = source.kind.clone();
     let selected = rows::select(path, source.blocks, options.table, &chosen)?;
     if !selected.columns.has_time() {
-        let seen: Vec<String> =
-            selected.headers.iter().filter(|h| !h.trim().is_empty()).map(|h| format!("`{}`", h.trim())).collect();
+        let headers: Vec<String> =
+            selected.headers.iter().filter(|h| !h.trim().is_empty()).map(|h| h.trim().to_string()).collect();
         let title = selected.columns.find(Field::Title).and_then(|i| selected.headers.get(i)).cloned();
         let guess = selected.headers.iter().find(|h| {
             let n = imp::columns::normalise(h);
@@ -83,7 +80,7 @@ pub fn plan(options: &Options) -> Result<Plan, Diagnostics> {
         };
         return Err(imp::file_error(
             path,
-            format!("{} has no time column: its header cells are {}", selected.table.origin.name(), seen.join(" | ")),
+            ImportError::NoTimeColumn { table: selected.table.origin.name(), headers },
             help,
         ));
     }
@@ -108,14 +105,14 @@ pub fn plan(options: &Options) -> Result<Plan, Diagnostics> {
         (Some(None), _, _) => {
             return Err(imp::file_error(
                 &index_path,
-                "the schedule exists, but its _index.md has no readable `year`",
+                ImportError::ExistingWithoutYear,
                 "run almanac check to see what is wrong with it, fix it, and import again",
             ));
         }
         (Some(Some(y)), Some(given), _) if given != y => {
-            return Err(imp::file_error(
-                Path::new("--year"),
-                format!("the schedule {slug} is for {y}, not {given}"),
+            return Err(imp::arg_error(
+                "--year",
+                ImportError::OtherYear { schedule: slug, year: y, given },
                 "leave out --year to add to it, or pass --schedule for a new schedule",
             ));
         }
@@ -125,16 +122,12 @@ pub fn plan(options: &Options) -> Result<Plan, Diagnostics> {
         (None, None, None) => match dated() {
             Some(y) => (y.year, y.from, Some(y)),
             None => {
-                return Err(imp::file_error(
-                    path,
-                    "the year of the schedule's dates is not in its title, and not every date writes it",
-                    "pass --year, e.g. --year 2024",
-                ));
+                return Err(imp::file_error(path, ImportError::NoYear, "pass --year, e.g. --year 2024"));
             }
         },
     };
     let title = around.title.clone().unwrap_or_else(|| {
-        problems.push(rows::notice(path, WarningKind::NoScheduleTitle, "edit `title` in the schedule's _index.md"));
+        problems.push(rows::notice(path, ImportWarning::NoScheduleTitle, "edit `title` in the schedule's _index.md"));
         path.file_stem().map_or_else(|| slug.clone(), |s| s.to_string_lossy().into_owned())
     });
     let context = existing.flatten().unwrap_or_else(|| span.as_ref().map_or(Context::calendar(year), Year::context));
@@ -150,7 +143,7 @@ pub fn plan(options: &Options) -> Result<Plan, Diagnostics> {
     if parsed.rows.is_empty() {
         return Err(imp::file_error(
             path,
-            format!("{} has a header but no activity rows", selected.table.origin.name()),
+            ImportError::NoRows { table: selected.table.origin.name() },
             "check that the rows are in the same table as the header",
         ));
     }
@@ -160,8 +153,8 @@ pub fn plan(options: &Options) -> Result<Plan, Diagnostics> {
             problems.push(
                 imp::problem(
                     path,
-                    &row.at,
-                    WarningKind::NumberTaken { number: row.number_text.clone(), other: other.display().to_string() },
+                    row.at.clone(),
+                    ImportWarning::NumberTaken { number: row.number_text.clone(), other: other.clone() },
                 )
                 .with_help("if this is a new activity, give it a new 序号 in the source (or add it with almanac new)"),
             );
@@ -177,7 +170,7 @@ pub fn plan(options: &Options) -> Result<Plan, Diagnostics> {
     Ok(Plan {
         source: path.to_path_buf(),
         read_as: match selected.table.origin {
-            imp::Origin::Csv => read_as,
+            imp::TableOrigin::Csv => read_as,
             ref origin => format!("{read_as}, {}", origin.name()),
         },
         columns,
@@ -201,14 +194,10 @@ fn read_source(path: &Path, args: &Options) -> Result<Source, Diagnostics> {
     let bytes = format::read_file(path)?;
     let fmt = format::sniff(path, &bytes)?;
     if args.sheet.is_some() && matches!(fmt, Format::Docx | Format::Csv) {
-        return Err(imp::file_error(Path::new("--sheet"), "--sheet is for workbooks", "leave it out for this file"));
+        return Err(imp::arg_error("--sheet", ImportError::SheetNotWorkbook, "leave it out for this file"));
     }
     if args.encoding.is_some() && fmt != Format::Csv {
-        return Err(imp::file_error(
-            Path::new("--encoding"),
-            "--encoding is for CSV files",
-            "leave it out for this file",
-        ));
+        return Err(imp::arg_error("--encoding", ImportError::EncodingNotCsv, "leave it out for this file"));
     }
     let (kind, blocks) = match fmt {
         Format::Docx => ("Word document".to_string(), imp::docx::read(path, &bytes)?),

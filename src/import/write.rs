@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use super::{Action, Index, Plan, Row, Written};
+use super::{Action, ImportError, Index, Plan, Row, Written};
 use crate::content::write::{activity_files, number_of, quote, short_slug, write};
-use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::error::{Diagnostic, Diagnostics, FileError};
 
 /// An activity already in the schedule folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,13 +180,10 @@ impl Plan {
         for (path, _) in &files {
             // A name the file system refuses would fail mid-way, after other files were written.
             if path.file_name().is_some_and(|n| n.len() > 255) {
-                errors.push(Diagnostic::file(
-                    path,
-                    ErrorKind::CannotImport("the file name is longer than file systems allow (255 bytes)".into()),
-                ));
+                errors.push(Diagnostic::file(path, ImportError::NameTooLong));
             } else if path.exists() {
                 errors.push(
-                    Diagnostic::file(path, ErrorKind::FileExists)
+                    Diagnostic::file(path, FileError::Exists)
                         .with_help("almanac import never overwrites: run it again to see what is new"),
                 );
             }
@@ -232,7 +229,7 @@ mod tests {
 
     fn row(n: Option<u32>, title: &str) -> Row {
         Row {
-            at: "row".into(),
+            at: crate::error::TableCell { table: crate::error::TableName::Csv, row: 0, column: None },
             number_text: String::new(),
             number: n,
             title: title.into(),

@@ -2,7 +2,7 @@
 
 use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
 
-use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use super::RescheduleError;
 
 pub fn toml_date(d: chrono::NaiveDate) -> toml_edit::Datetime {
     use chrono::Datelike;
@@ -31,7 +31,7 @@ pub fn set(table: &mut Table, key: &str, value: &str) {
 
 /// Appends `entry` to `changes` in the form the file uses: a line of its own in an array of inline tables
 /// (made when there is none), or a `[[changes]]` table.
-pub fn push_change(doc: &mut DocumentMut, mut entry: InlineTable) -> Result<(), Diagnostics> {
+pub fn push_change(doc: &mut DocumentMut, mut entry: InlineTable) -> Result<(), RescheduleError> {
     entry.fmt();
     match doc.get_mut("changes") {
         None => {
@@ -46,12 +46,7 @@ pub fn push_change(doc: &mut DocumentMut, mut entry: InlineTable) -> Result<(), 
         }
         Some(Item::ArrayOfTables(tables)) => tables.push(entry.into_table()),
         Some(Item::Table(_)) | Some(Item::Value(_)) | Some(Item::None) => {
-            return Err(Diagnostic::file(
-                "changes",
-                ErrorKind::CannotReschedule("`changes` in the file is not a list".into()),
-            )
-            .with_help("write it as changes = [ { date = …, … } ], or remove it")
-            .into());
+            return Err(RescheduleError::ChangesNotAList);
         }
     }
     Ok(())

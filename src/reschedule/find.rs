@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::RescheduleError;
 use crate::content::write::{activity_files, number_of};
-use crate::error::{Diagnostic, Diagnostics, ErrorKind, nearest};
+use crate::error::{Diagnostic, Diagnostics, nearest};
 use crate::urls;
 
 /// An activity file, with the names it answers to.
@@ -66,7 +67,7 @@ pub fn find(dir: &Path, wanted: &str) -> Result<PathBuf, Diagnostics> {
     if found.is_empty() {
         found = all.iter().filter(|c| given(c)).collect();
     }
-    let error = |reason: String| Diagnostic::file(dir, ErrorKind::CannotReschedule(reason));
+    let error = |e: RescheduleError| Diagnostic::file(dir, e);
     match found.as_slice() {
         [one] => Ok(one.path.clone()),
         [] => {
@@ -76,11 +77,11 @@ pub fn find(dir: &Path, wanted: &str) -> Result<PathBuf, Diagnostics> {
                     .to_string(),
                 near => format!("did you mean {}?", near.join(" or ")),
             };
-            Err(error(format!("no activity `{wanted}` in it")).with_help(help).into())
+            Err(error(RescheduleError::NoSuchActivity { wanted: wanted.to_string() }).with_help(help).into())
         }
         several => {
-            let list: Vec<String> = several.iter().map(|c| c.shown()).collect();
-            Err(error(format!("`{wanted}` could be any of {}", list.join("; ")))
+            let candidates = several.iter().map(|c| c.shown()).collect();
+            Err(error(RescheduleError::Ambiguous { wanted: wanted.to_string(), candidates })
                 .with_help("give the file name of the one you mean")
                 .into())
         }

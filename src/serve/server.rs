@@ -316,7 +316,8 @@ async fn answer(request: Request<Incoming>, shared: &Shared, limits: Limits, bus
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::{Diagnostic, ErrorKind};
+    use crate::content::ContentError;
+    use crate::error::{Diagnostic, FileError};
     use std::io::{Read, Write};
     use std::net::{Ipv4Addr, TcpStream};
     use std::time::Instant;
@@ -415,7 +416,7 @@ mod tests {
         let shared = Arc::new(site());
         let status = async |t: &str| serde_json::from_slice::<serde_json::Value>(&get(t, &shared).await.body).unwrap();
         assert_eq!(status(STATUS_PATH).await, serde_json::json!({"version": 1, "generation": 1, "errors": []}));
-        let broken = Diagnostic::at("a.md", "when = \"<b>13月\"", 8, 3, ErrorKind::EmptyTitle);
+        let broken = Diagnostic::at("a.md", "when = \"<b>13月\"", 8, 3, ContentError::EmptyTitle);
         shared.fail(&broken.into());
         let s = status(STATUS_PATH).await;
         assert_eq!(s["errors"][0]["source"]["marked"], "<b>");
@@ -436,7 +437,7 @@ mod tests {
     #[tokio::test]
     async fn before_the_first_build_pages_say_so_and_carry_the_script_for_the_overlay() {
         let shared = Shared::default();
-        shared.fail(&Diagnostic::file("a.md", ErrorKind::NotUtf8).into());
+        shared.fail(&Diagnostic::file("a.md", FileError::NotUtf8).into());
         let r = get("/anything.html", &shared).await;
         assert_eq!(r.status, 503);
         assert!(body(&r).contains("站点还没有成功构建过"));

@@ -59,16 +59,16 @@ pub struct Marked {
 
 impl From<&Diagnostic> for ErrorView {
     fn from(d: &Diagnostic) -> ErrorView {
-        let located = d.line > 0;
+        let located = d.line() > 0;
         ErrorView {
             severity: match d.severity() {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             },
             // `/` on every system, as the site's URLs and the terminal on Unix show it.
-            path: d.path.to_string_lossy().replace('\\', "/"),
-            line: located.then_some(d.line),
-            column: located.then_some(d.column),
+            path: d.path().to_string_lossy().replace('\\', "/"),
+            line: located.then_some(d.line()),
+            column: located.then_some(d.column()),
             message: d.kind.to_string(),
             help: d.help.clone(),
             source: d.marked().filter(|_| located).map(|(before, marked, after)| Marked { before, marked, after }),
@@ -190,7 +190,9 @@ impl Shared {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::{ErrorKind, WarningKind};
+    use crate::content::ContentError;
+    use crate::error::FileError;
+    use crate::lint::Lint;
     use std::path::PathBuf;
 
     fn views(json: &Status) -> serde_json::Value {
@@ -200,10 +202,11 @@ mod tests {
     #[test]
     fn a_diagnostic_becomes_structured_data_with_its_line_split_around_the_mark() {
         let text = "+++\ntitle = \"质量论坛\"\nwhen = \"九月13月\"\n";
-        let d = Diagnostic::at("content/s/a.md", text, text.find("13").unwrap(), "13月".len(), ErrorKind::EmptyTitle)
-            .with_help("write it as 9月13日");
-        let whole = Diagnostic::file(PathBuf::from("content/s/b.md"), ErrorKind::NotUtf8);
-        let warning = Diagnostic::file("almanac.toml", WarningKind::PlaceLooksLikeDate("9月".into()));
+        let d =
+            Diagnostic::at("content/s/a.md", text, text.find("13").unwrap(), "13月".len(), ContentError::EmptyTitle)
+                .with_help("write it as 9月13日");
+        let whole = Diagnostic::file(PathBuf::from("content/s/b.md"), FileError::NotUtf8);
+        let warning = Diagnostic::file("almanac.toml", Lint::PlaceLooksLikeDate("9月".into()));
         let shared = Shared::default();
         shared.fail(&Diagnostics(vec![d, whole, warning]));
         assert_eq!(
@@ -248,7 +251,7 @@ mod tests {
     fn publishing_clears_the_errors_and_counts_generations() {
         let shared = Shared::default();
         assert_eq!((shared.generation(), shared.status().version), (0, 0));
-        shared.fail(&Diagnostic::file("a.md", ErrorKind::NotUtf8).into());
+        shared.fail(&Diagnostic::file("a.md", FileError::NotUtf8).into());
         assert_eq!(shared.status().errors.len(), 1);
         assert_eq!(shared.publish(Files::from([("index.html", "x")])), 1);
         let s = shared.status();
@@ -272,7 +275,7 @@ mod tests {
             async move { shared.status_after(1, Duration::from_secs(60)).await }
         });
         tokio::task::yield_now().await;
-        shared.fail(&Diagnostic::file("a.md", ErrorKind::NotUtf8).into());
+        shared.fail(&Diagnostic::file("a.md", FileError::NotUtf8).into());
         let s = waiter.await.unwrap();
         assert_eq!((s.version, s.errors.len()), (2, 1));
         // So does the stop, without a change of version.
@@ -291,7 +294,7 @@ mod tests {
         shared.publish(Files::from([("index.html", "good")]));
         let (good, _) = shared.files();
         let failing = shared.publish(Files::from([("index.html", "broken")]));
-        let errors: Diagnostics = Diagnostic::file("templates/a.html", ErrorKind::NotUtf8).into();
+        let errors: Diagnostics = Diagnostic::file("templates/a.html", FileError::NotUtf8).into();
         shared.restore(Arc::clone(&good), failing, &errors);
         let (files, generation) = shared.files();
         assert_eq!(&*files.get("index.html").unwrap().unwrap(), b"good");
