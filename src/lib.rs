@@ -5,8 +5,7 @@
 //! with its indexes) → [`layout`] (every file the site writes, by path, and the link rule) → [`export`]
 //! (calendars, feeds, data) and [`render`] (Tera, views) → [`output`] (atomic write). [`build`] runs the
 //! pipeline for `build`, `check` and `serve`; [`lint`] adds `check`'s warnings. [`urls`] makes every link.
-//! [`serve`] holds the parts of `almanac serve` (a preview server that rebuilds on change); [`cmd`] holds the
-//! subcommands' arguments, each a thin call into the library. [`import`] reads a Word table, a spreadsheet
+//! [`serve`] holds `almanac serve` (a preview server that rebuilds on change). [`import`] reads a Word table, a spreadsheet
 //! or a CSV file into a schedule folder; [`reschedule`] records a change of an activity in its file. The
 //! library never prints; the binary does.
 
@@ -15,12 +14,12 @@
 
 // Public: what the binary and the benchmarks use. The rest is the library's own.
 pub mod build;
-pub mod cmd;
 mod config;
 pub mod content;
 pub mod error;
 mod escape;
 mod export;
+#[cfg(feature = "import")]
 pub mod import;
 pub mod init;
 pub mod layout;
@@ -29,6 +28,7 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod reschedule;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod site;
 mod urls;

@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use crate::build::{self, BuildEvent, BuildSummary, Options};
-use crate::error::Diagnostics;
+use almanac::build::{self, BuildEvent, BuildSummary, Options};
+use almanac::error::Diagnostics;
 
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct BuildArgs {

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::build::{self, CheckReport};
+use almanac::build::{self, CheckReport};
 
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct CheckArgs {

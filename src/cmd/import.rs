@@ -1,11 +1,11 @@
-//! `almanac import`: a Word table, a spreadsheet or a CSV file into a schedule folder. [`crate::import::plan`]
-//! reads everything and decides every file without writing; [`crate::import::Plan::write`] writes. The binary
+//! `almanac import`: a Word table, a spreadsheet or a CSV file into a schedule folder. [`almanac::import::plan`]
+//! reads everything and decides every file without writing; [`almanac::import::Plan::write`] writes. The binary
 //! prints the plan's report between the two, so an editor sees what was read before anything is written.
 
 use std::path::PathBuf;
 
-use crate::error::Diagnostics;
-use crate::import::{self, Options, Plan};
+use almanac::error::Diagnostics;
+use almanac::import::{self, Options, Plan};
 
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ImportArgs {

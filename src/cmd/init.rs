@@ -1,8 +1,8 @@
-//! `almanac init DIR`: a new site that builds at once (see [`crate::init`]).
+//! `almanac init DIR`: a new site that builds at once (see [`almanac::init`]).
 
 use std::path::PathBuf;
 
-use crate::error::Diagnostics;
+use almanac::error::Diagnostics;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct InitArgs {
@@ -19,6 +19,6 @@ pub struct InitArgs {
 impl InitArgs {
     /// Returns the files written.
     pub fn run(&self) -> Result<Vec<PathBuf>, Diagnostics> {
-        crate::init::create(&self.dir, &self.title, self.year)
+        almanac::init::create(&self.dir, &self.title, self.year)
     }
 }

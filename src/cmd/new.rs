@@ -1,10 +1,10 @@
 //! `almanac new`: writes a complete, valid activity file (or a schedule's `_index.md`) for an editor (see
-//! [`crate::content::new`]).
+//! [`almanac::content::new`]).
 
 use std::path::PathBuf;
 
-use crate::content::new::{self, Created, Request};
-use crate::error::Diagnostics;
+use almanac::content::new::{self, Created, Request};
+use almanac::error::Diagnostics;
 
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct NewArgs {

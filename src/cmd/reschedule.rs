@@ -1,11 +1,11 @@
-//! `almanac reschedule`: records a change of an activity (see [`crate::reschedule`]).
+//! `almanac reschedule`: records a change of an activity (see [`almanac::reschedule`]).
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::error::Diagnostics;
-use crate::reschedule::{self, Change, Rescheduled};
+use almanac::error::Diagnostics;
+use almanac::reschedule::{self, Change, Rescheduled};
 
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct RescheduleArgs {

@@ -1,9 +1,9 @@
-//! `almanac serve`: a preview server that rebuilds on every change (see [`crate::serve::run`]).
+//! `almanac serve`: a preview server that rebuilds on every change (see [`almanac::serve::run`]).
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 
-use crate::serve::{self, Options, ServeError, ServeEvent};
+use almanac::serve::{self, Options, ServeError, ServeEvent};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ServeArgs {

@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use crate::error::Diagnostics;
-use crate::render::theme::{self, Listing};
+use almanac::error::Diagnostics;
+use almanac::render::theme::{self, Listing};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ThemeArgs {

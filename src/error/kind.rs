@@ -12,6 +12,7 @@ use crate::config::ConfigError;
 use crate::content::ContentError;
 use crate::content::frontmatter::TomlError;
 use crate::content::new::NewError;
+#[cfg(feature = "import")]
 use crate::import::{ImportError, ImportWarning};
 use crate::init::InitError;
 use crate::layout::LayoutError;
@@ -45,10 +46,12 @@ pub enum Kind {
     /// `almanac reschedule` (`src/reschedule/`).
     Reschedule(RescheduleError),
     /// `almanac import`, a file or an option it cannot use (`import/error.rs`).
+    #[cfg(feature = "import")]
     Import(ImportError),
     /// Warning: `almanac check`'s lint (`src/lint.rs`).
     Lint(Lint),
     /// Warning: a row `almanac import` writes as a draft or leaves out (`import/error.rs`).
+    #[cfg(feature = "import")]
     ImportWarning(ImportWarning),
     /// Warning: an error of a draft, which the build leaves out instead of stopping.
     DraftLeftOut(Box<Kind>),
@@ -76,9 +79,12 @@ impl Kind {
             | Kind::Output(_)
             | Kind::New(_)
             | Kind::Init(_)
-            | Kind::Reschedule(_)
-            | Kind::Import(_) => Severity::Error,
-            Kind::Lint(_) | Kind::ImportWarning(_) | Kind::DraftLeftOut(_) | Kind::Repeated { .. } => Severity::Warning,
+            | Kind::Reschedule(_) => Severity::Error,
+            #[cfg(feature = "import")]
+            Kind::Import(_) => Severity::Error,
+            #[cfg(feature = "import")]
+            Kind::ImportWarning(_) => Severity::Warning,
+            Kind::Lint(_) | Kind::DraftLeftOut(_) | Kind::Repeated { .. } => Severity::Warning,
         }
     }
 }
@@ -96,8 +102,10 @@ impl fmt::Display for Kind {
             Kind::New(e) => e.fmt(f),
             Kind::Init(e) => e.fmt(f),
             Kind::Reschedule(e) => e.fmt(f),
+            #[cfg(feature = "import")]
             Kind::Import(e) => e.fmt(f),
             Kind::Lint(w) => w.fmt(f),
+            #[cfg(feature = "import")]
             Kind::ImportWarning(w) => w.fmt(f),
             Kind::DraftLeftOut(e) => write!(f, "a draft is left out of the site: {e}"),
             Kind::Repeated { count, what } => write!(f, "{count} more like this: {what}"),
@@ -128,8 +136,10 @@ kind_from!(
     New(NewError),
     Init(InitError),
     Reschedule(RescheduleError),
+    #[cfg(feature = "import")]
     Import(ImportError),
     Lint(Lint),
+    #[cfg(feature = "import")]
     ImportWarning(ImportWarning),
 );
 

@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use kind::{FileError, IoOp, IoSource, Kind, Severity};
-pub use origin::{Origin, Span, TableCell, TableName, column_letters};
+pub use origin::{Origin, Span};
+#[cfg(feature = "import")]
+pub use origin::{TableCell, TableName};
 use unicode_width::UnicodeWidthStr;
 
 /// One problem, with where it is.
@@ -56,6 +58,7 @@ impl Diagnostic {
     }
 
     /// A problem with a cell (or a row) of a table in the imported file `path`.
+    #[cfg(feature = "import")]
     pub fn cell(path: impl Into<PathBuf>, cell: TableCell, kind: impl Into<Kind>) -> Self {
         Diagnostic::new(Origin::Cell { path: path.into(), cell }, kind)
     }

@@ -16,6 +16,7 @@ pub enum Origin {
     Arg { name: &'static str, span: Option<Span> },
     /// A cell (or a whole row) of a table in a file `almanac import` reads: a cell has no line and column of
     /// text.
+    #[cfg(feature = "import")]
     Cell { path: PathBuf, cell: TableCell },
     /// The first few places of a warning repeated many times; `more` when there are others.
     Places { places: Vec<Origin>, more: bool },
@@ -84,7 +85,9 @@ impl Origin {
     pub fn span(&self) -> Option<&Span> {
         match self {
             Origin::File { span, .. } | Origin::Arg { span, .. } => span.as_ref(),
-            Origin::Cell { .. } | Origin::Places { .. } => None,
+            #[cfg(feature = "import")]
+            Origin::Cell { .. } => None,
+            Origin::Places { .. } => None,
         }
     }
 
@@ -94,18 +97,18 @@ impl Origin {
         match self {
             Origin::File { path, .. } => Cow::Borrowed(path),
             Origin::Arg { name, .. } => Cow::Borrowed(Path::new(name)),
-            Origin::Cell { .. } | Origin::Places { .. } => Cow::Owned(PathBuf::from(self.to_string())),
+            #[cfg(feature = "import")]
+            Origin::Cell { .. } => Cow::Owned(PathBuf::from(self.to_string())),
+            Origin::Places { .. } => Cow::Owned(PathBuf::from(self.to_string())),
         }
     }
 
     /// The origin with its file named relative to `root`.
     pub fn relative_to(&mut self, root: &Path) {
         match self {
-            Origin::File { path, .. } | Origin::Cell { path, .. } => {
-                if let Ok(rel) = path.strip_prefix(root) {
-                    *path = rel.to_path_buf();
-                }
-            }
+            Origin::File { path, .. } => strip(path, root),
+            #[cfg(feature = "import")]
+            Origin::Cell { path, .. } => strip(path, root),
             Origin::Arg { .. } => {}
             Origin::Places { places, .. } => places.iter_mut().for_each(|p| p.relative_to(root)),
         }
@@ -129,23 +132,24 @@ impl fmt::Display for Origin {
             Origin::File { span: Some(s), .. } | Origin::Arg { span: Some(s), .. } => {
                 write!(f, "{}:{}:{}", self.path().display(), s.line, s.column)
             }
+            #[cfg(feature = "import")]
             Origin::Cell { path, cell } => write!(f, "{}, {cell}", path.display()),
             Origin::Places { places, more } => {
+                let mut shown: Vec<String> = places.iter().map(Origin::short).collect();
                 // Cells of one file name the file once: "plan.csv, cell C6, cell C7".
-                let mut shown: Vec<String> = match places.first() {
-                    Some(Origin::Cell { path: first, .. })
-                        if places.iter().all(|p| matches!(p, Origin::Cell { path, .. } if path == first)) =>
-                    {
-                        let cells = places.iter().map(|p| match p {
-                            Origin::Cell { cell, .. } => cell.to_string(),
-                            other => other.short(),
-                        });
-                        let mut cells: Vec<String> = cells.collect();
-                        cells[0] = places[0].to_string();
-                        cells
+                #[cfg(feature = "import")]
+                if let Some(Origin::Cell { path: first, .. }) = places.first() {
+                    let cells: Option<Vec<String>> = places
+                        .iter()
+                        .map(|p| match p {
+                            Origin::Cell { path, cell } if path == first => Some(cell.to_string()),
+                            _ => None,
+                        })
+                        .collect();
+                    if let Some(cells) = cells {
+                        shown.splice(1.., cells.into_iter().skip(1));
                     }
-                    _ => places.iter().map(Origin::short).collect(),
-                };
+                }
                 if *more {
                     shown.push("…".to_string());
                 }
@@ -155,7 +159,14 @@ impl fmt::Display for Origin {
     }
 }
 
+fn strip(path: &mut PathBuf, root: &Path) {
+    if let Ok(rel) = path.strip_prefix(root) {
+        *path = rel.to_path_buf();
+    }
+}
+
 /// A table of an imported file, as its place is said: "Word table 1", "sheet 活动", "the CSV table".
+#[cfg(feature = "import")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TableName {
     /// The Nth table of a Word document (1-based).
@@ -166,6 +177,7 @@ pub enum TableName {
     Csv,
 }
 
+#[cfg(feature = "import")]
 impl fmt::Display for TableName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -178,6 +190,7 @@ impl fmt::Display for TableName {
 
 /// A cell, or a whole row, of an imported table; `row` and `column` are 0-based in the sheet or table as its
 /// program shows it (a sheet's used range need not start at A1).
+#[cfg(feature = "import")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableCell {
     pub table: TableName,
@@ -185,6 +198,7 @@ pub struct TableCell {
     pub column: Option<usize>,
 }
 
+#[cfg(feature = "import")]
 impl fmt::Display for TableCell {
     /// "Word table 1, row 5, column 3", "sheet 活动, cell C5", "cell C5", "row 5".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -201,7 +215,8 @@ impl fmt::Display for TableCell {
 }
 
 /// Spreadsheet column letters of a 0-based column: 0 → A, 25 → Z, 26 → AA.
-pub fn column_letters(mut col: usize) -> String {
+#[cfg(feature = "import")]
+fn column_letters(mut col: usize) -> String {
     let mut out = Vec::new();
     loop {
         out.push(b'A' + (col % 26) as u8);
@@ -218,6 +233,7 @@ pub fn column_letters(mut col: usize) -> String {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "import")]
     #[test]
     fn column_letters_run_like_a_spreadsheet() {
         for (col, letters) in [(0, "A"), (2, "C"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ"), (702, "AAA")] {
@@ -225,6 +241,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "import")]
     #[test]
     fn origins_render_as_a_reader_looks_for_them() {
         let text = "a\nwhen = \"13月\"";
