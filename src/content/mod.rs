@@ -1,21 +1,23 @@
 //! Content: reads `content/` into schedules of activities, reporting every problem of every file.
 
-pub mod activity;
-pub mod changes;
+mod activity;
+pub(crate) mod changes;
 pub mod dates;
 mod error;
 pub(crate) mod file;
-pub mod frontmatter;
-pub mod mode;
+pub(crate) mod frontmatter;
+pub(crate) mod mode;
 pub mod new;
-pub mod write;
+pub(crate) mod write;
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 pub use activity::{Activity, Milestone, Schedule, SourceFile, Spans};
+pub use changes::Status;
 pub use error::{ContentError, SlugOf};
+pub use frontmatter::TomlError;
 
 use crate::error::{Diagnostic, Diagnostics, IoOp};
 use crate::urls;

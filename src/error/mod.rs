@@ -16,6 +16,20 @@ pub use kind::{FileError, IoOp, IoSource, Kind, Severity};
 pub use origin::{Origin, Span};
 #[cfg(feature = "import")]
 pub use origin::{TableCell, TableName};
+
+// Every stage's own error, nameable from here too: matching a `Kind` needs no other path (the config and the
+// lint are not public modules).
+pub use crate::config::{ConfigError, EmailProblem, UrlProblem};
+pub use crate::content::new::NewError;
+pub use crate::content::{ContentError, SlugOf, TomlError};
+#[cfg(feature = "import")]
+pub use crate::import::{ImportError, ImportWarning, TableSize};
+pub use crate::init::InitError;
+pub use crate::layout::{LayoutError, LinkProblem};
+pub use crate::lint::{Lint, Recorded};
+pub use crate::output::{OutputError, Overlap};
+pub use crate::render::TemplateError;
+pub use crate::reschedule::RescheduleError;
 use unicode_width::UnicodeWidthStr;
 
 /// One problem, with where it is.

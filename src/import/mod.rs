@@ -8,18 +8,18 @@
 //! (in `plan.rs`) drives them from one [`Options`], writing nothing; [`Plan::write`] writes. The library never
 //! prints: [`Plan::table`] and the diagnostics are text for the binary to print.
 
-pub mod columns;
-pub mod csv;
-pub mod docx;
+mod columns;
+mod csv;
+mod docx;
 mod error;
-pub mod format;
-pub mod header;
+mod format;
+mod header;
 mod plan;
-pub mod rows;
-pub mod sheet;
-pub mod split;
-pub mod write;
-pub mod year;
+mod rows;
+mod sheet;
+mod split;
+mod write;
+mod year;
 
 pub use error::{ImportError, ImportWarning, TableSize};
 pub use plan::{Options, plan};

@@ -6,10 +6,10 @@ mod error;
 mod month;
 mod pages;
 mod templates;
-pub mod text;
+pub(crate) mod text;
 pub mod theme;
-pub mod views;
-pub mod words;
+pub(crate) mod views;
+pub(crate) mod words;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

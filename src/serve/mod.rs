@@ -3,12 +3,12 @@
 //! [`run`](fn@run) (in `run.rs`) ties them together.
 
 mod conns;
-pub mod inject;
-pub mod paths;
+mod inject;
+mod paths;
 mod run;
-pub mod server;
-pub mod status;
-pub mod watch;
+mod server;
+mod status;
+mod watch;
 
 pub use run::{Options, ServeError, ServeEvent, run};
 
