@@ -11,18 +11,18 @@ use crate::content::frontmatter::{self, Located, Schema};
 use crate::error::{Diagnostic, Diagnostics, IoOp};
 use crate::zone::Zone;
 
-pub const FILE: &str = "almanac.toml";
+pub(crate) const FILE: &str = "almanac.toml";
 
 /// The folders of a site whose files go into a build, beside [`FILE`]: what `serve` watches and what an output
 /// folder may not touch.
-pub const SOURCE_DIRS: [&str; 4] = ["content", "themes", "templates", "static"];
+pub(crate) const SOURCE_DIRS: [&str; 4] = ["content", "themes", "templates", "static"];
 
 /// Every source of the site in `root`, relative to it (`/`-separated), for the output guard: [`FILE`], the
 /// [`SOURCE_DIRS`], and the folders under them that the build enters even when they are symbolic links to
 /// elsewhere: each folder in `content/` (a schedule), each theme in `themes/` and its `templates/` and
 /// `static/`. Deeper links are not followed by the build, so they are not its sources. Folders that cannot be
 /// listed add nothing: the build reports them.
-pub fn sources(root: &Path) -> Vec<PathBuf> {
+pub(crate) fn sources(root: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::iter::once(FILE).chain(SOURCE_DIRS).map(PathBuf::from).collect();
     let folders = |dir: &str| -> Vec<PathBuf> {
         let Ok(entries) = std::fs::read_dir(root.join(dir)) else { return Vec::new() };
@@ -110,7 +110,7 @@ const SCHEMA: Schema = Schema {
 };
 
 /// The zone of a site that names none: the first users' (and China's one zone).
-pub const DEFAULT_TIMEZONE: &str = "Asia/Shanghai";
+pub(crate) const DEFAULT_TIMEZONE: &str = "Asia/Shanghai";
 
 fn default_theme() -> String {
     "default".into()
@@ -272,10 +272,10 @@ impl Config {
     }
 }
 
-pub const BASE_URL_HELP: &str =
+pub(crate) const BASE_URL_HELP: &str =
     "write the address of the site's folder, e.g. base_url = \"https://example.org/calendar/\", or remove the line";
 
-pub const EMAIL_HELP: &str =
+pub(crate) const EMAIL_HELP: &str =
     "write one address such as email = \"calendar@example.org\" (ASCII, no name or brackets), or remove the line";
 
 /// What is wrong with a value of `almanac.toml` (or `--base-url`). The `Display` text is one plain sentence;

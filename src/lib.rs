@@ -11,6 +11,8 @@
 //! table, a spreadsheet or a CSV file into a schedule folder). The binary's `cmd/` turns arguments into their
 //! options. The library never prints; the binary does.
 
+// `pub` only what a user of the library can reach; the rest says `pub(crate)`.
+#![warn(unreachable_pub)]
 // A `Diagnostic` carries its source line and help; it only travels on the error path, where size is no cost.
 #![allow(clippy::result_large_err)]
 

@@ -79,7 +79,7 @@ impl std::fmt::Display for Recorded {
 }
 
 /// Every warning for `site`, in file order.
-pub fn lint(site: &Site) -> Diagnostics {
+pub(crate) fn lint(site: &Site) -> Diagnostics {
     let mut out = Diagnostics::default();
     for s in &site.schedules {
         out.extend(s.draft_problems.clone());

@@ -2,6 +2,7 @@
 //! arguments are in `cmd/`, one file each.
 // The one place almanac prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
+#![warn(unreachable_pub)]
 
 use std::fmt::{self, Display};
 use std::io::{self, IsTerminal, Write};

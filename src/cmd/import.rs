@@ -8,7 +8,7 @@ use almanac::error::Diagnostics;
 use almanac::import::{self, Options, Plan};
 
 #[derive(Debug, Clone, Default, clap::Args)]
-pub struct ImportArgs {
+pub(crate) struct ImportArgs {
     /// The schedule to read: a .docx, .xlsx, .xls, .ods or .csv file.
     pub file: PathBuf,
     /// The schedule's folder name under content/ [default: from the file name].
@@ -40,7 +40,7 @@ pub struct ImportArgs {
 
 impl ImportArgs {
     /// Reads the file and plans every file, writing nothing.
-    pub fn run(&self) -> Result<Plan, Diagnostics> {
+    pub(crate) fn run(&self) -> Result<Plan, Diagnostics> {
         import::plan(&Options {
             file: self.file.clone(),
             schedule: self.schedule.clone(),

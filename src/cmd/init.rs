@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use almanac::error::Diagnostics;
 
 #[derive(Debug, Clone, clap::Args)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// The folder to create the site in (it must not hold a site already).
     pub dir: PathBuf,
     /// The site's title.
@@ -18,7 +18,7 @@ pub struct InitArgs {
 
 impl InitArgs {
     /// Returns the files written.
-    pub fn run(&self) -> Result<Vec<PathBuf>, Diagnostics> {
+    pub(crate) fn run(&self) -> Result<Vec<PathBuf>, Diagnostics> {
         almanac::init::create(&self.dir, &self.title, self.year)
     }
 }

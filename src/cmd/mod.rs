@@ -2,13 +2,13 @@
 //! library's own options, calls one library function and returns what `main` prints. They live in the binary,
 //! so the library needs no clap.
 
-pub mod build;
-pub mod check;
+pub(crate) mod build;
+pub(crate) mod check;
 #[cfg(feature = "import")]
-pub mod import;
-pub mod init;
-pub mod new;
-pub mod reschedule;
+pub(crate) mod import;
+pub(crate) mod init;
+pub(crate) mod new;
+pub(crate) mod reschedule;
 #[cfg(feature = "serve")]
-pub mod serve;
-pub mod theme;
+pub(crate) mod serve;
+pub(crate) mod theme;

@@ -7,7 +7,7 @@ use almanac::content::new::{self, Created, Request};
 use almanac::error::Diagnostics;
 
 #[derive(Debug, Clone, Default, clap::Args)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// The schedule's folder name under content/, e.g. 2023-quality-month.
     pub schedule: String,
     /// The activity's name (or, with --schedule, the schedule's title).
@@ -44,7 +44,7 @@ pub struct NewArgs {
 }
 
 impl NewArgs {
-    pub fn run(&self) -> Result<Created, Diagnostics> {
+    pub(crate) fn run(&self) -> Result<Created, Diagnostics> {
         new::create(&Request {
             schedule: self.schedule.clone(),
             title: self.title.clone(),

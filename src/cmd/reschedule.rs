@@ -8,7 +8,7 @@ use almanac::error::Diagnostics;
 use almanac::reschedule::{self, Change, Rescheduled};
 
 #[derive(Debug, Clone, Default, clap::Args)]
-pub struct RescheduleArgs {
+pub(crate) struct RescheduleArgs {
     /// The schedule's folder name under content/, e.g. 2023-quality-month.
     pub schedule: String,
     /// The activity: its slug (the page's name, e.g. 13-central-soe-qc-contest), its file name, the name given
@@ -40,7 +40,7 @@ pub struct RescheduleArgs {
 }
 
 impl RescheduleArgs {
-    pub fn run(&self) -> Result<Rescheduled, Diagnostics> {
+    pub(crate) fn run(&self) -> Result<Rescheduled, Diagnostics> {
         let change = Change {
             root: self.root.clone(),
             schedule: self.schedule.clone(),

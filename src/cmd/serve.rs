@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use almanac::serve::{self, Options, ServeError, ServeEvent};
 
 #[derive(Debug, Clone, clap::Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// The site's folder (the one holding almanac.toml).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
@@ -26,7 +26,7 @@ pub struct ServeArgs {
 
 impl ServeArgs {
     /// Serves until Ctrl+C; `on_event` hears what happens.
-    pub fn run(&self, on_event: impl FnMut(ServeEvent)) -> Result<(), ServeError> {
+    pub(crate) fn run(&self, on_event: impl FnMut(ServeEvent)) -> Result<(), ServeError> {
         let options = Options {
             root: self.root.clone(),
             drafts: self.drafts,

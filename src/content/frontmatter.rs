@@ -27,7 +27,7 @@ pub enum TomlError {
 
 /// A file split into its TOML part and its Markdown body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Split<'a> {
+pub(crate) struct Split<'a> {
     pub toml: &'a str,
     /// Byte offset of `toml` in the file, so TOML errors point at the file's own lines.
     pub toml_offset: usize,
@@ -37,7 +37,7 @@ pub struct Split<'a> {
 }
 
 /// Splits `+++`-delimited front matter from the body. A leading byte-order mark is skipped.
-pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+pub(crate) fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut lines = line_spans(text, start);
     let Some(first) = lines.next() else {
@@ -82,28 +82,28 @@ fn line_spans(text: &str, start: usize) -> impl Iterator<Item = Range<usize>> + 
 }
 
 /// The keys a table may hold; `nested` names keys whose values are arrays of tables with their own keys.
-pub struct Schema {
+pub(crate) struct Schema {
     pub keys: &'static [&'static str],
     pub nested: &'static [(&'static str, &'static [&'static str])],
 }
 
 /// Where a TOML fragment sits, so spans inside it become file positions.
 #[derive(Clone, Copy)]
-pub struct Located<'a> {
+pub(crate) struct Located<'a> {
     pub path: &'a Path,
     pub file_text: &'a str,
     pub offset: usize,
 }
 
 impl Located<'_> {
-    pub fn error(&self, span: Range<usize>, kind: impl Into<Kind>) -> Diagnostic {
+    pub(crate) fn error(&self, span: Range<usize>, kind: impl Into<Kind>) -> Diagnostic {
         Diagnostic::at(self.path, self.file_text, self.offset + span.start, span.len(), kind)
     }
 }
 
 /// Parses `toml` (found at `at`) into `T`, after checking every key against `schema`. Reports all syntax
 /// errors and all unknown keys, not just the first.
-pub fn parse<T: DeserializeOwned>(at: Located<'_>, toml: &str, schema: &Schema) -> Result<T, Diagnostics> {
+pub(crate) fn parse<T: DeserializeOwned>(at: Located<'_>, toml: &str, schema: &Schema) -> Result<T, Diagnostics> {
     let mut errors = Diagnostics::default();
     let (table, syntax) = DeTable::parse_recoverable(toml);
     for e in syntax {

@@ -9,7 +9,7 @@ const EXAMPLES: usize = 3;
 
 /// A message with what changes between repeats of one problem masked: quoted text (`…`, "…", “…”) and
 /// numbers. `cannot read the date `第11周`: "第" is not a date` and the same for `第12周` have one shape.
-pub fn shape(message: &str) -> String {
+pub(super) fn shape(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     let mut close: Option<char> = None;
     for c in message.chars() {

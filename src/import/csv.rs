@@ -11,7 +11,7 @@ use crate::error::Diagnostics;
 use crate::error::TableName;
 
 /// The text of the file and the name of the encoding it was read in.
-pub fn decode(path: &Path, bytes: &[u8], label: Option<&str>) -> Result<(String, &'static str), Diagnostics> {
+pub(super) fn decode(path: &Path, bytes: &[u8], label: Option<&str>) -> Result<(String, &'static str), Diagnostics> {
     if let Some(label) = label {
         let Some(encoding) = Encoding::for_label(label.trim().as_bytes()) else {
             return Err(file_error(
@@ -60,7 +60,7 @@ fn delimiter(text: &str) -> u8 {
         .map_or(b',', |(d, _)| d)
 }
 
-pub fn read(path: &Path, bytes: &[u8], label: Option<&str>) -> Result<(Vec<Block>, &'static str), Diagnostics> {
+pub(super) fn read(path: &Path, bytes: &[u8], label: Option<&str>) -> Result<(Vec<Block>, &'static str), Diagnostics> {
     let (text, encoding) = decode(path, bytes, label)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut reader = ::csv::ReaderBuilder::new()

@@ -35,7 +35,7 @@ const TRANSPARENT: &[&str] = &[
     "rubyBase",
 ];
 
-pub fn read(path: &Path, bytes: &[u8]) -> Result<Vec<Block>, Diagnostics> {
+pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<Vec<Block>, Diagnostics> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(path, &e))?;
     let part = zip.by_name("word/document.xml").map_err(|e| corrupt(path, &e))?;
     if part.size() > MAX_PART_BYTES {
@@ -57,7 +57,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Vec<Block>, Diagnostics> {
 }
 
 /// The blocks of a `word/document.xml`.
-pub fn parse(path: &Path, xml: &str) -> Result<Vec<Block>, Diagnostics> {
+pub(super) fn parse(path: &Path, xml: &str) -> Result<Vec<Block>, Diagnostics> {
     let doc = roxmltree::Document::parse(xml).map_err(|e| {
         file_error(
             path,

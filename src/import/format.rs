@@ -8,7 +8,7 @@ use super::{ImportError, MAX_FILE_BYTES, MAX_PART_BYTES, file_error};
 use crate::error::{Diagnostic, Diagnostics, IoOp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(super) enum Format {
     Docx,
     Xlsx,
     Xlsb,
@@ -25,7 +25,7 @@ const CFB: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 const SAVE_AS: &str = "open it in Word, Excel or WPS and save it as .docx, .xlsx or .csv (UTF-8), then import that";
 
 /// Reads the file, refusing it above [`MAX_FILE_BYTES`] before reading a byte.
-pub fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostics> {
+pub(super) fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostics> {
     let io = |e: std::io::Error| {
         Diagnostics::from(
             Diagnostic::io(IoOp::Read, path, e)
@@ -52,7 +52,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostics> {
 }
 
 /// The file's format, from its content; `path` only decides between text formats and names the file in errors.
-pub fn sniff(path: &Path, bytes: &[u8]) -> Result<Format, Diagnostics> {
+pub(super) fn sniff(path: &Path, bytes: &[u8]) -> Result<Format, Diagnostics> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
     if bytes.starts_with(ZIP) || bytes.starts_with(EMPTY_ZIP) {
         return zip_format(path, bytes);
@@ -114,7 +114,7 @@ fn zip_format(path: &Path, bytes: &[u8]) -> Result<Format, Diagnostics> {
 }
 
 /// A zip archive that cannot be opened or read.
-pub fn corrupt(path: &Path, e: &zip::result::ZipError) -> Diagnostics {
+pub(super) fn corrupt(path: &Path, e: &zip::result::ZipError) -> Diagnostics {
     match e {
         zip::result::ZipError::UnsupportedArchive(m) if m.contains("assword") || m.contains("ncrypt") => password(path),
         _ => file_error(
@@ -125,7 +125,7 @@ pub fn corrupt(path: &Path, e: &zip::result::ZipError) -> Diagnostics {
     }
 }
 
-pub fn password(path: &Path) -> Diagnostics {
+pub(super) fn password(path: &Path) -> Diagnostics {
     file_error(
         path,
         ImportError::Encrypted,

@@ -9,7 +9,7 @@ use crate::error::{Diagnostics, TableCell, TableName};
 
 /// Why no table was read, as helpfully as the file allows: a document without a table, a calendar grid, or
 /// the header cells seen with a `--columns` to paste.
-pub fn not_found(
+pub(super) fn not_found(
     path: &Path,
     tables: usize,
     choice: Option<usize>,
@@ -58,7 +58,7 @@ pub fn not_found(
 
 /// The row most like a header among a table's first rows: the first with the most distinct non-empty cells
 /// (a title row merged across the table has one).
-pub fn header_like(table: &Table, search: usize) -> Option<(TableCell, Vec<String>)> {
+pub(super) fn header_like(table: &Table, search: usize) -> Option<(TableCell, Vec<String>)> {
     let mut best: Option<(usize, Vec<String>)> = None;
     for (i, row) in table.rows.iter().take(search).enumerate() {
         let cells: Vec<String> =
@@ -92,7 +92,7 @@ fn suggest(cells: &[String]) -> Option<String> {
 }
 
 /// A month-by-weekday calendar (校历): a row near the top whose cells are most of the week's days.
-pub fn is_calendar_grid(table: &Table, search: usize) -> bool {
+pub(super) fn is_calendar_grid(table: &Table, search: usize) -> bool {
     const DAYS: &[&[&str]] = &[
         &["一", "周一", "星期一", "mon", "monday"],
         &["二", "周二", "星期二", "tue", "tuesday"],

@@ -17,7 +17,7 @@ const HEADER_SEARCH: usize = 10;
 
 /// The table chosen, with what surrounds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Selected {
+pub(super) struct Selected {
     pub table: Table,
     /// Index of the header row in `table.rows`.
     pub header: usize,
@@ -33,7 +33,7 @@ pub struct Selected {
 
 /// The first table (or the `choice`th, 1-based) whose header names an activity-name column; `chosen` is
 /// `--columns`.
-pub fn select(
+pub(super) fn select(
     path: &Path,
     blocks: Vec<Block>,
     choice: Option<usize>,
@@ -99,7 +99,7 @@ pub fn select(
 
 /// What the rows of a table gave.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Parsed {
+pub(super) struct Parsed {
     pub rows: Vec<Row>,
     /// The closing 注 (its lines), from a row of the table or a paragraph after it.
     pub note: Vec<String>,
@@ -111,7 +111,7 @@ pub struct Parsed {
 
 /// Reads every row under the header. `context` reads the dates, as `build` will; `path` names the file in
 /// problems.
-pub fn read_rows(path: &Path, sel: &Selected, context: Context) -> Parsed {
+pub(super) fn read_rows(path: &Path, sel: &Selected, context: Context) -> Parsed {
     let mut out = Parsed::default();
     let t = &sel.table;
     let cols = &sel.columns;
@@ -343,7 +343,7 @@ fn activity(
 }
 
 /// The schedule's title and intro from the paragraphs around the table, and its note.
-pub struct Around {
+pub(super) struct Around {
     pub title: Option<String>,
     pub intro: Vec<String>,
     pub note: Vec<String>,
@@ -351,7 +351,7 @@ pub struct Around {
 
 /// The first paragraph before the table (past an "附件1" line) is the title; the rest, and paragraphs after the
 /// table that are not its closing 注, are the intro. The 注 paragraph and those after it are the note.
-pub fn around(before: &[String], after: &[String]) -> Around {
+pub(super) fn around(before: &[String], after: &[String]) -> Around {
     let lines = |ps: &[String]| -> Vec<String> {
         ps.iter().map(|p| join_lines(&p.split('\n').collect::<Vec<_>>())).filter(|p| !p.is_empty()).collect()
     };
@@ -377,7 +377,7 @@ fn is_attachment_label(p: &str) -> bool {
 }
 
 /// The year of a title such as "2023年中国质量协会…": the first four-digit number followed by 年.
-pub fn year_in(title: &str) -> Option<i32> {
+pub(super) fn year_in(title: &str) -> Option<i32> {
     let chars: Vec<char> = title.chars().collect();
     for i in 0..chars.len() {
         let starts = i == 0 || !chars[i - 1].is_ascii_digit();
@@ -390,7 +390,7 @@ pub fn year_in(title: &str) -> Option<i32> {
 }
 
 /// A warning about the whole import, not one row.
-pub fn notice(path: &Path, kind: ImportWarning, help: &str) -> Diagnostic {
+pub(super) fn notice(path: &Path, kind: ImportWarning, help: &str) -> Diagnostic {
     Diagnostic::file(path, kind).with_help(help)
 }
 

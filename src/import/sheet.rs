@@ -19,7 +19,7 @@ use crate::error::{Diagnostics, TableName};
 type Sparse = Vec<((u32, u32), Data)>;
 
 /// Every worksheet, or only `only`, as tables in workbook order.
-pub fn read(path: &Path, bytes: Vec<u8>, format: Format, only: Option<&str>) -> Result<Vec<Block>, Diagnostics> {
+pub(super) fn read(path: &Path, bytes: Vec<u8>, format: Format, only: Option<&str>) -> Result<Vec<Block>, Diagnostics> {
     let damaged = |e: String| {
         if e.contains("password") || e.contains("Password") {
             return password(path);
@@ -158,7 +158,7 @@ impl Book {
 }
 
 /// A cell's value as text.
-pub fn text(value: &Data) -> String {
+pub(super) fn text(value: &Data) -> String {
     match value {
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Int(i) => i.to_string(),

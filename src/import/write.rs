@@ -10,14 +10,14 @@ use crate::error::{Diagnostic, Diagnostics, FileError};
 
 /// An activity already in the schedule folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Existing {
+pub(super) struct Existing {
     pub path: PathBuf,
     pub number: Option<u32>,
     pub title: String,
 }
 
 /// The activities in `dir`, read leniently (a broken file is skipped, as `new` does: `check` reports it).
-pub fn existing(dir: &Path) -> Vec<Existing> {
+pub(super) fn existing(dir: &Path) -> Vec<Existing> {
     activity_files(dir)
         .into_iter()
         .filter_map(|(path, table)| {
@@ -31,7 +31,7 @@ pub fn existing(dir: &Path) -> Vec<Existing> {
 /// Gives each row its action: skipped when the schedule has it already (same title) or has another activity
 /// with its 序号; otherwise a new file `NN-slug.md` with the published 序号 or the next free one, and a slug
 /// from the title, unique in the folder.
-pub fn plan(dir: &Path, rows: &mut [Row]) {
+pub(super) fn plan(dir: &Path, rows: &mut [Row]) {
     let existing = existing(dir);
     // Lookups by title and number, and the next suffix of each slug, keep planning linear in rows: a table
     // with one title on 10,000 rows (an exam timetable) tried suffixes 2, 3, … from the start for every row.
@@ -88,7 +88,7 @@ pub fn plan(dir: &Path, rows: &mut [Row]) {
 /// Markdown that shows `text` character for character: the characters Markdown would read as markup are
 /// escaped with a backslash (`*` `_` `` ` `` `[` `]` `<` `>` `&` `~` `|` `\` anywhere, and `#` `>` `+` `-` `=`
 /// or a list number at the start of a line).
-pub fn markdown_text(text: &str) -> String {
+pub(super) fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
@@ -110,7 +110,7 @@ pub fn markdown_text(text: &str) -> String {
 }
 
 /// The text of an activity file.
-pub fn activity_file(row: &Row, source: &str) -> String {
+pub(super) fn activity_file(row: &Row, source: &str) -> String {
     let number = row.number.unwrap_or_default();
     let mut t = format!("+++\nnumber = {number}\ntitle = {}\nwhen = {}\n", quote(&row.title), quote(&row.when));
     if let Some(p) = &row.place {
@@ -140,7 +140,7 @@ pub fn activity_file(row: &Row, source: &str) -> String {
 }
 
 /// The text of the schedule's `_index.md`.
-pub fn index_file(index: &Index, source: &str) -> String {
+pub(super) fn index_file(index: &Index, source: &str) -> String {
     let mut t = format!(
         "+++\n# Imported by almanac import from {source}.\ntitle = {}\nyear = {}\n",
         quote(&index.title),

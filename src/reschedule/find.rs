@@ -51,7 +51,7 @@ impl Candidate {
 
 /// The activity file of `dir` that `wanted` names. Its slug, file name or file stem are its own names and are
 /// looked for first; only when none has it, the name after its 序号, the 序号 itself and the exact title.
-pub fn find(dir: &Path, wanted: &str) -> Result<PathBuf, Diagnostics> {
+pub(super) fn find(dir: &Path, wanted: &str) -> Result<PathBuf, Diagnostics> {
     let wanted = wanted.trim();
     let mut all: Vec<Candidate> =
         activity_files(dir).into_iter().map(|(p, t)| Candidate::read(p, t.as_ref())).collect();

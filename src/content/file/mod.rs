@@ -27,7 +27,7 @@ use text::{check_front_matter, check_text};
 
 /// How far from its schedule's year an activity may run: a typo such as `2203年` or `start = 0001-01-01` would
 /// otherwise make thousands of empty month pages.
-pub const YEARS_AROUND: i32 = 10;
+pub(crate) const YEARS_AROUND: i32 = 10;
 
 #[derive(Deserialize)]
 struct RawIndex {
@@ -42,7 +42,7 @@ struct RawIndex {
 const INDEX_SCHEMA: Schema = Schema { keys: &["title", "year", "span", "organiser", "note", "updated"], nested: &[] };
 
 /// The most milestones one activity may have: each is a bar and a calendar event of its own.
-pub const MAX_MILESTONES: usize = 20;
+pub(crate) const MAX_MILESTONES: usize = 20;
 
 #[derive(Deserialize)]
 struct RawActivity {
@@ -104,7 +104,8 @@ const ACTIVITY_KEYS: &[&str] = match TOML_KEYS.split_last() {
 };
 const MILESTONE_KEYS: &[&str] = &["when", "label", "outside"];
 /// The keys of a `changes` entry (see [`crate::content::changes`]).
-pub const CHANGE_KEYS: &[&str] = &["date", "when", "new_when", "where", "new_where", "status", "new_status", "note"];
+pub(crate) const CHANGE_KEYS: &[&str] =
+    &["date", "when", "new_when", "where", "new_where", "status", "new_status", "note"];
 const NESTED: &[(&str, &[&str])] = &[("milestones", MILESTONE_KEYS), ("changes", CHANGE_KEYS)];
 const MD_SCHEMA: Schema = Schema { keys: ACTIVITY_KEYS, nested: NESTED };
 
