@@ -15,7 +15,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use almanac::cmd::import::ImportArgs;
+use almanac::import::{Options, plan};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 const SIZES: [usize; 3] = [2_000, 10_000, 20_000];
@@ -74,8 +74,8 @@ fn site() -> tempfile::TempDir {
     dir
 }
 
-fn args(root: &Path, file: PathBuf) -> ImportArgs {
-    ImportArgs { file, root: root.to_path_buf(), year: Some(2026), dry_run: true, ..ImportArgs::default() }
+fn options(root: &Path, file: PathBuf) -> Options {
+    Options { file, root: root.to_path_buf(), year: Some(2026), ..Options::default() }
 }
 
 fn import(c: &mut Criterion) {
@@ -87,9 +87,9 @@ fn import(c: &mut Criterion) {
         for (ext, bytes) in [("csv", csv(n)), ("xlsx", xlsx(n)), ("docx", docx(n))] {
             let file = dir.path().join(format!("t{n}.{ext}"));
             std::fs::write(&file, bytes).unwrap();
-            let a = args(dir.path(), file);
+            let a = options(dir.path(), file);
             group.bench_with_input(BenchmarkId::new(ext, n), &a, |b, a| {
-                b.iter(|| black_box(a.plan().map(|p| p.rows.len()).unwrap_or_default()))
+                b.iter(|| black_box(plan(a).map(|p| p.rows.len()).unwrap_or_default()))
             });
         }
     }

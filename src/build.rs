@@ -9,9 +9,9 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::config::{BASE_URL_HELP, BaseUrl, Config};
+use crate::config::{BASE_URL_HELP, BaseUrl, Config, ConfigError};
 use crate::content::{self, dates::When};
-use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, display_width};
+use crate::error::{Diagnostic, Diagnostics, IoOp, display_width};
 use crate::export;
 use crate::layout::{self, Encoding, Item, Layout, links};
 use crate::lint;
@@ -27,7 +27,7 @@ pub fn load_site(root: &Path, drafts: bool, base_url: Option<&str>) -> Result<Si
     let mut config = Config::load(root);
     if let (Some(url), Ok(c)) = (base_url, config.as_mut()) {
         let parsed = BaseUrl::parse(url).map_err(|problem| {
-            Diagnostic::file("--base-url", ErrorKind::BaseUrl { url: url.to_string(), problem })
+            Diagnostic::arg("--base-url", ConfigError::BaseUrl { url: url.to_string(), problem })
                 .with_help(BASE_URL_HELP.replace("base_url = ", "--base-url "))
         })?;
         c.base_url = Some(parsed);

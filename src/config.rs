@@ -1,5 +1,6 @@
 //! The site configuration, `almanac.toml` at the site root.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -7,21 +8,21 @@ use toml::Spanned;
 
 use crate::content::file::check_value;
 use crate::content::frontmatter::{self, Located, Schema};
-use crate::error::{Diagnostic, Diagnostics, EmailProblem, ErrorKind, IoOp, UrlProblem};
+use crate::error::{Diagnostic, Diagnostics, IoOp};
 use crate::zone::Zone;
 
-pub const FILE: &str = "almanac.toml";
+pub(crate) const FILE: &str = "almanac.toml";
 
 /// The folders of a site whose files go into a build, beside [`FILE`]: what `serve` watches and what an output
 /// folder may not touch.
-pub const SOURCE_DIRS: [&str; 4] = ["content", "themes", "templates", "static"];
+pub(crate) const SOURCE_DIRS: [&str; 4] = ["content", "themes", "templates", "static"];
 
 /// Every source of the site in `root`, relative to it (`/`-separated), for the output guard: [`FILE`], the
 /// [`SOURCE_DIRS`], and the folders under them that the build enters even when they are symbolic links to
 /// elsewhere: each folder in `content/` (a schedule), each theme in `themes/` and its `templates/` and
 /// `static/`. Deeper links are not followed by the build, so they are not its sources. Folders that cannot be
 /// listed add nothing: the build reports them.
-pub fn sources(root: &Path) -> Vec<PathBuf> {
+pub(crate) fn sources(root: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::iter::once(FILE).chain(SOURCE_DIRS).map(PathBuf::from).collect();
     let folders = |dir: &str| -> Vec<PathBuf> {
         let Ok(entries) = std::fs::read_dir(root.join(dir)) else { return Vec::new() };
@@ -109,7 +110,7 @@ const SCHEMA: Schema = Schema {
 };
 
 /// The zone of a site that names none: the first users' (and China's one zone).
-pub const DEFAULT_TIMEZONE: &str = "Asia/Shanghai";
+pub(crate) const DEFAULT_TIMEZONE: &str = "Asia/Shanghai";
 
 fn default_theme() -> String {
     "default".into()
@@ -218,7 +219,7 @@ impl Config {
             BaseUrl::parse(url.get_ref())
                 .map_err(|problem| {
                     errors.push(
-                        at.error(url.span(), ErrorKind::BaseUrl { url: url.get_ref().clone(), problem })
+                        at.error(url.span(), ConfigError::BaseUrl { url: url.get_ref().clone(), problem })
                             .with_help(BASE_URL_HELP),
                     );
                 })
@@ -227,7 +228,7 @@ impl Config {
         let (name, span) = raw.timezone.as_ref().map_or((DEFAULT_TIMEZONE, 0..0), |t| (t.get_ref().as_str(), t.span()));
         let timezone = Zone::get(name);
         if timezone.is_none() {
-            errors.push(at.error(span, ErrorKind::UnknownTimezone(name.to_string())).with_help(
+            errors.push(at.error(span, ConfigError::UnknownTimezone(name.to_string())).with_help(
                 "write an IANA time zone name such as \"Asia/Shanghai\", \"Asia/Hong_Kong\" or \"Europe/Berlin\"",
             ));
         }
@@ -238,7 +239,7 @@ impl Config {
             Email::parse(e.get_ref())
                 .map_err(|problem| {
                     errors.push(
-                        at.error(e.span(), ErrorKind::Email { email: e.get_ref().clone(), problem })
+                        at.error(e.span(), ConfigError::Email { email: e.get_ref().clone(), problem })
                             .with_help(EMAIL_HELP),
                     );
                 })
@@ -271,11 +272,67 @@ impl Config {
     }
 }
 
-pub const BASE_URL_HELP: &str =
+pub(crate) const BASE_URL_HELP: &str =
     "write the address of the site's folder, e.g. base_url = \"https://example.org/calendar/\", or remove the line";
 
-pub const EMAIL_HELP: &str =
+pub(crate) const EMAIL_HELP: &str =
     "write one address such as email = \"calendar@example.org\" (ASCII, no name or brackets), or remove the line";
+
+/// What is wrong with a value of `almanac.toml` (or `--base-url`). The `Display` text is one plain sentence;
+/// the fix goes in the diagnostic's help.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("base_url `{url}` {problem}")]
+    BaseUrl { url: String, problem: UrlProblem },
+    #[error("email `{email}` {problem}")]
+    Email { email: String, problem: EmailProblem },
+    #[error("`{0}` is not a time zone of the IANA database")]
+    UnknownTimezone(String),
+}
+
+/// Why an `email` is not an address calendars can write as `mailto:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmailProblem {
+    NoAt,
+    BadLocalPart,
+    BadDomain,
+}
+
+impl fmt::Display for EmailProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            EmailProblem::NoAt => "is not one address of the form name@domain",
+            EmailProblem::BadLocalPart => {
+                "has a name before `@` that is empty, too long or has characters an address cannot"
+            }
+            EmailProblem::BadDomain => "has a domain after `@` that is not a host name such as example.org",
+        })
+    }
+}
+
+/// Why a `base_url` cannot be the address of a site's root.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlProblem {
+    NotAbsolute,
+    NotHttp,
+    NoHost,
+    Credentials,
+    Query,
+    Fragment,
+}
+
+impl fmt::Display for UrlProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            UrlProblem::NotAbsolute => "is not an absolute address",
+            UrlProblem::NotHttp => "is not an http(s) address",
+            UrlProblem::NoHost => "has no host name",
+            UrlProblem::Credentials => "carries a user name or password",
+            UrlProblem::Query => "has a query (`?…`), which cannot be a folder",
+            UrlProblem::Fragment => "has a fragment (`#…`), which cannot be a folder",
+        })
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -292,17 +349,17 @@ mod tests {
         let c = load("title = \"日历\"\n").unwrap();
         assert_eq!((c.theme.as_str(), c.language.as_str(), c.base_url()), ("default", "zh-CN", None));
         let e = load("title = \"x\"\nthme = \"dark\"\n").unwrap_err();
-        assert_eq!((e.0[0].line, e.0[0].help.as_deref().unwrap().starts_with("did you mean `theme`?")), (2, true));
+        assert_eq!((e.0[0].line(), e.0[0].help.as_deref().unwrap().starts_with("did you mean `theme`?")), (2, true));
         assert!(load("").is_err());
         assert_eq!(c.timezone.name(), "Asia/Shanghai");
         let e = load("title = \"x\"\ntimezone = \"Asia/Beijing\"\n").unwrap_err();
-        assert_eq!((e.0[0].line, e.0[0].column), (2, 12));
+        assert_eq!((e.0[0].line(), e.0[0].column()), (2, 12));
         assert_eq!(load("title = \"x\"\ntimezone = \"Europe/Berlin\"\n").unwrap().timezone.name(), "Europe/Berlin");
         assert_eq!((c.archive, c.compress), (true, false));
         let c = load("title = \"x\"\narchive = false\ncompress = true\n").unwrap();
         assert_eq!((c.archive, c.compress), (false, true));
         let e = load("title = \"x\"\narchive = \"no\"\n").unwrap_err();
-        assert_eq!((e.0[0].line, e.0[0].column), (2, 11));
+        assert_eq!((e.0[0].line(), e.0[0].column()), (2, 11));
     }
 
     #[test]
@@ -342,7 +399,7 @@ mod tests {
     #[test]
     fn a_bad_base_url_points_at_its_value() {
         let e = load("title = \"x\"\n\nbase_url = \"https://example.org/cal?x=1\"\n").unwrap_err();
-        assert_eq!((e.0[0].line, e.0[0].column), (3, 12));
+        assert_eq!((e.0[0].line(), e.0[0].column()), (3, 12));
         assert!(e.0[0].kind.to_string().contains("has a query"), "{}", e.0[0].kind);
     }
 
@@ -356,7 +413,7 @@ mod tests {
         // Every bad value at once, each at its own line and column.
         let e = load("title = \"x\"\nemail = \"协会@example.org\"\ntimezone = \"Mars/Base\"\norganiser = \"a\\nb\"\n")
             .unwrap_err();
-        let at: Vec<(usize, usize)> = e.0.iter().map(|d| (d.line, d.column)).collect();
+        let at: Vec<(usize, usize)> = e.0.iter().map(|d| (d.line(), d.column())).collect();
         assert_eq!(at, [(2, 9), (3, 12), (4, 15)], "{e:?}");
         assert!(e.0[0].kind.to_string().contains("email `协会@example.org`"), "{}", e.0[0].kind);
     }

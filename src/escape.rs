@@ -6,14 +6,14 @@
 //! U+FFFE/U+FFFF) are dropped: they would make a feed unparseable, and HTML treats them as parse errors too.
 
 /// `text` escaped for markup (see the module's rule).
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     escape_into(text, &mut out);
     out
 }
 
 /// [`escape`], appending to `out`.
-pub fn escape_into(text: &str, out: &mut String) {
+pub(crate) fn escape_into(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -29,7 +29,7 @@ pub fn escape_into(text: &str, out: &mut String) {
 }
 
 /// [`escape`] for a writer: the form Tera takes its escape function in.
-pub fn escape_to(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(crate) fn escape_to(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     out.write_all(escape(text).as_bytes())
 }
 

@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 
 use std::ops::Range;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
 use crate::content::changes::{FieldChange, Status};
 use crate::content::dates::{When, parse_when_in};
 use crate::content::{Activity, Schedule};
-use crate::error::{Diagnostic, Diagnostics, WarningKind};
+use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown;
 use crate::site::Site;
 
@@ -18,8 +18,68 @@ mod years;
 
 use years::Crossing;
 
+/// What is probably a mistake but still builds: `almanac check` reports it (and fails on it under `--strict`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Lint {
+    #[error("the dates {start} … {end} fall outside the schedule's year {year}")]
+    OutsideYear { start: NaiveDate, end: NaiveDate, year: i32 },
+    #[error("the dates {start} … {end} fall outside the schedule's span {first} … {last}")]
+    OutsideSpan { start: NaiveDate, end: NaiveDate, first: NaiveDate, last: NaiveDate },
+    #[error("the date has no year and reads as {start}, before the schedule's first dated activity ({first})")]
+    BareBeforeDated { start: NaiveDate, first: NaiveDate },
+    /// Another activity of the schedule has this 序号; `other` is its file, relative to `content/`.
+    #[error("another activity has the same number (序号) `{number}`: {other}")]
+    DuplicateNumber { number: u32, other: String },
+    /// Another activity has this title at the same time and place.
+    #[error("another activity has the same title `{title}`: {other}")]
+    DuplicateTitle { title: String, other: String },
+    #[error("`where` reads like a date: `{0}`")]
+    PlaceLooksLikeDate(String),
+    #[error("the milestone `{label}` ({when}) falls outside the activity's dates")]
+    MilestoneOutside { label: String, when: String },
+    #[error("the milestone `{label}` ({when}) says `outside = true` but falls within the activity's dates")]
+    MilestoneNotOutside { label: String, when: String },
+    #[error("the tag `{tag}` looks like a misspelling of `{other}`")]
+    TagLooksLike { tag: String, other: String },
+    /// What the sanitiser removes, in words ("the image `…` from another host").
+    #[error("{0} is removed from the published page")]
+    Sanitised(String),
+    // A history that does not match the file.
+    #[error("`status` is `{}`, but {recorded}", status.as_str())]
+    StatusNotRecorded { status: Status, recorded: Recorded },
+    #[error("`{field}` is `{now}`, but the last recorded change set it to `{recorded}`")]
+    NotRecorded { field: &'static str, now: String, recorded: String },
+    #[error("the change says `{field}` was `{before}`, but the change before it set it to `{previous}`")]
+    ChangeChainBroken { field: &'static str, before: String, previous: String },
+    #[error("the change leaves `{field}` as it was: `{value}`")]
+    ChangeChangesNothing { field: &'static str, value: String },
+}
+
+/// What the recorded changes make of an activity's status, for [`Lint::StatusNotRecorded`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recorded {
+    /// `changes` records no change.
+    Nothing,
+    /// The changes only move its dates, which makes it rescheduled.
+    OnlyMoves,
+    /// The changes leave it at this status.
+    Leaves(Status),
+}
+
+impl std::fmt::Display for Recorded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Recorded::Nothing => f.write_str("`changes` records no change"),
+            Recorded::OnlyMoves => {
+                f.write_str("the recorded changes only move its dates, which makes it `rescheduled`")
+            }
+            Recorded::Leaves(status) => write!(f, "the recorded changes leave it `{}`", status.as_str()),
+        }
+    }
+}
+
 /// Every warning for `site`, in file order.
-pub fn lint(site: &Site) -> Diagnostics {
+pub(crate) fn lint(site: &Site) -> Diagnostics {
     let mut out = Diagnostics::default();
     for s in &site.schedules {
         out.extend(s.draft_problems.clone());
@@ -50,7 +110,7 @@ fn activity(s: &Schedule, a: &Activity, crossing: Option<Crossing>, out: &mut Di
     {
         out.push(
             a.origin
-                .at(a.spans.place.clone(), WarningKind::PlaceLooksLikeDate(place.clone()))
+                .at(a.spans.place.clone(), Lint::PlaceLooksLikeDate(place.clone()))
                 .with_help("`where` is the place or format; put dates in `when`"),
         );
     }
@@ -61,17 +121,15 @@ fn activity(s: &Schedule, a: &Activity, crossing: Option<Crossing>, out: &mut Di
         let (label, when) = (m.label.clone(), m.when_text.clone());
         let beyond = m.when.start < w.start || m.when.end > w.end;
         if beyond && !m.outside {
-            out.push(a.origin.at(Some(m.span.clone()), WarningKind::MilestoneOutside { label, when }).with_help(
-                format!(
-                    "the activity runs {} … {}; check the milestone's `when` or the activity's, or, if the content \
+            out.push(a.origin.at(Some(m.span.clone()), Lint::MilestoneOutside { label, when }).with_help(format!(
+                "the activity runs {} … {}; check the milestone's `when` or the activity's, or, if the content \
                      names this phase before or after the activity's dates, add `outside = true` to the milestone",
-                    w.start, w.end
-                ),
-            ));
+                w.start, w.end
+            )));
         } else if !beyond && m.outside {
             out.push(
                 a.origin
-                    .at(Some(m.span.clone()), WarningKind::MilestoneNotOutside { label, when })
+                    .at(Some(m.span.clone()), Lint::MilestoneNotOutside { label, when })
                     .with_help("remove `outside = true`, or check the milestone's `when`"),
             );
         }
@@ -82,17 +140,17 @@ fn activity(s: &Schedule, a: &Activity, crossing: Option<Crossing>, out: &mut Di
 /// dated one of a schedule whose dates plausibly cross the year ([`years::crossing`]): probably its year is not the
 /// one meant (an academic year, say).
 fn years(s: &Schedule, w: &When, span: Range<usize>, crossing: Option<Crossing>, a: &Activity, out: &mut Diagnostics) {
-    let at = |kind: WarningKind| a.origin.at(Some(span.clone()), kind);
+    let at = |kind: Lint| a.origin.at(Some(span.clone()), kind);
     match s.declared_span {
         Some((first, last)) => {
             if w.start < first || w.end > last {
-                let kind = WarningKind::OutsideSpan { start: w.start, end: w.end, first, last };
+                let kind = Lint::OutsideSpan { start: w.start, end: w.end, first, last };
                 out.push(at(kind).with_help("check the year: the schedule's `span` says when it runs"));
             }
         }
         None => {
             if w.start.year() != s.year || w.end.year() != s.year {
-                let kind = WarningKind::OutsideYear { start: w.start, end: w.end, year: s.year };
+                let kind = Lint::OutsideYear { start: w.start, end: w.end, year: s.year };
                 out.push(
                     at(kind).with_help(
                         "check the year; a range into another year is fine if that is what the schedule says",
@@ -112,7 +170,7 @@ fn years(s: &Schedule, w: &When, span: Range<usize>, crossing: Option<Crossing>,
                     c.last.year(),
                     c.last.month()
                 );
-                out.push(at(WarningKind::BareBeforeDated { start: w.start, first: c.first_dated }).with_help(help));
+                out.push(at(Lint::BareBeforeDated { start: w.start, first: c.first_dated }).with_help(help));
             }
         }
     }
@@ -130,13 +188,11 @@ fn history(a: &Activity, out: &mut Diagnostics) {
         && written != h.recorded_status()
     {
         let recorded = match (a.changes.is_empty(), h.recorded_status()) {
-            (true, _) => "`changes` records no change".to_string(),
-            (false, Status::Rescheduled) if h.last_status().is_none() => {
-                "the recorded changes only move its dates, which makes it `rescheduled`".to_string()
-            }
-            (false, r) => format!("the recorded changes leave it `{}`", r.as_str()),
+            (true, _) => Recorded::Nothing,
+            (false, Status::Rescheduled) if h.last_status().is_none() => Recorded::OnlyMoves,
+            (false, r) => Recorded::Leaves(r),
         };
-        let kind = WarningKind::StatusNotRecorded { status: written.as_str(), recorded };
+        let kind = Lint::StatusNotRecorded { status: written, recorded };
         let help = match written {
             Status::Scheduled if h.recorded_status() == Status::Rescheduled => {
                 "its date moved: write status = \"rescheduled\", or leave `status` out".to_string()
@@ -177,13 +233,13 @@ fn history(a: &Activity, out: &mut Diagnostics) {
     if let Some(w) = when
         && w.after != a.when_text
     {
-        let kind = WarningKind::NotRecorded { field: "when", now: a.when_text.clone(), recorded: w.after.clone() };
+        let kind = Lint::NotRecorded { field: "when", now: a.when_text.clone(), recorded: w.after.clone() };
         out.push(a.origin.at(a.spans.when.clone(), kind).with_help(RECORD_HELP));
     }
     if let Some(p) = place
         && p.after.as_deref().map(str::trim) != a.place.as_deref().map(str::trim)
     {
-        let kind = WarningKind::NotRecorded { field: "where", now: shown(&a.place), recorded: shown(&p.after) };
+        let kind = Lint::NotRecorded { field: "where", now: shown(&a.place), recorded: shown(&p.after) };
         let span = a.spans.place.clone().or_else(|| a.spans.when.clone());
         out.push(a.origin.at(span, kind).with_help(RECORD_HELP));
     }
@@ -200,7 +256,7 @@ fn link<T: PartialEq>(
     out: &mut Diagnostics,
 ) {
     if change.before == change.after {
-        let kind = WarningKind::ChangeChangesNothing { field, value: show(&change.before) };
+        let kind = Lint::ChangeChangesNothing { field, value: show(&change.before) };
         out.push(
             a.origin
                 .at(Some(change.after_span.clone()), kind)
@@ -210,7 +266,7 @@ fn link<T: PartialEq>(
     if let Some(after) = previous
         && *after != change.before
     {
-        let kind = WarningKind::ChangeChainBroken { field, before: show(&change.before), previous: show(after) };
+        let kind = Lint::ChangeChainBroken { field, before: show(&change.before), previous: show(after) };
         out.push(a.origin.at(Some(change.before_span.clone()), kind).with_help(format!(
             "each change starts from the value the one before it left: correct `{field}` here or `new_{field}` in \
              the change before",
@@ -225,7 +281,7 @@ fn sanitised(a: &Activity, unsafe_html: bool, out: &mut Diagnostics) {
     }
     for r in markdown::removed(&a.body) {
         let span = a.spans.body + r.range.start..a.spans.body + r.range.end;
-        out.push(a.origin.at(Some(span), WarningKind::Sanitised(r.what)).with_help(
+        out.push(a.origin.at(Some(span), Lint::Sanitised(r.what)).with_help(
             "raw HTML is cleaned before publishing; write the content in Markdown, or set unsafe_html = true in \
              almanac.toml if every editor is trusted",
         ));
@@ -244,7 +300,7 @@ fn duplicates(s: &Schedule, out: &mut Diagnostics) {
             && let Some(first) = numbers.insert(n, a)
         {
             let other = first.origin.rel.clone();
-            let kind = WarningKind::Duplicate { what: "number (序号)", value: n.to_string(), other };
+            let kind = Lint::DuplicateNumber { number: n, other };
             out.push(a.origin.at(a.spans.number.clone(), kind).with_help("give each activity its own 序号"));
         }
     }
@@ -256,8 +312,7 @@ fn duplicates(s: &Schedule, out: &mut Diagnostics) {
             if let Some(f) = furthest
                 && overlap(&a.when, &f.when)
             {
-                let kind =
-                    WarningKind::Duplicate { what: "title", value: a.title.clone(), other: f.origin.rel.clone() };
+                let kind = Lint::DuplicateTitle { title: a.title.clone(), other: f.origin.rel.clone() };
                 out.push(a.origin.at(a.spans.title.clone(), kind).with_help(
                     "both take place at the same time in the same place: if these are two activities, tell them \
                      apart in the title",
@@ -291,7 +346,7 @@ fn tags(site: &Site, out: &mut Diagnostics) {
         for &name in names.iter().filter(|n| **n != common) {
             for &id in site.tag(name).map(|t| t.members.as_slice()).unwrap_or_default() {
                 let (_, a) = site.get(id);
-                let kind = WarningKind::TagLooksLike { tag: name.to_string(), other: common.to_string() };
+                let kind = Lint::TagLooksLike { tag: name.to_string(), other: common.to_string() };
                 let d: Diagnostic = a.origin.at(a.tag_span(name), kind);
                 out.push(d.with_help(format!("did you mean `{common}`?")));
             }

@@ -1,22 +1,28 @@
-//! The `almanac` command line: parses arguments, runs a subcommand, prints its result.
+//! The `almanac` command line: parses arguments, runs a subcommand, prints its result. The subcommands'
+//! arguments are in `cmd/`, one file each.
 // The one place almanac prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
+#![warn(unreachable_pub)]
 
 use std::fmt::{self, Display};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+mod cmd;
+
 use almanac::build::{BuildEvent, BuildSummary};
-use almanac::cmd::build::BuildArgs;
-use almanac::cmd::check::CheckArgs;
-use almanac::cmd::import::ImportArgs;
-use almanac::cmd::init::InitArgs;
-use almanac::cmd::new::NewArgs;
-use almanac::cmd::reschedule::RescheduleArgs;
-use almanac::cmd::serve::{ServeArgs, ServeEvent};
-use almanac::cmd::theme::{ThemeArgs, ThemeOutcome};
 use almanac::error::{Diagnostics, count};
 use clap::{Parser, Subcommand};
+use cmd::build::BuildArgs;
+use cmd::check::CheckArgs;
+#[cfg(feature = "import")]
+use cmd::import::ImportArgs;
+use cmd::init::InitArgs;
+use cmd::new::NewArgs;
+use cmd::reschedule::RescheduleArgs;
+#[cfg(feature = "serve")]
+use cmd::serve::ServeArgs;
+use cmd::theme::{ThemeArgs, ThemeOutcome};
 
 #[derive(Parser)]
 #[command(name = "almanac", version, about = "Builds a static calendar site from a folder of activities")]
@@ -38,8 +44,10 @@ enum Command {
     /// Record that an activity moved, was postponed or cancelled: the old value goes into its `changes`.
     Reschedule(RescheduleArgs),
     /// Import a schedule from a Word table (.docx), a spreadsheet (.xlsx, .xls, .ods) or a .csv file.
+    #[cfg(feature = "import")]
     Import(ImportArgs),
     /// Preview the site on a local web server, rebuilding and reloading on every change (never writes output/).
+    #[cfg(feature = "serve")]
     Serve(ServeArgs),
     /// List the theme's files, or copy some into the site to override them.
     Theme(ThemeArgs),
@@ -120,6 +128,7 @@ fn main() -> ExitCode {
             }
             Err(errors) => fail(&errors, "the site was not created."),
         },
+        #[cfg(feature = "import")]
         Command::Import(args) => import(&args),
         Command::Theme(args) => match args.run() {
             Ok(outcome) => {
@@ -150,6 +159,7 @@ fn main() -> ExitCode {
             }
             Err(errors) => fail(&errors, "the file was not changed."),
         },
+        #[cfg(feature = "serve")]
         Command::Serve(args) => match args.run(print_serve_event) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -220,7 +230,9 @@ fn counts(s: &BuildSummary) -> String {
     )
 }
 
-fn print_serve_event(event: ServeEvent) {
+#[cfg(feature = "serve")]
+fn print_serve_event(event: almanac::serve::ServeEvent) {
+    use almanac::serve::ServeEvent;
     let c = Console::ending(ExitCode::SUCCESS);
     match event {
         ServeEvent::Built(s) => {
@@ -284,8 +296,9 @@ fn print_theme(args: &ThemeArgs, outcome: ThemeOutcome) {
 }
 
 /// Reads, prints what was read, then writes (unless --dry-run): the report comes before any file.
+#[cfg(feature = "import")]
 fn import(args: &ImportArgs) -> ExitCode {
-    let plan = match args.plan() {
+    let plan = match args.run() {
         Ok(plan) => plan,
         Err(errors) => return fail(&errors, "nothing was written."),
     };

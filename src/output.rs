@@ -25,7 +25,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::config;
-use crate::error::{Diagnostic, ErrorKind, IoOp, IoSource, Overlap};
+use crate::error::{Diagnostic, IoOp, IoSource};
 use crate::export::data;
 
 /// The file every build writes at the top of its output: the proof that a folder is almanac's to replace.
@@ -44,6 +44,38 @@ fn staging_marker_text(id: &str) -> String {
         "This folder belongs to the almanac build {id}: its site in the making, or the previous site it is\n\
          deleting. The next build of the same output folder removes it if it is still here.\n"
     )
+}
+
+/// Why the build refuses an output folder. The `Display` text is one plain sentence; the fix goes in the
+/// diagnostic's help.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OutputError {
+    #[error("the output folder {} {relation} {what}: replacing it would delete the site's sources", output.display())]
+    OverlapsSources { output: PathBuf, relation: Overlap, what: String },
+    #[error("the output folder is a symbolic link (to {})", to.display())]
+    IsLink { to: PathBuf },
+    #[error("the output path is a file, not a folder")]
+    NotAFolder,
+    #[error("the output folder is not empty and no almanac build wrote it (it has no `{marker}` file)")]
+    NotOurs { marker: &'static str },
+}
+
+/// How an output folder would take the site's sources with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlap {
+    Is,
+    Inside,
+    Holds,
+}
+
+impl fmt::Display for Overlap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Overlap::Is => "is",
+            Overlap::Inside => "lies inside",
+            Overlap::Holds => "holds",
+        })
+    }
 }
 
 /// An output folder that has been checked: it takes no source with it, and it is new, empty, almanac's own
@@ -76,7 +108,7 @@ impl Target {
         let sources = sources(&root);
         if let Some((relation, what)) = overlap(&path, &sources) {
             let suggestion = root.join("output");
-            return Err(Diagnostic::file(output, ErrorKind::OutputOverlapsSources { output: path, relation, what })
+            return Err(Diagnostic::file(output, OutputError::OverlapsSources { output: path, relation, what })
                 .with_help(format!(
                     "write the site into a folder of its own, outside every source folder, such as {} (the default)",
                     suggestion.display()
@@ -108,16 +140,16 @@ fn inspect(path: &Path, shown: &Path, force: bool) -> Result<(), Diagnostic> {
                 "almanac does not replace a folder through a link: remove the link or choose another folder".to_string()
             }
         };
-        return Err(Diagnostic::file(shown, ErrorKind::OutputIsLink { to }).with_help(help));
+        return Err(Diagnostic::file(shown, OutputError::IsLink { to }).with_help(help));
     }
     if !meta.is_dir() {
-        return Err(Diagnostic::file(shown, ErrorKind::OutputNotAFolder)
+        return Err(Diagnostic::file(shown, OutputError::NotAFolder)
             .with_help("choose a folder for the site: --output DIR (it is made if it does not exist)"));
     }
     if force || is_empty(path) || is_almanac_build(path) {
         return Ok(());
     }
-    Err(Diagnostic::file(shown, ErrorKind::OutputNotOurs { marker: MARKER }).with_help(
+    Err(Diagnostic::file(shown, OutputError::NotOurs { marker: MARKER }).with_help(
         "a build replaces its output folder whole, so almanac replaces only a folder it wrote: choose a new or \
          empty folder, or pass --force to replace this one and delete everything in it",
     ))

@@ -260,11 +260,11 @@ pub(crate) mod tests {
     use super::*;
     use crate::content::dates::parse_when;
     use crate::content::mode::Mode;
-    use crate::content::{Activity, Origin, Spans};
+    use crate::content::{Activity, SourceFile, Spans};
 
     /// A site of one 2023 schedule `s` whose activities are `(slug, when, where, body)`, for unit tests.
     pub(crate) fn site_of(base_url: Option<&str>, activities: &[(&str, &str, Option<&str>, &str)]) -> Site {
-        let origin = |rel: String| Origin { path: format!("content/{rel}").into(), rel, text: "".into() };
+        let origin = |rel: String| SourceFile { path: format!("content/{rel}").into(), rel, text: "".into() };
         let activities = activities
             .iter()
             .enumerate()

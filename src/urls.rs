@@ -5,83 +5,83 @@
 //! `{{ root }}{{ url }}`: `url` is relative to the site root, `root` climbs from the page to it.
 
 /// Folders the site itself uses; a schedule must not take their names.
-pub const RESERVED_FOLDERS: &[&str] = &["months", "tags", "static", "index", "404"];
+pub(crate) const RESERVED_FOLDERS: &[&str] = &["months", "tags", "static", "index", "404"];
 
-pub const HOME: &str = "index.html";
-pub const NOT_FOUND: &str = "404.html";
-pub const TAGS: &str = "tags/index.html";
+pub(crate) const HOME: &str = "index.html";
+pub(crate) const NOT_FOUND: &str = "404.html";
+pub(crate) const TAGS: &str = "tags/index.html";
 /// The tag slug the list of tags takes for itself (`tags/index.html`).
-pub const TAGS_INDEX_SLUG: &str = "index";
-pub const STATIC_DIR: &str = "static";
+pub(crate) const TAGS_INDEX_SLUG: &str = "index";
+pub(crate) const STATIC_DIR: &str = "static";
 
 // Machine-readable files of the whole site (calendars, feeds and data are also per schedule, below).
-pub const FEED: &str = "feed.xml";
-pub const DATA_JSON: &str = "activities.json";
-pub const DATA_CSV: &str = "activities.csv";
-pub const SITEMAP: &str = "sitemap.xml";
+pub(crate) const FEED: &str = "feed.xml";
+pub(crate) const DATA_JSON: &str = "activities.json";
+pub(crate) const DATA_CSV: &str = "activities.csv";
+pub(crate) const SITEMAP: &str = "sitemap.xml";
 /// The whole site as one zip, for reading offline; inside it, the site is in [`ARCHIVE_FOLDER`].
-pub const ARCHIVE: &str = "offline.zip";
-pub const ARCHIVE_FOLDER: &str = "offline";
-pub const ROBOTS: &str = "robots.txt";
+pub(crate) const ARCHIVE: &str = "offline.zip";
+pub(crate) const ARCHIVE_FOLDER: &str = "offline";
+pub(crate) const ROBOTS: &str = "robots.txt";
 
-pub fn schedule(schedule_slug: &str) -> String {
+pub(crate) fn schedule(schedule_slug: &str) -> String {
     format!("{schedule_slug}/index.html")
 }
 
 /// Page `n` (1-based) of the published table of a schedule too large for one page. In a folder of its own, so no
 /// activity's page can take its name.
-pub fn schedule_table(schedule_slug: &str, n: usize) -> String {
+pub(crate) fn schedule_table(schedule_slug: &str, n: usize) -> String {
     format!("{schedule_slug}/table/{n}.html")
 }
 
-pub fn activity(schedule_slug: &str, activity_slug: &str) -> String {
+pub(crate) fn activity(schedule_slug: &str, activity_slug: &str) -> String {
     format!("{schedule_slug}/{activity_slug}.html")
 }
 
 /// All of a schedule's activities as one iCalendar file.
-pub fn schedule_calendar(schedule_slug: &str) -> String {
+pub(crate) fn schedule_calendar(schedule_slug: &str) -> String {
     format!("{schedule_slug}/calendar.ics")
 }
 
 /// One activity (and its milestones) as an iCalendar file, beside its page.
-pub fn activity_calendar(schedule_slug: &str, activity_slug: &str) -> String {
+pub(crate) fn activity_calendar(schedule_slug: &str, activity_slug: &str) -> String {
     format!("{schedule_slug}/{activity_slug}.ics")
 }
 
-pub fn schedule_feed(schedule_slug: &str) -> String {
+pub(crate) fn schedule_feed(schedule_slug: &str) -> String {
     format!("{schedule_slug}/{FEED}")
 }
 
-pub fn schedule_json(schedule_slug: &str) -> String {
+pub(crate) fn schedule_json(schedule_slug: &str) -> String {
     format!("{schedule_slug}/{DATA_JSON}")
 }
 
-pub fn schedule_csv(schedule_slug: &str) -> String {
+pub(crate) fn schedule_csv(schedule_slug: &str) -> String {
     format!("{schedule_slug}/{DATA_CSV}")
 }
 
-pub fn month(year: i32, month: u32) -> String {
+pub(crate) fn month(year: i32, month: u32) -> String {
     format!("months/{year:04}-{month:02}.html")
 }
 
-pub fn tag(tag_slug: &str) -> String {
+pub(crate) fn tag(tag_slug: &str) -> String {
     format!("tags/{tag_slug}.html")
 }
 
 /// Page `n` (1-based) of a tag's list; the first is the tag's own page. A folder per tag keeps page names
 /// clear of other tags' slugs (which may end in "-2").
-pub fn tag_page(tag_slug: &str, n: usize) -> String {
+pub(crate) fn tag_page(tag_slug: &str, n: usize) -> String {
     if n <= 1 { tag(tag_slug) } else { format!("tags/{tag_slug}/page-{n}.html") }
 }
 
 /// The prefix that leads from the page at `path` back to the site root: "" or "../" repeated.
-pub fn root_for(path: &str) -> String {
+pub(crate) fn root_for(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
 /// `url` (relative to the site root) as seen from the file at `from` (also relative to the root): files in the
 /// same folder link by name, others climb to the root first.
-pub fn relative(from: &str, url: &str) -> String {
+pub(crate) fn relative(from: &str, url: &str) -> String {
     match from.rsplit_once('/') {
         Some((dir, _)) if url.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/')) => {
             url[dir.len() + 1..].to_string()
@@ -91,29 +91,29 @@ pub fn relative(from: &str, url: &str) -> String {
 }
 
 /// `url` (relative to the site root) under `base`, which ends with `/` (see `Config::base_url`).
-pub fn absolute(base: &str, url: &str) -> String {
+pub(crate) fn absolute(base: &str, url: &str) -> String {
     format!("{base}{url}")
 }
 
 /// The `webcal://` form of an absolute http(s) URL: calendar apps subscribe to it instead of downloading once.
-pub fn webcal(absolute: &str) -> String {
+pub(crate) fn webcal(absolute: &str) -> String {
     let rest = absolute.split_once("://").map_or(absolute, |(_, rest)| rest);
     format!("webcal://{rest}")
 }
 
 /// The longest slug, in bytes. A page's file name (`SLUG.html`, its `.gz`/`.br` copies, a tag's `SLUG-2`) then
 /// stays far below the 255 bytes a file system allows for one name, and the address stays readable.
-pub const MAX_SLUG_BYTES: usize = 100;
+pub(crate) const MAX_SLUG_BYTES: usize = 100;
 
 /// The longest name of one file or folder of the output, in bytes: what Linux, macOS and Windows file systems
 /// allow.
-pub const MAX_NAME_BYTES: usize = 255;
+pub(crate) const MAX_NAME_BYTES: usize = 255;
 
 /// An ASCII slug: Chinese is transliterated (评价 → ping-jia), everything else becomes `-`. The text is read in
 /// Unicode's composed form (NFC) first, so a name typed on one system and saved decomposed by another (macOS
 /// writes `é` as `e` and an accent) makes the same slug. A slug longer than [`MAX_SLUG_BYTES`] keeps its first
 /// words and ends in a hash of the whole, so long names that differ only near their end still differ.
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(text.len());
     let mut push = |c: char| {
@@ -165,7 +165,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// Whether a slug given by an editor (or a folder name) is already a clean URL segment, short enough for any
 /// file system ([`MAX_SLUG_BYTES`]).
-pub fn is_slug(slug: &str) -> bool {
+pub(crate) fn is_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug.len() <= MAX_SLUG_BYTES
         && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')

@@ -124,7 +124,7 @@ fn local(ts: jiff::Timestamp, offset: i32) -> NaiveDateTime {
 }
 
 /// An offset as `+08:00` (`colon`) or `+0800` (iCalendar's UTC-OFFSET).
-pub fn offset(seconds: i32, colon: bool) -> String {
+pub(crate) fn offset(seconds: i32, colon: bool) -> String {
     let sign = if seconds < 0 { '-' } else { '+' };
     let s = seconds.unsigned_abs();
     let (h, m, sec) = (s / 3600, s % 3600 / 60, s % 60);

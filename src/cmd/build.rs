@@ -2,11 +2,11 @@
 
 use std::path::PathBuf;
 
-use crate::build::{self, BuildEvent, BuildSummary, Options};
-use crate::error::Diagnostics;
+use almanac::build::{self, BuildEvent, BuildSummary, Options};
+use almanac::error::Diagnostics;
 
 #[derive(Debug, Clone, Default, clap::Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// The site's folder (the one holding almanac.toml).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
@@ -31,7 +31,7 @@ pub struct BuildArgs {
 
 impl BuildArgs {
     /// Builds; `on_event` hears what the build waits for.
-    pub fn run(&self, on_event: impl FnMut(BuildEvent)) -> Result<BuildSummary, Diagnostics> {
+    pub(crate) fn run(&self, on_event: impl FnMut(BuildEvent)) -> Result<BuildSummary, Diagnostics> {
         let options = Options {
             root: self.root.clone(),
             output: self.output.clone(),

@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use crate::build::{self, CheckReport};
+use almanac::build::{self, CheckReport};
 
 #[derive(Debug, Clone, Default, clap::Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// The site's folder (the one holding almanac.toml).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
@@ -20,7 +20,7 @@ pub struct CheckArgs {
 
 impl CheckArgs {
     /// Never fails outright: problems are in the report.
-    pub fn run(&self) -> CheckReport {
+    pub(crate) fn run(&self) -> CheckReport {
         build::check(&self.root, self.drafts, self.strict)
     }
 }

@@ -1,13 +1,11 @@
-//! `almanac init DIR`: a new site that builds at once: config, a schedule, one example activity. It uses the
-//! theme built into almanac, so it gets the theme's fixes with each new almanac; `almanac theme copy` overrides
-//! a file of it.
+//! `almanac init DIR`: a new site that builds at once (see [`almanac::init`]).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp};
+use almanac::error::Diagnostics;
 
 #[derive(Debug, Clone, clap::Args)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// The folder to create the site in (it must not hold a site already).
     pub dir: PathBuf,
     /// The site's title.
@@ -20,47 +18,7 @@ pub struct InitArgs {
 
 impl InitArgs {
     /// Returns the files written.
-    pub fn run(&self) -> Result<Vec<PathBuf>, Diagnostics> {
-        let config = self.dir.join(crate::config::FILE);
-        if config.exists() {
-            return Err(Diagnostic::file(&config, ErrorKind::SiteExists)
-                .with_help("choose an empty folder, or edit this site")
-                .into());
-        }
-        let year = self.year;
-        let schedule = format!("content/{year}-activities");
-        let files = [
-            (
-                crate::config::FILE.to_string(),
-                format!(
-                    "# Site configuration; every key is described in almanac's docs/reference.md.\ntitle = {}\ntheme = \"default\"    # built into almanac; `almanac theme list` shows its files\nlanguage = \"zh-CN\"\n# base_url = \"https://example.org/calendar/\"\n\
-                     # archive = false    # no offline.zip of the whole site\n\
-                     # compress = true    # .gz and .br copies of text files, for nginx's gzip_static\n",
-                    toml::Value::String(self.title.clone())
-                ),
-            ),
-            (
-                format!("{schedule}/_index.md"),
-                format!("+++\ntitle = \"{year}年活动安排\"\nyear = {year}\n# organiser = \"…\"\n# note = \"注：…\"\n+++\n\n这里写日程的简介。\n"),
-            ),
-            (
-                format!("{schedule}/01-example.md"),
-                "+++\nnumber = 1\ntitle = \"示例活动\"\nwhen = \"9月下旬\"\nwhere = \"北京\"\ntags = [\"示例\"]\nmilestones = [{ when = \"9月下旬\", label = \"报名\" }]\n+++\n\n这是一个示例活动。把它改成真实的活动，或用 `almanac new` 添加新的活动。\n".to_string(),
-            ),
-        ];
-        let mut written = Vec::new();
-        for (rel, text) in files {
-            written.push(write(&self.dir.join(rel), text.as_bytes())?);
-        }
-        Ok(written)
+    pub(crate) fn run(&self) -> Result<Vec<PathBuf>, Diagnostics> {
+        almanac::init::create(&self.dir, &self.title, self.year)
     }
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<PathBuf, Diagnostics> {
-    let io = |e: std::io::Error| Diagnostics::from(Diagnostic::io(IoOp::Create, path, e));
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(io)?;
-    }
-    std::fs::write(path, bytes).map_err(io)?;
-    Ok(path.to_path_buf())
 }

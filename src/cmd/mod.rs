@@ -1,10 +1,14 @@
-//! Subcommands: each is an Args struct (parsed by clap in the binary) with a `run` that returns data.
+//! The binary's subcommands: each is a clap `Args` struct with a `run` that copies the arguments into the
+//! library's own options, calls one library function and returns what `main` prints. They live in the binary,
+//! so the library needs no clap.
 
-pub mod build;
-pub mod check;
-pub mod import;
-pub mod init;
-pub mod new;
-pub mod reschedule;
-pub mod serve;
-pub mod theme;
+pub(crate) mod build;
+pub(crate) mod check;
+#[cfg(feature = "import")]
+pub(crate) mod import;
+pub(crate) mod init;
+pub(crate) mod new;
+pub(crate) mod reschedule;
+#[cfg(feature = "serve")]
+pub(crate) mod serve;
+pub(crate) mod theme;

@@ -1,16 +1,14 @@
-//! `almanac reschedule`: records a change of an activity (see [`crate::reschedule`]).
+//! `almanac reschedule`: records a change of an activity (see [`almanac::reschedule`]).
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::config::Config;
-use crate::error::Diagnostics;
-pub use crate::reschedule::Rescheduled;
-use crate::reschedule::{Change, reschedule};
+use almanac::error::Diagnostics;
+use almanac::reschedule::{self, Change, Rescheduled};
 
 #[derive(Debug, Clone, Default, clap::Args)]
-pub struct RescheduleArgs {
+pub(crate) struct RescheduleArgs {
     /// The schedule's folder name under content/, e.g. 2023-quality-month.
     pub schedule: String,
     /// The activity: its slug (the page's name, e.g. 13-central-soe-qc-contest), its file name, the name given
@@ -42,7 +40,7 @@ pub struct RescheduleArgs {
 }
 
 impl RescheduleArgs {
-    pub fn run(&self) -> Result<Rescheduled, Diagnostics> {
+    pub(crate) fn run(&self) -> Result<Rescheduled, Diagnostics> {
         let change = Change {
             root: self.root.clone(),
             schedule: self.schedule.clone(),
@@ -54,6 +52,6 @@ impl RescheduleArgs {
             note: self.note.clone(),
             date: self.date,
         };
-        reschedule(&change, || Ok(Config::load(&self.root)?.timezone.today()))
+        reschedule::run(&change)
     }
 }

@@ -2,11 +2,11 @@
 
 use std::path::PathBuf;
 
-use crate::error::Diagnostics;
-use crate::render::theme::{self, Listing};
+use almanac::error::Diagnostics;
+use almanac::render::theme::{self, Listing};
 
 #[derive(Debug, Clone, clap::Args)]
-pub struct ThemeArgs {
+pub(crate) struct ThemeArgs {
     /// The site's folder (the one holding almanac.toml).
     #[arg(long, default_value = ".", global = true)]
     pub root: PathBuf,
@@ -15,7 +15,7 @@ pub struct ThemeArgs {
 }
 
 #[derive(Debug, Clone, clap::Subcommand)]
-pub enum ThemeAction {
+pub(crate) enum ThemeAction {
     /// List the theme's templates and static files, marking those the site overrides.
     List,
     /// Copy templates or static files into the site's templates/ and static/ to override them (or, with
@@ -24,7 +24,7 @@ pub enum ThemeAction {
 }
 
 #[derive(Debug, Clone, clap::Args)]
-pub struct CopyArgs {
+pub(crate) struct CopyArgs {
     /// Files as `almanac theme list` names them: activity.html, partials/calendar.html, style.css.
     #[arg(required_unless_present = "all", conflicts_with = "all")]
     pub names: Vec<String>,
@@ -38,7 +38,7 @@ pub struct CopyArgs {
 
 /// What `almanac theme` did, for the binary to print.
 #[derive(Debug, Clone)]
-pub enum ThemeOutcome {
+pub(crate) enum ThemeOutcome {
     Listed(Listing),
     /// The files written, and whether they are a whole theme.
     Copied {
@@ -48,7 +48,7 @@ pub enum ThemeOutcome {
 }
 
 impl ThemeArgs {
-    pub fn run(&self) -> Result<ThemeOutcome, Diagnostics> {
+    pub(crate) fn run(&self) -> Result<ThemeOutcome, Diagnostics> {
         match &self.action {
             ThemeAction::List => theme::list(&self.root).map(ThemeOutcome::Listed),
             ThemeAction::Copy(c) if c.all => {

@@ -13,7 +13,7 @@ use crate::error::{Diagnostic, Diagnostics, Kind};
 
 /// A content file: where it is and what it says, so any later diagnostic can point into it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
+pub struct SourceFile {
     /// As found on disk (under the site root), for messages.
     pub path: PathBuf,
     /// Relative to `content/`, with `/` separators: "2023-quality-month/01-forum.md". Links between content
@@ -23,7 +23,7 @@ pub struct Origin {
     pub text: Arc<str>,
 }
 
-impl Origin {
+impl SourceFile {
     /// A diagnostic at the bytes `span` of the file (the whole file when `span` is `None`).
     pub fn at(&self, span: Option<Range<usize>>, kind: impl Into<Kind>) -> Diagnostic {
         match span {
@@ -38,7 +38,7 @@ impl Origin {
 pub struct Schedule {
     /// Folder name; the schedule's URL segment.
     pub slug: String,
-    pub origin: Origin,
+    pub origin: SourceFile,
     pub title: String,
     pub year: i32,
     /// What dates without a year are read against (the year, and the month it starts in).
@@ -65,7 +65,7 @@ pub struct Schedule {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Activity {
     pub slug: String,
-    pub origin: Origin,
+    pub origin: SourceFile,
     /// Byte ranges of the keys in `origin.text`.
     pub spans: Spans,
     /// 序号, as published.

@@ -122,7 +122,7 @@ pub struct WhenChange {
 }
 
 /// `2023-09-01` as the schedule of `year` writes it: 9月1日, with the year when it is another.
-pub fn date_words(date: NaiveDate, year: i32) -> String {
+pub(crate) fn date_words(date: NaiveDate, year: i32) -> String {
     if date.year() == year {
         format!("{}月{}日", date.month(), date.day())
     } else {

@@ -7,11 +7,27 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue};
 
-use crate::error::{Diagnostic, Diagnostics, ErrorKind, did_you_mean};
+use crate::error::{Diagnostic, Diagnostics, Kind, did_you_mean};
+
+/// What is wrong with a file's TOML, in `almanac.toml` and in content files alike.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TomlError {
+    /// The TOML reader's own message.
+    #[error("invalid TOML: {0}")]
+    Syntax(String),
+    #[error("unknown key `{key}`")]
+    UnknownKey { key: String },
+    #[error("missing required key `{0}`")]
+    MissingKey(&'static str),
+    #[error("the front matter is not closed: no line `+++` ends it")]
+    UnclosedFrontMatter,
+    #[error("the file has no front matter: it must start with a line `+++`")]
+    NoFrontMatter,
+}
 
 /// A file split into its TOML part and its Markdown body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Split<'a> {
+pub(crate) struct Split<'a> {
     pub toml: &'a str,
     /// Byte offset of `toml` in the file, so TOML errors point at the file's own lines.
     pub toml_offset: usize,
@@ -21,15 +37,15 @@ pub struct Split<'a> {
 }
 
 /// Splits `+++`-delimited front matter from the body. A leading byte-order mark is skipped.
-pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+pub(crate) fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut lines = line_spans(text, start);
     let Some(first) = lines.next() else {
-        return Err(Diagnostic::file(path, ErrorKind::NoFrontMatter).with_help(FRONT_MATTER_HELP));
+        return Err(Diagnostic::file(path, TomlError::NoFrontMatter).with_help(FRONT_MATTER_HELP));
     };
     if text[first.clone()].trim_end() != "+++" {
         return Err(
-            Diagnostic::at(path, text, first.start, first.len(), ErrorKind::NoFrontMatter).with_help(FRONT_MATTER_HELP)
+            Diagnostic::at(path, text, first.start, first.len(), TomlError::NoFrontMatter).with_help(FRONT_MATTER_HELP)
         );
     }
     let toml_offset = (first.end + 1).min(text.len());
@@ -44,7 +60,7 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
             });
         }
     }
-    Err(Diagnostic::at(path, text, first.start, first.len(), ErrorKind::UnclosedFrontMatter)
+    Err(Diagnostic::at(path, text, first.start, first.len(), TomlError::UnclosedFrontMatter)
         .with_help("add a line with only `+++` after the last key, before the body text"))
 }
 
@@ -66,33 +82,33 @@ fn line_spans(text: &str, start: usize) -> impl Iterator<Item = Range<usize>> + 
 }
 
 /// The keys a table may hold; `nested` names keys whose values are arrays of tables with their own keys.
-pub struct Schema {
+pub(crate) struct Schema {
     pub keys: &'static [&'static str],
     pub nested: &'static [(&'static str, &'static [&'static str])],
 }
 
 /// Where a TOML fragment sits, so spans inside it become file positions.
 #[derive(Clone, Copy)]
-pub struct Located<'a> {
+pub(crate) struct Located<'a> {
     pub path: &'a Path,
     pub file_text: &'a str,
     pub offset: usize,
 }
 
 impl Located<'_> {
-    pub fn error(&self, span: Range<usize>, kind: ErrorKind) -> Diagnostic {
+    pub(crate) fn error(&self, span: Range<usize>, kind: impl Into<Kind>) -> Diagnostic {
         Diagnostic::at(self.path, self.file_text, self.offset + span.start, span.len(), kind)
     }
 }
 
 /// Parses `toml` (found at `at`) into `T`, after checking every key against `schema`. Reports all syntax
 /// errors and all unknown keys, not just the first.
-pub fn parse<T: DeserializeOwned>(at: Located<'_>, toml: &str, schema: &Schema) -> Result<T, Diagnostics> {
+pub(crate) fn parse<T: DeserializeOwned>(at: Located<'_>, toml: &str, schema: &Schema) -> Result<T, Diagnostics> {
     let mut errors = Diagnostics::default();
     let (table, syntax) = DeTable::parse_recoverable(toml);
     for e in syntax {
         let span = e.span().unwrap_or(0..0);
-        errors.push(at.error(span, ErrorKind::Toml(e.message().to_string())).with_help(TOML_HELP));
+        errors.push(at.error(span, TomlError::Syntax(e.message().to_string())).with_help(TOML_HELP));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -113,9 +129,9 @@ pub fn parse<T: DeserializeOwned>(at: Located<'_>, toml: &str, schema: &Schema) 
         Ok(_) => Err(errors.sorted()),
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
-            let mut d = at.error(span, ErrorKind::Toml(e.message().trim().to_string()));
+            let mut d = at.error(span, TomlError::Syntax(e.message().trim().to_string()));
             if let Some(key) = missing_field(e.message()) {
-                d.kind = ErrorKind::MissingKey(key_name(key, schema)).into();
+                d.kind = TomlError::MissingKey(key_name(key, schema)).into();
                 d.help = Some(format!("add a line `{key} = …` to the front matter"));
             }
             errors.push(d);
@@ -136,7 +152,7 @@ fn check_keys(at: Located<'_>, table: &DeTable<'_>, known: &[&str], errors: &mut
             Some(s) => format!("did you mean `{s}`? The keys here are: {}", known.join(", ")),
             None => format!("the keys here are: {}", known.join(", ")),
         };
-        errors.push(at.error(key.span(), ErrorKind::UnknownKey { key: name.to_string() }).with_help(help));
+        errors.push(at.error(key.span(), TomlError::UnknownKey { key: name.to_string() }).with_help(help));
     }
 }
 
@@ -153,7 +169,6 @@ fn key_name(key: &str, schema: &Schema) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Kind;
     use serde::Deserialize;
 
     #[test]
@@ -196,7 +211,7 @@ mod tests {
     #[test]
     fn reports_every_unknown_key_with_a_suggestion() {
         let e = run("+++\ntitel = \"a\"\ntitle = \"b\"\nitems = [{ lable = \"x\" }]\ncolour = 1\n+++\n").unwrap_err();
-        let found: Vec<_> = e.iter().map(|d| (d.line, d.column, d.kind.to_string())).collect();
+        let found: Vec<_> = e.iter().map(|d| (d.line(), d.column(), d.kind.to_string())).collect();
         assert_eq!(
             found,
             [
@@ -213,17 +228,17 @@ mod tests {
     #[test]
     fn syntax_errors_point_into_the_file() {
         let e = run("+++\ntitle = \"a\"\nitems = [\n+++\n").unwrap_err();
-        assert!(e.0[0].line >= 3, "{:?}", e.0[0]);
+        assert!(e.0[0].line() >= 3, "{:?}", e.0[0]);
         let e = run("+++\ntitle = a b\n+++\n").unwrap_err();
-        assert_eq!(e.0[0].line, 2);
-        assert!(matches!(e.0[0].kind, Kind::Error(ErrorKind::Toml(_))));
+        assert_eq!(e.0[0].line(), 2);
+        assert!(matches!(e.0[0].kind, Kind::Toml(TomlError::Syntax(_))));
     }
 
     #[test]
     fn missing_and_mistyped_keys() {
         let e = run("+++\nitems = []\n+++\n").unwrap_err();
-        assert_eq!(e.0[0].kind, Kind::Error(ErrorKind::MissingKey("title")));
+        assert_eq!(e.0[0].kind, Kind::Toml(TomlError::MissingKey("title")));
         let e = run("+++\ntitle = 3\n+++\n").unwrap_err();
-        assert_eq!((e.0[0].line, e.0[0].column), (2, 9));
+        assert_eq!((e.0[0].line(), e.0[0].column()), (2, 9));
     }
 }

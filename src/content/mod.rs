@@ -1,20 +1,25 @@
 //! Content: reads `content/` into schedules of activities, reporting every problem of every file.
 
-pub mod activity;
-pub mod changes;
+mod activity;
+pub(crate) mod changes;
 pub mod dates;
+mod error;
 pub(crate) mod file;
-pub mod frontmatter;
-pub mod mode;
-pub mod write;
+pub(crate) mod frontmatter;
+pub(crate) mod mode;
+pub mod new;
+pub(crate) mod write;
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-pub use activity::{Activity, Milestone, Origin, Schedule, Spans};
+pub use activity::{Activity, Milestone, Schedule, SourceFile, Spans};
+pub use changes::Status;
+pub use error::{ContentError, SlugOf};
+pub use frontmatter::TomlError;
 
-use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, SlugOf};
+use crate::error::{Diagnostic, Diagnostics, IoOp};
 use crate::urls;
 
 /// The file that makes a folder a schedule.
@@ -60,7 +65,7 @@ pub fn load(content_dir: &Path, drafts: bool) -> Result<Vec<Schedule>, Diagnosti
             folders.push(path);
         } else {
             errors.push(
-                Diagnostic::file(&path, ErrorKind::StrayContentFile)
+                Diagnostic::file(&path, ContentError::StrayContentFile)
                     .with_help("move it into a schedule folder such as content/2023-quality-month/"),
             );
         }
@@ -103,11 +108,11 @@ fn schedule_files(dir: &Path, errors: &mut Diagnostics) -> Vec<PathBuf> {
 
 /// What is wrong with `slug` as a schedule's folder name: not a slug, or a name the site uses for its own
 /// folders. The same rule for the build and for the commands that name a schedule.
-pub fn schedule_slug_problem(slug: &str) -> Option<ErrorKind> {
+pub fn schedule_slug_problem(slug: &str) -> Option<ContentError> {
     if !urls::is_slug(slug) {
-        Some(ErrorKind::BadSlug { what: SlugOf::Schedule, slug: slug.to_string() })
+        Some(ContentError::BadSlug { what: SlugOf::Schedule, slug: slug.to_string() })
     } else if urls::RESERVED_FOLDERS.contains(&slug) {
-        Some(ErrorKind::ReservedFolder(slug.to_string()))
+        Some(ContentError::ReservedFolder(slug.to_string()))
     } else {
         None
     }
@@ -125,7 +130,7 @@ fn load_schedule(content_dir: &Path, dir: &Path, drafts: bool) -> Result<Schedul
         file::load_index(content_dir, &index_path).map_err(|e| errors.extend(e)).ok()
     } else {
         errors.push(
-            Diagnostic::file(dir, ErrorKind::NoScheduleIndex)
+            Diagnostic::file(dir, ContentError::NoScheduleIndex)
                 .with_help("add _index.md with title = \"…\" and year = 2023 between `+++` lines"),
         );
         None

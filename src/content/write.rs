@@ -11,12 +11,12 @@ use crate::error::{Diagnostic, Diagnostics, IoOp};
 use crate::urls;
 
 /// A TOML basic string, escaped.
-pub fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
 /// Writes a new file, creating its folder; never overwrites (the file is opened with `create_new`).
-pub fn write(path: &Path, text: &str) -> Result<(), Diagnostics> {
+pub(crate) fn write(path: &Path, text: &str) -> Result<(), Diagnostics> {
     let io = |e: std::io::Error| Diagnostics::from(Diagnostic::io(IoOp::Create, path, e));
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(io)?;
@@ -29,7 +29,7 @@ pub fn write(path: &Path, text: &str) -> Result<(), Diagnostics> {
 
 /// What the schedule's dates are read against (its `year`, and the first month of its `span`), read leniently:
 /// `new` should work even if another file of the site is broken.
-pub fn schedule_context(index: &Path) -> Option<Context> {
+pub(crate) fn schedule_context(index: &Path) -> Option<Context> {
     let text = std::fs::read_to_string(index).ok()?;
     let split = frontmatter::split(index, &text).ok()?;
     let table: toml::Table = toml::from_str(split.toml).ok()?;
@@ -44,7 +44,7 @@ pub fn schedule_context(index: &Path) -> Option<Context> {
 /// The activity files of a schedule folder as the build finds them (subfolders too, hidden ones not entered),
 /// each with its front matter as a TOML table when that reads: read leniently, since `new`, `import` and
 /// `reschedule` should work even if another file is broken (`check` reports it).
-pub fn activity_files(dir: &Path) -> Vec<(PathBuf, Option<toml::Table>)> {
+pub(crate) fn activity_files(dir: &Path) -> Vec<(PathBuf, Option<toml::Table>)> {
     // A folder that cannot be listed holds no activity to avoid: the command says what it writes.
     let files = super::schedule_files(dir, &mut Diagnostics::default());
     let activities = files.into_iter().filter(|p| p.file_name().is_none_or(|n| n != super::INDEX_FILE));
@@ -63,17 +63,17 @@ pub fn activity_files(dir: &Path) -> Vec<(PathBuf, Option<toml::Table>)> {
 }
 
 /// An activity's `number`, read leniently.
-pub fn number_of(table: &toml::Table) -> Option<u32> {
+pub(crate) fn number_of(table: &toml::Table) -> Option<u32> {
     table.get("number").and_then(toml::Value::as_integer).and_then(|n| u32::try_from(n).ok())
 }
 
 /// One more than the highest `number` among the schedule's activities.
-pub fn next_number(dir: &Path) -> u32 {
+pub(crate) fn next_number(dir: &Path) -> u32 {
     activity_files(dir).iter().filter_map(|(_, t)| number_of(t.as_ref()?)).max().map_or(1, |n| n + 1)
 }
 
 /// An ASCII slug from the title, cut at a word boundary so file names stay short.
-pub fn short_slug(title: &str) -> String {
+pub(crate) fn short_slug(title: &str) -> String {
     let slug = urls::slugify(title);
     let mut out = String::new();
     for word in slug.split('-') {

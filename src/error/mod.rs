@@ -4,6 +4,7 @@
 //! not returned at the first one, so an editor sees every problem of a run at once.
 
 mod kind;
+mod origin;
 mod repeat;
 
 use std::fmt;
@@ -11,77 +12,73 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use kind::*;
+pub use kind::{FileError, IoOp, IoSource, Kind, Severity};
+pub use origin::{Origin, Span};
+#[cfg(feature = "import")]
+pub use origin::{TableCell, TableName};
+
+// Every stage's own error, nameable from here too: matching a `Kind` needs no other path (the config and the
+// lint are not public modules).
+pub use crate::config::{ConfigError, EmailProblem, UrlProblem};
+pub use crate::content::new::NewError;
+pub use crate::content::{ContentError, SlugOf, TomlError};
+#[cfg(feature = "import")]
+pub use crate::import::{ImportError, ImportWarning, TableSize};
+pub use crate::init::InitError;
+pub use crate::layout::{LayoutError, LinkProblem};
+pub use crate::lint::{Lint, Recorded};
+pub use crate::output::{OutputError, Overlap};
+pub use crate::render::TemplateError;
+pub use crate::reschedule::RescheduleError;
 use unicode_width::UnicodeWidthStr;
 
-/// Errors stop the build; warnings are reported by `almanac check` (and fail it under `--strict`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    #[default]
-    Error,
-    Warning,
-}
-
-/// One problem, located in a file.
+/// One problem, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub path: PathBuf,
-    /// 1-based; 0 when the problem is about the whole file.
-    pub line: usize,
-    /// 1-based, counted in characters.
-    pub column: usize,
+    pub origin: Origin,
     pub kind: Kind,
     pub help: Option<String>,
-    /// The offending source line, shown under the message with a marker.
-    pub source_line: Option<String>,
-    /// Width of the marked part, in characters.
-    pub marker_len: usize,
 }
 
 impl Diagnostic {
+    pub fn new(origin: Origin, kind: impl Into<Kind>) -> Self {
+        Diagnostic { origin, kind: kind.into(), help: None }
+    }
+
     /// A problem about a whole file (cannot read it, not UTF-8, …).
     pub fn file(path: impl Into<PathBuf>, kind: impl Into<Kind>) -> Self {
-        Diagnostic {
-            path: path.into(),
-            line: 0,
-            column: 0,
-            kind: kind.into(),
-            help: None,
-            source_line: None,
-            marker_len: 0,
-        }
+        Diagnostic::new(Origin::File { path: path.into(), span: None }, kind)
     }
 
     /// An I/O error while doing `op` on `path`.
     pub fn io(op: IoOp, path: impl Into<PathBuf>, error: io::Error) -> Self {
         let path = path.into();
-        Diagnostic::file(path.clone(), ErrorKind::Io { op, path, source: IoSource(Arc::new(error)) })
+        Diagnostic::file(path.clone(), FileError::Io { op, path, source: IoSource(Arc::new(error)) })
     }
 
     /// A problem at byte `offset` (spanning `len` bytes) of `text`, the whole content of `path`.
     pub fn at(path: impl Into<PathBuf>, text: &str, offset: usize, len: usize, kind: impl Into<Kind>) -> Self {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-        let line = text[..offset].matches('\n').count() + 1;
-        let column = text[line_start..offset].chars().count() + 1;
-        let end = floor_char_boundary(text, (offset + len.max(1)).min(line_end));
-        Diagnostic {
-            path: path.into(),
-            line,
-            column,
-            kind: kind.into(),
-            help: None,
-            source_line: Some(visible(text[line_start..line_end].trim_end_matches('\r'))),
-            marker_len: text[offset..end].chars().count().max(1),
-        }
+        Diagnostic::new(Origin::File { path: path.into(), span: Some(Span::locate(text, offset, len)) }, kind)
+    }
+
+    /// A problem with the command-line argument `name` (`--schedule`, `SCHEDULE`).
+    pub fn arg(name: &'static str, kind: impl Into<Kind>) -> Self {
+        Diagnostic::new(Origin::Arg { name, span: None }, kind)
+    }
+
+    /// A problem at byte `offset` (spanning `len` bytes) of `value`, the value of the argument `name`.
+    pub fn arg_at(name: &'static str, value: &str, offset: usize, len: usize, kind: impl Into<Kind>) -> Self {
+        Diagnostic::new(Origin::Arg { name, span: Some(Span::locate(value, offset, len)) }, kind)
+    }
+
+    /// A problem with a cell (or a row) of a table in the imported file `path`.
+    #[cfg(feature = "import")]
+    pub fn cell(path: impl Into<PathBuf>, cell: TableCell, kind: impl Into<Kind>) -> Self {
+        Diagnostic::new(Origin::Cell { path: path.into(), cell }, kind)
     }
 
     pub fn severity(&self) -> Severity {
-        match self.kind {
-            Kind::Error(_) => Severity::Error,
-            Kind::Warning(_) => Severity::Warning,
-        }
+        self.kind.severity()
     }
 
     pub fn is_error(&self) -> bool {
@@ -91,8 +88,8 @@ impl Diagnostic {
     /// This error of a draft that the build leaves out, as a warning: it need not stop the build, but it is said
     /// until fixed (`--drafts` makes it an error again).
     pub fn left_out_draft(mut self) -> Self {
-        if let Kind::Error(e) = self.kind {
-            self.kind = Kind::Warning(WarningKind::DraftLeftOut(Box::new(e)));
+        if self.is_error() {
+            self.kind = Kind::DraftLeftOut(Box::new(self.kind));
         }
         self
     }
@@ -104,10 +101,8 @@ impl Diagnostic {
 
     /// Makes the paths relative to `root` for shorter messages.
     pub fn relative_to(mut self, root: &Path) -> Self {
-        if let Ok(rel) = self.path.strip_prefix(root) {
-            self.path = rel.to_path_buf();
-        }
-        if let Kind::Error(ErrorKind::Io { path, .. }) = &mut self.kind
+        self.origin.relative_to(root);
+        if let Kind::File(FileError::Io { path, .. }) = &mut self.kind
             && let Ok(rel) = path.strip_prefix(root)
         {
             *path = rel.to_path_buf();
@@ -115,34 +110,25 @@ impl Diagnostic {
         self
     }
 
+    /// Where the problem is, without line and column (see [`Origin::path`]).
+    pub fn path(&self) -> std::borrow::Cow<'_, Path> {
+        self.origin.path()
+    }
+
+    /// 1-based; 0 when the problem is about a whole file, argument or cell.
+    pub fn line(&self) -> usize {
+        self.origin.span().map_or(0, |s| s.line)
+    }
+
+    /// 1-based, counted in characters; 0 when [`Diagnostic::line`] is.
+    pub fn column(&self) -> usize {
+        self.origin.span().map_or(0, |s| s.column)
+    }
+
     /// The source line split around the marked part: (before, marked, after), for a caret or a highlight.
     pub fn marked(&self) -> Option<(String, String, String)> {
-        let src = self.source_line.as_ref()?;
-        let skip = self.column.saturating_sub(1);
-        let before: String = src.chars().take(skip).collect();
-        let marked: String = src.chars().skip(skip).take(self.marker_len).collect();
-        let after: String = src.chars().skip(skip + self.marker_len).collect();
-        Some((before, marked, after))
+        self.origin.span().map(Span::marked)
     }
-}
-
-/// A source line as it can be shown on a terminal: control characters as their visible pictures (`␌` for a
-/// form feed), one for one, so the marker stays under them and no escape sequence reaches the terminal.
-fn visible(line: &str) -> String {
-    line.chars()
-        .map(|c| match u32::from(c) {
-            code @ 0..0x20 if c != '\t' => char::from_u32(0x2400 + code).unwrap_or(c),
-            0x7f => '\u{2421}',
-            _ => c,
-        })
-        .collect()
-}
-
-fn floor_char_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Terminal columns a string takes (East Asian wide characters take two), by Unicode's width tables.
@@ -185,12 +171,10 @@ impl Diagnostic {
             Severity::Warning => "warning",
         };
         let mut out = format!("{h}{label}{h:#}: {}\n", self.kind);
-        if self.line == 0 {
-            out += &format!("  {a}-->{a:#} {}\n", self.path.display());
-        } else {
-            out += &format!("  {a}-->{a:#} {}:{}:{}\n", self.path.display(), self.line, self.column);
-        }
-        if let (Some(src), Some((before, marked, after))) = (&self.source_line, self.marked()) {
+        out += &format!("  {a}-->{a:#} {}\n", self.origin);
+        if let Some(span) = self.origin.span() {
+            let (before, marked, after) = span.marked();
+            let src = &span.source_line;
             // A long line (a 69 KB `when`) is shown around its marker only.
             let (src, before, marked) = if src.chars().count() > SHOWN_CHARS {
                 let before = match before.chars().count().checked_sub(SHOWN_AROUND) {
@@ -203,7 +187,7 @@ impl Diagnostic {
             } else {
                 (src.clone(), before, marked)
             };
-            let gutter = self.line.to_string();
+            let gutter = span.line.to_string();
             let pad = " ".repeat(gutter.len());
             let spaces = " ".repeat(display_width(&before));
             let carets = "^".repeat(display_width(&marked).max(1));
@@ -276,10 +260,10 @@ impl Diagnostics {
     /// Orders by file and position so the report does not depend on thread scheduling.
     pub fn sorted(mut self) -> Self {
         self.0.sort_by(|a, b| {
-            (&a.path, a.line, a.column, a.severity(), a.kind.to_string()).cmp(&(
-                &b.path,
-                b.line,
-                b.column,
+            (a.path(), a.line(), a.column(), a.severity(), a.kind.to_string()).cmp(&(
+                b.path(),
+                b.line(),
+                b.column(),
                 b.severity(),
                 b.kind.to_string(),
             ))
@@ -338,8 +322,8 @@ pub fn nearest<'a>(word: &str, candidates: &[&'a str], n: usize) -> Vec<&'a str>
 mod tests {
     use super::*;
 
-    fn any() -> ErrorKind {
-        ErrorKind::EmptyTitle
+    fn any() -> crate::content::ContentError {
+        crate::content::ContentError::EmptyTitle
     }
 
     #[test]
@@ -347,8 +331,9 @@ mod tests {
         let text = "+++\ntitle = \"质量\"\nwhen = \"13月\"\n";
         let offset = text.find("13").unwrap();
         let d = Diagnostic::at("a.md", text, offset, 2, any());
-        assert_eq!((d.line, d.column, d.marker_len), (3, 9, 2));
-        assert_eq!(d.source_line.as_deref(), Some("when = \"13月\""));
+        let span = d.origin.span().unwrap();
+        assert_eq!((d.line(), d.column(), span.marker_len), (3, 9, 2));
+        assert_eq!(span.source_line, "when = \"13月\"");
         assert_eq!(d.marked().unwrap(), ("when = \"".into(), "13".into(), "月\"".into()));
     }
 
@@ -371,7 +356,7 @@ mod tests {
         assert!(!d.render(false).contains('\x1b'));
         let coloured = d.render(true);
         assert!(coloured.contains("\x1b[") && coloured.contains("error"), "{coloured:?}");
-        let w = Diagnostic::file("a.md", WarningKind::PlaceLooksLikeDate("9月".into()));
+        let w = Diagnostic::file("a.md", crate::lint::Lint::PlaceLooksLikeDate("9月".into()));
         assert!(w.render(false).starts_with("warning: `where` reads like a date"));
         assert_eq!(w.severity(), Severity::Warning);
     }
@@ -380,7 +365,7 @@ mod tests {
     fn io_errors_name_the_operation_and_path() {
         let d = Diagnostic::io(IoOp::Read, "/site/content/a.md", io::Error::from(io::ErrorKind::PermissionDenied));
         let d = d.relative_to(Path::new("/site"));
-        assert_eq!(d.path, Path::new("content/a.md"));
+        assert_eq!(d.path(), Path::new("content/a.md"));
         assert!(d.kind.to_string().starts_with("cannot read content/a.md: permission denied"), "{}", d.kind);
         assert_eq!(d.clone(), d);
     }

@@ -1,17 +1,15 @@
 //! One line for a warning repeated many times: an exam table with 1,521 unreadable week-numbered dates, or a
 //! site whose 10,000 activities share a problem, gets a count and the first places instead of every copy.
 
+use super::{Diagnostic, Diagnostics, Kind, Origin};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-use super::{Diagnostic, Diagnostics, WarningKind};
 
 /// How many places a summary names.
 const EXAMPLES: usize = 3;
 
 /// A message with what changes between repeats of one problem masked: quoted text (`…`, "…", “…”) and
 /// numbers. `cannot read the date `第11周`: "第" is not a date` and the same for `第12周` have one shape.
-pub fn shape(message: &str) -> String {
+pub(super) fn shape(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     let mut close: Option<char> = None;
     for c in message.chars() {
@@ -47,7 +45,7 @@ pub fn shape(message: &str) -> String {
 
 impl Diagnostics {
     /// Warnings of one [`shape`] that occur more than `limit` times keep their first `keep` copies, followed by
-    /// one [`WarningKind::Repeated`] with the count of the others and the first of their places. Errors are
+    /// one [`Kind::Repeated`] with the count of the others and the first of their places. Errors are
     /// never collapsed. Order is kept.
     pub fn summarised(self, limit: usize, keep: usize) -> Diagnostics {
         let shapes: Vec<Option<String>> =
@@ -90,31 +88,16 @@ impl Diagnostics {
 /// The summary of `rest`, the copies of one warning not shown: located at the first of them, with the first
 /// few places named.
 fn summary(shape: &str, rest: &[&Diagnostic]) -> Diagnostic {
-    let place = |d: &Diagnostic| {
-        let p = d.path.display().to_string();
-        if d.line > 0 { format!("{p}:{}", d.line) } else { p }
-    };
-    let mut places: Vec<String> = rest.iter().take(EXAMPLES).map(|d| place(d)).collect();
-    // Places in one file ("plan.csv, cell C6", "plan.csv, cell C7") name the file once.
-    let file = places.first().and_then(|p| p.split_once(", ")).map(|(f, _)| format!("{f}, "));
-    if let Some(f) = &file
-        && places.iter().all(|p| p.starts_with(f.as_str()))
-    {
-        places =
-            places.iter().enumerate().map(|(i, p)| if i == 0 { p.clone() } else { p[f.len()..].to_string() }).collect();
-    }
-    if rest.len() > EXAMPLES {
-        places.push("…".to_string());
-    }
-    let kind = WarningKind::Repeated { count: rest.len(), what: shape.to_string() };
+    let places = rest.iter().take(EXAMPLES).map(|d| d.origin.clone()).collect();
+    let origin = Origin::Places { places, more: rest.len() > EXAMPLES };
+    let kind = Kind::Repeated { count: rest.len(), what: shape.to_string() };
     let help = rest.first().and_then(|d| d.help.clone()).unwrap_or_default();
-    Diagnostic::file(PathBuf::from(places.join(", ")), kind).with_help(help)
+    Diagnostic::new(origin, kind).with_help(help)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
 
     #[test]
     fn shapes_mask_what_varies() {
@@ -131,28 +114,30 @@ mod tests {
         }
     }
 
-    fn warning(at: &str, value: &str) -> Diagnostic {
-        Diagnostic::file(at, WarningKind::NotANumber(value.into())).with_help("h")
+    fn warning(line: usize, value: &str) -> Diagnostic {
+        let text = format!("{}where = \"{value}\"", "\n".repeat(line - 1));
+        let kind = crate::lint::Lint::PlaceLooksLikeDate(value.into());
+        Diagnostic::at("a.md", &text, text.len() - 2, 1, kind).with_help("h")
     }
 
     #[test]
     fn repeats_past_the_limit_become_one_line_in_place() {
         let mut all = Diagnostics::default();
-        all.push(warning("a.csv, cell A1", "x"));
-        all.push(Diagnostic::file("a.csv", ErrorKind::EmptyTitle));
+        all.push(warning(1, "x"));
+        all.push(Diagnostic::file("a.md", crate::content::ContentError::EmptyTitle));
         for i in 2..=30 {
-            all.push(warning(&format!("a.csv, cell A{i}"), &format!("v{i}")));
+            all.push(warning(i, &format!("v{i}")));
         }
-        all.push(Diagnostic::file("a.csv", WarningKind::NoScheduleTitle));
+        all.push(Diagnostic::file("b.md", crate::lint::Lint::Sanitised("a script".into())));
         let out = all.clone().summarised(3, 1);
-        let lines: Vec<String> = out.iter().map(|d| format!("{} | {}", d.path.display(), d.kind)).collect();
+        let lines: Vec<String> = out.iter().map(|d| format!("{} | {}", d.origin, d.kind)).collect();
         assert_eq!(
             lines,
             [
-                "a.csv, cell A1 | the 序号 `x` is not a whole number",
-                "a.csv | the title is empty",
-                "a.csv, cell A2, cell A3, cell A4, … | 29 more like this: the 序号 `…` is not a whole number",
-                "a.csv | there is no title before the table; the schedule is named after the file",
+                "a.md:1:10 | `where` reads like a date: `x`",
+                "a.md | the title is empty",
+                "a.md:2, a.md:3, a.md:4, … | 29 more like this: `…` reads like a date: `…`",
+                "b.md | a script is removed from the published page",
             ],
             "{lines:#?}"
         );

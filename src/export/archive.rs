@@ -23,7 +23,7 @@ use flate2::{Compress, Compression, Crc, FlushCompress, Status};
 use crate::urls;
 
 /// One file of the archive, deflated, with what its headers say of it.
-pub struct Entry {
+pub(crate) struct Entry {
     /// Relative to the site root, `/`-separated.
     path: String,
     crc: u32,
@@ -42,7 +42,7 @@ thread_local! {
 const DEFLATE_LEVEL: Compression = Compression::new(1);
 
 /// `bytes` as the archive's file `path` (relative to the site root, `/`-separated).
-pub fn entry(path: &str, bytes: &[u8]) -> io::Result<Entry> {
+pub(crate) fn entry(path: &str, bytes: &[u8]) -> io::Result<Entry> {
     let mut crc = Crc::new();
     crc.update(bytes);
     let deflated = DEFLATE.with(|cell| deflate(&mut cell.borrow_mut(), bytes))?;
@@ -67,7 +67,7 @@ fn deflate(z: &mut Compress, bytes: &[u8]) -> io::Result<Vec<u8>> {
 
 /// Writes a zip to `out` entry by entry, in the order given, each folder an entry of its own before its first
 /// file, all under [`urls::ARCHIVE_FOLDER`].
-pub struct Writer<W: Write> {
+pub(crate) struct Writer<W: Write> {
     out: W,
     /// Bytes written so far: where the next local header starts.
     offset: u64,
@@ -93,13 +93,13 @@ const MSDOS_FOLDER: u32 = 0x10;
 
 impl<W: Write> Writer<W> {
     /// A zip whose every entry is dated `updated` (midnight), or the zip epoch.
-    pub fn new(out: W, updated: Option<NaiveDate>) -> Writer<W> {
+    pub(crate) fn new(out: W, updated: Option<NaiveDate>) -> Writer<W> {
         let date = updated.and_then(dos_date).unwrap_or(DOS_EPOCH);
         Writer { out, offset: 0, central: Vec::new(), entries: 0, folders: BTreeSet::new(), date }
     }
 
     /// Appends `entry`, and before it each of its folders not yet in the zip.
-    pub fn add(&mut self, entry: Entry) -> io::Result<()> {
+    pub(crate) fn add(&mut self, entry: Entry) -> io::Result<()> {
         let name = format!("{}/{}", urls::ARCHIVE_FOLDER, entry.path);
         for (at, _) in name.match_indices('/') {
             if !self.folders.contains(&name[..=at]) {
@@ -111,7 +111,7 @@ impl<W: Write> Writer<W> {
     }
 
     /// Writes the central directory and the end records; returns the output and the zip's size in bytes.
-    pub fn finish(mut self) -> io::Result<(W, u64)> {
+    pub(crate) fn finish(mut self) -> io::Result<(W, u64)> {
         let start = self.offset;
         let size = self.central.len() as u64;
         self.out.write_all(&self.central)?;
@@ -257,7 +257,7 @@ fn dos_date(date: NaiveDate) -> Option<u16> {
 }
 
 /// A size as the page says it: `850 KB`, `1.2 MB` (powers of 1024, as file managers count).
-pub fn size_words(bytes: usize) -> String {
+pub(crate) fn size_words(bytes: usize) -> String {
     const KB: usize = 1024;
     const MB: usize = 1024 * 1024;
     if bytes < MB {

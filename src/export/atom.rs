@@ -20,7 +20,7 @@ use crate::urls;
 const FEED_ENTRIES: usize = 100;
 
 /// The feed of schedule `which` (or of the whole site for `None`), to be written at `path`.
-pub fn feed(site: &Site, layout: &Layout, which: Option<usize>, path: &str) -> String {
+pub(crate) fn feed(site: &Site, layout: &Layout, which: Option<usize>, path: &str) -> String {
     let link = |url: &str| match site.config.base_url() {
         Some(base) => urls::absolute(base, url),
         None => urls::relative(path, url),

@@ -16,7 +16,7 @@ const BROTLI_WINDOW_BITS: i32 = 22;
 const UNKNOWN_OS: u8 = 255;
 
 /// `bytes` compressed with `encoding`.
-pub fn compress(bytes: &[u8], encoding: Encoding) -> io::Result<Vec<u8>> {
+pub(crate) fn compress(bytes: &[u8], encoding: Encoding) -> io::Result<Vec<u8>> {
     match encoding {
         Encoding::Gzip => gzip(bytes),
         Encoding::Brotli => brotli(bytes),

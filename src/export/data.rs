@@ -12,13 +12,13 @@ use crate::site::{ActivityId, Site};
 use crate::urls;
 use crate::zone::Zone;
 
-pub const FORMAT: &str = "almanac-activities";
+pub(crate) const FORMAT: &str = "almanac-activities";
 /// Raised only when a field changes meaning or goes away; new fields may appear within a version.
-pub const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 
 /// The top level of `activities.json`. Field order is the key order in the file.
 #[derive(Serialize)]
-pub struct Document<'a> {
+pub(crate) struct Document<'a> {
     pub format: &'static str,
     pub version: u32,
     pub schedules: Vec<ScheduleRecord<'a>>,
@@ -26,7 +26,7 @@ pub struct Document<'a> {
 }
 
 #[derive(Serialize)]
-pub struct ScheduleRecord<'a> {
+pub(crate) struct ScheduleRecord<'a> {
     pub slug: &'a str,
     pub title: &'a str,
     pub year: i32,
@@ -37,7 +37,7 @@ pub struct ScheduleRecord<'a> {
 }
 
 #[derive(Serialize)]
-pub struct ActivityRecord<'a> {
+pub(crate) struct ActivityRecord<'a> {
     pub schedule: &'a str,
     pub slug: &'a str,
     pub number: Option<u32>,
@@ -70,7 +70,7 @@ pub struct ActivityRecord<'a> {
 }
 
 #[derive(Serialize)]
-pub struct MilestoneRecord<'a> {
+pub(crate) struct MilestoneRecord<'a> {
     pub label: &'a str,
     pub when: &'a str,
     #[serde(flatten)]
@@ -79,7 +79,7 @@ pub struct MilestoneRecord<'a> {
 
 /// One recorded change: when it was announced, what it said, and each field it changed, before and after.
 #[derive(Serialize)]
-pub struct ChangeRecord<'a> {
+pub(crate) struct ChangeRecord<'a> {
     pub date: String,
     /// In words: `原定9月18日-22日，调整为10月9日-13日`.
     pub summary: String,
@@ -91,14 +91,14 @@ pub struct ChangeRecord<'a> {
 }
 
 #[derive(Serialize)]
-pub struct Before<T> {
+pub(crate) struct Before<T> {
     pub before: T,
     pub after: T,
 }
 
 /// A move of the dates: the time texts, and how each was read.
 #[derive(Serialize)]
-pub struct WhenRecord<'a> {
+pub(crate) struct WhenRecord<'a> {
     pub before: &'a str,
     pub after: &'a str,
     pub before_dates: DatesView<'a>,
@@ -165,7 +165,7 @@ fn record(site: &Site, id: ActivityId) -> ActivityRecord<'_> {
 }
 
 /// The activities of schedule `which` (or of the whole site for `None`) as pretty-printed JSON.
-pub fn json(site: &Site, which: Option<usize>) -> String {
+pub(crate) fn json(site: &Site, which: Option<usize>) -> String {
     let schedules = match which {
         Some(si) => vec![si],
         None => (0..site.schedules.len()).collect(),
@@ -198,7 +198,7 @@ pub fn json(site: &Site, which: Option<usize>) -> String {
 
 /// Column headers: the published table's four in its own words, then the reading; English after each so
 /// programs and non-Chinese readers can tell them apart.
-pub const CSV_HEADER: &[&str] = &[
+pub(crate) const CSV_HEADER: &[&str] = &[
     "序号 number",
     "活动名称 title",
     "时间地点 published",
@@ -225,14 +225,14 @@ pub const CSV_HEADER: &[&str] = &[
 /// A cell as it is safe to open in a spreadsheet: one that starts with `=`, `+`, `-`, `@`, a tab or a carriage
 /// return would run as a formula (`=HYPERLINK(…)` in a title), so it gets a leading `'`, which spreadsheets
 /// take as "text" (OWASP's advice on CSV injection). The JSON keeps the exact text.
-pub fn cell(text: String) -> String {
+pub(crate) fn cell(text: String) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text }
 }
 
 /// The activities as CSV that spreadsheet programs open correctly and safely: UTF-8 with a byte order mark
 /// (Excel reads BOM-less files in the local code page), RFC 4180 quoting, CRLF line ends, every [`cell`]
 /// neutralised.
-pub fn csv(site: &Site, which: Option<usize>) -> io::Result<Vec<u8>> {
+pub(crate) fn csv(site: &Site, which: Option<usize>) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     bytes.write_all("\u{FEFF}".as_bytes())?;
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(bytes);

@@ -77,7 +77,7 @@ enum OneOrMany {
 
 /// schema.org's `eventStatus` of each status: a postponed event keeps its old dates, as Google asks, until a new
 /// one is known.
-pub fn event_status(status: Status) -> &'static str {
+pub(crate) fn event_status(status: Status) -> &'static str {
     match status {
         Status::Scheduled => "https://schema.org/EventScheduled",
         Status::Postponed => "https://schema.org/EventPostponed",
@@ -132,7 +132,7 @@ struct Organization<'a> {
 const NO_PLACE: &str = "地点待定";
 
 /// The JSON-LD object for activity `id`, ready to sit inside `<script type="application/ld+json">`.
-pub fn event(site: &Site, id: ActivityId) -> String {
+pub(crate) fn event(site: &Site, id: ActivityId) -> String {
     let (s, a) = site.get(id);
     let page = site.config.base_url().map(|b| urls::absolute(b, &urls::activity(&s.slug, &a.slug)));
     let place = a.place.as_deref().unwrap_or(NO_PLACE);
@@ -228,7 +228,7 @@ pub fn event(site: &Site, id: ActivityId) -> String {
 
 /// JSON that cannot end its `<script>` element or open a comment: `<`, `>` and `&` only occur inside JSON
 /// strings, where their `\u` escapes mean the same.
-pub fn script_safe(json: &str) -> String {
+pub(crate) fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 

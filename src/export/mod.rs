@@ -5,13 +5,13 @@
 //! [`archive`] zips the whole site for reading offline and [`compress`] makes the compressed copies of its
 //! text files.
 
-pub mod archive;
-pub mod atom;
-pub mod compress;
-pub mod data;
-pub mod ics;
-pub mod jsonld;
-pub mod sitemap;
+pub(crate) mod archive;
+pub(crate) mod atom;
+pub(crate) mod compress;
+pub(crate) mod data;
+pub(crate) mod ics;
+pub(crate) mod jsonld;
+pub(crate) mod sitemap;
 
 use std::io;
 
@@ -22,10 +22,10 @@ use crate::urls;
 
 /// Host name for calendar UIDs and feed ids when the site has no `base_url`: `.invalid` is reserved (RFC 2606),
 /// so these never clash with anyone's real identifiers.
-pub const FALLBACK_HOST: &str = "almanac.invalid";
+pub(crate) const FALLBACK_HOST: &str = "almanac.invalid";
 
 /// The bytes of the machine-readable file `file` of `site`, laid out in `layout`.
-pub fn render(file: Export, site: &Site, layout: &Layout) -> io::Result<Vec<u8>> {
+pub(crate) fn render(file: Export, site: &Site, layout: &Layout) -> io::Result<Vec<u8>> {
     let path = file.path(site);
     Ok(match file {
         Export::Calendar(si) => ics::schedule(site, si).into_bytes(),
@@ -39,7 +39,7 @@ pub fn render(file: Export, site: &Site, layout: &Layout) -> io::Result<Vec<u8>>
 }
 
 /// One line per thing the build left out, for the binary to print.
-pub fn notices(site: &Site) -> Vec<String> {
+pub(crate) fn notices(site: &Site) -> Vec<String> {
     if site.config.base_url().is_some() {
         return Vec::new();
     }
@@ -51,14 +51,14 @@ pub fn notices(site: &Site) -> Vec<String> {
 }
 
 /// The host that makes UIDs and ids globally unique.
-pub fn host(site: &Site) -> &str {
+pub(crate) fn host(site: &Site) -> &str {
     site.config.host().unwrap_or(FALLBACK_HOST)
 }
 
 /// Who organises activity `id`, as calendars, feeds and structured data name it: its own `organiser` (主办; a
 /// schedule often lists activities other bodies organise), else its schedule's, else the site's. The one place
 /// that decides it.
-pub fn organiser(site: &Site, id: ActivityId) -> Option<&str> {
+pub(crate) fn organiser(site: &Site, id: ActivityId) -> Option<&str> {
     let (s, a) = site.get(id);
     named(&a.organiser).or(named(&s.organiser)).or(site.config.organiser.as_deref())
 }
@@ -69,7 +69,7 @@ fn named(name: &Option<String>) -> Option<&str> {
 }
 
 /// The address the organiser of activity `id` is reached at: the site's `email`.
-pub fn organiser_email(site: &Site, _id: ActivityId) -> Option<&Email> {
+pub(crate) fn organiser_email(site: &Site, _id: ActivityId) -> Option<&Email> {
     site.config.email.as_ref()
 }
 

@@ -6,7 +6,7 @@ use crate::site::Site;
 use crate::urls;
 
 /// Every page but the 404 page, absolute; activity pages say when they last changed.
-pub fn sitemap(site: &Site) -> String {
+pub(crate) fn sitemap(site: &Site) -> String {
     let base = site.config.base_url().unwrap_or_default();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -24,7 +24,7 @@ pub fn sitemap(site: &Site) -> String {
 
 /// Allows everything and names the sitemap. Crawlers read robots.txt only at a host's root, so under a
 /// sub-path it is there to be copied up.
-pub fn robots(site: &Site) -> String {
+pub(crate) fn robots(site: &Site) -> String {
     let base = site.config.base_url().unwrap_or_default();
     format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", urls::absolute(base, urls::SITEMAP))
 }

@@ -2,9 +2,12 @@
 
 use std::fmt;
 
+use super::ImportError;
+use crate::error::Diagnostics;
+
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Field {
+pub(super) enum Field {
     /// 序号: the activity's number.
     Number,
     /// 活动名称: the activity's name, the one column a table must have.
@@ -34,7 +37,7 @@ pub enum Field {
 
 impl Field {
     /// Where the column goes in an activity file, for the report.
-    pub fn key(self) -> &'static str {
+    pub(super) fn key(self) -> &'static str {
         match self {
             Field::Number => "number",
             Field::Title => "title",
@@ -52,7 +55,7 @@ impl Field {
     }
 
     /// The names `--columns` accepts for the field, Chinese first.
-    pub fn option_names(self) -> &'static [&'static str] {
+    pub(super) fn option_names(self) -> &'static [&'static str] {
         match self {
             Field::Number => &["序号", "number"],
             Field::Title => &["标题", "名称", "title"],
@@ -70,17 +73,50 @@ impl Field {
     }
 
     /// The field `--columns` names, if any (`标题`, `title`, …).
-    pub fn from_option(name: &str) -> Option<Field> {
+    pub(super) fn from_option(name: &str) -> Option<Field> {
         let n = normalise(name);
         NAMES.iter().map(|(f, _)| *f).find(|f| f.option_names().iter().any(|o| normalise(o) == n))
     }
+}
+
+/// `--columns 标题=课程名称,时间=考试时间` as (field, header) pairs.
+pub(super) fn parse_pairs(value: &str) -> Result<Vec<(Field, String)>, Diagnostics> {
+    let mut out = Vec::new();
+    let mut errors = Diagnostics::default();
+    for pair in value.split([',', '，']).map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((field, header)) = pair.split_once(['=', '＝']) else {
+            errors.extend(super::arg_error(
+                "--columns",
+                ImportError::ColumnsNotAPair { pair: pair.to_string() },
+                "write each column as FIELD=HEADER, e.g. --columns 标题=课程名称,时间=考试时间",
+            ));
+            continue;
+        };
+        match Field::from_option(field) {
+            Some(f) if !header.trim().is_empty() => out.push((f, header.trim().to_string())),
+            Some(_) => errors.extend(super::arg_error(
+                "--columns",
+                ImportError::ColumnsNoHeader { pair: pair.to_string() },
+                "write the header after `=` as the table has it",
+            )),
+            None => {
+                let names: Vec<&str> = NAMES.iter().flat_map(|(f, _)| f.option_names().iter().copied()).collect();
+                errors.extend(super::arg_error(
+                    "--columns",
+                    ImportError::ColumnsNoField { field: field.trim().to_string() },
+                    format!("the fields are: {}", names.join(", ")),
+                ));
+            }
+        }
+    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
 }
 
 /// The header vocabulary: every spelling of every field, gathered from schedules, exam timetables, training
 /// plans, meeting and contest lists as published, compared after [`normalise`]. A header must match a
 /// spelling exactly (a cell of text under a header is never taken for one). The README's table of headers is
 /// [`vocabulary_table`] of this list, and a test keeps the two equal.
-pub const NAMES: &[(Field, &[&str])] = &[
+pub(super) const NAMES: &[(Field, &[&str])] = &[
     (Field::Number, &["序号", "编号", "序", "排序", "no", "no.", "number", "#", "nr."]),
     (
         Field::Title,
@@ -232,8 +268,9 @@ pub const NAMES: &[(Field, &[&str])] = &[
     (Field::Contact, &["负责人", "联系人", "联系方式", "联系电话", "咨询电话", "contact", "contact person"]),
 ];
 
-/// The README's table of recognised headers, made from [`NAMES`].
-pub fn vocabulary_table() -> String {
+/// The README's table of recognised headers, made from [`NAMES`] (for the test that holds them equal).
+#[cfg(test)]
+pub(super) fn vocabulary_table() -> String {
     let mut out = String::from("| header | goes to |\n|---|---|\n");
     for (field, names) in NAMES {
         let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
@@ -254,7 +291,7 @@ pub fn vocabulary_table() -> String {
 
 /// Header text as compared: no white space anywhere (Word tables often space out "序  号"), full-width
 /// brackets and slashes as ASCII, ASCII lower case, no trailing colon.
-pub fn normalise(header: &str) -> String {
+pub(super) fn normalise(header: &str) -> String {
     let folded: String = header
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -270,7 +307,7 @@ pub fn normalise(header: &str) -> String {
 }
 
 /// The field a header names, if any.
-pub fn recognise(header: &str) -> Option<Field> {
+pub(super) fn recognise(header: &str) -> Option<Field> {
     let h = normalise(header);
     if h.is_empty() {
         return None;
@@ -281,13 +318,13 @@ pub fn recognise(header: &str) -> Option<Field> {
 /// A table's columns: the field of each, by index; a header that names no field, or a field already taken by an
 /// earlier column, is an extra column, kept in the body under its header.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Columns {
+pub(super) struct Columns {
     /// One entry per column of the header row.
     pub kinds: Vec<Column>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Column {
+pub(super) enum Column {
     Field(Field),
     /// Kept in the body as a paragraph "HEADER：value".
     Extra(String),
@@ -298,7 +335,7 @@ pub enum Column {
 impl Columns {
     /// Columns from a header row's texts; None if no column names the activity. `chosen` (from `--columns`)
     /// names the field of a header, before the vocabulary.
-    pub fn from_header(headers: &[String], chosen: &[(Field, String)]) -> Option<Columns> {
+    pub(super) fn from_header(headers: &[String], chosen: &[(Field, String)]) -> Option<Columns> {
         let mut taken = Vec::new();
         let forced = |h: &str| chosen.iter().find(|(_, c)| normalise(c) == normalise(h)).map(|(f, _)| *f);
         let kinds: Vec<Column> = headers
@@ -328,11 +365,11 @@ impl Columns {
         taken.contains(&Field::Title).then_some(Columns { kinds })
     }
 
-    pub fn find(&self, field: Field) -> Option<usize> {
+    pub(super) fn find(&self, field: Field) -> Option<usize> {
         self.kinds.iter().position(|k| *k == Column::Field(field))
     }
 
-    pub fn has_time(&self) -> bool {
+    pub(super) fn has_time(&self) -> bool {
         self.find(Field::TimePlace).is_some() || self.find(Field::Time).is_some()
     }
 }

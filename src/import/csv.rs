@@ -6,16 +6,17 @@ use std::path::Path;
 
 use encoding_rs::{Encoding, GB18030, UTF_8};
 
-use super::{Block, Cell, Origin, Table, file_error};
+use super::{Block, Cell, ImportError, Table, TableOrigin, TableSize, file_error};
 use crate::error::Diagnostics;
+use crate::error::TableName;
 
 /// The text of the file and the name of the encoding it was read in.
-pub fn decode(path: &Path, bytes: &[u8], label: Option<&str>) -> Result<(String, &'static str), Diagnostics> {
+pub(super) fn decode(path: &Path, bytes: &[u8], label: Option<&str>) -> Result<(String, &'static str), Diagnostics> {
     if let Some(label) = label {
         let Some(encoding) = Encoding::for_label(label.trim().as_bytes()) else {
             return Err(file_error(
                 path,
-                format!("`{label}` is not an encoding almanac knows"),
+                ImportError::UnknownEncoding { label: label.to_string() },
                 "use a name such as utf-8, gb18030, gbk, big5 or utf-16le",
             ));
         };
@@ -23,7 +24,7 @@ pub fn decode(path: &Path, bytes: &[u8], label: Option<&str>) -> Result<(String,
         if errors {
             return Err(file_error(
                 path,
-                format!("the file is not valid {} text", used.name()),
+                ImportError::NotInEncoding { encoding: used.name() },
                 "check --encoding; without it almanac tells UTF-8 from GB18030 (GBK) by itself",
             ));
         }
@@ -42,7 +43,7 @@ pub fn decode(path: &Path, bytes: &[u8], label: Option<&str>) -> Result<(String,
     if errors {
         return Err(file_error(
             path,
-            "the file is neither UTF-8 nor GB18030 (GBK) text",
+            ImportError::NeitherUtf8NorGb18030,
             "save it from Excel as \"CSV UTF-8\", or pass --encoding with its encoding (e.g. --encoding big5)",
         ));
     }
@@ -59,7 +60,7 @@ fn delimiter(text: &str) -> u8 {
         .map_or(b',', |(d, _)| d)
 }
 
-pub fn read(path: &Path, bytes: &[u8], label: Option<&str>) -> Result<(Vec<Block>, &'static str), Diagnostics> {
+pub(super) fn read(path: &Path, bytes: &[u8], label: Option<&str>) -> Result<(Vec<Block>, &'static str), Diagnostics> {
     let (text, encoding) = decode(path, bytes, label)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut reader = ::csv::ReaderBuilder::new()
@@ -71,19 +72,20 @@ pub fn read(path: &Path, bytes: &[u8], label: Option<&str>) -> Result<(Vec<Block
     let mut width = 0;
     for record in reader.records() {
         let record = record.map_err(|e| {
-            file_error(path, format!("the CSV text cannot be read: {e}"), "save it again from Excel or WPS as CSV")
+            file_error(
+                path,
+                ImportError::DamagedCsv { reason: e.to_string() },
+                "save it again from Excel or WPS as CSV",
+            )
         })?;
         width = width.max(record.len());
         if rows.len() >= super::MAX_ROWS || width > super::MAX_COLUMNS || (rows.len() + 1) * width > super::MAX_CELLS {
-            return Err(super::too_large(
-                path,
-                "the CSV table",
-                &format!("{} rows and {width} columns", rows.len() + 1),
-            ));
+            let size = TableSize::Cells { rows: rows.len() + 1, columns: width };
+            return Err(super::too_large(path, TableName::Csv, size));
         }
         rows.push(record.iter().map(|field| Cell::text(&field.split(['\n', '\r']).collect::<Vec<_>>())).collect());
     }
-    Ok((vec![Block::Table(Table::new(Origin::Csv, rows))], encoding))
+    Ok((vec![Block::Table(Table::new(TableOrigin::Csv, rows))], encoding))
 }
 
 #[cfg(test)]

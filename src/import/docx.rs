@@ -11,8 +11,9 @@ use std::path::Path;
 use roxmltree::Node;
 
 use super::format::corrupt;
-use super::{Block, Cell, MAX_PART_BYTES, Origin, Table, file_error};
+use super::{Block, Cell, ImportError, MAX_PART_BYTES, Table, TableOrigin, TableSize, file_error};
 use crate::error::Diagnostics;
+use crate::error::TableName;
 
 const W: &[&str] = &[
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -34,13 +35,13 @@ const TRANSPARENT: &[&str] = &[
     "rubyBase",
 ];
 
-pub fn read(path: &Path, bytes: &[u8]) -> Result<Vec<Block>, Diagnostics> {
+pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<Vec<Block>, Diagnostics> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(path, &e))?;
     let part = zip.by_name("word/document.xml").map_err(|e| corrupt(path, &e))?;
     if part.size() > MAX_PART_BYTES {
         return Err(file_error(
             path,
-            format!("the document's text unpacks to {} MB, more than almanac reads", part.size() >> 20),
+            ImportError::DocumentTooBig { megabytes: part.size() >> 20 },
             "copy the schedule's table into a new document and import that",
         ));
     }
@@ -48,7 +49,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Vec<Block>, Diagnostics> {
     part.take(MAX_PART_BYTES).read_to_string(&mut xml).map_err(|e| {
         file_error(
             path,
-            format!("the document's text cannot be unpacked: {e}"),
+            ImportError::UnpackedDocument { reason: e.to_string() },
             "open the file in Word or WPS, save it again, and import the new file",
         )
     })?;
@@ -56,11 +57,11 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Vec<Block>, Diagnostics> {
 }
 
 /// The blocks of a `word/document.xml`.
-pub fn parse(path: &Path, xml: &str) -> Result<Vec<Block>, Diagnostics> {
+pub(super) fn parse(path: &Path, xml: &str) -> Result<Vec<Block>, Diagnostics> {
     let doc = roxmltree::Document::parse(xml).map_err(|e| {
         file_error(
             path,
-            format!("the document's XML is damaged: {e}"),
+            ImportError::DamagedXml { reason: e.to_string() },
             "open the file in Word or WPS, save it again, and import the new file",
         )
     })?;
@@ -69,7 +70,7 @@ pub fn parse(path: &Path, xml: &str) -> Result<Vec<Block>, Diagnostics> {
     let mut tables = 0;
     if let Some(body) = body {
         blocks_in(body, &mut blocks, &mut tables).map_err(|(table, height, width)| {
-            super::too_large(path, &format!("Word table {table}"), &format!("{height} rows and {width} columns"))
+            super::too_large(path, TableName::Word(table), TableSize::Cells { rows: height, columns: width })
         })?;
     }
     Ok(blocks)
@@ -251,7 +252,7 @@ fn table(tbl: Node<'_, '_>, index: usize) -> Result<Table, Oversized> {
             return Err((index, rows.len(), width));
         }
     }
-    Ok(Table::new(Origin::Word { table: index }, rows))
+    Ok(Table::new(TableOrigin::Word { table: index }, rows))
 }
 
 #[cfg(test)]
@@ -301,7 +302,7 @@ mod tests {
         );
         assert_eq!((t.rows[1][0].span, t.rows[1][1].span), (3, 0));
         assert!(t.rows[3][2].merged && !t.rows[2][2].merged);
-        assert_eq!(t.origin, Origin::Word { table: 1 });
+        assert_eq!(t.origin, TableOrigin::Word { table: 1 });
     }
 
     #[test]

@@ -4,11 +4,11 @@
 use std::io::{Cursor, Read};
 use std::path::Path;
 
-use super::{MAX_FILE_BYTES, MAX_PART_BYTES, file_error};
+use super::{ImportError, MAX_FILE_BYTES, MAX_PART_BYTES, file_error};
 use crate::error::{Diagnostic, Diagnostics, IoOp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(super) enum Format {
     Docx,
     Xlsx,
     Xlsb,
@@ -25,7 +25,7 @@ const CFB: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 const SAVE_AS: &str = "open it in Word, Excel or WPS and save it as .docx, .xlsx or .csv (UTF-8), then import that";
 
 /// Reads the file, refusing it above [`MAX_FILE_BYTES`] before reading a byte.
-pub fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostics> {
+pub(super) fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostics> {
     let io = |e: std::io::Error| {
         Diagnostics::from(
             Diagnostic::io(IoOp::Read, path, e)
@@ -34,29 +34,25 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostics> {
     };
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
-        return Err(file_error(path, "this is a folder, not a file", "give the Word, Excel or CSV file itself"));
+        return Err(file_error(path, ImportError::Folder, "give the Word, Excel or CSV file itself"));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(file_error(
             path,
-            format!(
-                "the file is {} MB, more than the {} MB almanac import reads",
-                meta.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
+            ImportError::FileTooBig { megabytes: meta.len() / (1024 * 1024) },
             "a schedule table is far smaller: save the table alone (without pictures) as .docx, .xlsx or .csv",
         ));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)).map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(file_error(path, "the file grew past the size limit while being read", "try again"));
+        return Err(file_error(path, ImportError::Grew, "try again"));
     }
     Ok(bytes)
 }
 
 /// The file's format, from its content; `path` only decides between text formats and names the file in errors.
-pub fn sniff(path: &Path, bytes: &[u8]) -> Result<Format, Diagnostics> {
+pub(super) fn sniff(path: &Path, bytes: &[u8]) -> Result<Format, Diagnostics> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
     if bytes.starts_with(ZIP) || bytes.starts_with(EMPTY_ZIP) {
         return zip_format(path, bytes);
@@ -67,29 +63,23 @@ pub fn sniff(path: &Path, bytes: &[u8]) -> Result<Format, Diagnostics> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
     if head.starts_with("%pdf") {
-        return Err(file_error(path, "this is a PDF file; almanac cannot read tables from a PDF", SAVE_AS));
+        return Err(file_error(path, ImportError::Pdf, SAVE_AS));
     }
     if head.starts_with("{\\rtf") {
-        return Err(file_error(path, "this is an RTF document, not a .docx", SAVE_AS));
+        return Err(file_error(path, ImportError::Rtf, SAVE_AS));
     }
     if head.starts_with('<') && (head.contains("<html") || head.contains("<?xml") || head.contains("<!doctype")) {
-        return Err(file_error(
-            path,
-            "this is an HTML or XML file (a Word or Excel \"web page\" or \"XML 2003\" file), not a .docx or .xlsx",
-            SAVE_AS,
-        ));
+        return Err(file_error(path, ImportError::Html, SAVE_AS));
     }
     match ext.as_str() {
         "csv" | "tsv" | "txt" => Ok(Format::Csv),
-        "docx" | "docm" | "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Err(file_error(
-            path,
-            format!("this is not a .{ext} file: it does not start like one (it may be damaged, or renamed)"),
-            SAVE_AS,
-        )),
-        "doc" => Err(file_error(path, "this is not a Word document", SAVE_AS)),
+        "docx" | "docm" | "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => {
+            Err(file_error(path, ImportError::NotLikeExtension { extension: ext.clone() }, SAVE_AS))
+        }
+        "doc" => Err(file_error(path, ImportError::NotWord, SAVE_AS)),
         _ => Err(file_error(
             path,
-            "almanac import cannot tell what kind of file this is",
+            ImportError::UnknownKind,
             "import a .docx (Word), .xlsx, .xls or .ods (spreadsheet) or .csv file",
         )),
     }
@@ -118,27 +108,27 @@ fn zip_format(path: &Path, bytes: &[u8]) -> Result<Format, Diagnostics> {
             check_parts(path, &mut zip, "content.xml")?;
             return Ok(Format::Ods);
         }
-        return Err(file_error(path, "this is an OpenDocument file, but not a spreadsheet", SAVE_AS));
+        return Err(file_error(path, ImportError::OpenDocumentNotSpreadsheet, SAVE_AS));
     }
-    Err(file_error(path, "this is a zip archive, but not a Word document or an Excel workbook", SAVE_AS))
+    Err(file_error(path, ImportError::ZipNotOffice, SAVE_AS))
 }
 
 /// A zip archive that cannot be opened or read.
-pub fn corrupt(path: &Path, e: &zip::result::ZipError) -> Diagnostics {
+pub(super) fn corrupt(path: &Path, e: &zip::result::ZipError) -> Diagnostics {
     match e {
         zip::result::ZipError::UnsupportedArchive(m) if m.contains("assword") || m.contains("ncrypt") => password(path),
         _ => file_error(
             path,
-            format!("the file is damaged: it is not a complete zip container ({e})"),
+            ImportError::DamagedZip { reason: e.to_string() },
             "open it in Word, Excel or WPS (which can often repair it), save it again, and import the new file",
         ),
     }
 }
 
-pub fn password(path: &Path) -> Diagnostics {
+pub(super) fn password(path: &Path) -> Diagnostics {
     file_error(
         path,
-        "the file is password-protected (encrypted), so its content cannot be read",
+        ImportError::Encrypted,
         "open it with its password, remove the password (File → Info → Protect → Encrypt with Password, \
          clear it), save, and import that copy",
     )
@@ -153,7 +143,7 @@ fn check_parts(path: &Path, zip: &mut zip::ZipArchive<Cursor<&[u8]>>, prefix: &s
         if name.starts_with(prefix) && size > MAX_PART_BYTES {
             return Err(file_error(
                 path,
-                format!("{name} unpacks to {} MB, more than the {} MB almanac reads", size >> 20, MAX_PART_BYTES >> 20),
+                ImportError::PartTooBig { part: name, megabytes: size >> 20 },
                 "copy the schedule's rows into a new workbook and import that",
             ));
         }
@@ -173,14 +163,14 @@ fn cfb_format(path: &Path, bytes: &[u8]) -> Result<Format, Diagnostics> {
     if has("WordDocument") {
         return Err(file_error(
             path,
-            "this is a Word 97–2003 document (.doc); almanac reads Word 2007 and later (.docx)",
+            ImportError::Word97,
             "open it in Word or WPS and save it as .docx (File → Save As → Word Document), then import that",
         ));
     }
     if has("Workbook") || has("Book") {
         return Ok(Format::Xls);
     }
-    Err(file_error(path, "this is an Office 97–2003 file, but not a workbook", SAVE_AS))
+    Err(file_error(path, ImportError::OfficeNotWorkbook, SAVE_AS))
 }
 
 #[cfg(test)]

@@ -4,19 +4,19 @@
 use std::path::Path;
 
 use super::columns::{Field, normalise};
-use super::{Cell, Table};
-use crate::error::Diagnostics;
+use super::{Cell, ImportError, Table};
+use crate::error::{Diagnostics, TableCell, TableName};
 
 /// Why no table was read, as helpfully as the file allows: a document without a table, a calendar grid, or
 /// the header cells seen with a `--columns` to paste.
-pub fn not_found(
+pub(super) fn not_found(
     path: &Path,
     tables: usize,
     choice: Option<usize>,
     chosen: &[(Field, String)],
     paragraphs: &[String],
-    candidates: &[(String, Vec<String>)],
-    grids: &[String],
+    candidates: &[(TableCell, Vec<String>)],
+    grids: &[TableName],
 ) -> Diagnostics {
     const EXPECTS: &str = "almanac import reads a table with one activity per row under a header row naming its \
                            columns (活动名称 | 时间 | 地点 …, or title | date | location)";
@@ -24,7 +24,7 @@ pub fn not_found(
         let paragraphs = paragraphs.iter().filter(|p| !p.trim().is_empty()).count();
         return super::file_error(
             path,
-            format!("the file has no table, only {paragraphs} paragraph(s) of text: it is not a list of activities"),
+            ImportError::NoTable { paragraphs },
             format!(
                 "{EXPECTS}. Put the schedule in a table (in Word: Insert → Table), one row per activity, or in a \
                  spreadsheet, and import that"
@@ -34,45 +34,31 @@ pub fn not_found(
     if candidates.is_empty() && !grids.is_empty() {
         return super::file_error(
             path,
-            format!(
-                "{} is a calendar grid (a column for each weekday, 一 二 三 … 日, a cell for each day), not a list of \
-                 activities",
-                grids.join(", ")
-            ),
+            ImportError::CalendarGrid { tables: grids.to_vec() },
             format!("{EXPECTS}. Write the grid's activities as rows of a table (名称, 日期), and import that"),
         );
     }
-    let (which, verb) = match choice {
-        Some(n) => (format!("table {n}"), "has no"),
-        None => (format!("none of its {tables} table(s)"), "has a"),
-    };
     let Some((at, cells)) = candidates.first() else {
-        return super::file_error(path, format!("{which} {verb} header row"), EXPECTS);
+        return super::file_error(path, ImportError::NoHeaderRow { chosen: choice, tables }, EXPECTS);
     };
-    let unknown: Vec<&str> = chosen
-        .iter()
-        .map(|(_, h)| h.as_str())
-        .filter(|h| !cells.iter().any(|c| normalise(c) == normalise(h)))
-        .collect();
-    let seen: Vec<String> = cells.iter().map(|c| format!("`{c}`")).collect();
-    let message = if unknown.is_empty() {
-        format!(
-            "{which} {verb} column that names the activity (活动名称, 课程名称, title …); the header cells in {at} are {}",
-            seen.join(" | ")
-        )
-    } else {
-        format!("--columns names {}, but the header cells in {at} are {}", unknown.join(", "), seen.join(" | "))
-    };
+    let unknown: Vec<String> =
+        chosen.iter().map(|(_, h)| h.clone()).filter(|h| !cells.iter().any(|c| normalise(c) == normalise(h))).collect();
     let help = match suggest(cells) {
         Some(s) => format!("say which column is which, for example: --columns {s}"),
         None => "say which column is which with --columns, e.g. --columns 标题=课程名称,时间=考试时间".to_string(),
     };
-    super::file_error(path, message, help)
+    let (at, cells) = (at.clone(), cells.clone());
+    let error = if unknown.is_empty() {
+        ImportError::NoTitleColumn { chosen: choice, tables, at, cells }
+    } else {
+        ImportError::ColumnsNotInHeader { unknown, at, cells }
+    };
+    super::file_error(path, error, help)
 }
 
 /// The row most like a header among a table's first rows: the first with the most distinct non-empty cells
 /// (a title row merged across the table has one).
-pub fn header_like(table: &Table, search: usize) -> Option<(String, Vec<String>)> {
+pub(super) fn header_like(table: &Table, search: usize) -> Option<(TableCell, Vec<String>)> {
     let mut best: Option<(usize, Vec<String>)> = None;
     for (i, row) in table.rows.iter().take(search).enumerate() {
         let cells: Vec<String> =
@@ -106,7 +92,7 @@ fn suggest(cells: &[String]) -> Option<String> {
 }
 
 /// A month-by-weekday calendar (校历): a row near the top whose cells are most of the week's days.
-pub fn is_calendar_grid(table: &Table, search: usize) -> bool {
+pub(super) fn is_calendar_grid(table: &Table, search: usize) -> bool {
     const DAYS: &[&[&str]] = &[
         &["一", "周一", "星期一", "mon", "monday"],
         &["二", "周二", "星期二", "tue", "tuesday"],

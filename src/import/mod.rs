@@ -4,24 +4,30 @@
 //! The stages, one file each: [`format`](mod@format) (which kind of file, size limits) → [`docx`], [`sheet`] or [`csv`] (the
 //! file as [`Block`]s: paragraphs and tables of [`Cell`]s, merged cells resolved) → [`rows`] (the table with an
 //! activity-name column, its header recognised by [`columns`], each row into a [`Row`], a 时间地点 cell divided by
-//! [`split`]) → [`write`](mod@write) (numbers, slugs and files against the schedule already on disk). The library never
+//! [`split`]) → [`write`](mod@write) (numbers, slugs and files against the schedule already on disk). [`plan`](fn@plan)
+//! (in `plan.rs`) drives them from one [`Options`], writing nothing; [`Plan::write`] writes. The library never
 //! prints: [`Plan::table`] and the diagnostics are text for the binary to print.
 
-pub mod columns;
-pub mod csv;
-pub mod docx;
-pub mod format;
-pub mod header;
-pub mod rows;
-pub mod sheet;
-pub mod split;
-pub mod write;
-pub mod year;
+mod columns;
+mod csv;
+mod docx;
+mod error;
+mod format;
+mod header;
+mod plan;
+mod rows;
+mod sheet;
+mod split;
+mod write;
+mod year;
+
+pub use error::{ImportError, ImportWarning, TableSize};
+pub use plan::{Options, plan};
 
 use std::path::{Path, PathBuf};
 
 use crate::content::dates::When;
-use crate::error::{Diagnostic, Diagnostics, ErrorKind, Kind, display_width};
+use crate::error::{Diagnostic, Diagnostics, Kind, TableCell, TableName, display_width};
 
 /// Files larger than this are refused before they are read: a schedule is a few hundred kilobytes, and a
 /// Word file with photographs rarely passes 20 MB.
@@ -44,20 +50,18 @@ pub const MAX_CELLS: usize = 2_000_000;
 pub const MAX_CELL_CHARS: usize = 20_000;
 
 /// A table past the limits above, refused before it is built.
-pub fn too_large(path: &Path, what: &str, size: &str) -> Diagnostics {
+pub fn too_large(path: &Path, table: TableName, size: TableSize) -> Diagnostics {
     file_error(
         path,
-        format!(
-            "{what} has {size}, more than almanac imports ({MAX_ROWS} rows, {MAX_COLUMNS} columns, {MAX_CELLS} cells)"
-        ),
+        ImportError::TableTooLarge { table, size },
         "copy the schedule's rows into a new file (a sheet, a table), or split it into several imports",
     )
 }
 
 /// Refuses a table of `height` rows and `width` columns past the limits, before anything that size is made.
-pub fn check_size(path: &Path, what: &str, height: usize, width: usize) -> Result<(), Diagnostics> {
+pub fn check_size(path: &Path, table: TableName, height: usize, width: usize) -> Result<(), Diagnostics> {
     if height > MAX_ROWS || width > MAX_COLUMNS || height.saturating_mul(width) > MAX_CELLS {
-        return Err(too_large(path, what, &format!("{height} rows and {width} columns")));
+        return Err(too_large(path, table, TableSize::Cells { rows: height, columns: width }));
     }
     Ok(())
 }
@@ -109,7 +113,7 @@ pub fn join_lines(lines: &[&str]) -> String {
 
 /// Where a table is in its file, for messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
+pub enum TableOrigin {
     /// The Nth table of a Word document (1-based).
     Word { table: usize },
     /// A worksheet; its first row and column (0-based) are where the used range starts.
@@ -118,54 +122,36 @@ pub enum Origin {
     Csv,
 }
 
-impl Origin {
-    /// "Word table 1, row 5, column 3", "sheet 活动, cell C5", "cell C5"; `row`/`col` are 0-based in the table.
-    pub fn at(&self, row: usize, col: Option<usize>) -> String {
-        match (self, col) {
-            (Origin::Word { table }, None) => format!("Word table {table}, row {}", row + 1),
-            (Origin::Word { table }, Some(c)) => format!("Word table {table}, row {}, column {}", row + 1, c + 1),
-            (Origin::Sheet { name, first_row, .. }, None) => format!("sheet {name}, row {}", first_row + row + 1),
-            (Origin::Sheet { name, first_row, first_col }, Some(c)) => {
-                format!("sheet {name}, cell {}{}", column_letters(first_col + c), first_row + row + 1)
-            }
-            (Origin::Csv, None) => format!("row {}", row + 1),
-            (Origin::Csv, Some(c)) => format!("cell {}{}", column_letters(c), row + 1),
-        }
+impl TableOrigin {
+    /// The cell at `row` and `col` (0-based in the table), or the whole row when `col` is `None`, as the
+    /// program that wrote the file counts them.
+    pub fn at(&self, row: usize, col: Option<usize>) -> TableCell {
+        let (first_row, first_col) = match self {
+            TableOrigin::Sheet { first_row, first_col, .. } => (*first_row, *first_col),
+            TableOrigin::Word { .. } | TableOrigin::Csv => (0, 0),
+        };
+        TableCell { table: self.name(), row: first_row + row, column: col.map(|c| first_col + c) }
     }
 
     /// "Word table 1", "sheet 活动", "the CSV table".
-    pub fn name(&self) -> String {
+    pub fn name(&self) -> TableName {
         match self {
-            Origin::Word { table } => format!("Word table {table}"),
-            Origin::Sheet { name, .. } => format!("sheet {name}"),
-            Origin::Csv => "the CSV table".to_string(),
+            TableOrigin::Word { table } => TableName::Word(*table),
+            TableOrigin::Sheet { name, .. } => TableName::Sheet(name.clone()),
+            TableOrigin::Csv => TableName::Csv,
         }
     }
-}
-
-/// Spreadsheet column letters of a 0-based column: 0 → A, 25 → Z, 26 → AA.
-pub fn column_letters(mut col: usize) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(b'A' + (col % 26) as u8);
-        if col < 26 {
-            break;
-        }
-        col = col / 26 - 1;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A table: rows of cells, every row as wide as the widest (short rows are padded with empty cells).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
-    pub origin: Origin,
+    pub origin: TableOrigin,
     pub rows: Vec<Vec<Cell>>,
 }
 
 impl Table {
-    pub fn new(origin: Origin, mut rows: Vec<Vec<Cell>>) -> Table {
+    pub fn new(origin: TableOrigin, mut rows: Vec<Vec<Cell>>) -> Table {
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
         for row in &mut rows {
             row.resize_with(width, || Cell { span: 1, ..Cell::default() });
@@ -189,23 +175,26 @@ pub struct Source {
     pub blocks: Vec<Block>,
 }
 
-/// A problem about `path` at a place inside it (a cell, a row). The position goes after the file name, since a
-/// cell has no line and column of text.
-pub fn problem(path: &Path, at: &str, kind: impl Into<Kind>) -> Diagnostic {
-    let location = if at.is_empty() { path.display().to_string() } else { format!("{}, {at}", path.display()) };
-    Diagnostic::file(location, kind)
+/// A problem about a cell (or a row) of the table in `path`.
+pub fn problem(path: &Path, at: TableCell, kind: impl Into<Kind>) -> Diagnostic {
+    Diagnostic::cell(path, at, kind)
 }
 
 /// A problem with the whole file, which stops the import.
-pub fn file_error(path: &Path, message: impl Into<String>, help: impl Into<String>) -> Diagnostics {
-    Diagnostic::file(path, ErrorKind::CannotImport(message.into())).with_help(help).into()
+pub fn file_error(path: &Path, error: ImportError, help: impl Into<String>) -> Diagnostics {
+    Diagnostic::file(path, error).with_help(help).into()
+}
+
+/// A problem with the command-line argument `name`, which stops the import.
+pub fn arg_error(name: &'static str, error: ImportError, help: impl Into<String>) -> Diagnostics {
+    Diagnostic::arg(name, error).with_help(help).into()
 }
 
 /// One activity read from the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// Where the row is: "Word table 1, row 3".
-    pub at: String,
+    pub at: TableCell,
     /// The 序号 as published, "" when the table has none.
     pub number_text: String,
     /// The number it gets: the published 序号, or the next free one. Set by [`write::plan`].
@@ -353,18 +342,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn column_letters_run_like_a_spreadsheet() {
-        for (col, letters) in [(0, "A"), (2, "C"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ"), (702, "AAA")] {
-            assert_eq!(column_letters(col), letters);
-        }
-    }
-
-    #[test]
     fn positions_name_the_table_and_cell() {
-        assert_eq!(Origin::Word { table: 1 }.at(4, Some(2)), "Word table 1, row 5, column 3");
-        let sheet = Origin::Sheet { name: "活动".into(), first_row: 1, first_col: 0 };
-        assert_eq!(sheet.at(10, Some(2)), "sheet 活动, cell C12");
-        assert_eq!(Origin::Csv.at(0, None), "row 1");
+        assert_eq!(TableOrigin::Word { table: 1 }.at(4, Some(2)).to_string(), "Word table 1, row 5, column 3");
+        let sheet = TableOrigin::Sheet { name: "活动".into(), first_row: 1, first_col: 0 };
+        assert_eq!(sheet.at(10, Some(2)).to_string(), "sheet 活动, cell C12");
+        assert_eq!(TableOrigin::Csv.at(0, None).to_string(), "row 1");
     }
 
     /// Truncated and corrupted Word and Excel files give a result or an error, never a panic.

@@ -6,9 +6,10 @@ use std::path::Path;
 
 use super::columns::{Column, Columns, Field};
 use super::split::{How, split_time_place};
-use super::{Action, Block, Cell, MAX_CELL_CHARS, Row, Table, join_lines, problem};
+use super::{Action, Block, Cell, ImportError, ImportWarning, MAX_CELL_CHARS, Row, Table, join_lines, problem};
+use crate::content::ContentError;
 use crate::content::dates::{Context, parse_when_in};
-use crate::error::{Diagnostic, Diagnostics, ErrorKind, WarningKind};
+use crate::error::{Diagnostic, Diagnostics, TableCell, TableName};
 
 /// The header is looked for in this many rows from the top of a table (a sheet often has a title row and a
 /// blank row above it).
@@ -16,7 +17,7 @@ const HEADER_SEARCH: usize = 10;
 
 /// The table chosen, with what surrounds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Selected {
+pub(super) struct Selected {
     pub table: Table,
     /// Index of the header row in `table.rows`.
     pub header: usize,
@@ -32,7 +33,7 @@ pub struct Selected {
 
 /// The first table (or the `choice`th, 1-based) whose header names an activity-name column; `chosen` is
 /// `--columns`.
-pub fn select(
+pub(super) fn select(
     path: &Path,
     blocks: Vec<Block>,
     choice: Option<usize>,
@@ -44,7 +45,7 @@ pub fn select(
     {
         return Err(super::file_error(
             path,
-            format!("there is no table {n}: the file has {table_count}"),
+            ImportError::NoSuchTable { table: n, tables: table_count },
             "count the tables from 1, in the order they appear",
         ));
     }
@@ -52,8 +53,8 @@ pub fn select(
     let mut notes = Vec::new();
     let mut seen = 0;
     // The tables not read, for the error when none is: the most header-like row of each, and any calendar grid.
-    let mut candidates: Vec<(String, Vec<String>)> = Vec::new();
-    let mut grids: Vec<String> = Vec::new();
+    let mut candidates: Vec<(TableCell, Vec<String>)> = Vec::new();
+    let mut grids: Vec<TableName> = Vec::new();
     let mut blocks = blocks.into_iter();
     for block in blocks.by_ref() {
         let table = match block {
@@ -98,7 +99,7 @@ pub fn select(
 
 /// What the rows of a table gave.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Parsed {
+pub(super) struct Parsed {
     pub rows: Vec<Row>,
     /// The closing 注 (its lines), from a row of the table or a paragraph after it.
     pub note: Vec<String>,
@@ -110,13 +111,13 @@ pub struct Parsed {
 
 /// Reads every row under the header. `context` reads the dates, as `build` will; `path` names the file in
 /// problems.
-pub fn read_rows(path: &Path, sel: &Selected, context: Context) -> Parsed {
+pub(super) fn read_rows(path: &Path, sel: &Selected, context: Context) -> Parsed {
     let mut out = Parsed::default();
     let t = &sel.table;
     let cols = &sel.columns;
     let title_col = cols.find(Field::Title).unwrap_or(0);
     let mut section: Option<String> = None;
-    let mut numbers: BTreeMap<u32, String> = BTreeMap::new();
+    let mut numbers: BTreeMap<u32, TableCell> = BTreeMap::new();
     let mut empty_rows = 0;
     let mut in_note = false;
     for (r, row) in t.rows.iter().enumerate().skip(sel.header + 1) {
@@ -151,10 +152,8 @@ pub fn read_rows(path: &Path, sel: &Selected, context: Context) -> Parsed {
         for (c, cell) in &own {
             let chars: usize = cell.lines.iter().map(|l| l.chars().count()).sum();
             if chars > MAX_CELL_CHARS {
-                let message =
-                    format!("the cell holds {chars} characters, more than almanac imports ({MAX_CELL_CHARS})");
                 out.errors.push(
-                    problem(path, &t.origin.at(r, Some(*c)), ErrorKind::CannotImport(message))
+                    problem(path, t.origin.at(r, Some(*c)), ImportError::CellTooLong { chars })
                         .with_help("shorten the cell in the source (a long text belongs in the activity's page body)"),
                 );
             }
@@ -215,7 +214,7 @@ fn activity(
     row: &[Cell],
     context: Context,
     section: Option<&str>,
-    numbers: &mut BTreeMap<u32, String>,
+    numbers: &mut BTreeMap<u32, TableCell>,
     problems: &mut Diagnostics,
 ) -> Row {
     let origin = &sel.table.origin;
@@ -225,7 +224,7 @@ fn activity(
     let at_col = |f: Field| origin.at(r, cols.find(f));
     let mut draft_reasons = Vec::new();
     let mut warn =
-        |at: String, kind: WarningKind, help: String| problems.push(problem(path, &at, kind).with_help(help));
+        |at: TableCell, kind: ImportWarning, help: String| problems.push(problem(path, at, kind).with_help(help));
 
     let number_text = text(Field::Number);
     let number = match number_text.trim().trim_end_matches(['.', '、']).parse::<u32>() {
@@ -233,7 +232,7 @@ fn activity(
             if let Some(first) = numbers.get(&n) {
                 warn(
                     at_col(Field::Number),
-                    WarningKind::Duplicate { what: "序号", value: n.to_string(), other: first.clone() },
+                    ImportWarning::NumberRepeated { number: n, first: first.clone() },
                     "both rows are imported; give each activity its own 序号 (`number` in the files)".into(),
                 );
             } else {
@@ -245,7 +244,7 @@ fn activity(
         Err(_) => {
             warn(
                 at_col(Field::Number),
-                WarningKind::NotANumber(number_text.clone()),
+                ImportWarning::NotANumber(number_text.clone()),
                 "the row is numbered after the others; change `number` in its file if it should be another".into(),
             );
             None
@@ -256,7 +255,7 @@ fn activity(
     if title.is_empty() {
         warn(
             at_col(Field::Title),
-            WarningKind::WrittenAsDraft(Box::new(ErrorKind::EmptyTitle)),
+            ImportWarning::WrittenAsDraft(ContentError::EmptyTitle),
             "the row is written as a draft (draft = true); write its `title` and delete `draft = true`".into(),
         );
         draft_reasons.push("the activity has no name".to_string());
@@ -267,7 +266,7 @@ fn activity(
         if let How::PlaceAfterOtherSeparator(sep) = s.how {
             warn(
                 at_col(Field::TimePlace),
-                WarningKind::PlaceInNote(sep.to_string()),
+                ImportWarning::PlaceInNote(sep.to_string()),
                 format!(
                     "the site shows 时间地点 as `when，where`: to show the place as 参加方式 without changing a \
                      character, write `，` instead of `{sep}` in the source, or move the place to `where` in the file"
@@ -288,7 +287,7 @@ fn activity(
         let reason = e.to_string();
         warn(
             when_at,
-            WarningKind::WrittenAsDraft(Box::new(ErrorKind::Date { text: when.clone(), reason: reason.clone() })),
+            ImportWarning::WrittenAsDraft(ContentError::Date { text: when.clone(), reason: e.kind.clone() }),
             format!(
                 "{} The row is written as a draft (draft = true) with the text as published in `when`: correct \
                  it, then delete `draft = true`.",
@@ -344,7 +343,7 @@ fn activity(
 }
 
 /// The schedule's title and intro from the paragraphs around the table, and its note.
-pub struct Around {
+pub(super) struct Around {
     pub title: Option<String>,
     pub intro: Vec<String>,
     pub note: Vec<String>,
@@ -352,7 +351,7 @@ pub struct Around {
 
 /// The first paragraph before the table (past an "附件1" line) is the title; the rest, and paragraphs after the
 /// table that are not its closing 注, are the intro. The 注 paragraph and those after it are the note.
-pub fn around(before: &[String], after: &[String]) -> Around {
+pub(super) fn around(before: &[String], after: &[String]) -> Around {
     let lines = |ps: &[String]| -> Vec<String> {
         ps.iter().map(|p| join_lines(&p.split('\n').collect::<Vec<_>>())).filter(|p| !p.is_empty()).collect()
     };
@@ -378,7 +377,7 @@ fn is_attachment_label(p: &str) -> bool {
 }
 
 /// The year of a title such as "2023年中国质量协会…": the first four-digit number followed by 年.
-pub fn year_in(title: &str) -> Option<i32> {
+pub(super) fn year_in(title: &str) -> Option<i32> {
     let chars: Vec<char> = title.chars().collect();
     for i in 0..chars.len() {
         let starts = i == 0 || !chars[i - 1].is_ascii_digit();
@@ -391,18 +390,18 @@ pub fn year_in(title: &str) -> Option<i32> {
 }
 
 /// A warning about the whole import, not one row.
-pub fn notice(path: &Path, kind: WarningKind, help: &str) -> Diagnostic {
-    problem(path, "", kind).with_help(help)
+pub(super) fn notice(path: &Path, kind: ImportWarning, help: &str) -> Diagnostic {
+    Diagnostic::file(path, kind).with_help(help)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::Origin;
+    use crate::import::TableOrigin;
 
     fn t(rows: &[&[&str]]) -> Table {
         let rows = rows.iter().map(|r| r.iter().map(|c| Cell::text(&c.split('\n').collect::<Vec<_>>())).collect());
-        Table::new(Origin::Word { table: 1 }, rows.collect())
+        Table::new(TableOrigin::Word { table: 1 }, rows.collect())
     }
 
     fn sel(rows: &[&[&str]]) -> Selected {
@@ -453,7 +452,7 @@ mod tests {
         assert_eq!(p.rows[0].body, "甲\n\n乙\n\n联系人：评价部");
         assert_eq!(p.rows[0].tags, ["评价类"]);
         assert_eq!(p.note, ["注：以通知为准。"]);
-        let at: Vec<String> = p.problems.iter().map(|d| d.path.display().to_string()).collect();
+        let at: Vec<String> = p.problems.iter().map(|d| d.origin.to_string()).collect();
         assert_eq!(at, ["a.docx, Word table 1, row 6, column 2", "a.docx, Word table 1, row 7, column 1"]);
         assert!(p.notes.iter().any(|n| n.contains("row 5: the header again")), "{:?}", p.notes);
         assert!(p.notes.iter().any(|n| n.contains("1 empty row")), "{:?}", p.notes);

@@ -11,22 +11,22 @@ use std::path::Path;
 use calamine::{Data, DataType, Dimensions, Ods, Reader, Xls, Xlsb, Xlsx, XlsxError, open_workbook_from_rs};
 
 use super::format::{Format, password};
-use super::{Block, Cell, MAX_CELLS, Origin, Table, file_error, too_large};
-use crate::error::Diagnostics;
+use super::{Block, Cell, ImportError, MAX_CELLS, Table, TableOrigin, TableSize, file_error, too_large};
+use crate::error::{Diagnostics, TableName};
 
 /// A worksheet's non-empty cells, each with its 0-based (row, column): a sheet is read cell by cell, never as
 /// the rectangle its file declares (one cell at XFD1048576 declares 17 billion).
 type Sparse = Vec<((u32, u32), Data)>;
 
 /// Every worksheet, or only `only`, as tables in workbook order.
-pub fn read(path: &Path, bytes: Vec<u8>, format: Format, only: Option<&str>) -> Result<Vec<Block>, Diagnostics> {
+pub(super) fn read(path: &Path, bytes: Vec<u8>, format: Format, only: Option<&str>) -> Result<Vec<Block>, Diagnostics> {
     let damaged = |e: String| {
         if e.contains("password") || e.contains("Password") {
             return password(path);
         }
         file_error(
             path,
-            format!("the workbook cannot be read: {e}"),
+            ImportError::UnreadableWorkbook { reason: e },
             "open it in Excel or WPS, save it again as .xlsx, and import the new file",
         )
     };
@@ -52,7 +52,7 @@ pub fn read(path: &Path, bytes: Vec<u8>, format: Format, only: Option<&str>) -> 
     {
         return Err(file_error(
             path,
-            format!("the workbook has no sheet named `{name}`"),
+            ImportError::NoSuchSheet { name: name.to_string() },
             format!("its sheets are: {}", names.join(", ")),
         ));
     }
@@ -60,7 +60,7 @@ pub fn read(path: &Path, bytes: Vec<u8>, format: Format, only: Option<&str>) -> 
     for name in names.iter().filter(|n| only.is_none_or(|o| o == n.as_str())) {
         let cells = book.cells(name).map_err(damaged)?;
         let Some(cells) = cells else {
-            return Err(too_large(path, &format!("sheet {name}"), &format!("more than {MAX_CELLS} cells")));
+            return Err(too_large(path, TableName::Sheet(name.clone()), TableSize::MoreCells));
         };
         let merges = book.merges(name);
         blocks.push(Block::Table(table(path, name, &cells, &merges)?));
@@ -140,7 +140,7 @@ impl Book {
 }
 
 /// A cell's value as text.
-pub fn text(value: &Data) -> String {
+pub(super) fn text(value: &Data) -> String {
     match value {
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Int(i) => i.to_string(),
@@ -173,7 +173,7 @@ fn table(path: &Path, name: &str, cells: &Sparse, merges: &[Dimensions]) -> Resu
     let (first_row, first_col) = (rows_used().min().unwrap_or(0), cols_used().min().unwrap_or(0));
     let height = rows_used().max().map_or(0, |last| last - first_row + 1);
     let width = cols_used().max().map_or(0, |last| last - first_col + 1);
-    super::check_size(path, &format!("sheet {name}"), height, width)?;
+    super::check_size(path, TableName::Sheet(name.to_string()), height, width)?;
     let mut rows: Vec<Vec<Cell>> = vec![vec![Cell { span: 1, ..Cell::default() }; width]; height];
     for ((r, c), value) in cells {
         let t = text(value);
@@ -197,7 +197,7 @@ fn table(path: &Path, name: &str, cells: &Sparse, merges: &[Dimensions]) -> Resu
             }
         }
     }
-    Ok(Table::new(Origin::Sheet { name: name.to_string(), first_row, first_col }, rows))
+    Ok(Table::new(TableOrigin::Sheet { name: name.to_string(), first_row, first_col }, rows))
 }
 
 /// Feeds the cells `next` yields to `keep` until one is refused (false) or none is left (true): the loop
@@ -243,7 +243,7 @@ mod tests {
         assert_eq!(cells, [vec!["一、评价", "", ""], vec!["", "甲", "9月"], vec!["", "乙", "9月"]]);
         assert_eq!((t.rows[0][0].span, t.rows[0][1].span), (3, 0));
         assert!(t.rows[2][2].merged);
-        assert_eq!(t.origin.at(2, Some(2)), "sheet S, cell C4");
+        assert_eq!(t.origin.at(2, Some(2)).to_string(), "sheet S, cell C4");
     }
 
     fn xlsx(cells: &[(u32, u16, &str)]) -> Vec<u8> {
@@ -263,7 +263,7 @@ mod tests {
         let blocks = read(Path::new("a.xlsx"), xlsx(&cells), Format::Xlsx, None).unwrap();
         let [Block::Table(t)] = blocks.as_slice() else { panic!("{blocks:?}") };
         assert_eq!(t.rows.len(), 1);
-        assert_eq!(t.origin.at(0, Some(0)), "sheet Sheet1, cell XFD1048576");
+        assert_eq!(t.origin.at(0, Some(0)).to_string(), "sheet Sheet1, cell XFD1048576");
         // Cells at both corners do span the whole sheet: refused with the limits, nothing allocated.
         let both = xlsx(&[(0, 0, "序号"), (1_048_575, 16_383, "x")]);
         let e = read(Path::new("a.xlsx"), both, Format::Xlsx, None).unwrap_err().to_string();

@@ -18,14 +18,14 @@
 use crate::content::dates::{Context, parse_when_in};
 
 /// Words that make a clause a statement about timing, kept as the date's note.
-pub const TIMING_WORDS: &[&str] = &[
+pub(super) const TIMING_WORDS: &[&str] = &[
     "安排", "时间", "日期", "预约", "另行", "通知", "为准", "待定", "暂定", "左右", "前后", "期间", "截止", "之前",
     "以前", "之后", "以后", "开始", "结束", "持续", "每月", "每周", "每天", "每日", "每年", "星期", "周一", "周二",
     "周三", "周四", "周五", "周六", "周日", "上午", "下午", "晚上", "全天", "分批", "滚动",
 ];
 
 /// Words that make a clause a place or a format, even when it also has a timing word (地点待定).
-pub const PLACE_WORDS: &[&str] =
+pub(super) const PLACE_WORDS: &[&str] =
     &["地点", "在线", "线上", "线下", "网上", "网络", "现场", "会场", "视频", "直播", "远程", "会议室", "举办地"];
 
 const SEPARATORS: &[char] = &['，', ',', '；', ';'];
@@ -34,14 +34,14 @@ const CLOSERS: &[char] = &['）', ')', '】', ']', '》', '”'];
 
 /// How a 时间地点 cell was divided.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Split {
+pub(super) struct Split {
     pub when: String,
     pub place: Option<String>,
     pub how: How,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum How {
+pub(super) enum How {
     /// No separator after a date: the cell is the date (or unreadable).
     Whole,
     /// Split into `when` and `where`.
@@ -53,7 +53,7 @@ pub enum How {
 }
 
 /// Splits the lines of a 时间地点 cell; `context` is the schedule's, for reading dates.
-pub fn split_time_place(lines: &[String], context: Context) -> Split {
+pub(super) fn split_time_place(lines: &[String], context: Context) -> Split {
     let lines: Vec<&str> = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
     // A line break after a date counts as the comma the site shows between 时间 and 地点.
     if lines.len() > 1 && parse_when_in(lines[0], context).is_ok() {
@@ -106,7 +106,7 @@ fn separators(text: &str) -> Vec<(usize, char)> {
 /// Whether a clause after the date is a place or format (true) or a statement about timing (false). Only its
 /// first part, up to the next separator, is looked at: "北京，时间待定" is a place with a remark. A part that
 /// reads as a date is about timing.
-pub fn is_place(clause: &str, context: Context) -> bool {
+pub(super) fn is_place(clause: &str, context: Context) -> bool {
     let first = separators(clause).first().map_or(clause, |(i, _)| &clause[..*i]).trim();
     if parse_when_in(first, context).is_ok() {
         return false;

@@ -4,20 +4,20 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use super::{Action, Index, Plan, Row, Written};
+use super::{Action, ImportError, Index, Plan, Row, Written};
 use crate::content::write::{activity_files, number_of, quote, short_slug, write};
-use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::error::{Diagnostic, Diagnostics, FileError};
 
 /// An activity already in the schedule folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Existing {
+pub(super) struct Existing {
     pub path: PathBuf,
     pub number: Option<u32>,
     pub title: String,
 }
 
 /// The activities in `dir`, read leniently (a broken file is skipped, as `new` does: `check` reports it).
-pub fn existing(dir: &Path) -> Vec<Existing> {
+pub(super) fn existing(dir: &Path) -> Vec<Existing> {
     activity_files(dir)
         .into_iter()
         .filter_map(|(path, table)| {
@@ -31,7 +31,7 @@ pub fn existing(dir: &Path) -> Vec<Existing> {
 /// Gives each row its action: skipped when the schedule has it already (same title) or has another activity
 /// with its 序号; otherwise a new file `NN-slug.md` with the published 序号 or the next free one, and a slug
 /// from the title, unique in the folder.
-pub fn plan(dir: &Path, rows: &mut [Row]) {
+pub(super) fn plan(dir: &Path, rows: &mut [Row]) {
     let existing = existing(dir);
     // Lookups by title and number, and the next suffix of each slug, keep planning linear in rows: a table
     // with one title on 10,000 rows (an exam timetable) tried suffixes 2, 3, … from the start for every row.
@@ -88,7 +88,7 @@ pub fn plan(dir: &Path, rows: &mut [Row]) {
 /// Markdown that shows `text` character for character: the characters Markdown would read as markup are
 /// escaped with a backslash (`*` `_` `` ` `` `[` `]` `<` `>` `&` `~` `|` `\` anywhere, and `#` `>` `+` `-` `=`
 /// or a list number at the start of a line).
-pub fn markdown_text(text: &str) -> String {
+pub(super) fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
@@ -110,7 +110,7 @@ pub fn markdown_text(text: &str) -> String {
 }
 
 /// The text of an activity file.
-pub fn activity_file(row: &Row, source: &str) -> String {
+pub(super) fn activity_file(row: &Row, source: &str) -> String {
     let number = row.number.unwrap_or_default();
     let mut t = format!("+++\nnumber = {number}\ntitle = {}\nwhen = {}\n", quote(&row.title), quote(&row.when));
     if let Some(p) = &row.place {
@@ -140,7 +140,7 @@ pub fn activity_file(row: &Row, source: &str) -> String {
 }
 
 /// The text of the schedule's `_index.md`.
-pub fn index_file(index: &Index, source: &str) -> String {
+pub(super) fn index_file(index: &Index, source: &str) -> String {
     let mut t = format!(
         "+++\n# Imported by almanac import from {source}.\ntitle = {}\nyear = {}\n",
         quote(&index.title),
@@ -180,13 +180,10 @@ impl Plan {
         for (path, _) in &files {
             // A name the file system refuses would fail mid-way, after other files were written.
             if path.file_name().is_some_and(|n| n.len() > 255) {
-                errors.push(Diagnostic::file(
-                    path,
-                    ErrorKind::CannotImport("the file name is longer than file systems allow (255 bytes)".into()),
-                ));
+                errors.push(Diagnostic::file(path, ImportError::NameTooLong));
             } else if path.exists() {
                 errors.push(
-                    Diagnostic::file(path, ErrorKind::FileExists)
+                    Diagnostic::file(path, FileError::Exists)
                         .with_help("almanac import never overwrites: run it again to see what is new"),
                 );
             }
@@ -232,7 +229,7 @@ mod tests {
 
     fn row(n: Option<u32>, title: &str) -> Row {
         Row {
-            at: "row".into(),
+            at: crate::error::TableCell { table: crate::error::TableName::Csv, row: 0, column: None },
             number_text: String::new(),
             number: n,
             title: title.into(),

@@ -9,7 +9,7 @@ use crate::content::dates::{Context, parse_when_in};
 
 /// A year and, for a schedule that crosses into the next year, its `span` ("2025年9月-2026年1月").
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Year {
+pub(super) struct Year {
     pub year: i32,
     pub span: Option<String>,
     pub from: &'static str,
@@ -17,7 +17,7 @@ pub struct Year {
 
 impl Year {
     /// What dates without a year are read against.
-    pub fn context(&self) -> Context {
+    pub(super) fn context(&self) -> Context {
         match &self.span {
             Some(span) => match crate::content::dates::parse_when(span, self.year) {
                 Ok(w) => Context::starting(w.start.year(), w.start.month()),
@@ -31,7 +31,7 @@ impl Year {
 /// An academic year in a title: `2025-2026学年` (also `2025—2026`, `2025～2026`, `2025至2026`), with
 /// `第一学期` (autumn: September to January), `第二学期` (spring: February to July) or neither (September to
 /// August).
-pub fn academic(title: &str) -> Option<Year> {
+pub(super) fn academic(title: &str) -> Option<Year> {
     let chars: Vec<char> = title.chars().collect();
     for i in 0..chars.len() {
         if i > 0 && chars[i - 1].is_ascii_digit() {
@@ -73,7 +73,7 @@ fn digits4(chars: &[char], at: usize) -> Option<i32> {
 /// The year of dates that all write their own (`2026-05-13`, `2025年9月`, a spreadsheet's date cells): each
 /// reads the same whatever year it is read in. The earliest year is the schedule's; dates running into later
 /// years give it a `span` from the first month to the last. None if any date lacks its year or none reads.
-pub fn from_dates<'a>(whens: impl Iterator<Item = &'a str>) -> Option<Year> {
+pub(super) fn from_dates<'a>(whens: impl Iterator<Item = &'a str>) -> Option<Year> {
     let mut months = BTreeSet::new();
     for when in whens.filter(|w| !w.trim().is_empty()) {
         let a = parse_when_in(when, Context::calendar(1999)).ok()?;

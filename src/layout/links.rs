@@ -10,7 +10,8 @@
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
 use super::Layout;
-use crate::error::{Diagnostics, ErrorKind, LinkProblem};
+use super::{LayoutError, LinkProblem};
+use crate::error::Diagnostics;
 use crate::markdown;
 use crate::site::Site;
 use crate::urls;
@@ -108,7 +109,8 @@ pub fn check(site: &Site, layout: &Layout) -> Diagnostics {
         for link in markdown::links(&s.intro) {
             if let Err(problem) = resolve(site, layout, owner, &link.url) {
                 let span = s.intro_offset + link.range.start..s.intro_offset + link.range.end;
-                errors.push(s.origin.at(Some(span), ErrorKind::BrokenLink { link: link.url, problem }).with_help(HELP));
+                errors
+                    .push(s.origin.at(Some(span), LayoutError::BrokenLink { link: link.url, problem }).with_help(HELP));
             }
         }
         for a in &s.activities {
@@ -122,7 +124,7 @@ pub fn check(site: &Site, layout: &Layout) -> Diagnostics {
                     } else {
                         Some(a.spans.body + link.range.start..a.spans.body + link.range.end)
                     };
-                    errors.push(a.origin.at(span, ErrorKind::BrokenLink { link: link.url, problem }).with_help(HELP));
+                    errors.push(a.origin.at(span, LayoutError::BrokenLink { link: link.url, problem }).with_help(HELP));
                 }
             }
         }

@@ -2,11 +2,14 @@
 //! anything is written. Render, export, the build and `serve` all read it, so two things can never be written
 //! to one path, and every link can be checked against the set of files that really exist.
 
+mod error;
 pub mod links;
+
+pub use error::{LayoutError, LinkProblem};
 
 use std::collections::BTreeMap;
 
-use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::error::{Diagnostic, Diagnostics};
 use crate::site::{ActivityId, Site};
 use crate::urls;
 
@@ -321,7 +324,7 @@ fn owner(item: Item) -> Item {
 
 /// The error for `path` claimed by `first` and then `second`, placed where the second one's name was written.
 fn collision(site: &Site, statics: &[String], path: &str, first: Item, second: Item) -> Diagnostic {
-    let kind = ErrorKind::PathCollision {
+    let kind = LayoutError::PathCollision {
         path: path.to_string(),
         first: describe(site, statics, path, first),
         second: describe(site, statics, path, second),
@@ -365,8 +368,11 @@ fn one_name_two_forms(a: &str, b: &str) -> bool {
 /// comes from. Slugs made from names are bounded ([`urls::slugify`]), so this is a static file, or a
 /// compressed copy adding its suffix to a name near the limit: `check` finds it as `build` would.
 fn too_long(site: &Site, statics: &[String], path: &str, name: &str, item: Item) -> Diagnostic {
-    let kind =
-        ErrorKind::NameTooLong { name: name.to_string(), what: describe(site, statics, path, item), bytes: name.len() };
+    let kind = LayoutError::NameTooLong {
+        name: name.to_string(),
+        what: describe(site, statics, path, item),
+        bytes: name.len(),
+    };
     let help = format!("shorten the name to at most {} bytes (a Chinese character takes 3)", urls::MAX_NAME_BYTES);
     match owner(item) {
         Item::Page(Page::Activity(id)) => {

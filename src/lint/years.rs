@@ -8,7 +8,7 @@ use crate::content::dates::{Precision, When};
 /// A year across the calendar's that the dates fit far better: it starts on `start` (the first of a month, on or
 /// before the first date that writes its year) and its dates run to `last`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Crossing {
+pub(super) struct Crossing {
     /// The first day a date that writes its year starts on.
     pub first_dated: NaiveDate,
     /// Where the crossing year starts: a date without a year that reads before it probably belongs to the next.
@@ -29,7 +29,7 @@ const LONGER_BY: i64 = 31;
 /// some month of `year` (on or before that first written date) in the next year must leave a break of at least
 /// [`BREAK`] days between the dates' end and their start a year on, [`LONGER_BY`] days longer than the calendar
 /// reading leaves over New Year. A whole year without a year written (`全年`) is no evidence either way.
-pub fn crossing<'a>(dates: impl IntoIterator<Item = &'a When>, year: i32) -> Option<Crossing> {
+pub(super) fn crossing<'a>(dates: impl IntoIterator<Item = &'a When>, year: i32) -> Option<Crossing> {
     let evidence: Vec<&When> =
         dates.into_iter().filter(|w| w.year_written || w.precision() != Precision::Year).collect();
     let first_dated = evidence.iter().filter(|w| w.year_written).map(|w| w.start).min()?;

@@ -2,13 +2,14 @@
 //! each page of the site model into HTML through a small view.
 
 mod calendar;
+mod error;
 mod month;
 mod pages;
 mod templates;
-pub mod text;
+pub(crate) mod text;
 pub mod theme;
-pub mod views;
-pub mod words;
+pub(crate) mod views;
+pub(crate) mod words;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -16,7 +17,9 @@ use std::sync::OnceLock;
 
 use tera::{Context, Tera, Value};
 
-use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+pub use error::TemplateError;
+
+use crate::error::{Diagnostic, Diagnostics, FileError};
 use crate::layout::{Layout, Page, TAG_PAGE_SIZE, tag_pages};
 use crate::site::{ActivityId, Site};
 use crate::urls;
@@ -56,7 +59,7 @@ impl Renderer {
                     sources.insert(f.name, (f.path, text));
                 }
                 Err(_) => {
-                    errors.push(Diagnostic::file(&f.path, ErrorKind::NotUtf8).with_help("save the template as UTF-8"))
+                    errors.push(Diagnostic::file(&f.path, FileError::NotUtf8).with_help("save the template as UTF-8"))
                 }
             }
         }
@@ -65,7 +68,7 @@ impl Renderer {
                 errors.push(
                     Diagnostic::file(
                         root.join("themes").join(theme_name).join("templates").join(name),
-                        ErrorKind::MissingTemplate(name),
+                        TemplateError::MissingTemplate(name),
                     )
                     .with_help(Template::help()),
                 );
@@ -92,8 +95,14 @@ impl Renderer {
             && let Some((path, text)) = self.sources.get(r.filename())
         {
             let range = r.span().range.clone();
-            return Diagnostic::at(path, text, range.start, range.len(), ErrorKind::Template(r.message().to_string()))
-                .with_help(TEMPLATE_HELP);
+            return Diagnostic::at(
+                path,
+                text,
+                range.start,
+                range.len(),
+                TemplateError::Template(r.message().to_string()),
+            )
+            .with_help(TEMPLATE_HELP);
         }
         let message = e.to_string();
         // Some errors (an unknown filter, say) come as a ready-made report: "error: …\n --> name:line:col".
@@ -104,7 +113,7 @@ impl Renderer {
                 + text.lines().nth(line - 1).unwrap_or("").chars().take(column - 1).map(char::len_utf8).sum::<usize>();
             let first = message.lines().next().unwrap_or("").trim_start_matches("error: ").to_string();
             let word = text[offset..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').count().max(1);
-            return Diagnostic::at(path, text, offset, word, ErrorKind::Template(first)).with_help(TEMPLATE_HELP);
+            return Diagnostic::at(path, text, offset, word, TemplateError::Template(first)).with_help(TEMPLATE_HELP);
         }
         // Errors without a span (a missing parent template, say) still name the template in their text.
         let path = self
@@ -112,7 +121,7 @@ impl Renderer {
             .iter()
             .find(|(name, _)| message.contains(&format!("'{name}'")))
             .map_or_else(|| PathBuf::from("templates"), |(_, (p, _))| p.clone());
-        Diagnostic::file(path, ErrorKind::Template(message))
+        Diagnostic::file(path, TemplateError::Template(message))
     }
 
     /// Binds the templates to `site`, with what its pages share prepared once: the site and navigation values,

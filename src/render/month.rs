@@ -19,7 +19,7 @@ use crate::urls;
 const LANES: usize = 6;
 
 /// Characters of a title a bar in the grid shows (a week row is never wider); the list below has it all.
-pub const GRID_TITLE_CHARS: usize = 80;
+pub(super) const GRID_TITLE_CHARS: usize = 80;
 
 const WEEKDAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
 

@@ -6,7 +6,7 @@ use crate::layout::Page;
 
 /// A template every theme must provide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Template {
+pub(super) enum Template {
     Home,
     Schedule,
     ScheduleTable,
@@ -19,7 +19,7 @@ pub enum Template {
 
 impl Template {
     /// Every template, in the order README and the help name them.
-    pub const ALL: [Template; 8] = [
+    pub(super) const ALL: [Template; 8] = [
         Template::Home,
         Template::Schedule,
         Template::ScheduleTable,
@@ -31,7 +31,7 @@ impl Template {
     ];
 
     /// Its file name in the theme's `templates/`.
-    pub fn name(self) -> &'static str {
+    pub(super) fn name(self) -> &'static str {
         match self {
             Template::Home => "home.html",
             Template::Schedule => "schedule.html",
@@ -45,7 +45,7 @@ impl Template {
     }
 
     /// The template that renders `page`.
-    pub fn of(page: Page) -> Template {
+    pub(super) fn of(page: Page) -> Template {
         match page {
             Page::Home => Template::Home,
             Page::Schedule(_) => Template::Schedule,
@@ -59,7 +59,7 @@ impl Template {
     }
 
     /// What a theme missing one is told: "every theme needs home, schedule, …, tags and 404 templates".
-    pub fn help() -> String {
+    pub(super) fn help() -> String {
         let names: Vec<&str> = Template::ALL.iter().map(|t| t.name().trim_end_matches(".html")).collect();
         match names.split_last() {
             Some((last, rest)) => format!("every theme needs {} and {last} templates", rest.join(", ")),

@@ -9,7 +9,7 @@ use crate::escape::escape_into;
 
 /// `text`, HTML-escaped, with each date or time in it ("2023年9月18日–22日", "9月-10月", "8月下旬",
 /// "14:30-16:30", "2023-09-18", "全年") in `<span class="nw">`.
-pub fn nowrap_dates(text: &str) -> String {
+pub(crate) fn nowrap_dates(text: &str) -> String {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
     let mut out = String::with_capacity(text.len() + 32);
@@ -68,7 +68,7 @@ fn date_run(chars: &[(usize, char)], from: usize) -> usize {
 }
 
 /// JSON for a `<script type="application/json">` element: `<` escaped, so no text can close the element.
-pub fn script_json<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn script_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default().replace('<', "\\u003c")
 }
 

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, did_you_mean};
+use super::TemplateError;
+use crate::error::{Diagnostic, Diagnostics, FileError, IoOp, did_you_mean};
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -27,7 +28,7 @@ pub fn files(root: &Path, name: &str, sub: &str) -> Result<Vec<ThemeFile>, Diagn
     if name != "default" {
         return Err(Diagnostic::file(
             root.join(crate::config::FILE),
-            ErrorKind::NoSuchTheme { name: name.to_string() },
+            TemplateError::NoSuchTheme { name: name.to_string() },
         )
         .with_help("set `theme` in almanac.toml to a folder under themes/, or to \"default\" (built in)")
         .into());
@@ -148,7 +149,7 @@ pub fn copy(root: &Path, names: &[String], force: bool) -> Result<Vec<PathBuf>, 
             }
             _ => {
                 errors.push(
-                    Diagnostic::file(&source, ErrorKind::AmbiguousThemeFile { name: name.clone() })
+                    Diagnostic::file(&source, TemplateError::AmbiguousThemeFile { name: name.clone() })
                         .with_help(format!("write templates/{name} or static/{name}")),
                 );
                 continue;
@@ -206,7 +207,7 @@ fn unknown(source: &Path, theme: &str, name: &str, by_part: &[(&str, Vec<ThemeFi
         [one] => format!("did you mean `{one}`?"),
         many => format!("did you mean one of `{}`?", many.join("`, `")),
     };
-    Diagnostic::file(source, ErrorKind::NoSuchThemeFile { theme: theme.to_string(), name: name.to_string() })
+    Diagnostic::file(source, TemplateError::NoSuchThemeFile { theme: theme.to_string(), name: name.to_string() })
         .with_help(help)
 }
 
@@ -216,7 +217,7 @@ fn refuse_existing(plan: &[(PathBuf, &[u8])], force: bool, help: &str, errors: &
     }
     for (to, _) in plan {
         if to.exists() {
-            errors.push(Diagnostic::file(to, ErrorKind::FileExists).with_help(help));
+            errors.push(Diagnostic::file(to, FileError::Exists).with_help(help));
         }
     }
 }
@@ -283,6 +284,6 @@ mod tests {
         assert_eq!(kinds.len(), 2, "{kinds:?}");
         assert!(kinds[0].0.contains("both a template and a static file"), "{kinds:?}");
         assert_eq!(kinds[1].1.as_deref(), Some("did you mean `partials/card.html`?"));
-        assert!(e.iter().all(|d| d.path == own));
+        assert!(e.iter().all(|d| d.path() == own));
     }
 }

@@ -16,7 +16,7 @@ use crate::zone::Zone;
 
 /// Each occurrence of a reading with times or several dates, as `[first day, last day, starts at, ends at]`
 /// (local times with the site's offset, or null): what the browser needs to tell whether it is on now.
-pub fn occurrences(when: &When, zone: &Zone) -> Option<Vec<[Option<String>; 4]>> {
+pub(crate) fn occurrences(when: &When, zone: &Zone) -> Option<Vec<[Option<String>; 4]>> {
     if when.list.is_empty() && when.time.is_none() {
         return None;
     }
@@ -35,12 +35,12 @@ pub fn occurrences(when: &When, zone: &Zone) -> Option<Vec<[Option<String>; 4]>>
 }
 
 /// [`occurrences`] as JSON, for a `data-occ` attribute.
-pub fn occurrences_json(when: &When, zone: &Zone) -> Option<String> {
+pub(crate) fn occurrences_json(when: &When, zone: &Zone) -> Option<String> {
     occurrences(when, zone).and_then(|o| serde_json::to_string(&o).ok())
 }
 
 #[derive(Serialize)]
-pub struct SiteView<'a> {
+pub(crate) struct SiteView<'a> {
     pub title: &'a str,
     pub lang: &'a str,
     pub description: &'a str,
@@ -50,7 +50,7 @@ pub struct SiteView<'a> {
 
 /// What the head says about a page to search engines and link previews.
 #[derive(Serialize)]
-pub struct Meta {
+pub(crate) struct Meta {
     /// Plain text, short: the `description` and `og:description`.
     pub description: String,
     /// `og:type`: `article` for an activity, `website` for the rest.
@@ -63,7 +63,7 @@ pub struct Meta {
 
 /// A schedule's machine-readable files, relative to the site root.
 #[derive(Serialize)]
-pub struct ScheduleFiles {
+pub(crate) struct ScheduleFiles {
     pub ics_url: String,
     /// `webcal://` address of the calendar: only with a `base_url`, as it must be absolute.
     pub webcal_url: Option<String>,
@@ -73,7 +73,7 @@ pub struct ScheduleFiles {
 }
 
 impl ScheduleFiles {
-    pub fn new(site: &Site, schedule: &Schedule) -> Self {
+    pub(crate) fn new(site: &Site, schedule: &Schedule) -> Self {
         let ics_url = urls::schedule_calendar(&schedule.slug);
         ScheduleFiles {
             webcal_url: site.config.base_url().map(|b| urls::webcal(&urls::absolute(b, &ics_url))),
@@ -104,7 +104,7 @@ pub struct ArchiveView {
 /// What every page's footer says about how it was made: the content's date, as its editors wrote it, and the
 /// almanac version. Never the clock: a build is the same on every run.
 #[derive(Serialize)]
-pub struct EditionView {
+pub(crate) struct EditionView {
     /// `almanac`'s version, e.g. `0.1.0`.
     pub version: &'static str,
     /// The latest `updated` of any schedule or activity (ISO date); none when no one wrote one.
@@ -114,7 +114,7 @@ pub struct EditionView {
 }
 
 impl EditionView {
-    pub fn new(site: &Site) -> Self {
+    pub(crate) fn new(site: &Site) -> Self {
         let updated = site.content_updated();
         EditionView {
             version: env!("CARGO_PKG_VERSION"),
@@ -125,7 +125,7 @@ impl EditionView {
 }
 
 #[derive(Serialize)]
-pub struct Nav<'a> {
+pub(crate) struct Nav<'a> {
     pub home_url: &'static str,
     pub tags_url: &'static str,
     /// The latest few schedules; the home page lists them all.
@@ -135,13 +135,13 @@ pub struct Nav<'a> {
 }
 
 #[derive(Serialize, Clone)]
-pub struct Link<'a> {
+pub(crate) struct Link<'a> {
     pub title: &'a str,
     pub url: String,
 }
 
 #[derive(Serialize, Clone)]
-pub struct MonthLink {
+pub(crate) struct MonthLink {
     pub label: String,
     pub url: String,
 }
@@ -153,14 +153,14 @@ impl From<YearMonth> for MonthLink {
 }
 
 #[derive(Serialize, Clone)]
-pub struct TagLink<'a> {
+pub(crate) struct TagLink<'a> {
     pub name: &'a str,
     pub url: String,
 }
 
 /// An activity as lists, tables and the timeline show it.
 #[derive(Serialize, Clone)]
-pub struct ActivityRef<'a> {
+pub(crate) struct ActivityRef<'a> {
     pub number: Option<u32>,
     pub title: &'a str,
     pub url: String,
@@ -188,7 +188,7 @@ pub struct ActivityRef<'a> {
 
 /// Whether an activity changed, for its badge and the filter (see [`crate::content::changes`]).
 #[derive(Serialize, Clone, Copy)]
-pub struct StatusView {
+pub(crate) struct StatusView {
     /// `scheduled`, `postponed`, `cancelled` or `rescheduled`.
     pub status: &'static str,
     pub status_label: &'static str,
@@ -201,7 +201,7 @@ pub struct StatusView {
 }
 
 impl StatusView {
-    pub fn new(a: &Activity) -> Self {
+    pub(crate) fn new(a: &Activity) -> Self {
         let status = a.status();
         StatusView {
             status: status.as_str(),
@@ -216,7 +216,7 @@ impl StatusView {
 
 /// A recorded change as pages show it.
 #[derive(Serialize)]
-pub struct ChangeView<'a> {
+pub(crate) struct ChangeView<'a> {
     /// When it was announced, ISO 8601, and as the schedule writes it (9月1日).
     pub date: String,
     pub date_words: String,
@@ -228,7 +228,7 @@ pub struct ChangeView<'a> {
 }
 
 impl<'a> ChangeView<'a> {
-    pub fn new(c: &'a Change, year: i32) -> Self {
+    pub(crate) fn new(c: &'a Change, year: i32) -> Self {
         ChangeView {
             date: c.date.to_string(),
             date_words: changes::date_words(c.date, year),
@@ -241,7 +241,7 @@ impl<'a> ChangeView<'a> {
 
 /// An entry of a "最近调整" list: a change, with the activity it is about.
 #[derive(Serialize)]
-pub struct RecentChange<'a> {
+pub(crate) struct RecentChange<'a> {
     #[serde(flatten)]
     pub change: ChangeView<'a>,
     pub title: &'a str,
@@ -252,7 +252,7 @@ pub struct RecentChange<'a> {
 }
 
 impl<'a> ActivityRef<'a> {
-    pub fn new(site: &'a Site, schedule: &'a Schedule, a: &'a Activity) -> Self {
+    pub(crate) fn new(site: &'a Site, schedule: &'a Schedule, a: &'a Activity) -> Self {
         let mode = a.mode;
         let published = a.published();
         let dates = DatesView::new(&a.when, &site.config.timezone);
@@ -281,14 +281,14 @@ impl<'a> ActivityRef<'a> {
 
 /// Position of a range on a timeline, as CSS percentages.
 #[derive(Serialize, Clone)]
-pub struct Bar {
+pub(crate) struct Bar {
     pub left: String,
     pub width: String,
 }
 
 impl Bar {
     /// Placement of `start..=end` on a timeline running `first..=last`, clipped to it.
-    pub fn place(start: NaiveDate, end: NaiveDate, first: NaiveDate, last: NaiveDate) -> Bar {
+    pub(crate) fn place(start: NaiveDate, end: NaiveDate, first: NaiveDate, last: NaiveDate) -> Bar {
         let total = (last - first).num_days() as f64 + 1.0;
         let s = (start.max(first) - first).num_days() as f64;
         let e = (end.min(last) - first).num_days() as f64 + 1.0;
@@ -298,7 +298,7 @@ impl Bar {
 }
 
 #[derive(Serialize)]
-pub struct MilestoneView<'a> {
+pub(crate) struct MilestoneView<'a> {
     pub label: &'a str,
     pub when: &'a str,
     pub when_html: String,
@@ -310,7 +310,7 @@ pub struct MilestoneView<'a> {
 }
 
 impl<'a> MilestoneView<'a> {
-    pub fn new(m: &'a Milestone, zone: &Zone, first: NaiveDate, last: NaiveDate) -> Self {
+    pub(crate) fn new(m: &'a Milestone, zone: &Zone, first: NaiveDate, last: NaiveDate) -> Self {
         let dates = DatesView::new(&m.when, zone);
         MilestoneView {
             label: &m.label,
@@ -324,7 +324,7 @@ impl<'a> MilestoneView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct ScheduleView<'a> {
+pub(crate) struct ScheduleView<'a> {
     pub title: &'a str,
     pub url: String,
     pub year: i32,
@@ -346,7 +346,7 @@ pub struct ScheduleView<'a> {
 
 /// One page of a large schedule's table: its address and the rows it holds (1-based, inclusive).
 #[derive(Serialize)]
-pub struct TablePageLink {
+pub(crate) struct TablePageLink {
     pub number: usize,
     pub url: String,
     pub first: usize,
@@ -354,7 +354,7 @@ pub struct TablePageLink {
 }
 
 #[derive(Serialize)]
-pub struct TimelineMonth {
+pub(crate) struct TimelineMonth {
     pub key: String,
     pub label: String,
     pub year: i32,
@@ -364,7 +364,7 @@ pub struct TimelineMonth {
 /// A bar of the timeline: where it is, and whether the activity runs on past the axis (a year-long activity
 /// on an axis fitted to the dated ones), so it is drawn as a band with open ends.
 #[derive(Serialize)]
-pub struct TimelineBar {
+pub(crate) struct TimelineBar {
     #[serde(flatten)]
     pub bar: Bar,
     pub open_start: bool,
@@ -372,7 +372,7 @@ pub struct TimelineBar {
 }
 
 #[derive(Serialize)]
-pub struct TimelineRow<'a> {
+pub(crate) struct TimelineRow<'a> {
     pub activity: Value,
     /// One bar per date of a list, else one.
     pub bars: Vec<TimelineBar>,
@@ -383,7 +383,7 @@ pub struct TimelineRow<'a> {
 }
 
 #[derive(Serialize)]
-pub struct Timeline<'a> {
+pub(crate) struct Timeline<'a> {
     /// The first and last day it draws, so the browser can place today's line.
     pub first: String,
     pub last: String,
@@ -393,7 +393,7 @@ pub struct Timeline<'a> {
 
 /// What the calendar's filter form offers: the schedule's tags, the modes and the months.
 #[derive(Serialize)]
-pub struct FilterView<'a> {
+pub(crate) struct FilterView<'a> {
     pub tags: Vec<&'a str>,
     pub modes: Vec<&'static str>,
     /// The months one can pick: those of the timeline's axis.
@@ -405,7 +405,7 @@ pub struct FilterView<'a> {
 /// A month of the agenda: the activities that start in it, and a line naming those that started earlier and
 /// still run ("自7月起：1、2").
 #[derive(Serialize)]
-pub struct AgendaMonth {
+pub(crate) struct AgendaMonth {
     pub key: String,
     pub label: String,
     pub url: String,
@@ -417,7 +417,7 @@ pub struct AgendaMonth {
 
 /// An activity in the agenda, once, in the month it starts.
 #[derive(Serialize)]
-pub struct AgendaEntry {
+pub(crate) struct AgendaEntry {
     pub a: Value,
     /// Its `id` on the page, for the "自7月起" links of later months.
     pub anchor: String,
@@ -427,14 +427,14 @@ pub struct AgendaEntry {
 
 /// Activities of a month that started in an earlier one.
 #[derive(Serialize)]
-pub struct Continuing {
+pub(crate) struct Continuing {
     /// "7月", or "2023年12月" in another year.
     pub since: String,
     pub items: Vec<ContinuingItem>,
 }
 
 #[derive(Serialize)]
-pub struct ContinuingItem {
+pub(crate) struct ContinuingItem {
     pub anchor: String,
     /// Its 序号, or its title when it has none.
     pub label: String,
@@ -443,7 +443,7 @@ pub struct ContinuingItem {
 
 /// A month of a large schedule's overview, or of the home page's list of months.
 #[derive(Serialize)]
-pub struct MonthCount {
+pub(crate) struct MonthCount {
     pub key: String,
     pub label: String,
     pub url: String,
@@ -455,7 +455,7 @@ pub struct MonthCount {
 }
 
 #[derive(Serialize)]
-pub struct ScheduleSummary<'a> {
+pub(crate) struct ScheduleSummary<'a> {
     pub title: &'a str,
     pub url: String,
     pub year: i32,
@@ -472,7 +472,7 @@ pub struct ScheduleSummary<'a> {
 /// which the browser lists what is on; the others with their summary and link alone, so that an archive of many
 /// years does not put every year's index in its home page.
 #[derive(Serialize)]
-pub struct Featured<'a> {
+pub(crate) struct Featured<'a> {
     pub schedule: ScheduleSummary<'a>,
     /// Its first and last day (ISO 8601); none for a schedule without dates.
     pub first: Option<String>,
@@ -487,7 +487,7 @@ pub struct Featured<'a> {
 /// A row of the schedule table: the published columns with the main content (printed like the original), and
 /// what the calendar's filter reads.
 #[derive(Serialize)]
-pub struct TableRow {
+pub(crate) struct TableRow {
     #[serde(flatten)]
     pub summary: Value,
     pub body_html: String,
@@ -496,7 +496,7 @@ pub struct TableRow {
 }
 
 #[derive(Serialize)]
-pub struct ActivityPage<'a> {
+pub(crate) struct ActivityPage<'a> {
     #[serde(flatten)]
     pub summary: ActivityRef<'a>,
     pub body_html: String,
@@ -515,7 +515,7 @@ pub struct ActivityPage<'a> {
 }
 
 #[derive(Serialize)]
-pub struct MonthView {
+pub(crate) struct MonthView {
     pub key: String,
     pub label: String,
     pub prev: Option<MonthLink>,
@@ -527,7 +527,7 @@ pub struct MonthView {
 /// A week row of the month grid: its seven days, the bars drawn across them in lanes, and the days with more
 /// than the lanes can hold.
 #[derive(Serialize)]
-pub struct WeekView<'a> {
+pub(crate) struct WeekView<'a> {
     pub days: Vec<DayView>,
     pub bars: Vec<GridBar<'a>>,
     pub more: Vec<MoreLink>,
@@ -536,7 +536,7 @@ pub struct WeekView<'a> {
 
 /// A day of the grid; days of the months before and after are blank (`day` none).
 #[derive(Serialize)]
-pub struct DayView {
+pub(crate) struct DayView {
     /// 1 (Monday) to 7.
     pub col: usize,
     pub day: Option<u32>,
@@ -545,14 +545,14 @@ pub struct DayView {
 }
 
 impl DayView {
-    pub fn new(col: usize, date: Option<NaiveDate>) -> Self {
+    pub(crate) fn new(col: usize, date: Option<NaiveDate>) -> Self {
         DayView { col, day: date.map(|d| d.day()), date: date.map(|d| d.to_string()), weekend: col >= 6 }
     }
 }
 
 /// An activity's run of days within one week row: a bar from column `col` over `span` days, in lane `lane`.
 #[derive(Serialize)]
-pub struct GridBar<'a> {
+pub(crate) struct GridBar<'a> {
     pub col: usize,
     pub span: usize,
     /// The grid row: lane 1 is row 2 (row 1 holds the day numbers).
@@ -577,7 +577,7 @@ pub struct GridBar<'a> {
 
 /// "另 N 项" on a day whose activities do not all fit the lanes, leading to the list below.
 #[derive(Serialize)]
-pub struct MoreLink {
+pub(crate) struct MoreLink {
     pub col: usize,
     pub count: usize,
     pub href: String,
@@ -585,7 +585,7 @@ pub struct MoreLink {
 
 /// A group of the month's list: a day, a 旬, those that started earlier, month- and year-long ones.
 #[derive(Serialize)]
-pub struct MonthGroup {
+pub(crate) struct MonthGroup {
     pub id: String,
     pub heading: String,
     /// For a day's group, the day (ISO), so the browser can mark today.
@@ -595,21 +595,21 @@ pub struct MonthGroup {
 }
 
 #[derive(Serialize)]
-pub struct TagView<'a> {
+pub(crate) struct TagView<'a> {
     pub name: &'a str,
     pub url: String,
     pub count: usize,
 }
 
 #[derive(Serialize)]
-pub struct TagGroup<'a> {
+pub(crate) struct TagGroup<'a> {
     pub schedule: Link<'a>,
     pub activities: Vec<Value>,
 }
 
 /// Where a page is in a list split over several pages. Empty when there is one page.
 #[derive(Serialize)]
-pub struct Pager {
+pub(crate) struct Pager {
     /// 1-based.
     pub current: usize,
     pub total: usize,
@@ -619,7 +619,7 @@ pub struct Pager {
 }
 
 #[derive(Serialize)]
-pub struct PagerLink {
+pub(crate) struct PagerLink {
     pub number: usize,
     pub url: String,
     pub current: bool,
@@ -627,7 +627,7 @@ pub struct PagerLink {
 
 impl Pager {
     /// Page `n` (0-based) of `total`; `url(k)` is page `k`'s address.
-    pub fn new(n: usize, total: usize, url: impl Fn(usize) -> String) -> Pager {
+    pub(crate) fn new(n: usize, total: usize, url: impl Fn(usize) -> String) -> Pager {
         Pager {
             current: n + 1,
             total,

@@ -2,9 +2,9 @@
 
 use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
 
-use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use super::RescheduleError;
 
-pub fn toml_date(d: chrono::NaiveDate) -> toml_edit::Datetime {
+pub(super) fn toml_date(d: chrono::NaiveDate) -> toml_edit::Datetime {
     use chrono::Datelike;
     let date = toml_edit::Date {
         year: u16::try_from(d.year()).unwrap_or_default(),
@@ -16,7 +16,7 @@ pub fn toml_date(d: chrono::NaiveDate) -> toml_edit::Datetime {
 
 /// Sets `key` to the string `value`, keeping the spacing and comment around the old value; a new key goes
 /// after the others.
-pub fn set(table: &mut Table, key: &str, value: &str) {
+pub(super) fn set(table: &mut Table, key: &str, value: &str) {
     match table.get_mut(key).and_then(Item::as_value_mut) {
         Some(v) => {
             let decor = v.decor().clone();
@@ -31,7 +31,7 @@ pub fn set(table: &mut Table, key: &str, value: &str) {
 
 /// Appends `entry` to `changes` in the form the file uses: a line of its own in an array of inline tables
 /// (made when there is none), or a `[[changes]]` table.
-pub fn push_change(doc: &mut DocumentMut, mut entry: InlineTable) -> Result<(), Diagnostics> {
+pub(super) fn push_change(doc: &mut DocumentMut, mut entry: InlineTable) -> Result<(), RescheduleError> {
     entry.fmt();
     match doc.get_mut("changes") {
         None => {
@@ -46,12 +46,7 @@ pub fn push_change(doc: &mut DocumentMut, mut entry: InlineTable) -> Result<(), 
         }
         Some(Item::ArrayOfTables(tables)) => tables.push(entry.into_table()),
         Some(Item::Table(_)) | Some(Item::Value(_)) | Some(Item::None) => {
-            return Err(Diagnostic::file(
-                "changes",
-                ErrorKind::CannotReschedule("`changes` in the file is not a list".into()),
-            )
-            .with_help("write it as changes = [ { date = …, … } ], or remove it")
-            .into());
+            return Err(RescheduleError::ChangesNotAList);
         }
     }
     Ok(())

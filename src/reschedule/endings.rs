@@ -4,14 +4,14 @@
 //! file's dominant one.
 
 /// The line end most of `text`'s lines have: CRLF when more lines end in it than in a bare LF.
-pub fn dominant(text: &str) -> &'static str {
+pub(super) fn dominant(text: &str) -> &'static str {
     let crlf = text.matches("\r\n").count();
     let lf = text.matches('\n').count() - crlf;
     if crlf > lf { "\r\n" } else { "\n" }
 }
 
 /// `text` with every CRLF read as LF, the form the edit is made on.
-pub fn as_lf(text: &str) -> String {
+pub(super) fn as_lf(text: &str) -> String {
     text.replace("\r\n", "\n")
 }
 
@@ -38,7 +38,7 @@ const MAX_CELLS: usize = 1 << 20;
 
 /// `edited` (the edit of `original` made on its LF form, [`as_lf`]) with the bytes of `original` for every
 /// line the edit left as it was, and `eol` ending every line it wrote.
-pub fn restore(original: &str, edited: &str, eol: &str) -> String {
+pub(super) fn restore(original: &str, edited: &str, eol: &str) -> String {
     let old = lines(original);
     let new = lines(edited);
     let same = |i: usize, j: usize| old[i].content == new[j].content && old[i].ends == new[j].ends;

@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::RescheduleError;
 use crate::content::write::{activity_files, number_of};
-use crate::error::{Diagnostic, Diagnostics, ErrorKind, nearest};
+use crate::error::{Diagnostic, Diagnostics, nearest};
 use crate::urls;
 
 /// An activity file, with the names it answers to.
@@ -50,7 +51,7 @@ impl Candidate {
 
 /// The activity file of `dir` that `wanted` names. Its slug, file name or file stem are its own names and are
 /// looked for first; only when none has it, the name after its 序号, the 序号 itself and the exact title.
-pub fn find(dir: &Path, wanted: &str) -> Result<PathBuf, Diagnostics> {
+pub(super) fn find(dir: &Path, wanted: &str) -> Result<PathBuf, Diagnostics> {
     let wanted = wanted.trim();
     let mut all: Vec<Candidate> =
         activity_files(dir).into_iter().map(|(p, t)| Candidate::read(p, t.as_ref())).collect();
@@ -66,7 +67,7 @@ pub fn find(dir: &Path, wanted: &str) -> Result<PathBuf, Diagnostics> {
     if found.is_empty() {
         found = all.iter().filter(|c| given(c)).collect();
     }
-    let error = |reason: String| Diagnostic::file(dir, ErrorKind::CannotReschedule(reason));
+    let error = |e: RescheduleError| Diagnostic::file(dir, e);
     match found.as_slice() {
         [one] => Ok(one.path.clone()),
         [] => {
@@ -76,11 +77,11 @@ pub fn find(dir: &Path, wanted: &str) -> Result<PathBuf, Diagnostics> {
                     .to_string(),
                 near => format!("did you mean {}?", near.join(" or ")),
             };
-            Err(error(format!("no activity `{wanted}` in it")).with_help(help).into())
+            Err(error(RescheduleError::NoSuchActivity { wanted: wanted.to_string() }).with_help(help).into())
         }
         several => {
-            let list: Vec<String> = several.iter().map(|c| c.shown()).collect();
-            Err(error(format!("`{wanted}` could be any of {}", list.join("; ")))
+            let candidates = several.iter().map(|c| c.shown()).collect();
+            Err(error(RescheduleError::Ambiguous { wanted: wanted.to_string(), candidates })
                 .with_help("give the file name of the one you mean")
                 .into())
         }

@@ -8,6 +8,7 @@
 
 mod edit;
 mod endings;
+mod error;
 mod find;
 
 use std::path::PathBuf;
@@ -15,12 +16,14 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, InlineTable, Value};
 
+use crate::config::Config;
 use crate::content::changes::Status;
 use crate::content::dates::parse_when_in;
 use crate::content::schedule_slug_problem;
-use crate::content::{INDEX_FILE, file, frontmatter};
-use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp};
+use crate::content::{ContentError, INDEX_FILE, file, frontmatter};
+use crate::error::{Diagnostic, Diagnostics, IoOp};
 use edit::{push_change, set, toml_date};
+pub use error::RescheduleError;
 
 /// A change to record, as the editor gives it.
 #[derive(Debug, Clone, Default)]
@@ -57,8 +60,13 @@ pub struct Rescheduled {
     pub dated_today: bool,
 }
 
-fn arg_error(what: &str, reason: impl Into<String>, help: &str) -> Diagnostics {
-    Diagnostic::file(what, ErrorKind::CannotReschedule(reason.into())).with_help(help).into()
+fn arg_error(name: &'static str, error: RescheduleError, help: &str) -> Diagnostics {
+    Diagnostic::arg(name, error).with_help(help).into()
+}
+
+/// Records `change` in its activity's file; without a date given, it is dated today in the site's time zone.
+pub fn run(change: &Change) -> Result<Rescheduled, Diagnostics> {
+    reschedule(change, || Ok(Config::load(&change.root)?.timezone.today()))
 }
 
 /// Records `change` in its activity's file. `today` is asked only when the change gives no date.
@@ -67,18 +75,18 @@ pub fn reschedule(
     today: impl FnOnce() -> Result<NaiveDate, Diagnostics>,
 ) -> Result<Rescheduled, Diagnostics> {
     if let Some(kind) = schedule_slug_problem(&change.schedule) {
-        return Err(Diagnostic::file("SCHEDULE", kind).with_help("give the schedule's folder name").into());
+        return Err(Diagnostic::arg("SCHEDULE", kind).with_help("give the schedule's folder name").into());
     }
     if change.when.is_none() && change.place.is_none() && change.status.is_none() {
         return Err(arg_error(
             "almanac reschedule",
-            "nothing to change",
+            RescheduleError::NothingToChange,
             "give the new --when, --where or --status (or several)",
         ));
     }
     let new_status = match &change.status {
         Some(s) => Some(Status::parse(s).ok_or_else(|| {
-            Diagnostic::file("--status", ErrorKind::UnknownStatus(s.clone()))
+            Diagnostic::arg("--status", ContentError::UnknownStatus(s.clone()))
                 .with_help("write one of: scheduled, postponed, cancelled, rescheduled")
         })?),
         None => None,
@@ -91,8 +99,8 @@ pub fn reschedule(
     let current = file::load_activity(&content, &path, index.context, whole_toml).map_err(|f| f.errors)?;
     if let Some(w) = &change.when {
         parse_when_in(w, index.context).map_err(|e| {
-            let kind = ErrorKind::Date { text: w.clone(), reason: e.to_string() };
-            Diagnostics::from(Diagnostic::at("--when", w, e.offset, e.len, kind).with_help(e.help()))
+            let kind = ContentError::Date { text: w.clone(), reason: e.kind.clone() };
+            Diagnostics::from(Diagnostic::arg_at("--when", w, e.offset, e.len, kind).with_help(e.help()))
         })?;
     }
     let (date, dated_today) = match change.date {
@@ -104,7 +112,7 @@ pub fn reschedule(
     {
         return Err(arg_error(
             "--date",
-            format!("{date} is before the last recorded change ({last})"),
+            RescheduleError::BeforeLastChange { date, last },
             "changes are recorded in the order they were announced: give the day of this one",
         ));
     }
@@ -127,7 +135,7 @@ pub fn reschedule(
     if alone && before == after {
         return Err(arg_error(
             "almanac reschedule",
-            format!("nothing changes: the activity already says {}", current.published()),
+            RescheduleError::NothingChanges { published: current.published() },
             "give a --when, --where or --status that differs from the file's",
         ));
     }
@@ -143,7 +151,7 @@ pub fn reschedule(
     let original = &text[start..end];
     let mut doc: DocumentMut = endings::as_lf(original)
         .parse()
-        .map_err(|e| arg_error(&path.display().to_string(), format!("cannot edit its TOML: {e}"), ""))?;
+        .map_err(|e: toml_edit::TomlError| Diagnostic::file(&path, RescheduleError::Unedited(e.to_string())))?;
     let mut entry = InlineTable::new();
     entry.insert("date", Value::from(toml_date(date)));
     if let Some(w) = when {
@@ -169,7 +177,8 @@ pub fn reschedule(
     if !change.note.trim().is_empty() {
         entry.insert("note", Value::from(change.note.trim()));
     }
-    push_change(&mut doc, entry)?;
+    push_change(&mut doc, entry)
+        .map_err(|e| Diagnostic::file(&path, e).with_help("write it as changes = [ { date = …, … } ], or remove it"))?;
     let toml = endings::restore(original, &doc.to_string(), endings::dominant(&text));
     let edited = format!("{}{toml}{}", &text[..start], &text[end..]);
 
@@ -214,7 +223,7 @@ fn today_in(span: Option<(NaiveDate, NaiveDate)>, year: i32, today: NaiveDate) -
     }
     Err(arg_error(
         "--date",
-        format!("no --date given, and today ({today}) is outside the schedule's span ({first} to {last})"),
+        RescheduleError::TodayOutsideSpan { today, first, last },
         "give the day the change was announced: --date YYYY-MM-DD",
     ))
 }

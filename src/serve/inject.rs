@@ -1,14 +1,14 @@
 //! The live-reload script, added to HTML responses in serve mode only (never to built files).
 
 /// Where the script asks for the server's state: the build generation and the last build's error.
-pub const STATUS_PATH: &str = "/__almanac/status";
+pub(super) const STATUS_PATH: &str = "/__almanac/status";
 
 const SCRIPT: &str = include_str!("reload.js");
 
 /// What every request gets before the first good build (with status 503): a page that says so, in Chinese as
 /// the sites are, and that carries the script like any page, which shows the errors over it and reloads once
 /// the site builds.
-pub fn building_page() -> &'static str {
+pub(super) fn building_page() -> &'static str {
     concat!(
         "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",
         "<title>站点尚未构建 · almanac serve</title>\n</head>\n<body>\n",
@@ -19,7 +19,7 @@ pub fn building_page() -> &'static str {
 
 /// The page served for a page whose rendering failed, while the whole site is checked: the script then shows
 /// the error and brings back the last good build.
-pub fn failed_page() -> &'static str {
+pub(super) fn failed_page() -> &'static str {
     concat!(
         "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",
         "<title>本页未能生成 · almanac serve</title>\n</head>\n<body>\n",
@@ -29,13 +29,13 @@ pub fn failed_page() -> &'static str {
 }
 
 /// The `<script>` element for a page of build `generation` (0: no build has succeeded yet).
-pub fn reload_tag(generation: u64) -> String {
+pub(super) fn reload_tag(generation: u64) -> String {
     let js = SCRIPT.replace("__GENERATION__", &generation.to_string()).replace("__ENDPOINT__", STATUS_PATH);
     format!("<script>\n{js}</script>\n")
 }
 
 /// `html` with `tag` inserted once, before the last `</body>` (any case), or at the end when there is none.
-pub fn inject(html: &[u8], tag: &str) -> Vec<u8> {
+pub(super) fn inject(html: &[u8], tag: &str) -> Vec<u8> {
     let at = html.windows(7).rposition(|w| w.eq_ignore_ascii_case(b"</body>")).unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + tag.len());
     out.extend_from_slice(&html[..at]);

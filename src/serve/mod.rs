@@ -1,13 +1,16 @@
 //! `almanac serve`'s parts: the rendered site in memory, which request names which file, the reload script
 //! and its overlay, the state and status the pages poll, the HTTP server and the file watcher.
-//! [`crate::cmd::serve`] ties them together.
+//! [`run`](fn@run) (in `run.rs`) ties them together.
 
 mod conns;
-pub mod inject;
-pub mod paths;
-pub mod server;
-pub mod status;
-pub mod watch;
+mod inject;
+mod paths;
+mod run;
+mod server;
+mod status;
+mod watch;
+
+pub use run::{Options, ServeError, ServeEvent, run};
 
 use std::collections::HashMap;
 use std::fmt;

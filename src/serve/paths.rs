@@ -10,7 +10,7 @@ use percent_encoding::percent_decode_str;
 /// encoded slashes, `%` after decoding (double encoding), backslashes, NUL, colons (drive letters), empty
 /// segments or hidden names, so refusing them costs nothing and leaves no normalisation to get wrong.
 /// A path ending in `/` names the folder's `index.html`.
-pub fn resolve(target: &str) -> Option<String> {
+pub(super) fn resolve(target: &str) -> Option<String> {
     let path = target.split(['?', '#']).next().unwrap_or("");
     let path = path.strip_prefix('/')?;
     let lower = path.to_ascii_lowercase();
@@ -42,7 +42,7 @@ pub fn resolve(target: &str) -> Option<String> {
 }
 
 /// The `Content-Type` for a file of the built site, by its extension.
-pub fn content_type(path: &str) -> &'static str {
+pub(super) fn content_type(path: &str) -> &'static str {
     let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     match ext.as_str() {
         "html" | "htm" => "text/html; charset=utf-8",

@@ -42,7 +42,7 @@ use super::status::{Shared, Status};
 
 /// How much a client may take of the server, and for how long.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
+pub(super) struct Limits {
     /// Open connections at most. The next one closes the connection idle longest, or, when every one is busy
     /// answering, waits until one closes.
     pub max_connections: usize,
@@ -75,7 +75,7 @@ impl Default for Limits {
 
 /// An HTTP response, as plain data.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reply {
+pub(super) struct Reply {
     pub status: u16,
     pub content_type: &'static str,
     pub body: Bytes,
@@ -108,7 +108,7 @@ impl Reply {
 }
 
 /// The answer to `method target`. Only the status endpoint may wait (for a new build, up to `poll_timeout`).
-pub async fn route(method: &str, target: &str, shared: &Shared, poll_timeout: Duration) -> Reply {
+pub(super) async fn route(method: &str, target: &str, shared: &Shared, poll_timeout: Duration) -> Reply {
     if method != "GET" && method != "HEAD" {
         let mut r = Reply::text(405, "405 method not allowed: this server only serves files");
         r.headers.push(("Allow", "GET, HEAD".into()));
@@ -177,7 +177,7 @@ fn not_found(files: &Files, generation: u64) -> Reply {
 }
 
 /// Listens on `addr` (port 0 picks a free one).
-pub fn listen(addr: SocketAddr) -> io::Result<std::net::TcpListener> {
+pub(super) fn listen(addr: SocketAddr) -> io::Result<std::net::TcpListener> {
     let listener = std::net::TcpListener::bind(addr)?;
     listener.set_nonblocking(true)?;
     Ok(listener)
@@ -185,7 +185,7 @@ pub fn listen(addr: SocketAddr) -> io::Result<std::net::TcpListener> {
 
 /// Answers requests on `listener` from `shared` on a thread of its own, until the process ends or Ctrl+C;
 /// after Ctrl+C and a clean shutdown it calls `on_interrupt` and returns.
-pub fn spawn(
+pub(super) fn spawn(
     listener: std::net::TcpListener,
     shared: Arc<Shared>,
     limits: Limits,
@@ -222,7 +222,7 @@ fn spawn_until(
 
 /// Accepts connections until `stop` resolves, then stops accepting, answers waiting status requests at once
 /// and gives the responses under way `limits.shutdown_grace` to finish.
-pub async fn serve(listener: TcpListener, shared: Arc<Shared>, limits: Limits, stop: impl Future<Output = ()>) {
+pub(super) async fn serve(listener: TcpListener, shared: Arc<Shared>, limits: Limits, stop: impl Future<Output = ()>) {
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(limits.header_timeout)
@@ -316,7 +316,8 @@ async fn answer(request: Request<Incoming>, shared: &Shared, limits: Limits, bus
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::{Diagnostic, ErrorKind};
+    use crate::content::ContentError;
+    use crate::error::{Diagnostic, FileError};
     use std::io::{Read, Write};
     use std::net::{Ipv4Addr, TcpStream};
     use std::time::Instant;
@@ -415,7 +416,7 @@ mod tests {
         let shared = Arc::new(site());
         let status = async |t: &str| serde_json::from_slice::<serde_json::Value>(&get(t, &shared).await.body).unwrap();
         assert_eq!(status(STATUS_PATH).await, serde_json::json!({"version": 1, "generation": 1, "errors": []}));
-        let broken = Diagnostic::at("a.md", "when = \"<b>13月\"", 8, 3, ErrorKind::EmptyTitle);
+        let broken = Diagnostic::at("a.md", "when = \"<b>13月\"", 8, 3, ContentError::EmptyTitle);
         shared.fail(&broken.into());
         let s = status(STATUS_PATH).await;
         assert_eq!(s["errors"][0]["source"]["marked"], "<b>");
@@ -436,7 +437,7 @@ mod tests {
     #[tokio::test]
     async fn before_the_first_build_pages_say_so_and_carry_the_script_for_the_overlay() {
         let shared = Shared::default();
-        shared.fail(&Diagnostic::file("a.md", ErrorKind::NotUtf8).into());
+        shared.fail(&Diagnostic::file("a.md", FileError::NotUtf8).into());
         let r = get("/anything.html", &shared).await;
         assert_eq!(r.status, 503);
         assert!(body(&r).contains("站点还没有成功构建过"));

@@ -39,7 +39,7 @@ use crate::error::{Diagnostic, Diagnostics, Severity};
 
 /// One diagnostic as the page sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ErrorView {
+pub(super) struct ErrorView {
     pub severity: &'static str,
     pub path: String,
     pub line: Option<usize>,
@@ -51,7 +51,7 @@ pub struct ErrorView {
 
 /// A source line split around the part a diagnostic is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Marked {
+pub(super) struct Marked {
     pub before: String,
     pub marked: String,
     pub after: String,
@@ -59,16 +59,16 @@ pub struct Marked {
 
 impl From<&Diagnostic> for ErrorView {
     fn from(d: &Diagnostic) -> ErrorView {
-        let located = d.line > 0;
+        let located = d.line() > 0;
         ErrorView {
             severity: match d.severity() {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             },
             // `/` on every system, as the site's URLs and the terminal on Unix show it.
-            path: d.path.to_string_lossy().replace('\\', "/"),
-            line: located.then_some(d.line),
-            column: located.then_some(d.column),
+            path: d.path().to_string_lossy().replace('\\', "/"),
+            line: located.then_some(d.line()),
+            column: located.then_some(d.column()),
             message: d.kind.to_string(),
             help: d.help.clone(),
             source: d.marked().filter(|_| located).map(|(before, marked, after)| Marked { before, marked, after }),
@@ -78,7 +78,7 @@ impl From<&Diagnostic> for ErrorView {
 
 /// The status, as sent to the pages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Status {
+pub(super) struct Status {
     pub version: u64,
     pub generation: u64,
     #[serde(serialize_with = "as_slice")]
@@ -105,7 +105,7 @@ struct State {
 /// The state, shared between the build loop (which changes it) and the server (which reads it, and waits for
 /// it to change).
 #[derive(Debug)]
-pub struct Shared {
+pub(super) struct Shared {
     state: watch::Sender<State>,
 }
 
@@ -117,7 +117,7 @@ impl Default for Shared {
 
 impl Shared {
     /// Serves `files` from now on and clears any errors. Returns the new generation.
-    pub fn publish(&self, files: impl Into<Arc<Files>>) -> u64 {
+    pub(super) fn publish(&self, files: impl Into<Arc<Files>>) -> u64 {
         let files = files.into();
         let mut generation = 0;
         self.state.send_modify(|s| {
@@ -133,7 +133,7 @@ impl Shared {
     /// Serves `files` again, the last good build, after the one served since `generation` turned out to fail
     /// (rendering all of it found `errors`), unless a newer build is served by now. The pages reload, to the
     /// good build, and show the errors.
-    pub fn restore(&self, files: Arc<Files>, generation: u64, errors: &Diagnostics) {
+    pub(super) fn restore(&self, files: Arc<Files>, generation: u64, errors: &Diagnostics) {
         let views: Arc<[ErrorView]> = errors.iter().map(ErrorView::from).collect();
         self.state.send_if_modified(|s| {
             if s.generation != generation {
@@ -148,7 +148,7 @@ impl Shared {
     }
 
     /// Keeps serving the last good build and reports `errors` to the pages.
-    pub fn fail(&self, errors: &Diagnostics) {
+    pub(super) fn fail(&self, errors: &Diagnostics) {
         let views: Arc<[ErrorView]> = errors.iter().map(ErrorView::from).collect();
         self.state.send_modify(|s| {
             s.errors = views;
@@ -157,24 +157,24 @@ impl Shared {
     }
 
     /// The generation being served; 0 before the first good build.
-    pub fn generation(&self) -> u64 {
+    pub(super) fn generation(&self) -> u64 {
         self.state.borrow().generation
     }
 
     /// The files being served and their generation.
-    pub fn files(&self) -> (Arc<Files>, u64) {
+    pub(super) fn files(&self) -> (Arc<Files>, u64) {
         let s = self.state.borrow();
         (Arc::clone(&s.files), s.generation)
     }
 
     /// The status now.
-    pub fn status(&self) -> Status {
+    pub(super) fn status(&self) -> Status {
         let s = self.state.borrow();
         Status { version: s.version, generation: s.generation, errors: Arc::clone(&s.errors) }
     }
 
     /// The status once its version differs from `since`, or after `timeout`, or at once when the server stops.
-    pub async fn status_after(&self, since: u64, timeout: Duration) -> Status {
+    pub(super) async fn status_after(&self, since: u64, timeout: Duration) -> Status {
         let mut changes = self.state.subscribe();
         // An error means the sender is gone, which cannot happen while `self` lives; answer anyway.
         let _ = tokio::time::timeout(timeout, changes.wait_for(|s| s.version != since || s.stopping)).await;
@@ -182,7 +182,7 @@ impl Shared {
     }
 
     /// Wakes every waiting long poll, for a shutdown.
-    pub fn stop(&self) {
+    pub(super) fn stop(&self) {
         self.state.send_modify(|s| s.stopping = true);
     }
 }
@@ -190,7 +190,9 @@ impl Shared {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::{ErrorKind, WarningKind};
+    use crate::content::ContentError;
+    use crate::error::FileError;
+    use crate::lint::Lint;
     use std::path::PathBuf;
 
     fn views(json: &Status) -> serde_json::Value {
@@ -200,10 +202,11 @@ mod tests {
     #[test]
     fn a_diagnostic_becomes_structured_data_with_its_line_split_around_the_mark() {
         let text = "+++\ntitle = \"质量论坛\"\nwhen = \"九月13月\"\n";
-        let d = Diagnostic::at("content/s/a.md", text, text.find("13").unwrap(), "13月".len(), ErrorKind::EmptyTitle)
-            .with_help("write it as 9月13日");
-        let whole = Diagnostic::file(PathBuf::from("content/s/b.md"), ErrorKind::NotUtf8);
-        let warning = Diagnostic::file("almanac.toml", WarningKind::PlaceLooksLikeDate("9月".into()));
+        let d =
+            Diagnostic::at("content/s/a.md", text, text.find("13").unwrap(), "13月".len(), ContentError::EmptyTitle)
+                .with_help("write it as 9月13日");
+        let whole = Diagnostic::file(PathBuf::from("content/s/b.md"), FileError::NotUtf8);
+        let warning = Diagnostic::file("almanac.toml", Lint::PlaceLooksLikeDate("9月".into()));
         let shared = Shared::default();
         shared.fail(&Diagnostics(vec![d, whole, warning]));
         assert_eq!(
@@ -248,7 +251,7 @@ mod tests {
     fn publishing_clears_the_errors_and_counts_generations() {
         let shared = Shared::default();
         assert_eq!((shared.generation(), shared.status().version), (0, 0));
-        shared.fail(&Diagnostic::file("a.md", ErrorKind::NotUtf8).into());
+        shared.fail(&Diagnostic::file("a.md", FileError::NotUtf8).into());
         assert_eq!(shared.status().errors.len(), 1);
         assert_eq!(shared.publish(Files::from([("index.html", "x")])), 1);
         let s = shared.status();
@@ -272,7 +275,7 @@ mod tests {
             async move { shared.status_after(1, Duration::from_secs(60)).await }
         });
         tokio::task::yield_now().await;
-        shared.fail(&Diagnostic::file("a.md", ErrorKind::NotUtf8).into());
+        shared.fail(&Diagnostic::file("a.md", FileError::NotUtf8).into());
         let s = waiter.await.unwrap();
         assert_eq!((s.version, s.errors.len()), (2, 1));
         // So does the stop, without a change of version.
@@ -291,7 +294,7 @@ mod tests {
         shared.publish(Files::from([("index.html", "good")]));
         let (good, _) = shared.files();
         let failing = shared.publish(Files::from([("index.html", "broken")]));
-        let errors: Diagnostics = Diagnostic::file("templates/a.html", ErrorKind::NotUtf8).into();
+        let errors: Diagnostics = Diagnostic::file("templates/a.html", FileError::NotUtf8).into();
         shared.restore(Arc::clone(&good), failing, &errors);
         let (files, generation) = shared.files();
         assert_eq!(&*files.get("index.html").unwrap().unwrap(), b"good");

@@ -10,11 +10,11 @@ use notify_debouncer_full::notify::{self, Event, EventKind, RecommendedWatcher, 
 use notify_debouncer_full::{DebounceEventHandler, Debouncer, RecommendedCache, new_debouncer};
 
 /// Quiet time after the last change before a rebuild starts.
-pub const DEBOUNCE: Duration = Duration::from_millis(30);
+pub(super) const DEBOUNCE: Duration = Duration::from_millis(30);
 
 /// Whether a change to `path` can change the built site. Editors' swap and backup files (hidden names,
 /// `~` at the end, `#…#`) are not sources, and the loader ignores them too.
-pub fn is_source(root: &Path, path: &Path) -> bool {
+pub(super) fn is_source(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else { return false };
     let name = rel.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
     if name.starts_with('.') || name.ends_with('~') || (name.starts_with('#') && name.ends_with('#')) {
@@ -30,7 +30,7 @@ pub fn is_source(root: &Path, path: &Path) -> bool {
 
 /// The source files that `events` changed, relative to `root`, sorted, each once. Reads are not changes
 /// (inotify reports every open, and the build itself opens every source).
-pub fn changed_sources<'a>(root: &Path, events: impl IntoIterator<Item = &'a Event>) -> Vec<PathBuf> {
+pub(super) fn changed_sources<'a>(root: &Path, events: impl IntoIterator<Item = &'a Event>) -> Vec<PathBuf> {
     let mut changed: Vec<PathBuf> = events
         .into_iter()
         .filter(|e| !matches!(e.kind, EventKind::Access(_)))
@@ -45,7 +45,7 @@ pub fn changed_sources<'a>(root: &Path, events: impl IntoIterator<Item = &'a Eve
 
 /// The watches on one site. The root is watched on its own (for `almanac.toml`, and for a source folder that
 /// appears or is replaced later); each source folder that exists is watched recursively.
-pub struct SiteWatcher {
+pub(super) struct SiteWatcher {
     debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
     root: PathBuf,
     watched: Vec<PathBuf>,
@@ -53,7 +53,7 @@ pub struct SiteWatcher {
 
 impl SiteWatcher {
     /// Starts watching `root`; batches of changes go to `events` (a channel or a function).
-    pub fn new(root: &Path, events: impl DebounceEventHandler) -> notify::Result<SiteWatcher> {
+    pub(super) fn new(root: &Path, events: impl DebounceEventHandler) -> notify::Result<SiteWatcher> {
         let mut debouncer = new_debouncer(DEBOUNCE, None, events)?;
         debouncer.watch(root, RecursiveMode::NonRecursive)?;
         let mut w = SiteWatcher { debouncer, root: root.to_path_buf(), watched: Vec::new() };
@@ -63,7 +63,7 @@ impl SiteWatcher {
 
     /// Watches source folders that appeared since the last call and forgets those that went away (a folder
     /// that is deleted and made again needs a new watch).
-    pub fn refresh(&mut self) -> notify::Result<()> {
+    pub(super) fn refresh(&mut self) -> notify::Result<()> {
         for dir in config::SOURCE_DIRS.map(|d| self.root.join(d)) {
             let watched = self.watched.contains(&dir);
             if dir.is_dir() && !watched {

@@ -8,12 +8,13 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
+use super::super::ContentError;
 use super::super::changes::{Change, FieldChange, Status, WhenChange};
 use super::super::dates::Context;
 use super::super::frontmatter::Located;
 use super::text::check_value;
 use super::{read_when, toml_date};
-use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::error::{Diagnostic, Diagnostics};
 
 /// One entry of `changes`: the announcement's date, and for each field it changed the value before and after.
 #[derive(Deserialize)]
@@ -46,15 +47,16 @@ fn pair<'a>(
         (None, Some(v)) => (v, became, was),
     };
     Err(at
-        .error(value.span(), ErrorKind::HalfChange { have, missing })
+        .error(value.span(), ContentError::HalfChange { have, missing })
         .with_help(format!("a change says what `{was}` was and what it became: add `{missing}`")))
 }
 
 const STATUS_HELP: &str = "write one of: scheduled, postponed, cancelled, rescheduled";
 
 pub(super) fn read_status(at: Located<'_>, value: &Spanned<String>) -> Result<Status, Diagnostic> {
-    Status::parse(value.get_ref())
-        .ok_or_else(|| at.error(value.span(), ErrorKind::UnknownStatus(value.get_ref().clone())).with_help(STATUS_HELP))
+    Status::parse(value.get_ref()).ok_or_else(|| {
+        at.error(value.span(), ContentError::UnknownStatus(value.get_ref().clone())).with_help(STATUS_HELP)
+    })
 }
 
 /// The entries of `changes`, each checked: a date, at least one field with its value before and after (dates
@@ -83,7 +85,7 @@ pub(super) fn read_changes(
             && d < p
         {
             errors.push(
-                at.error(c.date.span(), ErrorKind::ChangesOutOfOrder { date: d, previous: p })
+                at.error(c.date.span(), ContentError::ChangesOutOfOrder { date: d, previous: p })
                     .with_help("list the changes oldest first: a new change goes at the end"),
             );
         }
@@ -99,7 +101,7 @@ pub(super) fn read_changes(
             && c.status.is_none()
             && c.new_status.is_none()
         {
-            errors.push(at.error(entry.span(), ErrorKind::EmptyChange).with_help(
+            errors.push(at.error(entry.span(), ContentError::EmptyChange).with_help(
                 "say what changed, e.g. { date = 2023-09-01, when = \"9月18日-22日\", new_when = \"10月9日-13日\" }; \
                  `almanac reschedule` writes it for you",
             ));

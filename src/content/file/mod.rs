@@ -13,11 +13,13 @@ use toml::value::Datetime;
 mod changes;
 mod text;
 
-use super::activity::{Activity, Milestone, Origin, Spans};
+use super::activity::{Activity, Milestone, SourceFile, Spans};
 use super::dates::{Context, Precision, When, excerpt, parse_when_in};
+use super::frontmatter::TomlError;
 use super::frontmatter::{self, Located, Schema};
 use super::mode::Mode;
-use crate::error::{Diagnostic, Diagnostics, ErrorKind, IoOp, SlugOf};
+use super::{ContentError, SlugOf};
+use crate::error::{Diagnostic, Diagnostics, FileError, IoOp};
 use crate::urls;
 use changes::{RawChange, read_changes, read_status};
 pub(crate) use text::check_value;
@@ -25,7 +27,7 @@ use text::{check_front_matter, check_text};
 
 /// How far from its schedule's year an activity may run: a typo such as `2203年` or `start = 0001-01-01` would
 /// otherwise make thousands of empty month pages.
-pub const YEARS_AROUND: i32 = 10;
+pub(crate) const YEARS_AROUND: i32 = 10;
 
 #[derive(Deserialize)]
 struct RawIndex {
@@ -40,7 +42,7 @@ struct RawIndex {
 const INDEX_SCHEMA: Schema = Schema { keys: &["title", "year", "span", "organiser", "note", "updated"], nested: &[] };
 
 /// The most milestones one activity may have: each is a bar and a calendar event of its own.
-pub const MAX_MILESTONES: usize = 20;
+pub(crate) const MAX_MILESTONES: usize = 20;
 
 #[derive(Deserialize)]
 struct RawActivity {
@@ -102,7 +104,8 @@ const ACTIVITY_KEYS: &[&str] = match TOML_KEYS.split_last() {
 };
 const MILESTONE_KEYS: &[&str] = &["when", "label", "outside"];
 /// The keys of a `changes` entry (see [`crate::content::changes`]).
-pub const CHANGE_KEYS: &[&str] = &["date", "when", "new_when", "where", "new_where", "status", "new_status", "note"];
+pub(crate) const CHANGE_KEYS: &[&str] =
+    &["date", "when", "new_when", "where", "new_where", "status", "new_status", "note"];
 const NESTED: &[(&str, &[&str])] = &[("milestones", MILESTONE_KEYS), ("changes", CHANGE_KEYS)];
 const MD_SCHEMA: Schema = Schema { keys: ACTIVITY_KEYS, nested: NESTED };
 
@@ -110,7 +113,7 @@ const TOML_SCHEMA: Schema = Schema { keys: TOML_KEYS, nested: NESTED };
 
 /// A schedule's `_index.md`, before its activities are added.
 pub(crate) struct Index {
-    pub origin: Origin,
+    pub origin: SourceFile,
     pub title: String,
     pub year: i32,
     /// What dates without a year are read against: the year, and the month it starts in with a `span`.
@@ -124,10 +127,10 @@ pub(crate) struct Index {
     pub intro_offset: usize,
 }
 
-fn origin(content_dir: &Path, path: &Path, text: String) -> Origin {
+fn origin(content_dir: &Path, path: &Path, text: String) -> SourceFile {
     let rel = path.strip_prefix(content_dir).unwrap_or(path);
     let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-    Origin { path: path.to_path_buf(), rel, text: Arc::from(text) }
+    SourceFile { path: path.to_path_buf(), rel, text: Arc::from(text) }
 }
 
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
@@ -135,7 +138,7 @@ fn read_text(path: &Path) -> Result<String, Diagnostic> {
     String::from_utf8(bytes).map_err(|e| {
         let text = String::from_utf8_lossy(e.as_bytes());
         let at = e.utf8_error().valid_up_to();
-        Diagnostic::at(path, &text, at, 1, ErrorKind::NotUtf8)
+        Diagnostic::at(path, &text, at, 1, FileError::NotUtf8)
             .with_help("save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)")
     })
 }
@@ -163,14 +166,14 @@ pub(crate) fn load_index(content_dir: &Path, path: &Path) -> Result<Index, Diagn
         (Some(y), _) => {
             // Dates without a year take this one, and the date reader holds four-digit years.
             let year = i32::try_from(*y.get_ref()).ok().filter(|y| (1000..=9999).contains(y)).ok_or_else(|| {
-                at.error(y.span(), ErrorKind::BadYear(*y.get_ref()))
+                at.error(y.span(), ContentError::BadYear(*y.get_ref()))
                     .with_help("write the schedule's year in full, e.g. year = 2024")
             })?;
             if let Some((first, _)) = span
                 && first.year() != year
             {
                 return Err(at
-                    .error(y.span(), ErrorKind::SpanYear { year, span_year: first.year() })
+                    .error(y.span(), ContentError::SpanYear { year, span_year: first.year() })
                     .with_help("leave `year` out (the span's first year is the schedule's year), or correct one")
                     .into());
             }
@@ -178,7 +181,7 @@ pub(crate) fn load_index(content_dir: &Path, path: &Path) -> Result<Index, Diagn
         }
         (None, Some((first, _))) => first.year(),
         (None, None) => {
-            return Err(Diagnostic::at(path, &text, 0, 3, ErrorKind::MissingKey("year"))
+            return Err(Diagnostic::at(path, &text, 0, 3, TomlError::MissingKey("year"))
                 .with_help("add a line `year = 2024` (or a `span` such as span = \"2024年9月-2025年7月\")")
                 .into());
         }
@@ -281,7 +284,7 @@ pub(crate) fn load_activity(
     let mut milestones = Vec::new();
     for (k, m) in raw.milestones.iter().enumerate() {
         if k == MAX_MILESTONES {
-            let kind = ErrorKind::TooManyMilestones { count: raw.milestones.len(), max: MAX_MILESTONES };
+            let kind = ContentError::TooManyMilestones { count: raw.milestones.len(), max: MAX_MILESTONES };
             errors.push(at.error(m.when.span(), kind).with_help(
                 "keep the phases a reader needs (registration, review, results); the rest belong in the content",
             ));
@@ -305,9 +308,11 @@ pub(crate) fn load_activity(
         Some(s) if urls::is_slug(s.get_ref()) => s.get_ref().clone(),
         Some(s) => {
             errors.push(
-                at.error(s.span(), ErrorKind::BadSlug { what: SlugOf::Activity, slug: s.get_ref().clone() }).with_help(
-                    format!("use lowercase ASCII letters, digits and `-`, at most {} bytes", urls::MAX_SLUG_BYTES),
-                ),
+                at.error(s.span(), ContentError::BadSlug { what: SlugOf::Activity, slug: s.get_ref().clone() })
+                    .with_help(format!(
+                        "use lowercase ASCII letters, digits and `-`, at most {} bytes",
+                        urls::MAX_SLUG_BYTES
+                    )),
             );
             String::new()
         }
@@ -321,8 +326,9 @@ pub(crate) fn load_activity(
     let changes = read_changes(at, toml, &raw.changes, context, &mut errors);
     let title = raw.title.get_ref().trim().to_string();
     if title.is_empty() {
-        errors
-            .push(at.error(raw.title.span(), ErrorKind::EmptyTitle).with_help("write the activity's name in `title`"));
+        errors.push(
+            at.error(raw.title.span(), ContentError::EmptyTitle).with_help("write the activity's name in `title`"),
+        );
     }
     let Some(when) = when.filter(|_| errors.is_empty()) else { return Err(Failed { errors, draft: raw.draft }) };
     let place = raw.place.as_ref().map(|p| p.get_ref().clone()).filter(|p| !p.trim().is_empty());
@@ -376,7 +382,7 @@ fn read_span(at: Located<'_>, toml: &str, value: &Spanned<String>) -> Result<(Na
     let when = read_when(at, toml, value, Context::calendar(1970))?;
     if !when.year_written || when.precision() < Precision::Month {
         return Err(at
-            .error(value.span(), ErrorKind::BadSpan { text: value.get_ref().clone() })
+            .error(value.span(), ContentError::BadSpan { text: value.get_ref().clone() })
             .with_help("write the first and last month with their years, e.g. span = \"2024年9月-2025年7月\""));
     }
     Ok((when.start, when.end))
@@ -389,7 +395,7 @@ fn read_when(at: Located<'_>, toml: &str, value: &Spanned<String>, context: Cont
         let len = if e.len == 0 { value.get_ref().len().max(1) } else { e.len };
         at.error(
             start + e.offset..start + e.offset + len,
-            ErrorKind::Date { text: excerpt(value.get_ref()), reason: e.to_string() },
+            ContentError::Date { text: excerpt(value.get_ref()), reason: e.kind.clone() },
         )
         .with_help(e.help())
     })
@@ -420,7 +426,7 @@ fn apply_overrides(
     if when.end < when.start {
         let span = end.or(start).map_or(0..0, |s| s.span());
         return Err(at
-            .error(span, ErrorKind::EndBeforeStart { start: when.start, end: when.end })
+            .error(span, ContentError::EndBeforeStart { start: when.start, end: when.end })
             .with_help("check `start` and `end`: end is the last day, inclusive"));
     }
     Ok(when)
@@ -434,7 +440,7 @@ fn check_bounds(at: Located<'_>, when: &When, year: i32, raw: &RawActivity) -> R
     }
     let span = raw.start.as_ref().or(raw.end.as_ref()).map_or_else(|| raw.when.span(), |s| s.span());
     Err(at
-        .error(span, ErrorKind::FarFromYear { start: when.start, end: when.end, year, years: YEARS_AROUND })
+        .error(span, ContentError::FarFromYear { start: when.start, end: when.end, year, years: YEARS_AROUND })
         .with_help(format!(
             "check the year: a schedule of {year} holds activities from {first} to {last}; put activities of other \
              years in a schedule of their own"
@@ -448,7 +454,7 @@ fn toml_date(at: Located<'_>, value: &Spanned<Datetime>) -> Result<NaiveDate, Di
         _ => None,
     };
     date.ok_or_else(|| {
-        at.error(value.span(), ErrorKind::NotACalendarDate { value: dt.to_string() })
+        at.error(value.span(), ContentError::NotACalendarDate { value: dt.to_string() })
             .with_help("write a plain date without quotes, like start = 2023-09-18")
     })
 }
@@ -462,7 +468,7 @@ pub(super) mod tests {
 
     /// (line, column, message) of each error.
     pub(super) fn found(e: &Diagnostics) -> Vec<(usize, usize, String)> {
-        e.iter().map(|d| (d.line, d.column, d.kind.to_string())).collect()
+        e.iter().map(|d| (d.line(), d.column(), d.kind.to_string())).collect()
     }
 
     pub(super) fn load_str(text: &str, name: &str) -> Result<Activity, Diagnostics> {
@@ -512,7 +518,7 @@ pub(super) mod tests {
     #[test]
     fn end_before_start_override_is_an_error() {
         let e = load_str("+++\ntitle = \"x\"\nwhen = \"9月\"\nend = 2023-08-01\n+++\n", "a.md").unwrap_err();
-        assert_eq!((e.0[0].line, e.0[0].column), (4, 7));
+        assert_eq!((e.0[0].line(), e.0[0].column()), (4, 7));
     }
 
     #[test]
@@ -522,19 +528,19 @@ pub(super) mod tests {
             ("+++\ntitle = \"x\"\nwhen = \"9月\"\nstart = 1000-01-01\n+++\n", 4),
         ] {
             let e = load_str(text, "a.md").unwrap_err();
-            assert_eq!(e.0[0].line, line, "{text}");
-            assert!(matches!(e.0[0].kind, crate::error::Kind::Error(ErrorKind::FarFromYear { .. })), "{text}");
+            assert_eq!(e.0[0].line(), line, "{text}");
+            assert!(matches!(e.0[0].kind, crate::error::Kind::Content(ContentError::FarFromYear { .. })), "{text}");
         }
         // Years further off are the date reader's own error.
         let e = load_str("+++\ntitle = \"x\"\nwhen = \"1000/9999\"\n+++\n", "a.md").unwrap_err();
-        assert!(matches!(e.0[0].kind, crate::error::Kind::Error(ErrorKind::Date { .. })));
+        assert!(matches!(e.0[0].kind, crate::error::Kind::Content(ContentError::Date { .. })));
         assert!(load_str("+++\ntitle = \"x\"\nwhen = \"2033年12月\"\n+++\n", "a.md").is_ok());
     }
 
     #[test]
     fn an_empty_title_points_at_the_title() {
         let e = load_str("+++\nwhen = \"9月\"\ntitle = \" \"\n+++\n", "a.md").unwrap_err();
-        assert_eq!((e.0[0].line, e.0[0].column), (3, 9));
+        assert_eq!((e.0[0].line(), e.0[0].column()), (3, 9));
     }
 
     /// Every truncation and a few corruptions of a valid file give a result or errors, never a panic.

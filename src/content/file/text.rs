@@ -5,8 +5,9 @@ use std::path::Path;
 
 use toml::Spanned;
 
+use super::super::ContentError;
 use super::super::frontmatter::Located;
-use crate::error::{Diagnostic, Diagnostics, ErrorKind};
+use crate::error::{Diagnostic, Diagnostics};
 
 /// Characters no published text may hold, anywhere in a content file (front matter or body): the C0 control
 /// characters but tab, line feed and carriage return; DEL; and the noncharacters U+FFFE and U+FFFF.
@@ -40,7 +41,7 @@ pub(super) fn check_text(path: &Path, text: &str, range: Range<usize>) -> Diagno
         last_line = Some(line_start);
         lines += 1;
         if lines <= MAX_REPORTED_LINES {
-            let kind = ErrorKind::ControlCharacter { code: u32::from(c), field: None };
+            let kind = ContentError::ControlCharacter { code: u32::from(c), field: None };
             errors.push(Diagnostic::at(path, text, i, c.len_utf8(), kind).with_help(RAW_CONTROL_HELP));
         }
     }
@@ -79,10 +80,10 @@ pub(crate) fn check_value(
     let (c, start, len) = find_in_source(raw, bad).unwrap_or((first, 0, span.len()));
     let marked = span.start + start..span.start + start + len;
     let d = if line_break(c) {
-        at.error(marked, ErrorKind::LineBreak { field })
+        at.error(marked, ContentError::LineBreak { field })
             .with_help(format!("write `{field}` on one line (the main content below the front matter can have many)"))
     } else {
-        at.error(marked, ErrorKind::ControlCharacter { code: u32::from(c), field: Some(field) })
+        at.error(marked, ContentError::ControlCharacter { code: u32::from(c), field: Some(field) })
             .with_help("remove the escape: the character it stands for cannot be published")
     };
     errors.push(d);
@@ -214,7 +215,7 @@ mod tests {
             [(4, 4, "`body` contains U+000C, an invisible control character, which cannot be published".to_string())]
         );
         let e = load_str("title = \"x\"\nwhen = \"9月\"\nbody = \"a\u{7f}\"\n", "a.toml").unwrap_err();
-        assert_eq!((e.0[0].line, e.0[0].column), (3, 10));
+        assert_eq!((e.0[0].line(), e.0[0].column()), (3, 10));
         assert!(load_str("title = \"x\"\nwhen = \"9月\"\nbody = \"a\\n\\tb\"\n", "a.toml").is_ok());
     }
 

@@ -20,7 +20,7 @@
 mod series;
 mod text;
 
-pub use text::escape;
+pub(crate) use text::escape;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -35,17 +35,17 @@ use series::{Series, Shape, Start};
 use text::{Writer, param};
 
 /// Every activity of schedule `si`, with their milestones.
-pub fn schedule(site: &Site, si: usize) -> String {
+pub(crate) fn schedule(site: &Site, si: usize) -> String {
     calendar(site, &site.schedules[si].title, &site.schedule_ids(si).collect::<Vec<_>>())
 }
 
 /// One activity and its milestones.
-pub fn activity(site: &Site, id: ActivityId) -> String {
+pub(crate) fn activity(site: &Site, id: ActivityId) -> String {
     calendar(site, &site.get(id).1.title, &[id])
 }
 
 /// The UID of an activity's event, or of its milestone `milestone` (0-based), stable across builds.
-pub fn uid(site: &Site, id: ActivityId, milestone: Option<usize>) -> String {
+pub(crate) fn uid(site: &Site, id: ActivityId, milestone: Option<usize>) -> String {
     let (s, a) = site.get(id);
     match milestone {
         None => format!("{}/{}@{}", s.slug, a.slug, host(site)),
@@ -130,7 +130,7 @@ fn revision(w: &mut Writer, a: &Activity, stamp: &str) {
 
 /// The title as calendars show it: a cancelled or postponed activity says so first, since not every calendar
 /// app shows `STATUS`.
-pub fn title(a: &Activity) -> String {
+pub(crate) fn title(a: &Activity) -> String {
     match a.status() {
         Status::Cancelled => format!("【已取消】{}", a.title),
         Status::Postponed => format!("【延期】{}", a.title),
@@ -303,7 +303,7 @@ fn describe(s: &Schedule, a: &Activity) -> String {
 }
 
 /// For a range known only to the 旬, month or year: a sentence saying the calendar dates are a reading.
-pub fn approximate(when: &When) -> Option<String> {
+pub(crate) fn approximate(when: &When) -> Option<String> {
     let unit = match when.precision() {
         Precision::Time | Precision::Day => return None,
         Precision::Dekad => "旬",

@@ -9,7 +9,7 @@ use crate::content::dates::Occurrence;
 
 /// How long each instance of an event lasts, which is what its dates must share.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
+pub(super) enum Shape {
     /// All day over this many days.
     AllDay(i64),
     /// From a local time, for this long; `None` for a start time alone (no `DTEND`: the event is at that time).
@@ -18,14 +18,14 @@ pub enum Shape {
 
 /// Where an instance starts: a day, or a local time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Start {
+pub(super) enum Start {
     Day(NaiveDate),
     At(NaiveDateTime),
 }
 
 /// One event of a list: its shape and its instances' starts, in order (the first is `DTSTART`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Series {
+pub(super) struct Series {
     pub shape: Shape,
     pub starts: Vec<Start>,
 }
@@ -33,10 +33,10 @@ pub struct Series {
 /// More shapes than this in one list (a list made to have a different length at every date) and each date is
 /// reduced to a shape every list can share: its days one by one, or its start time alone. The number of events
 /// a list makes stays bounded, whatever it says.
-pub const MAX_SERIES: usize = 4;
+pub(super) const MAX_SERIES: usize = 4;
 
 /// The events of a list of dates, in the order of their first date.
-pub fn of(occurrences: &[Occurrence]) -> Vec<Series> {
+pub(super) fn of(occurrences: &[Occurrence]) -> Vec<Series> {
     let series = group(occurrences.iter().flat_map(|o| instances(o, false)));
     if series.len() <= MAX_SERIES {
         return series;

@@ -6,7 +6,7 @@ const LINE_OCTETS: usize = 75;
 
 /// A parameter value (RFC 5545 §3.1, RFC 6868): `^`, `"` and line breaks caret-encoded (`^^`, `^'`, `^n`), other
 /// control characters dropped, and the whole quoted when it holds `:`, `;` or `,`, which a bare one cannot.
-pub fn param(value: &str) -> String {
+pub(super) fn param(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
     let mut chars = value.chars().peekable();
     while let Some(c) = chars.next() {
@@ -25,7 +25,7 @@ pub fn param(value: &str) -> String {
 
 /// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line breaks as `\n`, other
 /// control characters dropped (they are not allowed in a content line).
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -45,7 +45,7 @@ pub fn escape(text: &str) -> String {
 
 /// Splits a content line into lines of at most 75 octets, never inside a UTF-8 character; each continuation
 /// starts with a space, which counts toward its 75.
-pub fn fold(line: &str, out: &mut String) {
+pub(super) fn fold(line: &str, out: &mut String) {
     let mut used = 0;
     for c in line.chars() {
         if used + c.len_utf8() > LINE_OCTETS {
@@ -60,17 +60,17 @@ pub fn fold(line: &str, out: &mut String) {
 
 /// A calendar being written, line by line.
 #[derive(Default)]
-pub struct Writer {
+pub(super) struct Writer {
     pub out: String,
 }
 
 impl Writer {
     /// A property whose value is already in its final form (dates, URIs, escaped lists).
-    pub fn raw(&mut self, name: &str, value: &str) {
+    pub(super) fn raw(&mut self, name: &str, value: &str) {
         fold(&format!("{name}:{value}"), &mut self.out);
     }
 
-    pub fn text(&mut self, name: &str, value: &str) {
+    pub(super) fn text(&mut self, name: &str, value: &str) {
         self.raw(name, &escape(value));
     }
 }
