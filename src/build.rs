@@ -185,6 +185,17 @@ impl Plan {
                 let made: Vec<Rendered> = chunk
                     .par_iter()
                     .map(|&(path, item)| {
+                        // The site-wide data grows with the site: written as it is made, into the file and its
+                        // archive entry at once. (Compressed copies need the whole bytes: then it is made whole.)
+                        if let Item::Export(file) = item
+                            && export::streams(file)
+                            && !compress
+                        {
+                            let entry = self
+                                .stream(sink, path, file, archive)
+                                .map_err(|e| Diagnostic::io(IoOp::Write, sink.target().join(path), e))?;
+                            return Ok((path, Kept::NONE, entry));
+                        }
                         let bytes = self.render_alone(&renderer, item)?;
                         // The archive's copy of a page that offers it is not the served page: kept, not handed on.
                         if !(archive && item.offers_archive()) {
@@ -267,6 +278,25 @@ impl Plan {
         done.errors.sorted().or_ok(())
     }
 
+    /// Writes `file` at `path` of `sink` as it is made, and its archive entry when `archive`.
+    fn stream(
+        &self,
+        sink: &Staging,
+        path: &str,
+        file: layout::Export,
+        archive: bool,
+    ) -> io::Result<Option<export::archive::Entry>> {
+        // Buffered before the tee: serialisers write a few bytes at a time, and the compressor and the file
+        // each want large pieces.
+        let mut out = io::BufWriter::with_capacity(
+            1 << 16,
+            Tee { file: sink.create(path)?, entry: archive.then(|| export::archive::EntryWriter::new(path)) },
+        );
+        export::write_to(file, &self.site, &self.layout, &mut out)?;
+        let tee = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        tee.entry.map(export::archive::EntryWriter::finish).transpose()
+    }
+
     /// What the build wrote, for its summary line.
     pub fn summary(&self, output: PathBuf, elapsed: Duration) -> BuildSummary {
         let (pages, data_files, static_files) = self.layout.counts();
@@ -285,6 +315,26 @@ impl Plan {
                 self.site.schedules.iter().flat_map(|s| s.draft_problems.0.iter().cloned()).collect(),
             ),
         }
+    }
+}
+
+/// A file being written and, when the site has an archive, its archive entry: the same bytes to both.
+struct Tee {
+    file: std::fs::File,
+    entry: Option<export::archive::EntryWriter>,
+}
+
+impl io::Write for Tee {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.file.write_all(bytes)?;
+        if let Some(entry) = &mut self.entry {
+            entry.write_all(bytes)?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
     }
 }
 

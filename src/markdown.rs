@@ -188,24 +188,39 @@ pub struct Link {
 
 /// Every link target in `markdown` (links, images, and `href`/`src` in raw HTML), with its byte range.
 pub fn links(markdown: &str) -> Vec<Link> {
-    let mut out = Vec::new();
+    read(markdown).links
+}
+
+/// What a body says besides its HTML: its plain text ([`to_plain_text`]) and its links ([`links`]), from one
+/// pass of the parser. Made once when content is read; the HTML is made where a page shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Read {
+    pub text: String,
+    pub links: Vec<Link>,
+}
+
+/// [`to_plain_text`] and [`links`] of `markdown`, parsed once.
+pub fn read(markdown: &str) -> Read {
+    let mut links = Vec::new();
+    let mut text = PlainText::new(markdown.len());
     for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
-        match event {
+        match &event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 let at = markdown[range.clone()]
                     .rfind(dest_url.as_ref())
                     .map_or(range.clone(), |i| range.start + i..range.start + i + dest_url.len());
-                out.push(Link { url: dest_url.to_string(), range: at });
+                links.push(Link { url: dest_url.to_string(), range: at });
             }
             Event::Html(raw) | Event::InlineHtml(raw) => {
-                for (url, r) in removed::raw_urls(&raw) {
-                    out.push(Link { url, range: range.start + r.start..range.start + r.end });
+                for (url, r) in removed::raw_urls(raw) {
+                    links.push(Link { url, range: range.start + r.start..range.start + r.end });
                 }
             }
             _ => {}
         }
+        text.push(&event);
     }
-    out
+    Read { text: text.finish(), links }
 }
 
 pub use removed::{Removed, removed};
@@ -213,19 +228,36 @@ pub use removed::{Removed, removed};
 /// The text a reader sees, without markup: for descriptions in calendars, feeds and metadata. Blocks are
 /// separated by a blank line, line breaks kept. Raw HTML is left out.
 pub fn to_plain_text(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len());
-    // Text between raw `<script>` or `<style>` tags is code, not words a reader sees.
-    let mut in_code = false;
+    let mut text = PlainText::new(markdown.len());
     for event in Parser::new_ext(markdown, OPTIONS) {
+        text.push(&event);
+    }
+    text.finish()
+}
+
+/// [`to_plain_text`], event by event.
+struct PlainText {
+    out: String,
+    /// Text between raw `<script>` or `<style>` tags is code, not words a reader sees.
+    in_code: bool,
+}
+
+impl PlainText {
+    fn new(capacity: usize) -> Self {
+        PlainText { out: String::with_capacity(capacity), in_code: false }
+    }
+
+    fn push(&mut self, event: &Event<'_>) {
+        let out = &mut self.out;
         match event {
             Event::Html(raw) | Event::InlineHtml(raw) => {
                 let lower = raw.to_ascii_lowercase();
                 let opens = lower.contains("<script") || lower.contains("<style");
                 let closes = lower.contains("</script") || lower.contains("</style");
-                in_code = (in_code || opens) && !closes;
+                self.in_code = (self.in_code || opens) && !closes;
             }
-            Event::Text(_) if in_code => {}
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::Text(_) if self.in_code => {}
+            Event::Text(t) | Event::Code(t) => out.push_str(t),
             Event::SoftBreak | Event::HardBreak => out.push('\n'),
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow) => {
                 out.push_str("\n\n")
@@ -234,8 +266,23 @@ pub fn to_plain_text(markdown: &str) -> String {
             _ => {}
         }
     }
-    let blocks: Vec<&str> = out.split("\n\n").map(str::trim).filter(|b| !b.is_empty()).collect();
-    blocks.join("\n\n")
+
+    fn finish(self) -> String {
+        let blocks: Vec<&str> = self.out.split("\n\n").map(str::trim).filter(|b| !b.is_empty()).collect();
+        blocks.join("\n\n")
+    }
+}
+
+/// Plain `text` as a one-line summary of at most `max` characters: runs of white space made one space, and an
+/// ellipsis where it is cut.
+pub fn summary(text: &str, max: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= max {
+        return line;
+    }
+    let mut out: String = line.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
 }
 
 #[cfg(test)]
@@ -345,6 +392,8 @@ mod tests {
                 ("../s/x.html#p", "../s/x.html#p")
             ]
         );
+        let once = read(md);
+        assert_eq!((once.links, once.text), (links(md), to_plain_text(md)), "one pass gives both");
         assert!(is_relative("a.md") && is_relative("#top") && !is_relative("mailto:a@b.c") && !is_relative("//x.org"));
     }
 
@@ -354,5 +403,18 @@ mod tests {
         assert_eq!(to_plain_text("# 标题\n\n一\n二\n\n- 甲\n- 乙\n"), "标题\n\n一\n二\n\n甲\n\n乙");
         assert_eq!(to_plain_text(""), "");
         assert_eq!(to_plain_text("简介<script>alert(1)</script>完"), "简介完");
+    }
+
+    #[test]
+    fn summaries_are_one_line_and_cut_with_an_ellipsis() {
+        for (text, max, want) in [
+            ("一二三", 5, "一二三"),
+            ("一二\n\n三  四", 10, "一二 三 四"),
+            ("一二三四五六", 4, "一二三…"),
+            ("一二三四", 4, "一二三四"),
+            ("", 3, ""),
+        ] {
+            assert_eq!(summary(text, max), want, "{text:?}");
+        }
     }
 }

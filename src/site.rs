@@ -283,6 +283,7 @@ pub(crate) mod tests {
                 milestones: vec![],
                 body: body.into(),
                 body_text: crate::markdown::to_plain_text(body),
+                body_links: crate::markdown::links(body),
                 draft: false,
                 updated: None,
                 mode: Mode::of(when, place, body),
@@ -305,6 +306,7 @@ pub(crate) mod tests {
             intro_offset: 0,
             activities,
             draft_problems: Default::default(),
+            span_once: Default::default(),
         };
         let config = Config {
             title: "站点".into(),

@@ -270,7 +270,12 @@ fn json_ld_meets_googles_event_requirements_from_the_published_text() {
         }
         let description = ld["description"].as_str().unwrap();
         assert!(description.starts_with(&format!("时间地点：{}", row.time_place)), "{description}");
-        assert!(description.ends_with(&row.content), "{description}");
+        // The body as a summary: its words from the start, on one line, cut with an ellipsis when long.
+        let said = description.lines().last().unwrap_or_default();
+        let content = row.content.split_whitespace().collect::<Vec<_>>().join(" ");
+        let kept = said.strip_suffix('…').unwrap_or(said);
+        assert!(content.starts_with(kept) && (kept == content || said.ends_with('…')), "{description}");
+        assert!(said.chars().count() <= 160, "{description}");
         assert!(ld.get("url").is_none(), "no url without a base_url");
         assert!(html.contains("<meta name=\"description\"") && html.contains("<meta property=\"og:title\""));
         assert!(html.contains("<meta property=\"og:locale\" content=\"zh_CN\">") && !html.contains("og:url"));
@@ -334,7 +339,10 @@ fn activities_json_round_trips_the_seed() {
     let site = repo_site();
     let output = build(site.path());
     let (_, rows, note) = seed();
-    for path in ["activities.json", "2023-quality-month/activities.json"] {
+    // The data is written once, for the whole site; the schedule page links it.
+    assert!(!output.join("2023-quality-month/activities.json").exists());
+    assert!(read(&output.join("2023-quality-month/index.html")).contains("href=\"../activities.json\""));
+    for path in ["activities.json"] {
         let doc: serde_json::Value = serde_json::from_str(&read(&output.join(path))).unwrap();
         assert_eq!((doc["format"].as_str(), doc["version"].as_u64()), (Some("almanac-activities"), Some(1)));
         assert_eq!(doc["schedules"][0]["note"], note.as_str());
@@ -374,7 +382,8 @@ fn activities_csv_opens_in_excel_with_chinese_text() {
     let site = repo_site();
     let output = build(site.path());
     let (_, rows, _) = seed();
-    for path in ["activities.csv", "2023-quality-month/activities.csv"] {
+    assert!(!output.join("2023-quality-month/activities.csv").exists());
+    for path in ["activities.csv"] {
         let bytes = std::fs::read(output.join(path)).unwrap();
         let body = bytes.strip_prefix("\u{FEFF}".as_bytes()).expect("UTF-8 byte order mark first");
         let text = std::str::from_utf8(body).unwrap();

@@ -60,7 +60,7 @@ fn body() -> impl Strategy<Value = String> {
         "> 引用\n",
         "[第一项](01.md)\n",
         "[锚点](02.toml#x)\n",
-        "[数据](activities.json)\n",
+        "[数据](../activities.json)\n",
         "[日历](calendar.ics)\n",
         "[首页](../index.html)\n",
         "[外部](https://example.org/a.md)\n",

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
@@ -59,6 +59,9 @@ pub struct Schedule {
     /// a draft written by `almanac import` with an unreadable date is reported until it is fixed. With
     /// `--drafts` they are errors instead, and this is empty.
     pub draft_problems: Diagnostics,
+    /// [`Schedule::span`], worked out on first use: every page of the schedule asks for it. Set it to
+    /// `Default::default()`; a schedule whose activities change after it was asked is a new schedule.
+    pub span_once: OnceLock<Option<(NaiveDate, NaiveDate)>>,
 }
 
 /// One activity of a schedule.
@@ -88,6 +91,9 @@ pub struct Activity {
     /// The main content as a reader sees it, without markup: for descriptions in calendars, feeds, data and
     /// metadata (made once here rather than by each of them).
     pub body_text: String,
+    /// The links written in the body, with their places in it: read with `body_text` in one pass of the
+    /// parser, for the link check.
+    pub body_links: Vec<crate::markdown::Link>,
     pub draft: bool,
     /// When this entry was last changed (`updated = 2023-08-15`): feeds and calendars say it, not the clock.
     pub updated: Option<NaiveDate>,
@@ -204,10 +210,14 @@ impl Schedule {
     /// The first and last day of the schedule: every activity and milestone. The one rule for a schedule's
     /// extent; the timeline, the month pages and the summaries all read it.
     pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
-        let dates =
-            self.activities.iter().flat_map(|a| std::iter::once(&a.when).chain(a.milestones.iter().map(|m| &m.when)));
-        let first = dates.clone().map(|w| w.start).min()?;
-        let last = dates.map(|w| w.end).max()?;
-        Some((first, last))
+        *self.span_once.get_or_init(|| {
+            let dates = self
+                .activities
+                .iter()
+                .flat_map(|a| std::iter::once(&a.when).chain(a.milestones.iter().map(|m| &m.when)));
+            let first = dates.clone().map(|w| w.start).min()?;
+            let last = dates.map(|w| w.end).max()?;
+            Some((first, last))
+        })
     }
 }

@@ -170,6 +170,7 @@ fn load_schedule(content_dir: &Path, dir: &Path, drafts: bool) -> Result<Schedul
         intro_offset: index.intro_offset,
         activities,
         draft_problems,
+        span_once: Default::default(),
     })
 }
 

@@ -49,6 +49,45 @@ pub(crate) fn entry(path: &str, bytes: &[u8]) -> io::Result<Entry> {
     Ok(Entry { path: path.to_string(), crc: crc.sum(), size: bytes.len() as u64, deflated })
 }
 
+/// An archive [`Entry`] made from bytes written to it a piece at a time, for a file that is streamed to disk
+/// (see [`crate::export::write_to`]): the same deflate level as [`entry`].
+pub struct EntryWriter {
+    path: String,
+    crc: Crc,
+    size: u64,
+    deflate: flate2::write::DeflateEncoder<Vec<u8>>,
+}
+
+impl EntryWriter {
+    pub fn new(path: &str) -> EntryWriter {
+        EntryWriter {
+            path: path.to_string(),
+            crc: Crc::new(),
+            size: 0,
+            deflate: flate2::write::DeflateEncoder::new(Vec::new(), DEFLATE_LEVEL),
+        }
+    }
+
+    pub fn finish(self) -> io::Result<Entry> {
+        let mut deflated = self.deflate.finish()?;
+        deflated.shrink_to_fit();
+        Ok(Entry { path: self.path, crc: self.crc.sum(), size: self.size, deflated })
+    }
+}
+
+impl Write for EntryWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.deflate.write_all(bytes)?;
+        self.crc.update(bytes);
+        self.size += bytes.len() as u64;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 fn deflate(z: &mut Compress, bytes: &[u8]) -> io::Result<Vec<u8>> {
     z.reset();
     // Text deflates to well under half at any level; the loop grows the room when it does not.

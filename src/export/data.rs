@@ -22,7 +22,25 @@ pub(crate) struct Document<'a> {
     pub format: &'static str,
     pub version: u32,
     pub schedules: Vec<ScheduleRecord<'a>>,
-    pub activities: Vec<ActivityRecord<'a>>,
+    pub activities: Records<'a>,
+}
+
+/// The activities of a [`Document`], each record made as it is written: the file is never held whole (at
+/// 100,000 activities it is over 100 MB).
+pub struct Records<'a> {
+    site: &'a Site,
+    ids: Vec<ActivityId>,
+}
+
+impl Serialize for Records<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.ids.len()))?;
+        for &id in &self.ids {
+            seq.serialize_element(&record(self.site, id))?;
+        }
+        seq.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -165,7 +183,15 @@ fn record(site: &Site, id: ActivityId) -> ActivityRecord<'_> {
 }
 
 /// The activities of schedule `which` (or of the whole site for `None`) as pretty-printed JSON.
-pub(crate) fn json(site: &Site, which: Option<usize>) -> String {
+pub fn json(site: &Site, which: Option<usize>) -> String {
+    let mut bytes = Vec::new();
+    // Into memory: writing cannot fail, nor can serialising plain data.
+    let _ = json_to(site, which, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// [`json`], written to `out` as it is made.
+pub fn json_to(site: &Site, which: Option<usize>, mut out: impl Write) -> io::Result<()> {
     let schedules = match which {
         Some(si) => vec![si],
         None => (0..site.schedules.len()).collect(),
@@ -188,12 +214,10 @@ pub(crate) fn json(site: &Site, which: Option<usize>) -> String {
                 }
             })
             .collect(),
-        activities: ids(site, which).into_iter().map(|id| record(site, id)).collect(),
+        activities: Records { site, ids: ids(site, which) },
     };
-    // Plain data of strings and numbers: serialising it cannot fail.
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut out, &doc)?;
+    out.write_all(b"\n")
 }
 
 /// Column headers: the published table's four in its own words, then the reading; English after each so
@@ -234,8 +258,14 @@ pub(crate) fn cell(text: String) -> String {
 /// neutralised.
 pub(crate) fn csv(site: &Site, which: Option<usize>) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    bytes.write_all("\u{FEFF}".as_bytes())?;
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(bytes);
+    csv_to(site, which, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`csv`], written to `out` as it is made.
+pub fn csv_to(site: &Site, which: Option<usize>, mut out: impl Write) -> io::Result<()> {
+    out.write_all("\u{FEFF}".as_bytes())?;
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
     w.write_record(CSV_HEADER)?;
     let zone = &site.config.timezone;
     for id in ids(site, which) {
@@ -267,7 +297,7 @@ pub(crate) fn csv(site: &Site, which: Option<usize>) -> io::Result<Vec<u8>> {
         ];
         w.write_record(record.map(cell))?;
     }
-    w.into_inner().map_err(|e| io::Error::other(e.to_string()))
+    w.flush()
 }
 
 #[cfg(test)]

@@ -128,6 +128,9 @@ struct Organization<'a> {
     email: Option<&'a str>,
 }
 
+/// Characters of the body a description keeps: search engines show a line or two of it.
+const DESCRIPTION_CHARS: usize = 160;
+
 /// What a schedule without a place says of it.
 const NO_PLACE: &str = "地点待定";
 
@@ -151,8 +154,9 @@ pub(crate) fn event(site: &Site, id: ActivityId) -> String {
     let mut description = a.change_notice(s.year);
     description.push(format!("时间地点：{}", a.published()));
     description.extend(approximate(&a.when));
+    // A summary of the body: the page carries the whole text once, in its prose (README "Each thing said once").
     if !a.body_text.is_empty() {
-        description.push(a.body_text.clone());
+        description.push(crate::markdown::summary(&a.body_text, DESCRIPTION_CHARS));
     }
     let description = description.join("\n");
     let zone = &site.config.timezone;

@@ -38,6 +38,21 @@ pub(crate) fn render(file: Export, site: &Site, layout: &Layout) -> io::Result<V
     })
 }
 
+/// Whether `file` can be written as it is made, by [`write_to`]: the files that grow with the whole site.
+pub fn streams(file: Export) -> bool {
+    matches!(file, Export::Json(_) | Export::Csv(_))
+}
+
+/// The file `file` written to `out` as it is made, never held whole: for the files [`streams`] names; any
+/// other is made whole and then written.
+pub fn write_to(file: Export, site: &Site, layout: &Layout, mut out: impl io::Write) -> io::Result<()> {
+    match file {
+        Export::Json(which) => data::json_to(site, which, out),
+        Export::Csv(which) => data::csv_to(site, which, out),
+        other => out.write_all(&render(other, site, layout)?),
+    }
+}
+
 /// One line per thing the build left out, for the binary to print.
 pub(crate) fn notices(site: &Site) -> Vec<String> {
     if site.config.base_url().is_some() {
@@ -91,7 +106,7 @@ mod tests {
             paths,
             ["feed.xml", "activities.json", "activities.csv", "s/calendar.ics", "s/feed.xml"]
                 .into_iter()
-                .chain(["s/activities.json", "s/activities.csv", "s/a.ics"])
+                .chain(["s/a.ics"])
                 .collect::<Vec<_>>()
         );
         assert_eq!(notices(&without).len(), 1);

@@ -8,9 +8,11 @@
 //! elsewhere (the body on the schedule page and the home page) gets each link rewritten for where it is.
 
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
+use rayon::prelude::*;
 
 use super::Layout;
 use super::{LayoutError, LinkProblem};
+use crate::content::Schedule;
 use crate::error::Diagnostics;
 use crate::markdown;
 use crate::site::Site;
@@ -100,10 +102,16 @@ pub fn rewriter<'a>(
     move |link: &str| resolve(site, layout, owner, link).ok().map(|t| href(&t, link, from))
 }
 
-/// Every link in every activity's body and schedule's intro that does not resolve, as errors at the link.
+/// Every link in every activity's body and schedule's intro that does not resolve, as errors at the link:
+/// schedule by schedule on every core, in the site's order.
 pub fn check(site: &Site, layout: &Layout) -> Diagnostics {
+    let per_schedule: Vec<Diagnostics> = site.schedules.par_iter().map(|s| check_schedule(site, layout, s)).collect();
+    Diagnostics(per_schedule.into_iter().flat_map(|d| d.0).collect())
+}
+
+fn check_schedule(site: &Site, layout: &Layout, s: &Schedule) -> Diagnostics {
     let mut errors = Diagnostics::default();
-    for s in &site.schedules {
+    {
         let page = urls::schedule(&s.slug);
         let owner = Owner { page: &page, file: &s.origin.rel };
         for link in markdown::links(&s.intro) {
@@ -116,8 +124,9 @@ pub fn check(site: &Site, layout: &Layout) -> Diagnostics {
         for a in &s.activities {
             let page = urls::activity(&s.slug, &a.slug);
             let owner = Owner { page: &page, file: &a.origin.rel };
-            for link in markdown::links(&a.body) {
+            for link in &a.body_links {
                 if let Err(problem) = resolve(site, layout, owner, &link.url) {
+                    let link = link.clone();
                     // A .toml body is a string value: its links are found in the file by their text.
                     let span = if a.spans.body == 0 {
                         a.origin.text.find(&link.url).map(|i| i..i + link.url.len())

@@ -9,6 +9,8 @@ pub use error::{LayoutError, LinkProblem};
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::error::{Diagnostic, Diagnostics};
 use crate::site::{ActivityId, Site};
 use crate::urls;
@@ -99,11 +101,13 @@ pub enum Export {
 
 impl Export {
     /// Every file of `site`, in a fixed order. The sitemap and robots.txt need absolute URLs, so they come only
-    /// with a `base_url`.
+    /// with a `base_url`. The data (JSON, CSV) is written once, for the whole site, each record naming its
+    /// schedule: a schedule's page links those files (README "Each thing said once"). `Json(Some(_))` and
+    /// `Csv(Some(_))` are one schedule's records, for a caller that wants them; the build writes none.
     pub fn all(site: &Site) -> Vec<Export> {
         let mut out = vec![Export::Feed(None), Export::Json(None), Export::Csv(None)];
         for si in 0..site.schedules.len() {
-            out.extend([Export::Calendar(si), Export::Feed(Some(si)), Export::Json(Some(si)), Export::Csv(Some(si))]);
+            out.extend([Export::Calendar(si), Export::Feed(Some(si))]);
             out.extend(site.schedule_ids(si).map(Export::ActivityCalendar));
         }
         if site.config.base_url().is_some() {
@@ -223,10 +227,13 @@ impl Layout {
         let exports = Export::all(site);
         let (n_pages, n_exports) = (pages.len(), exports.len());
         let archive = site.config.archive.then(|| (urls::ARCHIVE.to_string(), Item::Archive));
-        let site_files: Vec<(String, Item)> = pages
+        // Paths are made on every core; the map is filled in this fixed order, so what collides with what is
+        // said the same way on every run.
+        let mut site_files: Vec<(String, Item)> =
+            pages.into_par_iter().map(|p| (p.path(site), Item::Page(p))).collect();
+        site_files.par_extend(exports.into_par_iter().map(|e| (e.path(site), Item::Export(e))));
+        let site_files: Vec<(String, Item)> = site_files
             .into_iter()
-            .map(|p| (p.path(site), Item::Page(p)))
-            .chain(exports.into_iter().map(|e| (e.path(site), Item::Export(e))))
             .chain(
                 statics.iter().enumerate().map(|(i, name)| (format!("{}/{name}", urls::STATIC_DIR), Item::Static(i))),
             )

@@ -17,8 +17,12 @@ use crate::content::mode::Mode;
 use crate::content::{Activity, Schedule};
 use crate::layout::links::Owner;
 use crate::layout::{TABLE_PAGE_SIZE, is_large, table_pages};
+use crate::markdown;
 use crate::site::{ActivityId, Site, YearMonth};
 use crate::urls;
+
+/// Characters of a body in a row of a large schedule's table pages.
+const TABLE_SUMMARY_CHARS: usize = 60;
 
 /// The months a schedule's timeline and agenda show: those of its dated activities and milestones. A
 /// year-long activity runs past them as a band, so one 全年 entry never stretches the axis to twelve mostly
@@ -209,15 +213,24 @@ impl SiteRenderer<'_> {
         }
     }
 
-    /// Rows of the published table for activities `range` of schedule `si`, on the page at `page`.
-    fn table_rows(&self, si: usize, range: std::ops::Range<usize>, page: &str) -> Vec<TableRow> {
+    /// Rows of the published table for activities `range` of schedule `si`, on the page at `page`: each body
+    /// whole on a schedule's own page (printed like the original), as a one-line summary on a large schedule's
+    /// table pages, whose rows lead to the activity pages that carry it (README "Each thing said once").
+    fn table_rows(&self, si: usize, range: std::ops::Range<usize>, page: &str, whole: bool) -> Vec<TableRow> {
         let s = &self.site.schedules[si];
         range
             .map(|ai| {
                 let a = &s.activities[ai];
+                let body_html = if whole {
+                    self.body_html(s, a, page)
+                } else if a.body_text.is_empty() {
+                    String::new()
+                } else {
+                    format!("<p>{}</p>", crate::escape::escape(&markdown::summary(&a.body_text, TABLE_SUMMARY_CHARS)))
+                };
                 TableRow {
                     summary: self.card(ActivityId { schedule: si, activity: ai }),
-                    body_html: self.body_html(s, a, page),
+                    body_html,
                     tags_json: serde_json::to_string(&a.tags).unwrap_or_default(),
                 }
             })
@@ -243,7 +256,7 @@ impl SiteRenderer<'_> {
         }
         ctx.insert("timeline", &self.timeline(si, &months));
         ctx.insert("agenda", &self.agenda(si, &months));
-        ctx.insert("activities", &self.table_rows(si, 0..s.activities.len(), page));
+        ctx.insert("activities", &self.table_rows(si, 0..s.activities.len(), page, true));
     }
 
     /// Page `n` (0-based) of a large schedule's table.
@@ -255,7 +268,10 @@ impl SiteRenderer<'_> {
         ctx.insert("rows", &view.table_pages.get(n).map(|p| (p.first, p.last)).unwrap_or((0, 0)));
         ctx.insert("schedule", &view);
         let first = n * TABLE_PAGE_SIZE;
-        ctx.insert("activities", &self.table_rows(si, first..(first + TABLE_PAGE_SIZE).min(s.activities.len()), page));
+        ctx.insert(
+            "activities",
+            &self.table_rows(si, first..(first + TABLE_PAGE_SIZE).min(s.activities.len()), page, false),
+        );
     }
 
     /// The home page's view of each schedule it may feature (see [`Featured`]): its facts, its months, its

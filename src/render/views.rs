@@ -79,8 +79,9 @@ impl ScheduleFiles {
             webcal_url: site.config.base_url().map(|b| urls::webcal(&urls::absolute(b, &ics_url))),
             ics_url,
             feed_url: urls::schedule_feed(&schedule.slug),
-            json_url: urls::schedule_json(&schedule.slug),
-            csv_url: urls::schedule_csv(&schedule.slug),
+            // The site's data, whose every record names its schedule: written once, not once more per schedule.
+            json_url: urls::DATA_JSON.to_string(),
+            csv_url: urls::DATA_CSV.to_string(),
         }
     }
 }

@@ -340,7 +340,7 @@ pub fn generated_site(n: usize) -> tempfile::TempDir {
     for (s, year) in [("y2023", 2023), ("y2024", 2024)] {
         let folder = dir.path().join("content").join(s);
         std::fs::create_dir_all(&folder).unwrap();
-        let intro = "见 [第一项](0001.md) 与 [数据](activities.json)。\n";
+        let intro = "见 [第一项](0001.md) 与 [数据](../activities.json)。\n";
         std::fs::write(folder.join("_index.md"), format!("+++\ntitle = \"{year}年\"\nyear = {year}\n+++\n\n{intro}"))
             .unwrap();
         for k in 1..=n / 2 {

@@ -342,6 +342,7 @@ pub(crate) fn load_activity(
         status: raw.status.as_ref().map(|s| file_span(s.span())),
         body: body_offset,
     };
+    let read = crate::markdown::read(&body);
     Ok(Activity {
         slug,
         mode: Mode::of(raw.when.get_ref(), place.as_deref(), &body),
@@ -355,7 +356,8 @@ pub(crate) fn load_activity(
         host: text_value(raw.host),
         tags: dedup(raw.tags.into_iter().map(Spanned::into_inner)),
         milestones,
-        body_text: crate::markdown::to_plain_text(&body),
+        body_text: read.text,
+        body_links: read.links,
         body,
         draft: raw.draft,
         updated,
