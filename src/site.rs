@@ -203,6 +203,31 @@ impl Site {
     pub fn running_in(&self, i: usize) -> &[ActivityId] {
         self.running.get(i).map_or(&[], Vec::as_slice)
     }
+
+    /// How many weeks (Monday to Sunday) the site has a page for: every week that touches one of its months,
+    /// with no gaps, so week pages chain as month pages do and the browser can compute today's week's file.
+    pub fn week_count(&self) -> usize {
+        match (self.months.first(), self.months.last()) {
+            (Some(f), Some(l)) => ((l.last_day() - monday_of(f.first_day())).num_days() / 7 + 1) as usize,
+            _ => 0,
+        }
+    }
+
+    /// The Monday of week `i` of [`Site::week_count`].
+    pub fn week_monday(&self, i: usize) -> NaiveDate {
+        let first = self.months.first().map_or(NaiveDate::MIN, |m| monday_of(m.first_day()));
+        first.checked_add_days(chrono::Days::new(7 * i as u64)).unwrap_or(NaiveDate::MAX)
+    }
+
+    /// The index in [`Site::months`] of `m`, if the site has it.
+    pub fn month_index(&self, m: YearMonth) -> Option<usize> {
+        self.months.binary_search(&m).ok()
+    }
+}
+
+/// The Monday of the week holding `d`.
+pub fn monday_of(d: NaiveDate) -> NaiveDate {
+    d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()))
 }
 
 /// How a name sorts for a Chinese reader: its pinyin, without tones (deunicode's transliteration, one syllable per

@@ -5,11 +5,13 @@
 //! `{{ root }}{{ url }}`: `url` is relative to the site root, `root` climbs from the page to it.
 
 /// Folders the site itself uses; a schedule must not take their names.
-pub const RESERVED_FOLDERS: &[&str] = &["months", "tags", "static", "index", "404"];
+pub const RESERVED_FOLDERS: &[&str] = &["months", "weeks", "tags", "static", "index", "404"];
 
 pub const HOME: &str = "index.html";
 pub const NOT_FOUND: &str = "404.html";
 pub const TAGS: &str = "tags/index.html";
+/// The list of weeks, which almanac.js turns into today's week.
+pub const WEEKS: &str = "weeks/index.html";
 /// The tag slug the list of tags takes for itself (`tags/index.html`).
 pub const TAGS_INDEX_SLUG: &str = "index";
 pub const STATIC_DIR: &str = "static";
@@ -62,6 +64,13 @@ pub fn schedule_csv(schedule_slug: &str) -> String {
 
 pub fn month(year: i32, month: u32) -> String {
     format!("months/{year:04}-{month:02}.html")
+}
+
+/// The week starting on `monday`, named by its ISO week (`weeks/2023-W38.html`), so the browser can name today's.
+pub fn week(monday: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let w = monday.iso_week();
+    format!("weeks/{:04}-W{:02}.html", w.year(), w.week())
 }
 
 pub fn tag(tag_slug: &str) -> String {

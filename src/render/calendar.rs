@@ -186,6 +186,7 @@ impl SiteRenderer<'_> {
             note: s.note.as_deref(),
             activity_count: n,
             numbered: s.activities.iter().any(|a| a.number.is_some()),
+            first_month: s.context.first_month,
             files: ScheduleFiles::new(site, s),
             large: is_large(n),
             table_pages: (0..table_pages(n))

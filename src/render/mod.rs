@@ -4,10 +4,12 @@
 mod calendar;
 mod month;
 mod pages;
+mod query_dates;
 mod templates;
 pub mod text;
 pub mod theme;
 pub mod views;
+mod week;
 pub mod words;
 
 use std::collections::BTreeMap;
@@ -143,6 +145,11 @@ impl Renderer {
                     .map(|s| Link { title: &s.title, url: urls::schedule(&s.slug) })
                     .collect(),
                 more_schedules: site.schedules.len() > NAV_SCHEDULES,
+                weeks: (site.week_count() > 0).then(|| WeeksNav {
+                    url: urls::WEEKS,
+                    first: site.week_monday(0).to_string(),
+                    last: site.week_monday(site.week_count() - 1).to_string(),
+                }),
                 schedule_count: site.schedules.len(),
             },
         );
@@ -224,6 +231,14 @@ impl SiteRenderer<'_> {
                 let m = site.months[i];
                 ctx.insert("page_title", &title(&m.label()));
                 self.insert_month(&mut ctx, i, m);
+            }
+            Page::Week(i) => {
+                ctx.insert("page_title", &title(&week::label(site.week_monday(i))));
+                self.insert_week(&mut ctx, i);
+            }
+            Page::Weeks => {
+                ctx.insert("page_title", &title("按周查看"));
+                self.insert_weeks(&mut ctx);
             }
             Page::Tag(i, n) => {
                 let t = &site.tags[i];

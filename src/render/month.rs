@@ -21,11 +21,11 @@ const LANES: usize = 6;
 /// Characters of a title a bar in the grid shows (a week row is never wider); the list below has it all.
 pub const GRID_TITLE_CHARS: usize = 80;
 
-const WEEKDAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
+pub(super) const WEEKDAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
 
 /// Where an activity goes in the month's list.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Group {
+pub(super) enum Group {
     /// Started in an earlier month and still runs.
     Earlier,
     /// Starts on this day (exact days and times).
@@ -38,7 +38,7 @@ enum Group {
 }
 
 impl Group {
-    fn id(self) -> String {
+    pub(super) fn id(self) -> String {
         match self {
             Group::Earlier => "list-earlier".into(),
             Group::Day(d) => format!("d-{d}"),
@@ -48,7 +48,7 @@ impl Group {
         }
     }
 
-    fn heading(self, m: YearMonth) -> String {
+    pub(super) fn heading(self, m: YearMonth) -> String {
         match self {
             Group::Earlier => "此前开始，本月仍在进行".into(),
             Group::Day(d) => {
@@ -62,7 +62,7 @@ impl Group {
         }
     }
 
-    fn note(self) -> Option<&'static str> {
+    pub(super) fn note(self) -> Option<&'static str> {
         match self {
             Group::Dekad(_) => Some("按旬公布，所在日期为推算"),
             Group::Month => Some("只公布到月份，不在日历格中逐日标出"),
@@ -74,7 +74,7 @@ impl Group {
 
 /// Lanes for runs of days `from..=to` given in order: each takes the first lane free on its first day, or none
 /// when all `max` are taken. Returns each run's lane and how many lanes are used.
-fn pack(runs: impl Iterator<Item = (NaiveDate, NaiveDate)>, max: usize) -> (Vec<Option<usize>>, usize) {
+pub(super) fn pack(runs: impl Iterator<Item = (NaiveDate, NaiveDate)>, max: usize) -> (Vec<Option<usize>>, usize) {
     let mut ends: Vec<NaiveDate> = Vec::new();
     let placed = runs
         .map(|(from, to)| {
@@ -105,11 +105,11 @@ fn mark(starts: bool, ends: bool) -> Option<&'static str> {
 }
 
 /// One activity's run of days in one week row, before it has a lane.
-struct Segment {
-    id: ActivityId,
-    occurrence: Occurrence,
-    from: NaiveDate,
-    to: NaiveDate,
+pub(super) struct Segment {
+    pub(super) id: ActivityId,
+    pub(super) occurrence: Occurrence,
+    pub(super) from: NaiveDate,
+    pub(super) to: NaiveDate,
 }
 
 impl SiteRenderer<'_> {
@@ -163,58 +163,9 @@ impl SiteRenderer<'_> {
             if list.iter().any(|g| g.id == id) { format!("#{id}") } else { "#list-heading".to_string() }
         };
         let mut weeks = Vec::new();
-        let mut monday = first - Duration::days(i64::from(first.weekday().num_days_from_monday()));
+        let mut monday = crate::site::monday_of(first);
         while monday <= last {
-            let sunday = monday + Duration::days(6);
-            let days = (0..7).map(|c| monday + Duration::days(c)).map(|d| (first <= d && d <= last).then_some(d));
-            let days: Vec<DayView> = days.enumerate().map(|(c, d)| DayView::new(c + 1, d)).collect();
-            let mut segments: Vec<Segment> = Vec::new();
-            for &id in &on_grid {
-                for o in site.get(id).1.when.occurrences() {
-                    let (from, to) = (o.start.max(monday).max(first), o.end.min(sunday).min(last));
-                    if from <= to {
-                        segments.push(Segment { id, occurrence: o, from, to });
-                    }
-                }
-            }
-            // Earlier first, longer first: the usual packing of a calendar's week row.
-            segments.sort_by_key(|g| (g.from, std::cmp::Reverse(g.to), g.id));
-            let (placed, lanes) = pack(segments.iter().map(|g| (g.from, g.to)), LANES);
-            let mut hidden = [0usize; 7];
-            let mut bars = Vec::new();
-            let col = |d: NaiveDate| (d - monday).num_days() as usize;
-            for (g, lane) in segments.into_iter().zip(placed) {
-                let Some(lane) = lane else {
-                    (col(g.from)..=col(g.to)).for_each(|c| hidden[c] += 1);
-                    continue;
-                };
-                let (s, a) = site.get(g.id);
-                let o = g.occurrence;
-                let (starts, ends) = (g.from == o.start, g.to == o.end);
-                let p = a.when.precision();
-                bars.push(GridBar {
-                    col: col(g.from) + 1,
-                    span: col(g.to) - col(g.from) + 1,
-                    row: lane + 2,
-                    title: shorten_cow(&a.title, GRID_TITLE_CHARS),
-                    url: urls::activity(&s.slug, &a.slug),
-                    number: a.number,
-                    precision: p.as_str(),
-                    approximate: p == Precision::Dekad,
-                    mark: mark(starts, ends),
-                    open_start: !starts,
-                    open_end: !ends,
-                    time: o.time.filter(|t| t.daily || starts).map(|t| t.start.format("%H:%M").to_string()),
-                    status: StatusView::new(a),
-                });
-            }
-            let more = hidden
-                .iter()
-                .enumerate()
-                .filter(|&(_, &n)| n > 0)
-                .map(|(c, &n)| MoreLink { col: c + 1, count: n, href: day_target(monday + Duration::days(c as i64)) })
-                .collect();
-            weeks.push(WeekView { days, bars, more, lanes: lanes.max(1) });
+            weeks.push(self.week_row(&on_grid, monday, first, last, LANES, &day_target));
             monday += Duration::days(7);
         }
         ctx.insert(
@@ -230,6 +181,73 @@ impl SiteRenderer<'_> {
         ctx.insert("weeks", &weeks);
         ctx.insert("weekdays", &WEEKDAYS);
         ctx.insert("groups", &list);
+    }
+}
+
+impl SiteRenderer<'_> {
+    /// One week row of a grid from `monday`: the days of `first..=last` in it, and a bar for each run of days of
+    /// the activities `ids` in those days, in at most `max_lanes` lanes; a day with more says "另 N 项", leading
+    /// to `day_target(day)`.
+    pub(super) fn week_row(
+        &self,
+        ids: &[ActivityId],
+        monday: NaiveDate,
+        first: NaiveDate,
+        last: NaiveDate,
+        max_lanes: usize,
+        day_target: &dyn Fn(NaiveDate) -> String,
+    ) -> WeekView<'_> {
+        let site = self.site;
+        let sunday = monday + Duration::days(6);
+        let days = (0..7).map(|c| monday + Duration::days(c)).map(|d| (first <= d && d <= last).then_some(d));
+        let days: Vec<DayView> = days.enumerate().map(|(c, d)| DayView::new(c + 1, d)).collect();
+        let mut segments: Vec<Segment> = Vec::new();
+        for &id in ids {
+            for o in site.get(id).1.when.occurrences() {
+                let (from, to) = (o.start.max(monday).max(first), o.end.min(sunday).min(last));
+                if from <= to {
+                    segments.push(Segment { id, occurrence: o, from, to });
+                }
+            }
+        }
+        // Earlier first, longer first: the usual packing of a calendar's week row.
+        segments.sort_by_key(|g| (g.from, std::cmp::Reverse(g.to), g.id));
+        let (placed, lanes) = pack(segments.iter().map(|g| (g.from, g.to)), max_lanes);
+        let mut hidden = [0usize; 7];
+        let mut bars = Vec::new();
+        let col = |d: NaiveDate| (d - monday).num_days() as usize;
+        for (g, lane) in segments.into_iter().zip(placed) {
+            let Some(lane) = lane else {
+                (col(g.from)..=col(g.to)).for_each(|c| hidden[c] += 1);
+                continue;
+            };
+            let (s, a) = site.get(g.id);
+            let o = g.occurrence;
+            let (starts, ends) = (g.from == o.start, g.to == o.end);
+            let p = a.when.precision();
+            bars.push(GridBar {
+                col: col(g.from) + 1,
+                span: col(g.to) - col(g.from) + 1,
+                row: lane + 2,
+                title: shorten_cow(&a.title, GRID_TITLE_CHARS),
+                url: urls::activity(&s.slug, &a.slug),
+                number: a.number,
+                precision: p.as_str(),
+                approximate: p == Precision::Dekad,
+                mark: mark(starts, ends),
+                open_start: !starts,
+                open_end: !ends,
+                time: o.time.filter(|t| t.daily || starts).map(|t| t.start.format("%H:%M").to_string()),
+                status: StatusView::new(a),
+            });
+        }
+        let more = hidden
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n > 0)
+            .map(|(c, &n)| MoreLink { col: c + 1, count: n, href: day_target(monday + Duration::days(c as i64)) })
+            .collect();
+        WeekView { days, bars, more, lanes: lanes.max(1) }
     }
 }
 

@@ -132,9 +132,19 @@ pub struct Nav<'a> {
     pub schedules: Vec<Link<'a>>,
     pub more_schedules: bool,
     pub schedule_count: usize,
+    /// The way to this week: the list of weeks, and the Mondays of the first and last week pages (almanac.js
+    /// points the link at today's week when it has a page).
+    pub weeks: Option<WeeksNav>,
 }
 
 #[derive(Serialize, Clone)]
+pub struct WeeksNav {
+    pub url: &'static str,
+    pub first: String,
+    pub last: String,
+}
+
+#[derive(Serialize)]
 pub struct Link<'a> {
     pub title: &'a str,
     pub url: String,
@@ -328,6 +338,8 @@ pub struct ScheduleView<'a> {
     pub title: &'a str,
     pub url: String,
     pub year: i32,
+    /// The month its year starts in (dates typed into the search box without a year are read against it).
+    pub first_month: u32,
     pub organiser: Option<&'a str>,
     /// What the line under the title says, only the parts the schedule has: organiser, its time span in words,
     /// how many activities. Templates join them with " · ".
