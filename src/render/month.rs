@@ -15,8 +15,16 @@ use crate::content::dates::{Occurrence, Precision, When};
 use crate::site::{ActivityId, YearMonth};
 use crate::urls;
 
-/// Lanes of bars a week row shows; a day with more says "另 N 项" and links to its place in the list.
-const LANES: usize = 6;
+/// Lanes of bars a week row shows, so every row keeps one height; a day with more says "+N" and links to its
+/// place in the list.
+const LANES: usize = 4;
+
+/// Month- and year-level activities the strip above the grid shows before "另有 N 项按月安排" folds the rest.
+const STRIP_SHOWN: usize = 6;
+
+/// The most the strip names at all (folded); past that it counts them and the list below names each, so a
+/// month of a thousand activities does not draw a thousand chips twice.
+const STRIP_MAX: usize = 60;
 
 /// Characters of a title a bar in the grid shows (a week row is never wider); the list below has it all.
 pub const GRID_TITLE_CHARS: usize = 80;
@@ -178,6 +186,13 @@ impl SiteRenderer<'_> {
                 count: list.iter().map(|g| g.activities.len()).sum(),
             },
         );
+        // The strip above the grid: what is known only by month or year, which the grid cannot place on days.
+        let coarse: Vec<ActivityId> =
+            running.iter().copied().filter(|&id| site.get(id).1.when.precision() >= Precision::Month).collect();
+        let strip: Vec<_> = coarse.iter().take(STRIP_MAX).map(|&id| self.coarse_item(id)).collect();
+        ctx.insert("strip_shown", &STRIP_SHOWN.min(strip.len()));
+        ctx.insert("strip", &strip);
+        ctx.insert("strip_count", &coarse.len());
         ctx.insert("weeks", &weeks);
         ctx.insert("weekdays", &WEEKDAYS);
         ctx.insert("groups", &list);
@@ -238,6 +253,7 @@ impl SiteRenderer<'_> {
                 open_start: !starts,
                 open_end: !ends,
                 time: o.time.filter(|t| t.daily || starts).map(|t| t.start.format("%H:%M").to_string()),
+                mode_key: a.mode.as_str(),
                 status: StatusView::new(a),
             });
         }

@@ -583,6 +583,8 @@ pub struct GridBar<'a> {
     pub open_end: bool,
     /// The time it starts (`14:30`), on the day it does or on each day of daily hours.
     pub time: Option<String>,
+    /// 参加方式 as its CSS name: the bar's colour (the theme's palette).
+    pub mode_key: &'static str,
     #[serde(flatten)]
     pub status: StatusView,
 }

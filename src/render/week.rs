@@ -122,6 +122,7 @@ pub struct CoarseItem<'a> {
     pub precision_label: &'static str,
     pub start: String,
     pub end: String,
+    pub mode_key: &'static str,
     #[serde(flatten)]
     pub status: StatusView,
 }
@@ -139,6 +140,7 @@ pub struct TimedBar<'a> {
     pub url: String,
     pub number: Option<u32>,
     pub time: String,
+    pub mode_key: &'static str,
     #[serde(flatten)]
     pub status: StatusView,
 }
@@ -179,7 +181,7 @@ pub struct WeekMonth {
 }
 
 impl SiteRenderer<'_> {
-    fn coarse_item(&self, id: ActivityId) -> CoarseItem<'_> {
+    pub(super) fn coarse_item(&self, id: ActivityId) -> CoarseItem<'_> {
         let (s, a) = self.site.get(id);
         let p = a.when.precision();
         CoarseItem {
@@ -191,6 +193,7 @@ impl SiteRenderer<'_> {
             precision_label: p.label(),
             start: a.when.start.to_string(),
             end: a.when.end.to_string(),
+            mode_key: a.mode.as_str(),
             status: StatusView::new(a),
         }
     }
@@ -337,6 +340,7 @@ impl SiteRenderer<'_> {
                     url: urls::activity(&s.slug, &a.slug),
                     number: a.number,
                     time: format!("{}–{}", t.1.format("%H:%M"), t.2.format("%H:%M")),
+                    mode_key: a.mode.as_str(),
                     status: StatusView::new(a),
                 });
             }

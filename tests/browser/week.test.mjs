@@ -179,3 +179,33 @@ describe('dates in the search box', () => {
     }
   }
 });
+
+describe('the month grid shows everything in the month', () => {
+  for (const width of [390, 1280]) {
+    test(`September at ${width} px: a strip with every month- and year-level activity, rows of one height`, async () => {
+      const page = await open(`${fileBase()}months/2023-09.html?today=2023-09-20`, width);
+      const coarse = DATA.filter((a) => ['month', 'year'].includes(a.precision) && meets(a, '2023-09-01', '2023-09-30'));
+      const strip = (await page.$$eval('.mstrip a.wcal-chip:not(.wcal-chip--more)', (as) => as.map((a) => a.getAttribute('href')))).map(rel);
+      assert.deepEqual(new Set(strip), new Set(coarse.map((a) => rel(a.url))), 'the strip names each once');
+      assert.equal(strip.length, coarse.length);
+      assert.match(await page.textContent('.mstrip-head'), new RegExp(`${coarse.length} 项`));
+      if (width === 1280) {
+        // Folded when long, and the toggle opens the rest.
+        const hidden = page.locator('.mstrip-more .wcal-chip').first();
+        assert.ok(!(await hidden.isVisible()));
+        await page.locator('.mstrip-more summary').click();
+        assert.ok(await hidden.isVisible());
+        const heights = await page.$$eval('.month-cal .mcal-week', (ws) => ws.map((w) => Math.round(w.getBoundingClientRect().height)));
+        assert.ok(Math.max(...heights) - Math.min(...heights) <= 2, `rows of one height: ${heights}`);
+        // Nothing known only by month or year is drawn on days.
+        const byUrl = Object.fromEntries(DATA.map((a) => [rel(a.url), a]));
+        const bars = (await page.$$eval('.mcal-bar', (as) => as.map((a) => a.getAttribute('href')))).map(rel);
+        for (const u of bars) assert.ok(['day', 'time', 'dekad'].includes(byUrl[u].precision), u);
+      } else {
+        assert.ok(await page.locator('.mstrip').isHidden(), 'a phone reads the month as its list');
+      }
+      await checkScreen(page);
+      await page.done();
+    });
+  }
+});
