@@ -19,6 +19,10 @@ use crate::urls;
 /// place in the list.
 const LANES: usize = 4;
 
+/// Past this many activities, a month's or a week's list shows each group's heading and count, and its
+/// activities behind a toggle: a month of a thousand would otherwise be sixty screens tall.
+pub(super) const FOLD_AT: usize = 60;
+
 /// Month- and year-level activities the strip above the grid shows before "另有 N 项按月安排" folds the rest.
 const STRIP_SHOWN: usize = 6;
 
@@ -195,6 +199,7 @@ impl SiteRenderer<'_> {
         ctx.insert("strip_count", &coarse.len());
         ctx.insert("weeks", &weeks);
         ctx.insert("weekdays", &WEEKDAYS);
+        ctx.insert("fold", &(running.len() > FOLD_AT));
         ctx.insert("groups", &list);
     }
 }

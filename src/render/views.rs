@@ -494,6 +494,8 @@ pub struct Featured<'a> {
     pub year_round_count: usize,
     /// None for an older schedule.
     pub index_json: Option<String>,
+    /// Too many activities to carry an index on the home page.
+    pub large: bool,
 }
 
 /// A row of the schedule table: the published columns with the main content (printed like the original), and

@@ -398,6 +398,7 @@ impl SiteRenderer<'_> {
         ctx.insert("time_more", &time_more);
         ctx.insert("hours", &hours);
         ctx.insert("time_rows", &(hours.len() * 2));
+        ctx.insert("fold", &(ids.len() > super::month::FOLD_AT));
         ctx.insert("groups", &list);
     }
 

@@ -195,7 +195,9 @@
     var mark = el('p', 'today-mark', todayWords());
     if (mine) {
       mine.classList.add('is-today');
-      mine.insertBefore(mark, mine.firstChild);
+      // A long month folds its days (a <details> whose <summary> is the heading): today's is open.
+      if (mine.tagName === 'DETAILS') { mine.open = true; mine.querySelector('summary').insertAdjacentElement('afterend', mark); }
+      else mine.insertBefore(mark, mine.firstChild);
     } else {
       var later = groups.filter(function (g) { return g.dataset.date > TODAY; })[0];
       mark.textContent += '：今天没有开始的活动';
@@ -495,7 +497,7 @@
   var results = document.querySelector('.results');
   // A large schedule lists every search's matches; a page that holds its whole schedule, a date search's.
   var alwaysList = results && !results.classList.contains('results--dates');
-  var shownResults = 0, matched = [];
+  var shownResults = 0, matched = [], searchedToday = false;
   // Results by nearness to today: on now, then what comes next (soonest first), then what is over (latest first),
   // then what does not take place.
   function nearness(a, b) {
@@ -511,7 +513,9 @@
     var ul = results.querySelector('ul');
     matched.slice(shownResults, n).forEach(function (it) {
       var li = itemOf(it);
-      if (it.maybeIn) li.querySelector('.act-meta').appendChild(el('span', 'maybe-in', says('maybe_in')));
+      // Perhaps on the dates searched; unsaid when those dates hold today and its mark already says 可能进行中.
+      var said = stateAt(it, AT) === 'maybe' && searchedToday;
+      if (it.maybeIn && !said) li.querySelector('.act-meta').appendChild(el('span', 'maybe-in', says('maybe_in')));
       ul.appendChild(li);
     });
     shownResults = Math.min(n, matched.length);
@@ -539,6 +543,7 @@
       it.els.forEach(function (e) { e.hidden = !ok; });
     });
     var dated = v.terms.filter(function (t) { return t.date; });
+    searchedToday = dated.length > 0 && dated.every(function (t) { return t.date.start <= TODAY && TODAY <= t.date.end; });
     if (results) {
       // The matches are listed here, nearest to today first, a hundred at a time.
       var list = alwaysList || dated.length > 0;
