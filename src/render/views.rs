@@ -451,6 +451,8 @@ pub struct ContinuingItem {
     /// Its 序号, or its title when it has none.
     pub label: String,
     pub number: bool,
+    /// Its title, shortened, after a 序号 label.
+    pub title: Option<String>,
 }
 
 /// A month of a large schedule's overview, or of the home page's list of months.
