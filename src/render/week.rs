@@ -234,7 +234,12 @@ impl SiteRenderer<'_> {
                     _ => (g.heading(month_of(monday)), g.note()),
                 };
                 let more = (coarse && members.len() > COARSE_SHOWN).then(|| {
-                    let m = month_of(monday);
+                    // The month holding most of the week (its Thursday's), if the site has its page.
+                    let m = [monday + Duration::days(3), monday, sunday]
+                        .into_iter()
+                        .map(month_of)
+                        .find(|&m| site.month_index(m).is_some())
+                        .unwrap_or_else(|| month_of(monday));
                     MoreCoarse {
                         count: members.len() - COARSE_SHOWN,
                         url: format!("{}#{}", m.url(), g.id()),
