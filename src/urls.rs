@@ -66,7 +66,7 @@ pub fn month(year: i32, month: u32) -> String {
     format!("months/{year:04}-{month:02}.html")
 }
 
-/// The week starting on `monday`, named by its ISO week (`weeks/2023-W38.html`), so the browser can name today's.
+/// The week starting on `monday`, named by its ISO week (`weeks/2023-W38.html`), which the list of weeks says.
 pub fn week(monday: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     let w = monday.iso_week();

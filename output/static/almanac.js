@@ -206,9 +206,10 @@
     }
   }
 
-  // ---- This week. The build writes a page for every week of the site's months, named by its ISO week
-  // (weeks/2023-W38.html), so today's is found from the date alone: every "本周" link leads to it, and the list of
-  // weeks opens it. A fixed ?today= goes along, so a test (or a reader checking an old schedule) stays on its day.
+  // ---- This week. The build writes a page for each week in which something starts, ends or runs for a few weeks
+  // only, named by its ISO week (weeks/2023-W38.html); every "本周" link leads to the list of weeks, which opens the
+  // page of the week holding today, or says there is none. A fixed ?today= goes along, so a test (or a reader
+  // checking an old schedule) stays on its day.
   function isoDay(n) { return new Date(n * 864e5).toISOString().slice(0, 10); }
   function mondayOf(iso) { var n = days(iso); return isoDay(n - (new Date(n * 864e5).getUTCDay() + 6) % 7); }
   function weekKey(iso) {
@@ -220,19 +221,29 @@
   var THIS_MONDAY = mondayOf(TODAY), THIS_WEEK = weekKey(TODAY);
   var fixedToday = new URLSearchParams(location.search).get('today');
   function keepToday(href) { return fixedToday ? href + '?today=' + encodeURIComponent(fixedToday) : href; }
-  // The page of this week, from a link to the list of weeks (whose data- say which weeks have pages), or null.
-  function thisWeekFrom(a) {
-    if (!(a.dataset.first <= THIS_MONDAY && THIS_MONDAY <= a.dataset.last)) return null;
-    return a.getAttribute('href').replace(/index\.html$/, '') + THIS_WEEK + '.html';
-  }
   document.querySelectorAll('a.nav-week, a.week-jump').forEach(function (a) {
-    var href = thisWeekFrom(a);
-    if (href) a.setAttribute('href', keepToday(href));
+    a.setAttribute('href', keepToday(a.getAttribute('href')));
   });
-  var weekLi = document.querySelector('.week-links li[data-week="' + THIS_WEEK + '"]');
-  if (weekLi) {
-    weekLi.classList.add('is-current');
-    location.replace(keepToday(weekLi.querySelector('a').getAttribute('href')));
+  var weekLinks = document.querySelector('.week-links');
+  if (weekLinks) {
+    var weekLi = document.querySelector('.week-links li[data-week="' + THIS_WEEK + '"]');
+    if (weekLi) {
+      weekLi.classList.add('is-current');
+      location.replace(keepToday(weekLi.querySelector('a').getAttribute('href')));
+    } else {
+      // No page: nothing starts or ends this week, and nothing short runs in it. The next week that has one.
+      var note = document.querySelector('.week-today');
+      note.textContent = says('no_week', { today: todayWords(), span: weekSpan(THIS_MONDAY) });
+      var later = Array.prototype.filter.call(document.querySelectorAll('.week-links li[data-week]'), function (li) {
+        return li.dataset.week > THIS_WEEK;
+      })[0];
+      if (later) {
+        var go = el('a', 'week-jump', later.querySelector('a').textContent);
+        go.href = keepToday(later.querySelector('a').getAttribute('href'));
+        note.append(' ', says('next_week'), go);
+      }
+      note.hidden = false;
+    }
   }
   var here = document.querySelector('.week-here');
   if (here) {
@@ -240,7 +251,7 @@
     if (here.dataset.first <= TODAY && TODAY <= here.dataset.last) {
       here.textContent = says('this_week', { today: todayWords() });
       if (nav) { nav.classList.add('is-this-week'); nav.setAttribute('aria-current', 'page'); }
-    } else if (nav && thisWeekFrom(nav)) {
+    } else if (nav) {
       here.textContent = '';
       here.appendChild(el('span', null, says('other_week', { today: todayWords() }) + ' '));
       var back = el('a', 'week-jump', says('back_to_week'));

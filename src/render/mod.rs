@@ -145,11 +145,7 @@ impl Renderer {
                     .map(|s| Link { title: &s.title, url: urls::schedule(&s.slug) })
                     .collect(),
                 more_schedules: site.schedules.len() > NAV_SCHEDULES,
-                weeks: (site.week_count() > 0).then(|| WeeksNav {
-                    url: urls::WEEKS,
-                    first: site.week_monday(0).to_string(),
-                    last: site.week_monday(site.week_count() - 1).to_string(),
-                }),
+                weeks: (site.week_count() > 0).then_some(WeeksNav { url: urls::WEEKS }),
                 schedule_count: site.schedules.len(),
             },
         );

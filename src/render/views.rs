@@ -132,16 +132,13 @@ pub struct Nav<'a> {
     pub schedules: Vec<Link<'a>>,
     pub more_schedules: bool,
     pub schedule_count: usize,
-    /// The way to this week: the list of weeks, and the Mondays of the first and last week pages (almanac.js
-    /// points the link at today's week when it has a page).
+    /// The way to this week: the list of weeks, which almanac.js turns into this week's page.
     pub weeks: Option<WeeksNav>,
 }
 
 #[derive(Serialize, Clone)]
 pub struct WeeksNav {
     pub url: &'static str,
-    pub first: String,
-    pub last: String,
 }
 
 #[derive(Serialize)]

@@ -123,10 +123,12 @@ struct Words {
 }
 
 /// The script's sentences, by name (see `Words::says`).
-const SAYS: [(&str, &str); 12] = [
+const SAYS: [(&str, &str); 14] = [
     ("this_week", "本周。{today}"),
     ("other_week", "{today}，不在这一周。"),
     ("back_to_week", "回到本周"),
+    ("no_week", "{today}。本周{span}没有开始、结束或只持续几周的活动；仍在进行的长期活动见各月页面。"),
+    ("next_week", "下一个有活动的周："),
     ("week_count", "{today}。本周{span}有 {n} 项活动在确定的日期进行"),
     ("week_maybe", "，另有 {n} 项按旬、按月或全年公布，可能进行"),
     ("week_none", "本周没有公布到具体日期的活动。"),
