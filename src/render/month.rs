@@ -276,14 +276,19 @@ impl SiteRenderer<'_> {
     /// An activity in a month's list. A list of dates says its dates in this month and how many it has in all,
     /// and gives the browser only those and the ones around them (enough for its "today" marks on this
     /// page): every month page of a long list repeating all of it would grow the site with months × dates.
-    fn month_card(&self, id: ActivityId, first: NaiveDate, last: NaiveDate) -> Value {
+    pub(super) fn month_card(&self, id: ActivityId, first: NaiveDate, last: NaiveDate) -> Value {
+        self.range_card(id, first, last, "本月")
+    }
+
+    /// [`Self::month_card`] for any range of days, `scope` naming it ("本月", "本周").
+    pub(super) fn range_card(&self, id: ActivityId, first: NaiveDate, last: NaiveDate, scope: &str) -> Value {
         let (s, a) = self.site.get(id);
         let list = &a.when.list;
         let inside: Vec<usize> = (0..list.len()).filter(|&i| list[i].start <= last && first <= list[i].end).collect();
         let (Some(&from), Some(&to)) = (inside.first(), inside.last()) else { return self.card(id) };
         let mut card = ActivityRef::new(self.site, s, a);
         let month = part(&a.when, &list[from..=to]);
-        let mut said = format!("{}（本月{}个日期，共{}个）", month.in_words(), to - from + 1, list.len());
+        let mut said = format!("{}（{scope}{}个日期，共{}个）", month.in_words(), to - from + 1, list.len());
         if let Some(place) = &a.place {
             said.push_str(&format!("，{place}"));
         }

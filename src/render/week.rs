@@ -257,7 +257,8 @@ impl SiteRenderer<'_> {
                     activities: if coarse {
                         Vec::new()
                     } else {
-                        members.iter().map(|&(_, id)| self.card(id)).collect()
+                        // A list of dates says only its dates in this week, as a month page does.
+                        members.iter().map(|&(_, id)| self.range_card(id, monday, sunday, "本周")).collect()
                     },
                     coarse: if coarse {
                         members.iter().take(COARSE_SHOWN).map(|&(_, id)| self.coarse_item(id)).collect()
