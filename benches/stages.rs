@@ -54,7 +54,7 @@ fn kind(page: Page) -> &'static str {
         Page::Home => "home",
         Page::Schedule(_) | Page::ScheduleTable(..) => "schedule",
         Page::Activity(_) => "activity",
-        Page::Month(_) => "month",
+        Page::Month(_) | Page::Week(_) | Page::Weeks => "month",
         Page::Tag(..) => "tag",
         Page::Tags | Page::NotFound => "tags+404",
     }

@@ -88,6 +88,8 @@ pub struct Site {
     pub months: Vec<YearMonth>,
     /// For each of `months`, the activities running in it, in schedule order.
     running: Vec<Vec<ActivityId>>,
+    /// The Mondays of the weeks with a page (see [`week_mondays`]).
+    weeks: Vec<NaiveDate>,
     /// Activities by their file relative to `content/` ("s/a.md"), for links between content files.
     by_file: HashMap<String, ActivityId>,
 }
@@ -137,7 +139,8 @@ impl Site {
                 }
             }
         }
-        Site { config, schedules, tags, tag_index, months, running, by_file }
+        let weeks = week_mondays(&schedules);
+        Site { config, schedules, tags, tag_index, months, running, weeks, by_file }
     }
 
     /// The activity written in `file` (relative to `content/`, `/`-separated), if it is published.
@@ -203,6 +206,54 @@ impl Site {
     pub fn running_in(&self, i: usize) -> &[ActivityId] {
         self.running.get(i).map_or(&[], Vec::as_slice)
     }
+
+    /// How many weeks (Monday to Sunday) the site has a page for (see [`week_mondays`]).
+    pub fn week_count(&self) -> usize {
+        self.weeks.len()
+    }
+
+    /// The Monday of week `i` of [`Site::week_count`], in order.
+    pub fn week_monday(&self, i: usize) -> NaiveDate {
+        self.weeks.get(i).copied().unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The index in [`Site::months`] of `m`, if the site has it.
+    pub fn month_index(&self, m: YearMonth) -> Option<usize> {
+        self.months.binary_search(&m).ok()
+    }
+}
+
+/// Occurrences up to this many days long give a page to every week they touch; longer ones only to the weeks
+/// they start and end in (in between, a week holds them as the weeks around it do).
+pub const SHORT_DAYS: i64 = 35;
+
+/// The weeks that get a page: those in which an occurrence of an activity starts or ends, and every week of a
+/// short one. A week only crossed by long activities has none: a five-year activity would otherwise write 260
+/// pages, and the site must grow with its content, not with the time it spans.
+pub fn week_mondays(schedules: &[Schedule]) -> Vec<NaiveDate> {
+    let mut weeks = Vec::new();
+    for a in schedules.iter().flat_map(|s| &s.activities) {
+        for o in a.when.occurrences() {
+            let (first, last) = (monday_of(o.start), monday_of(o.end));
+            if (o.end - o.start).num_days() <= SHORT_DAYS {
+                let mut m = first;
+                while m <= last {
+                    weeks.push(m);
+                    m += chrono::Duration::days(7);
+                }
+            } else {
+                weeks.extend([first, last]);
+            }
+        }
+    }
+    weeks.sort_unstable();
+    weeks.dedup();
+    weeks
+}
+
+/// The Monday of the week holding `d`.
+pub fn monday_of(d: NaiveDate) -> NaiveDate {
+    d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()))
 }
 
 /// How a name sorts for a Chinese reader: its pinyin, without tones (deunicode's transliteration, one syllable per
@@ -263,6 +314,22 @@ pub(crate) mod tests {
     use crate::content::{Activity, SourceFile, Spans};
 
     /// A site of one 2023 schedule `s` whose activities are `(slug, when, where, body)`, for unit tests.
+    #[test]
+    fn weeks_with_a_page_grow_with_the_content_not_the_time_it_spans() {
+        let mondays = |whens: &[&str]| {
+            let site = site_of(None, &whens.iter().map(|w| ("a", *w, None, "")).collect::<Vec<_>>());
+            (0..site.week_count()).map(|i| site.week_monday(i).to_string()).collect::<Vec<_>>()
+        };
+        // A week-long activity: its week. Three weeks: each of them.
+        assert_eq!(mondays(&["9月18日-22日"]), ["2023-09-18"]);
+        assert_eq!(mondays(&["9月下旬"]), ["2023-09-18", "2023-09-25"]);
+        // A long one: the weeks it starts and ends in only, however long it runs.
+        assert_eq!(mondays(&["2023年1月2日-2027年12月31日"]), ["2023-01-02", "2027-12-27"]);
+        assert_eq!(mondays(&["全年"]), ["2022-12-26", "2023-12-25"]);
+        // A list of dates: the week of each.
+        assert_eq!(mondays(&["10月1日、3日、5日"]), ["2023-09-25", "2023-10-02"]);
+    }
+
     pub(crate) fn site_of(base_url: Option<&str>, activities: &[(&str, &str, Option<&str>, &str)]) -> Site {
         let origin = |rel: String| SourceFile { path: format!("content/{rel}").into(), rel, text: "".into() };
         let activities = activities

@@ -5,11 +5,13 @@
 //! `{{ root }}{{ url }}`: `url` is relative to the site root, `root` climbs from the page to it.
 
 /// Folders the site itself uses; a schedule must not take their names.
-pub(crate) const RESERVED_FOLDERS: &[&str] = &["months", "tags", "static", "index", "404"];
+pub const RESERVED_FOLDERS: &[&str] = &["months", "weeks", "tags", "static", "index", "404"];
 
-pub(crate) const HOME: &str = "index.html";
-pub(crate) const NOT_FOUND: &str = "404.html";
-pub(crate) const TAGS: &str = "tags/index.html";
+pub const HOME: &str = "index.html";
+pub const NOT_FOUND: &str = "404.html";
+pub const TAGS: &str = "tags/index.html";
+/// The list of weeks, which almanac.js turns into today's week.
+pub const WEEKS: &str = "weeks/index.html";
 /// The tag slug the list of tags takes for itself (`tags/index.html`).
 pub(crate) const TAGS_INDEX_SLUG: &str = "index";
 pub(crate) const STATIC_DIR: &str = "static";
@@ -64,7 +66,14 @@ pub(crate) fn month(year: i32, month: u32) -> String {
     format!("months/{year:04}-{month:02}.html")
 }
 
-pub(crate) fn tag(tag_slug: &str) -> String {
+/// The week starting on `monday`, named by its ISO week (`weeks/2023-W38.html`), which the list of weeks says.
+pub fn week(monday: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let w = monday.iso_week();
+    format!("weeks/{:04}-W{:02}.html", w.year(), w.week())
+}
+
+pub fn tag(tag_slug: &str) -> String {
     format!("tags/{tag_slug}.html")
 }
 

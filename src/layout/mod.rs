@@ -24,6 +24,10 @@ pub enum Page {
     ScheduleTable(usize, usize),
     Activity(ActivityId),
     Month(usize),
+    /// Week `.0` of the site (see [`Site::week_count`]): Monday to Sunday.
+    Week(usize),
+    /// The list of weeks (the way to this week).
+    Weeks,
     /// Tag `.0`, page `.1` (0-based) of its list.
     Tag(usize, usize),
     Tags,
@@ -63,6 +67,10 @@ impl Page {
             pages.extend((0..s.activities.len()).map(|ai| Page::Activity(ActivityId { schedule: si, activity: ai })));
         }
         pages.extend((0..site.months.len()).map(Page::Month));
+        if site.week_count() > 0 {
+            pages.push(Page::Weeks);
+        }
+        pages.extend((0..site.week_count()).map(Page::Week));
         for (i, t) in site.tags.iter().enumerate() {
             pages.extend((0..tag_pages(t.members.len())).map(|n| Page::Tag(i, n)));
         }
@@ -80,6 +88,8 @@ impl Page {
                 urls::activity(&s.slug, &a.slug)
             }
             Page::Month(i) => site.months[i].url(),
+            Page::Week(i) => urls::week(site.week_monday(i)),
+            Page::Weeks => urls::WEEKS.to_string(),
             Page::Tag(i, n) => urls::tag_page(&site.tags[i].slug, n + 1),
             Page::Tags => urls::TAGS.to_string(),
             Page::NotFound => urls::NOT_FOUND.to_string(),
@@ -404,6 +414,8 @@ fn describe(site: &Site, statics: &[String], path: &str, item: Item) -> String {
         Item::Page(Page::ScheduleTable(si, n)) => format!("page {} of the table of {}", n + 1, schedule(si)),
         Item::Page(Page::Activity(id)) => format!("the page of {}", activity(id)),
         Item::Page(Page::Month(i)) => format!("the month page {}", site.months[i].key()),
+        Item::Page(Page::Week(i)) => format!("the week page of {}", site.week_monday(i)),
+        Item::Page(Page::Weeks) => "the list of weeks".into(),
         Item::Page(Page::Tag(i, _)) => format!("the page of the tag `{}`", site.tags[i].name),
         Item::Export(Export::Calendar(si)) => format!("the calendar of {}", schedule(si)),
         Item::Export(Export::ActivityCalendar(id)) => format!("the calendar of {}", activity(id)),

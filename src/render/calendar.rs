@@ -111,6 +111,9 @@ struct IndexItem<'a>(
     Option<&'static str>,
 );
 
+/// Characters of a title a "仍在进行" link shows after the activity's 序号.
+const CONT_TITLE_CHARS: usize = 8;
+
 /// Every activity of a schedule in a compact form, with `base`, the way from the page to the activity pages.
 #[derive(Serialize)]
 struct Index<'a> {
@@ -120,9 +123,11 @@ struct Index<'a> {
     items: Vec<IndexItem<'a>>,
 }
 
-/// The index of schedule `s` as JSON for a `<script type="application/json">` on the page at `page`.
-fn index_json(site: &Site, s: &Schedule, page: &str) -> String {
-    let tags = schedule_tags(site, s);
+/// The index of schedule `s` as JSON for a `<script type="application/json">` on the page at `page`. The home
+/// page's (`slim`) carries only what its lists of what is on and what is next show: no tags, no reading in
+/// words, and the published dates without the place (a third of the size at 3,333 activities).
+fn index_json(site: &Site, s: &Schedule, page: &str, slim: bool) -> String {
+    let tags = if slim { Vec::new() } else { schedule_tags(site, s) };
     let modes: Vec<&'static str> = Mode::ALL.into_iter().map(Mode::label).collect();
     let zone = &site.config.timezone;
     let items = s
@@ -135,14 +140,14 @@ fn index_json(site: &Site, s: &Schedule, page: &str) -> String {
                 &a.slug,
                 a.number,
                 &a.title,
-                a.published(),
+                if slim { a.when_text.clone() } else { a.published() },
                 t,
                 Mode::ALL.iter().position(|m| *m == a.mode).unwrap_or(0),
                 a.when.start.to_string(),
                 a.when.end.to_string(),
                 a.when.precision().as_str(),
                 occurrences(&a.when, zone),
-                a.when.in_words(),
+                if slim { String::new() } else { a.when.in_words() },
                 a.changed().then(|| a.status().as_str()),
             )
         })
@@ -190,6 +195,7 @@ impl SiteRenderer<'_> {
             note: s.note.as_deref(),
             activity_count: n,
             numbered: s.activities.iter().any(|a| a.number.is_some()),
+            first_month: s.context.first_month,
             files: ScheduleFiles::new(site, s),
             large: is_large(n),
             table_pages: (0..table_pages(n))
@@ -251,7 +257,7 @@ impl SiteRenderer<'_> {
         ctx.insert("year_round", &year_round);
         if is_large(s.activities.len()) {
             ctx.insert("overview", &month_counts(s, &months));
-            ctx.insert("index_json", &index_json(site, s, page));
+            ctx.insert("index_json", &index_json(site, s, page, false));
             return;
         }
         ctx.insert("timeline", &self.timeline(si, &months));
@@ -291,7 +297,10 @@ impl SiteRenderer<'_> {
                     last: span.map(|(_, l)| l.to_string()),
                     months: if latest { month_counts(s, &axis_months(s)) } else { Vec::new() },
                     year_round_count: s.activities.iter().filter(|a| is_year_round(a)).count(),
-                    index_json: latest.then(|| index_json(self.site, s, page)),
+                    // A large schedule's index would make the home page as heavy as its own: the home page
+                    // then leads to this week's page instead of listing what is on.
+                    index_json: (latest && !is_large(s.activities.len())).then(|| index_json(self.site, s, page, true)),
+                    large: latest && is_large(s.activities.len()),
                 }
             })
             .collect();
@@ -372,6 +381,8 @@ impl SiteRenderer<'_> {
                         anchor: anchor(a),
                         label: a.number.map_or_else(|| a.title.clone(), |n| n.to_string()),
                         number: a.number.is_some(),
+                        // A bare number says nothing: the link names the activity, shortened.
+                        title: a.number.map(|_| super::pages::shorten(&a.title, CONT_TITLE_CHARS)),
                     };
                     match continuing.last_mut() {
                         Some(c) if c.since == since => c.items.push(item),

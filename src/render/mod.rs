@@ -5,10 +5,12 @@ mod calendar;
 mod error;
 mod month;
 mod pages;
+mod query_dates;
 mod templates;
 pub(crate) mod text;
 pub mod theme;
 pub(crate) mod views;
+mod week;
 pub(crate) mod words;
 
 use std::collections::BTreeMap;
@@ -154,6 +156,7 @@ impl Renderer {
                     .map(|s| Link { title: &s.title, url: urls::schedule(&s.slug) })
                     .collect(),
                 more_schedules: site.schedules.len() > NAV_SCHEDULES,
+                weeks: (site.week_count() > 0).then_some(WeeksNav { url: urls::WEEKS }),
                 schedule_count: site.schedules.len(),
             },
         );
@@ -235,6 +238,14 @@ impl SiteRenderer<'_> {
                 let m = site.months[i];
                 ctx.insert("page_title", &title(&m.label()));
                 self.insert_month(&mut ctx, i, m);
+            }
+            Page::Week(i) => {
+                ctx.insert("page_title", &title(&week::label(site.week_monday(i))));
+                self.insert_week(&mut ctx, i);
+            }
+            Page::Weeks => {
+                ctx.insert("page_title", &title("按周查看"));
+                self.insert_weeks(&mut ctx);
             }
             Page::Tag(i, n) => {
                 let t = &site.tags[i];

@@ -15,17 +15,29 @@ use crate::content::dates::{Occurrence, Precision, When};
 use crate::site::{ActivityId, YearMonth};
 use crate::urls;
 
-/// Lanes of bars a week row shows; a day with more says "另 N 项" and links to its place in the list.
-const LANES: usize = 6;
+/// Lanes of bars a week row shows, so every row keeps one height; a day with more says "+N" and links to its
+/// place in the list.
+const LANES: usize = 4;
+
+/// Past this many activities, a month's or a week's list shows each group's heading and count, and its
+/// activities behind a toggle: a month of a thousand would otherwise be sixty screens tall.
+pub(super) const FOLD_AT: usize = 60;
+
+/// Month- and year-level activities the strip above the grid shows before "另有 N 项按月安排" folds the rest.
+const STRIP_SHOWN: usize = 6;
+
+/// The most the strip names at all (folded); past that it counts them and the list below names each, so a
+/// month of a thousand activities does not draw a thousand chips twice.
+const STRIP_MAX: usize = 60;
 
 /// Characters of a title a bar in the grid shows (a week row is never wider); the list below has it all.
 pub(super) const GRID_TITLE_CHARS: usize = 80;
 
-const WEEKDAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
+pub(super) const WEEKDAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
 
 /// Where an activity goes in the month's list.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Group {
+pub(super) enum Group {
     /// Started in an earlier month and still runs.
     Earlier,
     /// Starts on this day (exact days and times).
@@ -38,7 +50,7 @@ enum Group {
 }
 
 impl Group {
-    fn id(self) -> String {
+    pub(super) fn id(self) -> String {
         match self {
             Group::Earlier => "list-earlier".into(),
             Group::Day(d) => format!("d-{d}"),
@@ -48,7 +60,7 @@ impl Group {
         }
     }
 
-    fn heading(self, m: YearMonth) -> String {
+    pub(super) fn heading(self, m: YearMonth) -> String {
         match self {
             Group::Earlier => "此前开始，本月仍在进行".into(),
             Group::Day(d) => {
@@ -62,7 +74,7 @@ impl Group {
         }
     }
 
-    fn note(self) -> Option<&'static str> {
+    pub(super) fn note(self) -> Option<&'static str> {
         match self {
             Group::Dekad(_) => Some("按旬公布，所在日期为推算"),
             Group::Month => Some("只公布到月份，不在日历格中逐日标出"),
@@ -74,7 +86,7 @@ impl Group {
 
 /// Lanes for runs of days `from..=to` given in order: each takes the first lane free on its first day, or none
 /// when all `max` are taken. Returns each run's lane and how many lanes are used.
-fn pack(runs: impl Iterator<Item = (NaiveDate, NaiveDate)>, max: usize) -> (Vec<Option<usize>>, usize) {
+pub(super) fn pack(runs: impl Iterator<Item = (NaiveDate, NaiveDate)>, max: usize) -> (Vec<Option<usize>>, usize) {
     let mut ends: Vec<NaiveDate> = Vec::new();
     let placed = runs
         .map(|(from, to)| {
@@ -105,11 +117,11 @@ fn mark(starts: bool, ends: bool) -> Option<&'static str> {
 }
 
 /// One activity's run of days in one week row, before it has a lane.
-struct Segment {
-    id: ActivityId,
-    occurrence: Occurrence,
-    from: NaiveDate,
-    to: NaiveDate,
+pub(super) struct Segment {
+    pub(super) id: ActivityId,
+    pub(super) occurrence: Occurrence,
+    pub(super) from: NaiveDate,
+    pub(super) to: NaiveDate,
 }
 
 impl SiteRenderer<'_> {
@@ -163,58 +175,9 @@ impl SiteRenderer<'_> {
             if list.iter().any(|g| g.id == id) { format!("#{id}") } else { "#list-heading".to_string() }
         };
         let mut weeks = Vec::new();
-        let mut monday = first - Duration::days(i64::from(first.weekday().num_days_from_monday()));
+        let mut monday = crate::site::monday_of(first);
         while monday <= last {
-            let sunday = monday + Duration::days(6);
-            let days = (0..7).map(|c| monday + Duration::days(c)).map(|d| (first <= d && d <= last).then_some(d));
-            let days: Vec<DayView> = days.enumerate().map(|(c, d)| DayView::new(c + 1, d)).collect();
-            let mut segments: Vec<Segment> = Vec::new();
-            for &id in &on_grid {
-                for o in site.get(id).1.when.occurrences() {
-                    let (from, to) = (o.start.max(monday).max(first), o.end.min(sunday).min(last));
-                    if from <= to {
-                        segments.push(Segment { id, occurrence: o, from, to });
-                    }
-                }
-            }
-            // Earlier first, longer first: the usual packing of a calendar's week row.
-            segments.sort_by_key(|g| (g.from, std::cmp::Reverse(g.to), g.id));
-            let (placed, lanes) = pack(segments.iter().map(|g| (g.from, g.to)), LANES);
-            let mut hidden = [0usize; 7];
-            let mut bars = Vec::new();
-            let col = |d: NaiveDate| (d - monday).num_days() as usize;
-            for (g, lane) in segments.into_iter().zip(placed) {
-                let Some(lane) = lane else {
-                    (col(g.from)..=col(g.to)).for_each(|c| hidden[c] += 1);
-                    continue;
-                };
-                let (s, a) = site.get(g.id);
-                let o = g.occurrence;
-                let (starts, ends) = (g.from == o.start, g.to == o.end);
-                let p = a.when.precision();
-                bars.push(GridBar {
-                    col: col(g.from) + 1,
-                    span: col(g.to) - col(g.from) + 1,
-                    row: lane + 2,
-                    title: shorten_cow(&a.title, GRID_TITLE_CHARS),
-                    url: urls::activity(&s.slug, &a.slug),
-                    number: a.number,
-                    precision: p.as_str(),
-                    approximate: p == Precision::Dekad,
-                    mark: mark(starts, ends),
-                    open_start: !starts,
-                    open_end: !ends,
-                    time: o.time.filter(|t| t.daily || starts).map(|t| t.start.format("%H:%M").to_string()),
-                    status: StatusView::new(a),
-                });
-            }
-            let more = hidden
-                .iter()
-                .enumerate()
-                .filter(|&(_, &n)| n > 0)
-                .map(|(c, &n)| MoreLink { col: c + 1, count: n, href: day_target(monday + Duration::days(c as i64)) })
-                .collect();
-            weeks.push(WeekView { days, bars, more, lanes: lanes.max(1) });
+            weeks.push(self.week_row(&on_grid, monday, first, last, LANES, &day_target));
             monday += Duration::days(7);
         }
         ctx.insert(
@@ -227,9 +190,85 @@ impl SiteRenderer<'_> {
                 count: list.iter().map(|g| g.activities.len()).sum(),
             },
         );
+        // The strip above the grid: what is known only by month or year, which the grid cannot place on days.
+        let coarse: Vec<ActivityId> =
+            running.iter().copied().filter(|&id| site.get(id).1.when.precision() >= Precision::Month).collect();
+        let strip: Vec<_> = coarse.iter().take(STRIP_MAX).map(|&id| self.coarse_item(id)).collect();
+        ctx.insert("strip_shown", &STRIP_SHOWN.min(strip.len()));
+        ctx.insert("strip", &strip);
+        ctx.insert("strip_count", &coarse.len());
         ctx.insert("weeks", &weeks);
         ctx.insert("weekdays", &WEEKDAYS);
+        ctx.insert("fold", &(running.len() > FOLD_AT));
         ctx.insert("groups", &list);
+    }
+}
+
+impl SiteRenderer<'_> {
+    /// One week row of a grid from `monday`: the days of `first..=last` in it, and a bar for each run of days of
+    /// the activities `ids` in those days, in at most `max_lanes` lanes; a day with more says "另 N 项", leading
+    /// to `day_target(day)`.
+    pub(super) fn week_row(
+        &self,
+        ids: &[ActivityId],
+        monday: NaiveDate,
+        first: NaiveDate,
+        last: NaiveDate,
+        max_lanes: usize,
+        day_target: &dyn Fn(NaiveDate) -> String,
+    ) -> WeekView<'_> {
+        let site = self.site;
+        let sunday = monday + Duration::days(6);
+        let days = (0..7).map(|c| monday + Duration::days(c)).map(|d| (first <= d && d <= last).then_some(d));
+        let days: Vec<DayView> = days.enumerate().map(|(c, d)| DayView::new(c + 1, d)).collect();
+        let mut segments: Vec<Segment> = Vec::new();
+        for &id in ids {
+            for o in site.get(id).1.when.occurrences() {
+                let (from, to) = (o.start.max(monday).max(first), o.end.min(sunday).min(last));
+                if from <= to {
+                    segments.push(Segment { id, occurrence: o, from, to });
+                }
+            }
+        }
+        // Earlier first, longer first: the usual packing of a calendar's week row.
+        segments.sort_by_key(|g| (g.from, std::cmp::Reverse(g.to), g.id));
+        let (placed, lanes) = pack(segments.iter().map(|g| (g.from, g.to)), max_lanes);
+        let mut hidden = [0usize; 7];
+        let mut bars = Vec::new();
+        let col = |d: NaiveDate| (d - monday).num_days() as usize;
+        for (g, lane) in segments.into_iter().zip(placed) {
+            let Some(lane) = lane else {
+                (col(g.from)..=col(g.to)).for_each(|c| hidden[c] += 1);
+                continue;
+            };
+            let (s, a) = site.get(g.id);
+            let o = g.occurrence;
+            let (starts, ends) = (g.from == o.start, g.to == o.end);
+            let p = a.when.precision();
+            bars.push(GridBar {
+                col: col(g.from) + 1,
+                span: col(g.to) - col(g.from) + 1,
+                row: lane + 2,
+                title: shorten_cow(&a.title, GRID_TITLE_CHARS),
+                url: urls::activity(&s.slug, &a.slug),
+                number: a.number,
+                precision: p.as_str(),
+                approximate: p == Precision::Dekad,
+                mark: mark(starts, ends),
+                open_start: !starts,
+                open_end: !ends,
+                time: o.time.filter(|t| t.daily || starts).map(|t| t.start.format("%H:%M").to_string()),
+                mode_key: a.mode.as_str(),
+                status: StatusView::new(a),
+            });
+        }
+        let more = hidden
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n > 0)
+            .map(|(c, &n)| MoreLink { col: c + 1, count: n, href: day_target(monday + Duration::days(c as i64)) })
+            .collect();
+        WeekView { days, bars, more, lanes: lanes.max(1) }
     }
 }
 
@@ -237,14 +276,19 @@ impl SiteRenderer<'_> {
     /// An activity in a month's list. A list of dates says its dates in this month and how many it has in all,
     /// and gives the browser only those and the ones around them (enough for its "today" marks on this
     /// page): every month page of a long list repeating all of it would grow the site with months × dates.
-    fn month_card(&self, id: ActivityId, first: NaiveDate, last: NaiveDate) -> Value {
+    pub(super) fn month_card(&self, id: ActivityId, first: NaiveDate, last: NaiveDate) -> Value {
+        self.range_card(id, first, last, "本月")
+    }
+
+    /// [`Self::month_card`] for any range of days, `scope` naming it ("本月", "本周").
+    pub(super) fn range_card(&self, id: ActivityId, first: NaiveDate, last: NaiveDate, scope: &str) -> Value {
         let (s, a) = self.site.get(id);
         let list = &a.when.list;
         let inside: Vec<usize> = (0..list.len()).filter(|&i| list[i].start <= last && first <= list[i].end).collect();
         let (Some(&from), Some(&to)) = (inside.first(), inside.last()) else { return self.card(id) };
         let mut card = ActivityRef::new(self.site, s, a);
         let month = part(&a.when, &list[from..=to]);
-        let mut said = format!("{}（本月{}个日期，共{}个）", month.in_words(), to - from + 1, list.len());
+        let mut said = format!("{}（{scope}{}个日期，共{}个）", month.in_words(), to - from + 1, list.len());
         if let Some(place) = &a.place {
             said.push_str(&format!("，{place}"));
         }

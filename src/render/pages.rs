@@ -23,6 +23,8 @@ pub(super) fn meta(site: &Site, page: Page, path: &str) -> Meta {
             format!("{}：{}。{}", a.title, a.published(), a.body_text)
         }
         Page::Month(i) => format!("{}的活动安排。", site.months[i].label()),
+        Page::Week(i) => format!("{}的活动安排。", super::week::label(site.week_monday(i))),
+        Page::Weeks => format!("{}：按周查看活动安排。", site.config.title),
         Page::Tag(i, _) => format!("标签“{}”下的 {} 项活动。", site.tags[i].name, site.tags[i].members.len()),
         Page::Home | Page::Tags | Page::NotFound if !site.config.description.is_empty() => {
             site.config.description.clone()

@@ -12,6 +12,8 @@ pub(super) enum Template {
     ScheduleTable,
     Activity,
     Month,
+    Week,
+    Weeks,
     Tag,
     Tags,
     NotFound,
@@ -19,12 +21,14 @@ pub(super) enum Template {
 
 impl Template {
     /// Every template, in the order README and the help name them.
-    pub(super) const ALL: [Template; 8] = [
+    pub(super) const ALL: [Template; 10] = [
         Template::Home,
         Template::Schedule,
         Template::ScheduleTable,
         Template::Activity,
         Template::Month,
+        Template::Week,
+        Template::Weeks,
         Template::Tag,
         Template::Tags,
         Template::NotFound,
@@ -38,6 +42,8 @@ impl Template {
             Template::ScheduleTable => "schedule_table.html",
             Template::Activity => "activity.html",
             Template::Month => "month.html",
+            Template::Week => "week.html",
+            Template::Weeks => "weeks.html",
             Template::Tag => "tag.html",
             Template::Tags => "tags.html",
             Template::NotFound => "404.html",
@@ -52,6 +58,8 @@ impl Template {
             Page::ScheduleTable(..) => Template::ScheduleTable,
             Page::Activity(_) => Template::Activity,
             Page::Month(_) => Template::Month,
+            Page::Week(_) => Template::Week,
+            Page::Weeks => Template::Weeks,
             Page::Tag(..) => Template::Tag,
             Page::Tags => Template::Tags,
             Page::NotFound => Template::NotFound,
@@ -82,6 +90,8 @@ mod tests {
             Page::ScheduleTable(0, 0),
             Page::Activity(id),
             Page::Month(0),
+            Page::Week(0),
+            Page::Weeks,
             Page::Tag(0, 0),
             Page::Tags,
             Page::NotFound,
@@ -93,7 +103,7 @@ mod tests {
         }
         assert_eq!(
             Template::help(),
-            "every theme needs home, schedule, schedule_table, activity, month, tag, tags and 404 templates"
+            "every theme needs home, schedule, schedule_table, activity, month, week, weeks, tag, tags and 404 templates"
         );
     }
 

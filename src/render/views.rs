@@ -133,10 +133,17 @@ pub(crate) struct Nav<'a> {
     pub schedules: Vec<Link<'a>>,
     pub more_schedules: bool,
     pub schedule_count: usize,
+    /// The way to this week: the list of weeks, which almanac.js turns into this week's page.
+    pub weeks: Option<WeeksNav>,
 }
 
 #[derive(Serialize, Clone)]
-pub(crate) struct Link<'a> {
+pub struct WeeksNav {
+    pub url: &'static str,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Link<'a> {
     pub title: &'a str,
     pub url: String,
 }
@@ -329,6 +336,8 @@ pub(crate) struct ScheduleView<'a> {
     pub title: &'a str,
     pub url: String,
     pub year: i32,
+    /// The month its year starts in (dates typed into the search box without a year are read against it).
+    pub first_month: u32,
     pub organiser: Option<&'a str>,
     /// What the line under the title says, only the parts the schedule has: organiser, its time span in words,
     /// how many activities. Templates join them with " · ".
@@ -440,6 +449,8 @@ pub(crate) struct ContinuingItem {
     /// Its 序号, or its title when it has none.
     pub label: String,
     pub number: bool,
+    /// Its title, shortened, after a 序号 label.
+    pub title: Option<String>,
 }
 
 /// A month of a large schedule's overview, or of the home page's list of months.
@@ -483,6 +494,8 @@ pub(crate) struct Featured<'a> {
     pub year_round_count: usize,
     /// None for an older schedule.
     pub index_json: Option<String>,
+    /// Too many activities to carry an index on the home page.
+    pub large: bool,
 }
 
 /// A row of the schedule table: the published columns with the main content (printed like the original), and
@@ -572,6 +585,8 @@ pub(crate) struct GridBar<'a> {
     pub open_end: bool,
     /// The time it starts (`14:30`), on the day it does or on each day of daily hours.
     pub time: Option<String>,
+    /// 参加方式 as its CSS name: the bar's colour (the theme's palette).
+    pub mode_key: &'static str,
     #[serde(flatten)]
     pub status: StatusView,
 }

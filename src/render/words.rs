@@ -117,7 +117,30 @@ struct Words {
     state: Ordered<&'static str>,
     status: Ordered<StatusEntry>,
     precision: Ordered<PrecisionEntry>,
+    /// How a date typed into the search box is read (see [`super::query_dates`]).
+    dates: super::query_dates::QueryDates,
+    /// Sentences the script makes (this week, what a date search found), with `{n}`, `{span}` or `{today}` where
+    /// it puts a number, a week's days or today's date.
+    says: Ordered<&'static str>,
 }
+
+/// The script's sentences, by name (see `Words::says`).
+const SAYS: [(&str, &str); 14] = [
+    ("this_week", "本周。{today}"),
+    ("other_week", "{today}，不在这一周。"),
+    ("back_to_week", "回到本周"),
+    ("no_week", "{today}。本周{span}没有开始、结束或只持续几周的活动；仍在进行的长期活动见各月页面。"),
+    ("next_week", "下一个有活动的周："),
+    ("week_count", "{today}。本周{span}有 {n} 项活动在确定的日期进行"),
+    ("week_maybe", "，另有 {n} 项按旬、按月或全年公布，可能进行"),
+    ("week_none", "本周没有公布到具体日期的活动。"),
+    ("found_dates", "所查日期：{span}"),
+    ("maybe_in", "可能在所查日期进行"),
+    ("group_now", "正在进行"),
+    ("group_next", "即将开始"),
+    ("group_past", "已结束"),
+    ("group_maybe", "可能进行中"),
+];
 
 /// The words and the rule's parameters as JSON for a `<script type="application/json">` element:
 /// `{"state": {"upcoming": "未开始", …}, "status": {"cancelled": {"badge": "已取消", "active": false}, …},
@@ -136,6 +159,8 @@ pub(crate) fn json() -> String {
                 })
                 .collect(),
         ),
+        dates: super::query_dates::vocabulary(),
+        says: Ordered(SAYS.to_vec()),
     };
     super::text::script_json(&words)
 }

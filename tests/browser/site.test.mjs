@@ -78,11 +78,13 @@ for (const [how, baseOf] of [['file://', () => fileBase()], ['http', () => serve
       // Tags are searched too: #14 says 论坛 only in its tags.
       await page.fill('input[name=q]', '论坛');
       assert.deepEqual(await visibleRows(page), [9, 14, 18], 'a tag finds its activities');
-      // A date-like term matches whole numbers: 1月 is not found inside 11月.
+      // A term that is a date is read as dates, not as text: 11月 finds what runs in November 2023 (not #20,
+      // whose text names 11月 only for a later step), and 1月 is not found inside 11月: only the year-round #24
+      // runs in January. (tests/browser/week.test.mjs searches more dates.)
       await page.fill('input[name=q]', '11月');
-      assert.deepEqual(await visibleRows(page), [2, 3, 4, 20, 22]);
+      assert.deepEqual(await visibleRows(page), [2, 3, 4, 9, 22, 24]);
       await page.fill('input[name=q]', '1月');
-      assert.deepEqual(await visibleRows(page), [], '1月 is not found inside 11月');
+      assert.deepEqual(await visibleRows(page), [24], '1月 is January, not a part of 11月');
       await page.fill('input[name=q]', '');
 
       await page.selectOption('select[name=tag]', '在线');

@@ -247,7 +247,10 @@ describe('home, 404 and the theme', () => {
     const next = await page.$$eval('.now-next li.act .act-title', (as) => as.map((a) => a.getAttribute('href')));
     assert.ok(next[0].endsWith('14-global-chinese-quality-summit.html'), `the next to start first: ${next}`);
     assert.equal(await page.locator('table').count(), 0, 'no second copy of the table');
-    await page.locator('.now-running .act--more a').click();
+    const maybe = await page.$$eval('.now-maybe li.act', (lis) => lis.map((li) => li.querySelector('.st')?.textContent));
+    assert.ok(maybe.length > 0 && maybe.every((st) => st === '可能进行中' || st === undefined), `possible ones apart: ${maybe}`);
+    assert.ok(!(await page.$$eval('.now-running .st', (s) => s.map((x) => x.textContent))).includes('可能进行中'));
+    await page.locator('.now-maybe .act--more a').click();
     await page.waitForURL(/2023-quality-month\/index\.html\?month=2023-09/);
     await page.done();
   });

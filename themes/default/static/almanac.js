@@ -40,9 +40,69 @@
   function to(o) { return o[3] ? o[3].slice(0, 16) : o[1] + 'T23:59'; }
   // Whether the home page lists it as on now, in state `st`.
   function onNow(it, st) { return st === 'running' || (st === 'maybe' && it.now); }
+
+  // ---- A date typed into the search box, read by almanac's date rules: the forms a published date is written in
+  // (9月20日, 2023-09-20, 2023年9月, 9月下旬), and the words the page ships in W.dates: the days of each 旬 word, named
+  // periods (国庆) and words counted from today (本周, 下个月). Returns { start, end, p } (ISO days, the precision's
+  // name) or null for a term that is not a date. `c`: { today, year, firstMonth }: a month written without a year
+  // is in `year` from `firstMonth` on, else in the next (the schedule's reading context).
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+  function ymd(y, m, d) { return y + '-' + pad(m) + '-' + pad(d); }
+  function monthEnd(y, m) { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }
+  function dayNo(iso) { return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 864e5; }
+  function dayIso(n) { return new Date(n * 864e5).toISOString().slice(0, 10); }
+  function readDate(t, c) {
+    t = t.normalize('NFKC').replace(/\s+/g, '');
+    var yearOf = function (m, y) { return y ? +y : m < c.firstMonth ? c.year + 1 : c.year; };
+    var month = function (y, m, p) { return m >= 1 && m <= 12 ? { start: ymd(y, m, 1), end: ymd(y, m, monthEnd(y, m)), p: p || 'month' } : null; };
+    var day = function (y, m, d) { return m >= 1 && m <= 12 && d >= 1 && d <= monthEnd(y, m) ? { start: ymd(y, m, d), end: ymd(y, m, d), p: 'day' } : null; };
+    var i, r, m;
+    for (i = 0; i < W.dates.relative.length; i++) {
+      r = W.dates.relative[i];
+      if (r.word !== t) continue;
+      var ty = +c.today.slice(0, 4), tm = +c.today.slice(5, 7);
+      if (r.unit === 'day') { var d = dayIso(dayNo(c.today) + r.n); return { start: d, end: d, p: 'day' }; }
+      if (r.unit === 'week') {
+        var mon = dayNo(c.today) - (new Date(dayNo(c.today) * 864e5).getUTCDay() + 6) % 7 + 7 * r.n;
+        return { start: dayIso(mon), end: dayIso(mon + 6), p: 'day' };
+      }
+      if (r.unit === 'month') { var k = ty * 12 + tm - 1 + r.n; return month(Math.floor(k / 12), k % 12 + 1); }
+      return { start: (ty + r.n) + '-01-01', end: (ty + r.n) + '-12-31', p: 'year' };
+    }
+    for (i = 0; i < W.dates.named.length; i++) {
+      r = W.dates.named[i];
+      if (r.word !== t) continue;
+      var y1 = yearOf(r.from[0]), y2 = r.to[0] < r.from[0] ? y1 + 1 : y1;
+      return { start: ymd(y1, r.from[0], r.from[1]), end: ymd(y2, r.to[0], r.to[1]), p: r.p };
+    }
+    if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t))) return day(+m[1], +m[2], +m[3]);
+    if ((m = /^(\d{4})[-/.](\d{1,2})$/.exec(t))) return month(+m[1], +m[2]);
+    if ((m = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]$/.exec(t))) return day(yearOf(+m[2], m[1]), +m[2], +m[3]);
+    if ((m = /^(?:(\d{4})年)?(\d{1,2})月份?$/.exec(t))) return month(yearOf(+m[2], m[1]), +m[2]);
+    if ((m = /^(?:(\d{4})年)?(\d{1,2})月(.+)$/.exec(t))) {
+      var y = yearOf(+m[2], m[1]), mo = +m[2];
+      for (i = 0; i < W.dates.dekads.length; i++) {
+        r = W.dates.dekads[i];
+        if (r.word === m[3] && mo >= 1 && mo <= 12) {
+          return { start: ymd(y, mo, r.from), end: ymd(y, mo, Math.min(r.to, monthEnd(y, mo))), p: 'dekad' };
+        }
+      }
+      return null;
+    }
+    if ((m = /^(\d{4})年$/.exec(t))) return { start: m[1] + '-01-01', end: m[1] + '-12-31', p: 'year' };
+    return null;
+  }
+  // Fills a sentence of W.says: {n}, {span}, {today}.
+  function says(name, v) {
+    return W.says[name].replace(/\{(\w+)\}/g, function (_, k) { return v && v[k] != null ? v[k] : ''; });
+  }
+
   if (typeof document === 'undefined') {
-    // Loaded by node (tests/browser/rule.mjs): the rule alone, with the words given.
-    module.exports = function (words) { W = words; return { when: when, stateAt: stateAt, onNow: onNow }; };
+    // Loaded by node (tests/browser/rule.mjs, dates.mjs): the rule and the date reader, with the words given.
+    module.exports = function (words) {
+      W = words;
+      return { when: when, stateAt: stateAt, onNow: onNow, readDate: readDate };
+    };
     return;
   }
   var wordsEl = document.getElementById('almanac-words');
@@ -129,19 +189,79 @@
   var cell = document.querySelector('.mcal-day[data-date="' + TODAY + '"]');
   if (cell) {
     cell.classList.add('is-today');
-    cell.appendChild(el('span', 'mcal-today', '今天'));
+    if (!cell.closest('.wcal')) cell.appendChild(el('span', 'mcal-today', '今天'));
     var groups = Array.prototype.slice.call(document.querySelectorAll('.day-group[data-date]'));
     var mine = groups.filter(function (g) { return g.dataset.date === TODAY; })[0];
     var mark = el('p', 'today-mark', todayWords());
     if (mine) {
       mine.classList.add('is-today');
-      mine.insertBefore(mark, mine.firstChild);
+      // A long month folds its days (a <details> whose <summary> is the heading): today's is open.
+      if (mine.tagName === 'DETAILS') { mine.open = true; mine.querySelector('summary').insertAdjacentElement('afterend', mark); }
+      else mine.insertBefore(mark, mine.firstChild);
     } else {
       var later = groups.filter(function (g) { return g.dataset.date > TODAY; })[0];
       mark.textContent += '：今天没有开始的活动';
       if (later) later.parentNode.insertBefore(mark, later);
       else document.querySelector('.month-list h2').insertAdjacentElement('afterend', mark);
     }
+  }
+
+  // ---- This week. The build writes a page for each week in which something starts, ends or runs for a few weeks
+  // only, named by its ISO week (weeks/2023-W38.html); every "本周" link leads to the list of weeks, which opens the
+  // page of the week holding today, or says there is none. A fixed ?today= goes along, so a test (or a reader
+  // checking an old schedule) stays on its day.
+  function isoDay(n) { return new Date(n * 864e5).toISOString().slice(0, 10); }
+  function mondayOf(iso) { var n = days(iso); return isoDay(n - (new Date(n * 864e5).getUTCDay() + 6) % 7); }
+  function weekKey(iso) {
+    // The ISO week is the one of its Thursday, counted from the first Thursday of that Thursday's year.
+    var thu = days(mondayOf(iso)) + 3, year = isoDay(thu).slice(0, 4);
+    var w = Math.floor((thu - days(year + '-01-01')) / 7) + 1;
+    return year + '-W' + (w < 10 ? '0' : '') + w;
+  }
+  var THIS_MONDAY = mondayOf(TODAY), THIS_WEEK = weekKey(TODAY);
+  var fixedToday = new URLSearchParams(location.search).get('today');
+  function keepToday(href) { return fixedToday ? href + '?today=' + encodeURIComponent(fixedToday) : href; }
+  document.querySelectorAll('a.nav-week, a.week-jump').forEach(function (a) {
+    a.setAttribute('href', keepToday(a.getAttribute('href')));
+  });
+  var weekLinks = document.querySelector('.week-links');
+  if (weekLinks) {
+    var weekLi = document.querySelector('.week-links li[data-week="' + THIS_WEEK + '"]');
+    if (weekLi) {
+      weekLi.classList.add('is-current');
+      location.replace(keepToday(weekLi.querySelector('a').getAttribute('href')));
+    } else {
+      // No page: nothing starts or ends this week, and nothing short runs in it. The next week that has one.
+      var note = document.querySelector('.week-today');
+      note.textContent = says('no_week', { today: todayWords(), span: weekSpan(THIS_MONDAY) });
+      var later = Array.prototype.filter.call(document.querySelectorAll('.week-links li[data-week]'), function (li) {
+        return li.dataset.week > THIS_WEEK;
+      })[0];
+      if (later) {
+        var go = el('a', 'week-jump', later.querySelector('a').textContent);
+        go.href = keepToday(later.querySelector('a').getAttribute('href'));
+        note.append(' ', says('next_week'), go);
+      }
+      note.hidden = false;
+    }
+  }
+  var here = document.querySelector('.week-here');
+  if (here) {
+    var nav = document.querySelector('a.nav-week');
+    if (here.dataset.first <= TODAY && TODAY <= here.dataset.last) {
+      here.textContent = says('this_week', { today: todayWords() });
+      if (nav) { nav.classList.add('is-this-week'); nav.setAttribute('aria-current', 'page'); }
+    } else if (nav) {
+      here.textContent = '';
+      here.appendChild(el('span', null, says('other_week', { today: todayWords() }) + ' '));
+      var back = el('a', 'week-jump', says('back_to_week'));
+      back.href = nav.getAttribute('href');
+      here.appendChild(back);
+    }
+    here.hidden = !here.textContent;
+    document.querySelectorAll('.wcal-dayhead[data-date="' + TODAY + '"], .wcal-col[data-date="' + TODAY + '"]').forEach(function (e) {
+      e.classList.add('is-today');
+    });
   }
 
   // ---- The index a page may carry: every activity of a schedule, compact (see the theme's schedule_large.html),
@@ -174,11 +294,44 @@
     badge.appendChild(document.createTextNode(W.precision[it.p].label));
     meta.append(badge, ' ', el('span', 'mode', it.mode));
     if (it.changed) meta.append(el('span', 'status status--' + it.status, W.status[it.status].badge));
-    meta.append(' ', el('span', 'act-published', it.published), ' ', el('span', 'act-dates', it.words));
+    // One date text: the published one; the reading in words on hover and on the activity's page.
+    var pub = el('span', 'act-published', it.published);
+    if (it.words) pub.title = it.words;
+    meta.append(' ', pub);
     var mark = stateMark(it);
     if (mark) meta.append(mark);
     li.append(a, meta);
     return li;
+  }
+
+  // An activity in a short list: its title, its dates as published and today's state.
+  function compactItem(it) {
+    var li = el('li', 'act');
+    var a = el('a', 'act-title');
+    a.href = it.href;
+    if (it.number != null) { a.appendChild(el('span', 'act-num', it.number)); a.appendChild(document.createTextNode(' ')); }
+    a.appendChild(document.createTextNode(it.title));
+    var meta = el('span', 'act-meta');
+    meta.appendChild(el('span', 'act-published', it.published));
+    var mark = stateMark(it);
+    if (mark) meta.appendChild(mark);
+    li.append(a, meta);
+    return li;
+  }
+  // "2023年9月21日–30日", "2023年9月25日–10月1日", "2023年12月25日–2024年1月1日".
+  function spanWords(a, b) {
+    var y = function (iso) { return (+iso.slice(0, 4)) + '年'; };
+    var m = function (iso) { return (+iso.slice(5, 7)) + '月'; };
+    var d = function (iso) { return (+iso.slice(8, 10)) + '日'; };
+    var head = y(a) + m(a) + d(a);
+    if (a === b) return head;
+    return head + '–' + (a.slice(0, 4) !== b.slice(0, 4) ? y(b) + m(b) : a.slice(5, 7) !== b.slice(5, 7) ? m(b) : '') + d(b);
+  }
+  // "（9月18日–24日）".
+  function weekSpan(monday) {
+    var sun = isoDay(days(monday) + 6);
+    var md = function (iso) { return (+iso.slice(5, 7)) + '月' + (+iso.slice(8, 10)) + '日'; };
+    return '（' + md(monday) + '–' + (sun.slice(5, 7) === monday.slice(5, 7) ? (+sun.slice(8, 10)) + '日' : md(sun)) + '）';
   }
 
   // ---- The home page features the schedule(s) whose days contain today, else the next to start, else the one
@@ -219,14 +372,21 @@
         li.appendChild(a);
         ul.appendChild(li);
       }
-      if (!items.length) ul.appendChild(el('li', 'act act--none', none));
+      if (!items.length && none) ul.appendChild(el('li', 'act act--none', none));
     };
     var on = list.filter(function (it) { return onNow(it, stateAt(it, AT)); });
-    // Exact ones first: they are certainly on.
-    on.sort(function (a, b) { return (b.exact - a.exact) || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0); });
+    on.sort(function (a, b) { return a.start < b.start ? -1 : a.start > b.start ? 1 : 0; });
+    // Certainly on, and perhaps on (published by 旬 or month), under headings of their own.
+    var maybe = on.filter(function (it) { return !it.exact; });
+    on = on.filter(function (it) { return it.exact; });
     var next = list.filter(function (it) { return stateAt(it, AT) === 'upcoming'; });
     next.sort(function (a, b) { var x = nextStart(a, AT), y = nextStart(b, AT); return x < y ? -1 : x > y ? 1 : 0; });
     fill(nowBox.querySelector('.now-running'), on, '今天没有进行中的活动。');
+    var maybeBox = nowBox.querySelector('.now-maybe');
+    if (maybeBox) {
+      fill(maybeBox, maybe, '');
+      maybeBox.parentNode.hidden = !maybe.length;
+    }
     fill(nowBox.querySelector('.now-next'), next, '本日程的活动都已开始或结束。');
     nowBox.querySelector('.today-note').textContent = todayWords() + '：' + countWords(list) + NOTE_TAIL;
     nowBox.hidden = false;
@@ -255,6 +415,10 @@
     var tags = d.tags ? JSON.parse(d.tags) : [];
     var it = when(d);
     it.href = tr.querySelector('a').getAttribute('href');
+    it.title = tr.querySelector('th a').textContent;
+    var num = tr.querySelector('td.num');
+    it.number = num && num.textContent ? num.textContent : null;
+    it.published = tr.querySelectorAll('.q')[1].textContent;
     it.tags = tags;
     it.mode = d.mode;
     it.text = norm(Array.prototype.map.call(tr.querySelectorAll('.q'), function (c) { return c.textContent; }).concat(tags).join(' '));
@@ -272,6 +436,28 @@
     var mark = row.hasAttribute('data-start') ? null : stateMark(it);
     if (mark) (row.querySelector('.tl-name, .act-meta') || row).appendChild(mark);
   });
+  // ---- What is on this week, first on the page: the activities on exact days this week (those on now first),
+  // and how many more may be on (published by 旬, month or year), with the way to the week's page.
+  var thisWeek = document.querySelector('.this-week');
+  if (thisWeek) {
+    var sunday = isoDay(days(THIS_MONDAY) + 6);
+    var wk = items.filter(function (it) {
+      return it.active && it.occ.some(function (o) { return o[0] <= sunday && o[1] >= THIS_MONDAY; });
+    });
+    var sure = wk.filter(function (it) { return it.exact; });
+    var rank = { running: 0, upcoming: 1, past: 2 };
+    sure.sort(function (a, b) {
+      return (rank[stateAt(a, AT)] - rank[stateAt(b, AT)]) || (nextStart(a, AT) < nextStart(b, AT) ? -1 : 1);
+    });
+    var ul = thisWeek.querySelector('.this-week-list');
+    sure.slice(0, 6).forEach(function (it) { ul.appendChild(compactItem(it)); });
+    if (!sure.length) ul.appendChild(el('li', 'act act--none', says('week_none')));
+    var maybe = wk.length - sure.length;
+    thisWeek.querySelector('.today-note').textContent = says('week_count', { today: todayWords(), span: weekSpan(THIS_MONDAY), n: sure.length }) +
+      (maybe ? says('week_maybe', { n: maybe }) : '') + '。';
+    thisWeek.hidden = false;
+  }
+
   // The "自7月起" links point at the month the activity starts in.
   document.querySelectorAll('.cont a').forEach(function (a) {
     var entry = document.getElementById(a.getAttribute('href').slice(1));
@@ -282,6 +468,7 @@
   function values() {
     var v = {};
     FIELDS.forEach(function (f) { v[f] = form.elements[f].value.trim(); });
+    v.terms = termsOf(v.q);
     return v;
   }
 
@@ -297,9 +484,20 @@
     }
     return false;
   }
+  // A term that reads as a date (9月20日, 9月下旬, 本周, 国庆) matches the activities whose dates meet it; an
+  // activity published by 旬, month or year that is not wholly inside it only may be on then (it.maybeIn).
+  var CONTEXT = { today: TODAY, year: +form.dataset.year || +TODAY.slice(0, 4), firstMonth: +form.dataset.firstMonth || 1 };
+  function termsOf(q) {
+    return norm(q).split(' ').filter(Boolean).map(function (t) { return { text: t, date: readDate(t, CONTEXT) }; });
+  }
+  function meets(it, d) {
+    if (!it.occ.some(function (o) { return o[0] <= d.end && o[1] >= d.start; })) return false;
+    if (!it.exact && !(d.start <= it.start && it.end <= d.end)) it.maybeIn = true;
+    return true;
+  }
   function matches(it, v) {
-    var terms = norm(v.q).split(' ').filter(Boolean);
-    return terms.every(function (t) { return has(it.text, t); }) &&
+    it.maybeIn = false;
+    return v.terms.every(function (t) { return t.date ? meets(it, t.date) : has(it.text, t.text); }) &&
       (!v.tag || it.tags.indexOf(v.tag) >= 0) &&
       (!v.mode || it.mode === v.mode) &&
       statusMatches(it, v.status) &&
@@ -308,10 +506,29 @@
   }
 
   var results = document.querySelector('.results');
-  var shownResults = 0, matched = [];
+  // A large schedule lists every search's matches; a page that holds its whole schedule, a date search's.
+  var alwaysList = results && !results.classList.contains('results--dates');
+  var shownResults = 0, matched = [], searchedToday = false;
+  // Results by nearness to today: on now, then what comes next (soonest first), then what is over (latest first),
+  // then what does not take place.
+  function nearness(a, b) {
+    var rank = { running: 0, maybe: 0, upcoming: 1, past: 2 };
+    var sa = stateAt(a, AT), sb = stateAt(b, AT);
+    var ra = sa ? rank[sa] : 3, rb = sb ? rank[sb] : 3;
+    if (ra !== rb) return ra - rb;
+    if (ra === 1) return nextStart(a, AT) < nextStart(b, AT) ? -1 : nextStart(a, AT) > nextStart(b, AT) ? 1 : 0;
+    if (ra === 2) return a.end > b.end ? -1 : a.end < b.end ? 1 : 0;
+    return (b.exact - a.exact) || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0);
+  }
   function showResults(n) {
     var ul = results.querySelector('ul');
-    matched.slice(shownResults, n).forEach(function (it) { ul.appendChild(itemOf(it)); });
+    matched.slice(shownResults, n).forEach(function (it) {
+      var li = itemOf(it);
+      // Perhaps on the dates searched; unsaid when those dates hold today and its mark already says 可能进行中.
+      var said = stateAt(it, AT) === 'maybe' && searchedToday;
+      if (it.maybeIn && !said) li.querySelector('.act-meta').appendChild(el('span', 'maybe-in', says('maybe_in')));
+      ul.appendChild(li);
+    });
     shownResults = Math.min(n, matched.length);
     var rest = matched.length - shownResults;
     var btn = results.querySelector('.results-more');
@@ -336,12 +553,21 @@
       if (ok) matched.push(it);
       it.els.forEach(function (e) { e.hidden = !ok; });
     });
+    var dated = v.terms.filter(function (t) { return t.date; });
+    searchedToday = dated.length > 0 && dated.every(function (t) { return t.date.start <= TODAY && TODAY <= t.date.end; });
     if (results) {
-      // A large schedule: the matches are listed here, a hundred at a time.
+      // The matches are listed here, nearest to today first, a hundred at a time.
+      var list = alwaysList || dated.length > 0;
+      matched.sort(nearness);
       results.querySelector('ul').textContent = '';
       shownResults = 0;
-      results.hidden = !any || !matched.length;
-      if (any) showResults(100);
+      results.hidden = !list || !any || !matched.length;
+      var said = results.querySelector('.results-dates');
+      said.textContent = dated.map(function (t) {
+        return says('found_dates', { span: spanWords(t.date.start, t.date.end) });
+      }).join('；');
+      said.hidden = !dated.length;
+      if (list && any) showResults(100);
     }
     // A month of the agenda shows what is left of it; with a month chosen, only the activities that run in it
     // (listed under the month each starts in) and no "自…起" lines.

@@ -1,0 +1,240 @@
+//! What the browser needs to read a date typed into the search box (`9月20日`, `9月下旬`, `2023-09-20`, `国庆`,
+//! `本周`, `下个月`) by almanac's own date rules: the words of the 旬 with the days each covers, named periods with
+//! their dates, and the words that count from today. Shipped in the page's `#almanac-words` (see
+//! [`super::words::json`]) under `dates`.
+//!
+//! Nothing here is a second copy of the date reader: every day range is what [`parse_when`] reads from a date
+//! text at build time (`1月下旬` gives the days of 下旬; `国庆` is read from the example the reader itself gives
+//! when it refuses the word as too vague, `10月1日-7日（国庆期间）`). The forms the script reads are held to
+//! Rust's reading of the same texts by the test `the_browser_reads_search_dates_as_rust_does`, through node.
+
+use chrono::Datelike;
+use serde::Serialize;
+
+use crate::content::dates::{DateErrorKind, Precision, parse_when};
+
+/// Words of a part of a month the reader knows (`9月下旬`, `9月初`), longest first so `中下旬` wins over `下旬`.
+const DEKAD_WORDS: [&str; 8] = ["上中旬", "中下旬", "上旬", "中旬", "下旬", "初", "中", "末"];
+
+/// Periods with a name whose dates do not move from year to year: the reader refuses them as dates (they are
+/// vague in a published schedule), but a reader searching for them means the range the reader's own help
+/// suggests for them.
+const NAMED_VAGUE: [&str; 7] = ["国庆", "國慶", "暑假", "寒假", "年底", "年初", "年中"];
+
+/// Named days the reader has no word for, with the date text they stand for, read by [`parse_when`].
+const NAMED_DAYS: [(&str, &str); 3] = [("元旦", "1月1日"), ("劳动节", "5月1日-5日"), ("五一", "5月1日-5日")];
+
+/// Words counted from today: the unit (`day`, `week`, `month`, `year`) and how many of them ahead.
+const RELATIVE: [(&str, &str, i32); 15] = [
+    ("今天", "day", 0),
+    ("明天", "day", 1),
+    ("昨天", "day", -1),
+    ("本周", "week", 0),
+    ("这周", "week", 0),
+    ("下周", "week", 1),
+    ("上周", "week", -1),
+    ("本月", "month", 0),
+    ("这个月", "month", 0),
+    ("下个月", "month", 1),
+    ("下月", "month", 1),
+    ("上个月", "month", -1),
+    ("上月", "month", -1),
+    ("今年", "year", 0),
+    ("明年", "year", 1),
+];
+
+/// A part of a month: its word and the first and last day it covers (31: to the month's end).
+#[derive(Serialize, Debug, PartialEq)]
+pub struct Dekad {
+    pub word: &'static str,
+    pub from: u32,
+    pub to: u32,
+}
+
+/// A named period: months and days of its first and last day (in one year, or across into the next when the
+/// last comes before the first), and how exactly they are known.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct Named {
+    pub word: &'static str,
+    pub from: [u32; 2],
+    pub to: [u32; 2],
+    pub p: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct Relative {
+    pub word: &'static str,
+    pub unit: &'static str,
+    pub n: i32,
+}
+
+#[derive(Serialize)]
+pub struct QueryDates {
+    pub dekads: Vec<Dekad>,
+    pub named: Vec<Named>,
+    pub relative: Vec<Relative>,
+}
+
+/// The days of 旬 words, as the reader reads them in January (a month of 31 days, so 31 means "to the end").
+pub fn dekads() -> Vec<Dekad> {
+    DEKAD_WORDS
+        .iter()
+        .filter_map(|&word| {
+            let w = parse_when(&format!("1月{word}"), 2023).ok()?;
+            (w.precision() == Precision::Dekad).then(|| Dekad { word, from: w.start.day(), to: w.end.day() })
+        })
+        .collect()
+}
+
+/// The example the reader's help gives for a vague word ("…for example 10月1日-7日（国庆期间）."), if any.
+fn suggested(word: &str) -> Option<String> {
+    let err = parse_when(word, 2023).err()?;
+    if !matches!(err.kind, DateErrorKind::Vague(_)) {
+        return None;
+    }
+    let help = err.help();
+    let example = help.rsplit("for example ").next()?.trim_end_matches('.');
+    Some(example.to_string())
+}
+
+pub fn named() -> Vec<Named> {
+    let vague = NAMED_VAGUE.iter().filter_map(|&w| Some((w, suggested(w)?)));
+    let days = NAMED_DAYS.iter().map(|&(w, t)| (w, t.to_string()));
+    vague
+        .chain(days)
+        .filter_map(|(word, text)| {
+            let w = parse_when(&text, 2023).ok()?;
+            Some(Named {
+                word,
+                from: [w.start.month(), w.start.day()],
+                to: [w.end.month(), w.end.day()],
+                p: w.precision().as_str(),
+            })
+        })
+        .collect()
+}
+
+pub fn vocabulary() -> QueryDates {
+    QueryDates {
+        dekads: dekads(),
+        named: named(),
+        relative: RELATIVE.iter().map(|&(word, unit, n)| Relative { word, unit, n }).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, NaiveDate};
+
+    #[test]
+    fn every_word_is_read_by_the_date_reader() {
+        let d = dekads();
+        assert_eq!(d.len(), DEKAD_WORDS.len(), "a 旬 word the reader does not read: {d:?}");
+        assert!(d.contains(&Dekad { word: "下旬", from: 21, to: 31 }));
+        assert!(d.contains(&Dekad { word: "中旬", from: 11, to: 20 }));
+        let n = named();
+        assert_eq!(
+            n.len(),
+            NAMED_VAGUE.len() + NAMED_DAYS.len(),
+            "a named period the reader gives no dates for: {n:?}"
+        );
+        assert!(n.contains(&Named { word: "国庆", from: [10, 1], to: [10, 7], p: "day" }));
+        assert!(n.contains(&Named { word: "暑假", from: [7, 1], to: [8, 31], p: "month" }));
+    }
+
+    /// almanac.js reads a search term as Rust's date reader reads it: a table of terms, with what Rust makes of
+    /// each (absolute forms by `parse_when`, words counted from today by the calendar), run by node through the
+    /// script's own reader with the page's vocabulary.
+    #[test]
+    fn the_browser_reads_search_dates_as_rust_does() {
+        let node = std::process::Command::new("node").arg("--version").output();
+        assert!(node.is_ok_and(|o| o.status.success()), "this test needs Node.js (`node` on the PATH)");
+        let year = 2023;
+        let mut cases = Vec::new();
+        let absolute = [
+            "9月20日",
+            "9月20号",
+            "2023年9月20日",
+            "2023-09-20",
+            "2023-9-5",
+            "2023年9月",
+            "9月",
+            "12月",
+            "2024年1月",
+            "9月下旬",
+            "9月上旬",
+            "9月中旬",
+            "2月下旬",
+            "2024年2月下旬",
+            "9月中下旬",
+            "9月初",
+            "10月末",
+            "2023年",
+        ];
+        for text in absolute {
+            let w = parse_when(text, year).unwrap_or_else(|e| panic!("{text}: {e}"));
+            cases.push(serde_json::json!({
+                "text": text, "start": w.start.to_string(), "end": w.end.to_string(), "p": w.precision().as_str()
+            }));
+        }
+        for n in named() {
+            let start = NaiveDate::from_ymd_opt(year, n.from[0], n.from[1]).unwrap();
+            let end = NaiveDate::from_ymd_opt(year, n.to[0], n.to[1]).unwrap();
+            cases.push(serde_json::json!({
+                "text": n.word, "start": start.to_string(), "end": end.to_string(), "p": n.p
+            }));
+        }
+        // Words counted from a Wednesday.
+        let today = NaiveDate::from_ymd_opt(2023, 9, 20).unwrap();
+        let monday = today - Duration::days(2);
+        let relative = [
+            ("今天", today, today, "day"),
+            ("明天", today + Duration::days(1), today + Duration::days(1), "day"),
+            ("本周", monday, monday + Duration::days(6), "day"),
+            ("下周", monday + Duration::days(7), monday + Duration::days(13), "day"),
+            (
+                "本月",
+                NaiveDate::from_ymd_opt(2023, 9, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2023, 9, 30).unwrap(),
+                "month",
+            ),
+            (
+                "下个月",
+                NaiveDate::from_ymd_opt(2023, 10, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2023, 10, 31).unwrap(),
+                "month",
+            ),
+            (
+                "今年",
+                NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2023, 12, 31).unwrap(),
+                "year",
+            ),
+        ];
+        for (text, start, end, p) in relative {
+            cases.push(serde_json::json!({ "text": text, "start": start.to_string(), "end": end.to_string(), "p": p }));
+        }
+        // Words that are not dates stay words.
+        for text in ["QC", "伊利", "18日", "论坛"] {
+            cases.push(serde_json::json!({ "text": text, "start": null, "end": null, "p": null }));
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let table = dir.path().join("cases.json");
+        let words: serde_json::Value = serde_json::from_str(&super::super::words::json()).unwrap();
+        let body = serde_json::json!({ "words": words, "today": today.to_string(), "year": year, "first_month": 1, "cases": cases });
+        std::fs::write(&table, body.to_string()).unwrap();
+        let out = std::process::Command::new("node")
+            .arg("tests/browser/dates.mjs")
+            .arg(&table)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "almanac.js reads dates otherwise than Rust:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
