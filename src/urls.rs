@@ -5,13 +5,13 @@
 //! `{{ root }}{{ url }}`: `url` is relative to the site root, `root` climbs from the page to it.
 
 /// Folders the site itself uses; a schedule must not take their names.
-pub const RESERVED_FOLDERS: &[&str] = &["months", "weeks", "tags", "static", "index", "404"];
+pub(crate) const RESERVED_FOLDERS: &[&str] = &["months", "weeks", "tags", "static", "index", "404"];
 
-pub const HOME: &str = "index.html";
-pub const NOT_FOUND: &str = "404.html";
-pub const TAGS: &str = "tags/index.html";
+pub(crate) const HOME: &str = "index.html";
+pub(crate) const NOT_FOUND: &str = "404.html";
+pub(crate) const TAGS: &str = "tags/index.html";
 /// The list of weeks, which almanac.js turns into today's week.
-pub const WEEKS: &str = "weeks/index.html";
+pub(crate) const WEEKS: &str = "weeks/index.html";
 /// The tag slug the list of tags takes for itself (`tags/index.html`).
 pub(crate) const TAGS_INDEX_SLUG: &str = "index";
 pub(crate) const STATIC_DIR: &str = "static";
@@ -67,13 +67,13 @@ pub(crate) fn month(year: i32, month: u32) -> String {
 }
 
 /// The week starting on `monday`, named by its ISO week (`weeks/2023-W38.html`), which the list of weeks says.
-pub fn week(monday: chrono::NaiveDate) -> String {
+pub(crate) fn week(monday: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     let w = monday.iso_week();
     format!("weeks/{:04}-W{:02}.html", w.year(), w.week())
 }
 
-pub fn tag(tag_slug: &str) -> String {
+pub(crate) fn tag(tag_slug: &str) -> String {
     format!("tags/{tag_slug}.html")
 }
 

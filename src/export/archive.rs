@@ -51,7 +51,7 @@ pub(crate) fn entry(path: &str, bytes: &[u8]) -> io::Result<Entry> {
 
 /// An archive [`Entry`] made from bytes written to it a piece at a time, for a file that is streamed to disk
 /// (see [`crate::export::write_to`]): the same deflate level as [`entry`].
-pub struct EntryWriter {
+pub(crate) struct EntryWriter {
     path: String,
     crc: Crc,
     size: u64,
@@ -59,7 +59,7 @@ pub struct EntryWriter {
 }
 
 impl EntryWriter {
-    pub fn new(path: &str) -> EntryWriter {
+    pub(crate) fn new(path: &str) -> EntryWriter {
         EntryWriter {
             path: path.to_string(),
             crc: Crc::new(),
@@ -68,7 +68,7 @@ impl EntryWriter {
         }
     }
 
-    pub fn finish(self) -> io::Result<Entry> {
+    pub(crate) fn finish(self) -> io::Result<Entry> {
         let mut deflated = self.deflate.finish()?;
         deflated.shrink_to_fit();
         Ok(Entry { path: self.path, crc: self.crc.sum(), size: self.size, deflated })

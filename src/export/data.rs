@@ -27,7 +27,7 @@ pub(crate) struct Document<'a> {
 
 /// The activities of a [`Document`], each record made as it is written: the file is never held whole (at
 /// 100,000 activities it is over 100 MB).
-pub struct Records<'a> {
+pub(crate) struct Records<'a> {
     site: &'a Site,
     ids: Vec<ActivityId>,
 }
@@ -183,7 +183,7 @@ fn record(site: &Site, id: ActivityId) -> ActivityRecord<'_> {
 }
 
 /// The activities of schedule `which` (or of the whole site for `None`) as pretty-printed JSON.
-pub fn json(site: &Site, which: Option<usize>) -> String {
+pub(crate) fn json(site: &Site, which: Option<usize>) -> String {
     let mut bytes = Vec::new();
     // Into memory: writing cannot fail, nor can serialising plain data.
     let _ = json_to(site, which, &mut bytes);
@@ -191,7 +191,7 @@ pub fn json(site: &Site, which: Option<usize>) -> String {
 }
 
 /// [`json`], written to `out` as it is made.
-pub fn json_to(site: &Site, which: Option<usize>, mut out: impl Write) -> io::Result<()> {
+pub(crate) fn json_to(site: &Site, which: Option<usize>, mut out: impl Write) -> io::Result<()> {
     let schedules = match which {
         Some(si) => vec![si],
         None => (0..site.schedules.len()).collect(),
@@ -263,7 +263,7 @@ pub(crate) fn csv(site: &Site, which: Option<usize>) -> io::Result<Vec<u8>> {
 }
 
 /// [`csv`], written to `out` as it is made.
-pub fn csv_to(site: &Site, which: Option<usize>, mut out: impl Write) -> io::Result<()> {
+pub(crate) fn csv_to(site: &Site, which: Option<usize>, mut out: impl Write) -> io::Result<()> {
     out.write_all("\u{FEFF}".as_bytes())?;
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
     w.write_record(CSV_HEADER)?;

@@ -39,13 +39,13 @@ pub(crate) fn render(file: Export, site: &Site, layout: &Layout) -> io::Result<V
 }
 
 /// Whether `file` can be written as it is made, by [`write_to`]: the files that grow with the whole site.
-pub fn streams(file: Export) -> bool {
+pub(crate) fn streams(file: Export) -> bool {
     matches!(file, Export::Json(_) | Export::Csv(_))
 }
 
 /// The file `file` written to `out` as it is made, never held whole: for the files [`streams`] names; any
 /// other is made whole and then written.
-pub fn write_to(file: Export, site: &Site, layout: &Layout, mut out: impl io::Write) -> io::Result<()> {
+pub(crate) fn write_to(file: Export, site: &Site, layout: &Layout, mut out: impl io::Write) -> io::Result<()> {
     match file {
         Export::Json(which) => data::json_to(site, which, out),
         Export::Csv(which) => data::csv_to(site, which, out),

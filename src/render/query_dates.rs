@@ -45,7 +45,7 @@ const RELATIVE: [(&str, &str, i32); 15] = [
 
 /// A part of a month: its word and the first and last day it covers (31: to the month's end).
 #[derive(Serialize, Debug, PartialEq)]
-pub struct Dekad {
+pub(super) struct Dekad {
     pub word: &'static str,
     pub from: u32,
     pub to: u32,
@@ -54,7 +54,7 @@ pub struct Dekad {
 /// A named period: months and days of its first and last day (in one year, or across into the next when the
 /// last comes before the first), and how exactly they are known.
 #[derive(Serialize, Debug, PartialEq)]
-pub struct Named {
+pub(super) struct Named {
     pub word: &'static str,
     pub from: [u32; 2],
     pub to: [u32; 2],
@@ -62,21 +62,21 @@ pub struct Named {
 }
 
 #[derive(Serialize)]
-pub struct Relative {
+pub(super) struct Relative {
     pub word: &'static str,
     pub unit: &'static str,
     pub n: i32,
 }
 
 #[derive(Serialize)]
-pub struct QueryDates {
+pub(super) struct QueryDates {
     pub dekads: Vec<Dekad>,
     pub named: Vec<Named>,
     pub relative: Vec<Relative>,
 }
 
 /// The days of 旬 words, as the reader reads them in January (a month of 31 days, so 31 means "to the end").
-pub fn dekads() -> Vec<Dekad> {
+pub(super) fn dekads() -> Vec<Dekad> {
     DEKAD_WORDS
         .iter()
         .filter_map(|&word| {
@@ -97,7 +97,7 @@ fn suggested(word: &str) -> Option<String> {
     Some(example.to_string())
 }
 
-pub fn named() -> Vec<Named> {
+pub(super) fn named() -> Vec<Named> {
     let vague = NAMED_VAGUE.iter().filter_map(|&w| Some((w, suggested(w)?)));
     let days = NAMED_DAYS.iter().map(|&(w, t)| (w, t.to_string()));
     vague
@@ -114,7 +114,7 @@ pub fn named() -> Vec<Named> {
         .collect()
 }
 
-pub fn vocabulary() -> QueryDates {
+pub(super) fn vocabulary() -> QueryDates {
     QueryDates {
         dekads: dekads(),
         named: named(),

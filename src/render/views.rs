@@ -138,12 +138,12 @@ pub(crate) struct Nav<'a> {
 }
 
 #[derive(Serialize, Clone)]
-pub struct WeeksNav {
+pub(crate) struct WeeksNav {
     pub url: &'static str,
 }
 
 #[derive(Serialize, Clone)]
-pub struct Link<'a> {
+pub(crate) struct Link<'a> {
     pub title: &'a str,
     pub url: String,
 }

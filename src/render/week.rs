@@ -33,10 +33,10 @@ const TIME_LANES: usize = 3;
 
 /// Activities known only by month or year a week names in full, in its strip and in its list; the rest are
 /// counted, with a link to the month's list (a year-long activity would otherwise be copied into 52 pages).
-pub const COARSE_SHOWN: usize = 12;
+pub(super) const COARSE_SHOWN: usize = 12;
 
 /// "2023年9月18日–24日", "2023年9月25日–10月1日", "2023年12月25日–2024年1月1日".
-pub fn label(monday: NaiveDate) -> String {
+pub(super) fn label(monday: NaiveDate) -> String {
     let sunday = monday + Duration::days(6);
     let head = format!("{}年{}月{}日", monday.year(), monday.month(), monday.day());
     let tail = if sunday.year() != monday.year() {
@@ -81,7 +81,7 @@ fn at_hours(o: &Occurrence) -> bool {
 }
 
 #[derive(Serialize)]
-pub struct WeekPageView {
+pub(super) struct WeekPageView {
     pub key: String,
     pub label: String,
     pub number: String,
@@ -95,14 +95,14 @@ pub struct WeekPageView {
 }
 
 #[derive(Serialize)]
-pub struct WeekLink {
+pub(super) struct WeekLink {
     pub url: String,
     pub label: String,
 }
 
 /// A day's column head.
 #[derive(Serialize)]
-pub struct WeekDay {
+pub(super) struct WeekDay {
     pub col: usize,
     pub date: String,
     pub weekday: &'static str,
@@ -112,7 +112,7 @@ pub struct WeekDay {
 
 /// An activity known only by month or year: named with its published dates, never placed on a day.
 #[derive(Serialize)]
-pub struct CoarseItem<'a> {
+pub(super) struct CoarseItem<'a> {
     pub title: std::borrow::Cow<'a, str>,
     pub url: String,
     pub number: Option<u32>,
@@ -130,7 +130,7 @@ pub struct CoarseItem<'a> {
 /// An activity at its hours on one day: column `col`, grid rows `row` to `row_end` (half hours), lane `lane`
 /// of `lanes`.
 #[derive(Serialize)]
-pub struct TimedBar<'a> {
+pub(super) struct TimedBar<'a> {
     pub col: usize,
     pub row: usize,
     pub row_end: usize,
@@ -147,7 +147,7 @@ pub struct TimedBar<'a> {
 
 /// A group of the week's list.
 #[derive(Serialize)]
-pub struct WeekGroup<'a> {
+pub(super) struct WeekGroup<'a> {
     pub id: String,
     pub heading: String,
     pub date: Option<String>,
@@ -159,7 +159,7 @@ pub struct WeekGroup<'a> {
 }
 
 #[derive(Serialize)]
-pub struct MoreCoarse {
+pub(super) struct MoreCoarse {
     pub count: usize,
     pub url: String,
     pub label: String,
@@ -167,7 +167,7 @@ pub struct MoreCoarse {
 
 /// A week in the list of weeks.
 #[derive(Serialize)]
-pub struct WeekEntry {
+pub(super) struct WeekEntry {
     pub key: String,
     pub url: String,
     pub label: String,
@@ -175,7 +175,7 @@ pub struct WeekEntry {
 }
 
 #[derive(Serialize)]
-pub struct WeekMonth {
+pub(super) struct WeekMonth {
     pub label: String,
     pub weeks: Vec<WeekEntry>,
 }
