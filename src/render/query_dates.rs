@@ -219,22 +219,12 @@ mod tests {
         for text in ["QC", "伊利", "18日", "论坛"] {
             cases.push(serde_json::json!({ "text": text, "start": null, "end": null, "p": null }));
         }
-        let dir = tempfile::tempdir().unwrap();
-        let table = dir.path().join("cases.json");
         let words: serde_json::Value = serde_json::from_str(&super::super::words::json()).unwrap();
         let body = serde_json::json!({ "words": words, "today": today.to_string(), "year": year, "first_month": 1, "cases": cases });
-        std::fs::write(&table, body.to_string()).unwrap();
-        let out = std::process::Command::new("node")
-            .arg("tests/browser/dates.mjs")
-            .arg(&table)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "almanac.js reads dates otherwise than Rust:\n{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
+        super::super::words::assert_node_agrees(
+            "tests/browser/dates.mjs",
+            &body,
+            "almanac.js reads dates otherwise than Rust",
         );
     }
 }

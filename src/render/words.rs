@@ -165,6 +165,28 @@ pub(crate) fn json() -> String {
     super::text::script_json(&words)
 }
 
+/// Runs `script` (under `tests/browser/`) through node with `body` in a JSON file named by its argument, and fails
+/// with `what` and the script's output when it exits otherwise than 0: how tests hold almanac.js to the rules
+/// Rust gives it as data.
+#[cfg(test)]
+pub(super) fn assert_node_agrees(script: &str, body: &serde_json::Value, what: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("cases.json");
+    std::fs::write(&table, body.to_string()).unwrap();
+    let out = std::process::Command::new("node")
+        .arg(script)
+        .arg(&table)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{what}:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,21 +297,11 @@ mod tests {
         for want in ["upcoming", "running", "maybe", "past", "none"] {
             assert!(states.iter().any(|s| s == want), "the table has no case that is {want}");
         }
-        let dir = tempfile::tempdir().unwrap();
-        let table = dir.path().join("cases.json");
         let words: serde_json::Value = serde_json::from_str(&json()).unwrap();
-        std::fs::write(&table, serde_json::json!({ "words": words, "cases": cases }).to_string()).unwrap();
-        let out = std::process::Command::new("node")
-            .arg("tests/browser/rule.mjs")
-            .arg(&table)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "almanac.js disagrees with Rust:\n{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
+        super::assert_node_agrees(
+            "tests/browser/rule.mjs",
+            &serde_json::json!({ "words": words, "cases": cases }),
+            "almanac.js disagrees with Rust",
         );
     }
 }
