@@ -4,7 +4,7 @@
 // The views themselves (month page, timeline, agenda, table, home, 404, a large schedule) are in views.test.mjs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ARTIFACTS, SITE, fileBase, launch, serve } from './lib.mjs';
@@ -48,6 +48,16 @@ async function open(base, path, { width = 1280, height = 900 } = {}) {
 }
 
 /// The 序号 of the table rows left visible.
+/// Prints the page to PDF as Chromium does (with the stylesheet's page sizes), keeps it among the artifacts, and
+/// returns each sheet's orientation, read from its MediaBox.
+async function printedSheets(page, name) {
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  writeFileSync(join(ARTIFACTS, name), pdf);
+  const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*[-\d.]+\s+[-\d.]+\s+([\d.]+)\s+([\d.]+)\s*\]/g)];
+  assert.ok(boxes.length > 0, 'the PDF names its sheets');
+  return boxes.map(([, w, h]) => (+w > +h ? 'landscape' : 'portrait'));
+}
+
 const visibleRows = (page) => page.$$eval('table.data tbody tr:not([hidden]) .num', (tds) => tds.map((td) => +td.textContent.replace(/\D/g, '')));
 
 const ONLINE_TAG = [4, 5, 15, 18, 21];
@@ -301,16 +311,25 @@ describe('every screen', () => {
     await page.done();
   });
 
-  test('print: the schedule as the published table, an activity without navigation', async () => {
+  test('print: 全年一览 on one landscape sheet, then the published table on portrait sheets; a month\'s grid on one sheet', async () => {
     const page = await open(fileBase(), SCHEDULE);
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['.timeline-section', '.agenda', 'form.filter', '.site-nav', 'table.data .reading']) {
+    for (const hidden of ['.agenda', 'form.filter', '.site-nav', '.this-week', 'table.data .reading', '.today-line']) {
       assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
     }
+    assert.ok(await page.locator('.timeline-section .tl tbody tr:nth-child(24)').isVisible(), 'the overview prints every row');
     const heads = await page.$$eval('table.data thead th', (ths) => ths.filter((th) => th.offsetParent).map((th) => th.textContent));
     assert.deepEqual(heads, ['序号', '活动名称', '时间地点', '主要内容']);
     assert.ok(await page.locator('table.data tbody tr:nth-child(12) .body').isVisible());
-    await page.pdf({ path: join(ARTIFACTS, 'schedule-print.pdf'), format: 'A4' });
+    // The sheets as Chromium prints them (the page sizes the stylesheet asks for): the overview is the one
+    // landscape sheet, first; everything after it is portrait.
+    const sheets = await printedSheets(page, 'schedule-print.pdf');
+    assert.equal(sheets[0], 'landscape', `sheets: ${sheets}`);
+    assert.ok(sheets.length >= 2 && sheets.slice(1).every((s) => s === 'portrait'), `sheets: ${sheets}`);
+    await page.goto(fileBase() + MONTH + '?today=2023-09-20');
+    const month = await printedSheets(page, 'month-print.pdf');
+    assert.equal(month[0], 'landscape', `sheets: ${month}`);
+    assert.ok(month.slice(1).every((s) => s === 'portrait'), `the grid is one sheet: ${month}`);
     await page.goto(fileBase() + ACTIVITY);
     for (const hidden of ['.site-nav', '.breadcrumb', '.pager', '.site-footer']) {
       assert.equal(await page.locator(hidden).isVisible(), false, `${hidden} is not printed`);
