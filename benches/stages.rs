@@ -56,7 +56,7 @@ fn kind(page: Page) -> &'static str {
         Page::Activity(_) => "activity",
         Page::Month(_) | Page::Week(_) | Page::Weeks => "month",
         Page::Tag(..) => "tag",
-        Page::Tags | Page::NotFound => "tags+404",
+        Page::Tags | Page::NotFound | Page::Embed => "tags+404",
     }
 }
 

@@ -5,11 +5,13 @@
 //! `{{ root }}{{ url }}`: `url` is relative to the site root, `root` climbs from the page to it.
 
 /// Folders the site itself uses; a schedule must not take their names.
-pub(crate) const RESERVED_FOLDERS: &[&str] = &["months", "weeks", "tags", "static", "index", "404"];
+pub(crate) const RESERVED_FOLDERS: &[&str] = &["months", "weeks", "tags", "embed", "static", "index", "404"];
 
 pub(crate) const HOME: &str = "index.html";
 pub(crate) const NOT_FOUND: &str = "404.html";
 pub(crate) const TAGS: &str = "tags/index.html";
+/// The page other sites show in an `<iframe>` (see docs/embed.md).
+pub(crate) const EMBED: &str = "embed/index.html";
 /// The list of weeks, which almanac.js turns into today's week.
 pub(crate) const WEEKS: &str = "weeks/index.html";
 /// The tag slug the list of tags takes for itself (`tags/index.html`).

@@ -10,7 +10,7 @@ pub(crate) fn sitemap(site: &Site) -> String {
     let base = site.config.base_url().unwrap_or_default();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for page in Page::all(site).into_iter().filter(|p| *p != Page::NotFound) {
+    for page in Page::all(site).into_iter().filter(|p| !matches!(p, Page::NotFound | Page::Embed)) {
         let loc = urls::absolute(base, &page.path(site));
         out.push_str(&format!("  <url><loc>{}</loc>", escape(&loc)));
         if let Page::Activity(id) = page {

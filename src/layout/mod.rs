@@ -32,6 +32,8 @@ pub enum Page {
     Tag(usize, usize),
     Tags,
     NotFound,
+    /// What is on, for other sites to show in an `<iframe>`.
+    Embed,
 }
 
 /// Activities on one page of a tag's list: a tag of a large archive is split into pages of this many.
@@ -60,7 +62,7 @@ pub fn table_pages(activities: usize) -> usize {
 impl Page {
     /// Every page of `site`, in a fixed order.
     pub fn all(site: &Site) -> Vec<Page> {
-        let mut pages = vec![Page::Home, Page::Tags, Page::NotFound];
+        let mut pages = vec![Page::Home, Page::Tags, Page::NotFound, Page::Embed];
         for (si, s) in site.schedules.iter().enumerate() {
             pages.push(Page::Schedule(si));
             pages.extend((0..table_pages(s.activities.len())).map(|n| Page::ScheduleTable(si, n)));
@@ -93,6 +95,7 @@ impl Page {
             Page::Tag(i, n) => urls::tag_page(&site.tags[i].slug, n + 1),
             Page::Tags => urls::TAGS.to_string(),
             Page::NotFound => urls::NOT_FOUND.to_string(),
+            Page::Embed => urls::EMBED.to_string(),
         }
     }
 }
@@ -410,6 +413,7 @@ fn describe(site: &Site, statics: &[String], path: &str, item: Item) -> String {
         Item::Page(Page::Home) => "the home page".into(),
         Item::Page(Page::Tags) => "the list of tags".into(),
         Item::Page(Page::NotFound) => "the 404 page".into(),
+        Item::Page(Page::Embed) => "the embeddable page".into(),
         Item::Page(Page::Schedule(si)) => format!("the schedule page of {}", schedule(si)),
         Item::Page(Page::ScheduleTable(si, n)) => format!("page {} of the table of {}", n + 1, schedule(si)),
         Item::Page(Page::Activity(id)) => format!("the page of {}", activity(id)),

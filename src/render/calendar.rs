@@ -307,6 +307,23 @@ impl SiteRenderer<'_> {
         ctx.insert("featured", &featured);
     }
 
+    /// What the embeddable page lists: every activity of the schedules the navigation names (the latest), by the
+    /// day it starts; the browser keeps what is on or next, by the reader's filter and today.
+    pub(super) fn embed_items(&self) -> Vec<EmbedItem<'_>> {
+        let site = self.site;
+        let mut ids: Vec<ActivityId> =
+            (0..site.schedules.len().min(super::NAV_SCHEDULES)).flat_map(|si| site.schedule_ids(si)).collect();
+        // Stable: within a day, schedule and file order stay.
+        ids.sort_by_key(|&id| site.get(id).1.when.start);
+        ids.into_iter()
+            .map(|id| EmbedItem {
+                schedule: &site.schedules[id.schedule].slug,
+                tags_json: serde_json::to_string(&site.get(id).1.tags).unwrap_or_default(),
+                a: self.card(id),
+            })
+            .collect()
+    }
+
     fn timeline(&self, si: usize, months: &[YearMonth]) -> Timeline<'_> {
         let (site, s) = (self.site, &self.site.schedules[si]);
         let (first, last) = match (months.first(), months.last()) {

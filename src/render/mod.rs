@@ -272,6 +272,10 @@ impl SiteRenderer<'_> {
                 }
                 ctx.insert("groups", &groups);
             }
+            Page::Embed => {
+                ctx.insert("page_title", &title("近期活动"));
+                ctx.insert("embed", &self.embed_items());
+            }
             Page::Tags => {
                 ctx.insert("page_title", &title("全部标签"));
                 let tags: Vec<_> = site

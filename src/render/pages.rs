@@ -26,6 +26,7 @@ pub(super) fn meta(site: &Site, page: Page, path: &str) -> Meta {
         Page::Week(i) => format!("{}的活动安排。", super::week::label(site.week_monday(i))),
         Page::Weeks => format!("{}：按周查看活动安排。", site.config.title),
         Page::Tag(i, _) => format!("标签“{}”下的 {} 项活动。", site.tags[i].name, site.tags[i].members.len()),
+        Page::Embed => format!("{}：近期活动。", site.config.title),
         Page::Home | Page::Tags | Page::NotFound if !site.config.description.is_empty() => {
             site.config.description.clone()
         }

@@ -17,11 +17,12 @@ pub(super) enum Template {
     Tag,
     Tags,
     NotFound,
+    Embed,
 }
 
 impl Template {
     /// Every template, in the order README and the help name them.
-    pub(super) const ALL: [Template; 10] = [
+    pub(super) const ALL: [Template; 11] = [
         Template::Home,
         Template::Schedule,
         Template::ScheduleTable,
@@ -32,6 +33,7 @@ impl Template {
         Template::Tag,
         Template::Tags,
         Template::NotFound,
+        Template::Embed,
     ];
 
     /// Its file name in the theme's `templates/`.
@@ -47,6 +49,7 @@ impl Template {
             Template::Tag => "tag.html",
             Template::Tags => "tags.html",
             Template::NotFound => "404.html",
+            Template::Embed => "embed.html",
         }
     }
 
@@ -63,6 +66,7 @@ impl Template {
             Page::Tag(..) => Template::Tag,
             Page::Tags => Template::Tags,
             Page::NotFound => Template::NotFound,
+            Page::Embed => Template::Embed,
         }
     }
 
@@ -95,6 +99,7 @@ mod tests {
             Page::Tag(0, 0),
             Page::Tags,
             Page::NotFound,
+            Page::Embed,
         ];
         let used: Vec<Template> = pages.into_iter().map(Template::of).collect();
         assert_eq!(used, Template::ALL);
@@ -103,7 +108,7 @@ mod tests {
         }
         assert_eq!(
             Template::help(),
-            "every theme needs home, schedule, schedule_table, activity, month, week, weeks, tag, tags and 404 templates"
+            "every theme needs home, schedule, schedule_table, activity, month, week, weeks, tag, tags, 404 and embed templates"
         );
     }
 

@@ -142,6 +142,15 @@ pub(crate) struct WeeksNav {
     pub url: &'static str,
 }
 
+/// An activity of the embeddable page: its card and its schedule's slug (for `?schedule=`).
+#[derive(Serialize)]
+pub(crate) struct EmbedItem<'a> {
+    pub schedule: &'a str,
+    /// Its tags as a JSON list, for `?tag=`.
+    pub tags_json: String,
+    pub a: Value,
+}
+
 #[derive(Serialize, Clone)]
 pub(crate) struct Link<'a> {
     pub title: &'a str,

@@ -166,6 +166,40 @@
     if (mark) (e.querySelector('.tl-name, .act-meta, .reading') || e).appendChild(mark);
   });
 
+  // ---- The embeddable page (embed/index.html, in another site's <iframe>): the address picks the activities
+  // (?tag=, ?schedule=) and how many (?n=, 5 by default) of what is on now and next, or (?view=month) of what
+  // runs this month; ?theme=light|dark overrides the reader's setting. The parent page learns the height it needs.
+  var embed = document.querySelector('.embed');
+  if (embed) {
+    var q = new URLSearchParams(location.search);
+    var theme = q.get('theme');
+    if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-theme', theme);
+    var month = q.get('view') === 'month', tag = q.get('tag'), sched = q.get('schedule');
+    var n = Math.min(Math.max(parseInt(q.get('n'), 10) || 5, 1), 50);
+    var first = TODAY.slice(0, 8) + '01', last = TODAY.slice(0, 8) + pad(monthEnd(+TODAY.slice(0, 4), +TODAY.slice(5, 7)));
+    var kept = [];
+    embed.querySelectorAll('.embed-item').forEach(function (li) {
+      var it = when(li.dataset), st = stateAt(it, AT), d = li.dataset;
+      var ok = (!tag || JSON.parse(d.tags).indexOf(tag) >= 0) && (!sched || d.schedule === sched) &&
+        (month ? it.start <= last && it.end >= first : st === 'running' || st === 'maybe' || st === 'upcoming');
+      li.hidden = true;
+      // On now first, then by when it next starts (the list is by first day, which a list of dates can pass).
+      if (ok) kept.push({ li: li, on: st === 'running' || st === 'maybe' ? 0 : 1, next: nextStart(it, AT) });
+    });
+    kept.sort(function (a, b) { return a.on - b.on || (a.next < b.next ? -1 : a.next > b.next ? 1 : 0); });
+    kept.slice(0, n).forEach(function (k) { k.li.hidden = false; k.li.parentNode.appendChild(k.li); });
+    var what = embed.querySelector('.embed-what');
+    what.textContent = (month ? embed.dataset.headingMonth : embed.dataset.headingUpcoming) + (tag ? '：' + tag : '');
+    var empty = embed.querySelector('.embed-empty');
+    empty.textContent = embed.dataset.empty;
+    empty.hidden = kept.length > 0;
+    var tell = function () {
+      if (window.parent !== window) window.parent.postMessage({ almanacEmbedHeight: document.documentElement.scrollHeight }, '*');
+    };
+    tell();
+    window.addEventListener('resize', tell);
+  }
+
   // ---- Today on the timeline: a line across every row, and the box scrolled to bring it into view.
   var tl = document.querySelector('table.tl');
   if (tl && tl.dataset.first <= TODAY && TODAY <= tl.dataset.last) {
