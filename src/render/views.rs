@@ -303,6 +303,15 @@ impl Bar {
         let pct = |x: f64| format!("{:.2}%", (x / total * 100.0).clamp(0.0, 100.0));
         Bar { left: pct(s), width: pct((e - s).max(0.0)) }
     }
+
+    /// The room right of `start..=end` on that timeline (as a percentage), when its middle is past the axis's
+    /// middle; else none.
+    pub(crate) fn right_of(start: NaiveDate, end: NaiveDate, first: NaiveDate, last: NaiveDate) -> Option<String> {
+        let total = (last - first).num_days() as f64 + 1.0;
+        let s = (start.max(first) - first).num_days() as f64;
+        let e = ((end.min(last) - first).num_days() as f64 + 1.0).max(s);
+        ((s + e) / 2.0 > total / 2.0).then(|| format!("{:.2}%", ((total - e) / total * 100.0).clamp(0.0, 100.0)))
+    }
 }
 
 #[derive(Serialize)]
@@ -315,6 +324,9 @@ pub(crate) struct MilestoneView<'a> {
     pub dates: DatesView<'a>,
     #[serde(flatten)]
     pub bar: Bar,
+    /// Where its name goes under the lane: from the marker's left edge, or, for a marker past the middle of the
+    /// axis, ending at the marker's right edge (`Some(the room right of it)`), so the name never runs off the axis.
+    pub name_end: Option<String>,
 }
 
 impl<'a> MilestoneView<'a> {
@@ -327,6 +339,7 @@ impl<'a> MilestoneView<'a> {
             dates_html: nowrap_dates(&dates.dates_words),
             dates,
             bar: Bar::place(m.when.start, m.when.end, first, last),
+            name_end: Bar::right_of(m.when.start, m.when.end, first, last),
         }
     }
 }
@@ -650,6 +663,28 @@ impl Pager {
             prev: n.checked_sub(1).map(&url),
             next: (n + 1 < total).then(|| url(n + 1)),
             pages: (0..total).map(|k| PagerLink { number: k + 1, url: url(k), current: k == n }).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_milestone_is_named_at_its_marker() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
+        let (first, last) = (d(7, 1), d(12, 31));
+        // (start, end, from the left edge at, ends with this much room right of it)
+        let cases = [
+            ((d(8, 1), d(8, 31)), "16.85%", None),
+            ((d(11, 1), d(12, 31)), "66.85%", Some("0.00%")),
+            ((d(10, 1), d(10, 31)), "50.00%", Some("33.15%")),
+            ((d(6, 1), d(7, 31)), "0.00%", None),
+        ];
+        for ((start, end), left, end_room) in cases {
+            assert_eq!(Bar::place(start, end, first, last).left, left, "{start}");
+            assert_eq!(Bar::right_of(start, end, first, last).as_deref(), end_room, "{start}");
         }
     }
 }
