@@ -462,7 +462,8 @@ pub(crate) struct ContinuingItem {
     /// Its 序号, or its title when it has none.
     pub label: String,
     pub number: bool,
-    /// Its title, shortened, after a 序号 label.
+    /// Its whole title, after a 序号 label: the link's name says which activity out of context too (the theme
+    /// shortens it to the eye, with the whole title on hover).
     pub title: Option<String>,
 }
 
@@ -531,6 +532,8 @@ pub(crate) struct ActivityPage<'a> {
     pub organiser: Option<&'a str>,
     pub host: Option<&'a str>,
     pub milestones: Vec<MilestoneView<'a>>,
+    /// Its 时间地点 already says 地点待定: the page does not say 待定 again as its 参加方式.
+    pub mode_said: bool,
     pub months: Vec<MonthLink>,
     /// This activity's own `.ics`, relative to the site root.
     pub ics_url: String,

@@ -106,6 +106,8 @@ struct StatusEntry {
 #[derive(Serialize)]
 struct PrecisionEntry {
     label: &'static str,
+    /// In words (具体日期, 按旬…), for screen readers where a list marks the precision by its style.
+    name: &'static str,
     /// Inside its dates it is certainly on (`running`), else perhaps (`maybe`).
     exact: bool,
     /// Perhaps on, it is still listed as on now on the home page.
@@ -155,7 +157,15 @@ pub(crate) fn json() -> String {
             PRECISIONS
                 .iter()
                 .map(|&p| {
-                    (p.as_str(), PrecisionEntry { label: p.label(), exact: exact(p), now: State::Maybe.on_now(p) })
+                    (
+                        p.as_str(),
+                        PrecisionEntry {
+                            label: p.label(),
+                            name: p.name(),
+                            exact: exact(p),
+                            now: State::Maybe.on_now(p),
+                        },
+                    )
                 })
                 .collect(),
         ),
@@ -212,6 +222,7 @@ mod tests {
         assert_eq!(words["status"]["postponed"]["badge"], "延期·待定");
         assert_eq!(words["status"]["cancelled"]["active"], false);
         assert_eq!(words["precision"]["dekad"]["label"], "旬");
+        assert_eq!(words["precision"]["month"]["name"], "按月");
         assert_eq!(words["precision"]["day"]["exact"], true);
         assert_eq!(words["precision"]["year"]["now"], false);
     }
