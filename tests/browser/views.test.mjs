@@ -1,6 +1,6 @@
 // The views as a reader meets them, in headless Chromium at 390 px and 1280 px: the month page (bars across the
 // week rows, every activity listed once, today), the timeline (a fitted axis, a scroll cue, bars that link,
-// milestone names in view), the agenda (each activity once), the table, the home page (what is on, not a second
+// milestone names in view, each at its marker), rows with one date text, the agenda (each activity once), the table, the home page (what is on, not a second
 // copy), the 404 page from any depth, one tag order, and a schedule of 3,333 activities that stays light and
 // searchable from file://. Nothing may break inside a date or a month's name. Run by tests/browser.rs.
 import { after, before, describe, test } from 'node:test';
