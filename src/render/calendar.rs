@@ -111,7 +111,6 @@ struct IndexItem<'a>(
     Option<&'static str>,
 );
 
-
 /// Every activity of a schedule in a compact form, with `base`, the way from the page to the activity pages.
 #[derive(Serialize)]
 struct Index<'a> {

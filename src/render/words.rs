@@ -144,6 +144,20 @@ const SAYS: [(&str, &str); 14] = [
     ("group_maybe", "可能进行中"),
 ];
 
+/// A precision as a legend of the theme names it: the key of its style (`bar--dekad`), its 日/旬/月/年 and its name
+/// in words.
+#[derive(Serialize)]
+pub(crate) struct PrecisionWords {
+    key: &'static str,
+    label: &'static str,
+    name: &'static str,
+}
+
+/// The precisions a list's legend names, coarsest last (a time of day is drawn as its day).
+pub(crate) fn precisions() -> Vec<PrecisionWords> {
+    PRECISIONS[1..].iter().map(|&p| PrecisionWords { key: p.as_str(), label: p.label(), name: p.name() }).collect()
+}
+
 /// The words and the rule's parameters as JSON for a `<script type="application/json">` element:
 /// `{"state": {"upcoming": "未开始", …}, "status": {"cancelled": {"badge": "已取消", "active": false}, …},
 /// "precision": {"dekad": {"label": "旬", "exact": false, "now": true}, …}}`.
