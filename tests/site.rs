@@ -140,7 +140,8 @@ fn the_schedule_page_with_its_css_and_js_stays_under_145_kb() {
 }
 
 /// The theme's colours for what a reader must tell apart on the grids: the bars of each 参加方式, today's line
-/// (`--focus`) and milestones (`--ms`). Text on a bar is legible (4.5:1), and each pair stays apart for readers
+/// (`--focus`) and milestones (`--ms`, apart from today's line and the timeline's `--bar` too, and visible at 3:1).
+/// Text on a bar is legible (4.5:1), and each pair stays apart for readers
 /// with protanopia, deuteranopia and tritanopia too (Machado et al. 2009, severity 1, in linear RGB), in the
 /// light and the dark scheme.
 #[test]
@@ -188,7 +189,12 @@ fn palette_is_legible_and_distinct() {
             pairs.extend(modes[i + 1..].iter().map(|b| (*a, *b)));
             pairs.push((a, "focus"));
         }
+        // Milestones are drawn on the timeline beside today's line and under the bars: apart from both, and
+        // visible on the page as a graphic (3:1, WCAG 1.4.11).
         pairs.push(("ms", "focus"));
+        pairs.push(("ms", "bar"));
+        let ratio = contrast(var(from, "ms"), text);
+        assert!(ratio >= 3.0, "{scheme}: --ms on --surface is {ratio:.2}:1");
         for (a, b) in pairs {
             for (who, m) in &sims {
                 let (x, y) = (seen(m, var(from, a)), seen(m, var(from, b)));

@@ -323,19 +323,25 @@
     if (it.number != null) { a.appendChild(el('span', 'act-num', it.number)); a.appendChild(document.createTextNode(' ')); }
     a.appendChild(document.createTextNode(it.title));
     var meta = el('span', 'act-meta');
-    var badge = el('span', 'badge badge--' + it.p);
-    badge.appendChild(el('span', 'vh', '日期精度：'));
-    badge.appendChild(document.createTextNode(W.precision[it.p].label));
-    meta.append(badge, ' ', el('span', 'mode', it.mode));
+    // The precision as the timeline draws it (the page's legend names it), in words for screen readers.
+    var mark = el('span', 'swatch swatch--p bar--' + it.p);
+    mark.setAttribute('aria-hidden', 'true');
+    meta.append(mark, el('span', 'vh', W.precision[it.p].name), el('span', 'mode', it.mode));
     if (it.changed) meta.append(el('span', 'status status--' + it.status, W.status[it.status].badge));
-    // One date text: the published one; the reading in words on hover and on the activity's page.
-    var pub = el('span', 'act-published', it.published);
-    if (it.words) pub.title = it.words;
-    meta.append(' ', pub);
-    var mark = stateMark(it);
+    datesOf(it, meta);
+    mark = stateMark(it);
     if (mark) meta.append(mark);
     li.append(a, meta);
     return li;
+  }
+
+  // One date text in view, the published one; the reading in words on hover, read out, shown with the focus (as
+  // the theme's lists do) and on the activity's page.
+  function datesOf(it, meta) {
+    var pub = el('span', 'act-published', it.published);
+    if (it.words) pub.title = it.words;
+    meta.append(' ', pub);
+    if (it.words) meta.append(' ', el('span', 'act-dates', it.words));
   }
 
   // An activity in a short list: its title, its dates as published and today's state.
@@ -346,7 +352,7 @@
     if (it.number != null) { a.appendChild(el('span', 'act-num', it.number)); a.appendChild(document.createTextNode(' ')); }
     a.appendChild(document.createTextNode(it.title));
     var meta = el('span', 'act-meta');
-    meta.appendChild(el('span', 'act-published', it.published));
+    datesOf(it, meta);
     var mark = stateMark(it);
     if (mark) meta.appendChild(mark);
     li.append(a, meta);
@@ -543,6 +549,10 @@
   // A large schedule lists every search's matches; a page that holds its whole schedule, a date search's.
   var alwaysList = results && !results.classList.contains('results--dates');
   var shownResults = 0, matched = [], searchedToday = false;
+  // The results under a heading per state (on now, perhaps on, next, over), in that order, so what is certainly
+  // on never mixes with what may be; `group` is the list being filled and `groupKey` its heading's word.
+  var group = null, groupKey = null;
+  var GROUP = { running: 'group_now', maybe: 'group_maybe', upcoming: 'group_next', past: 'group_past' };
   // Results by nearness to today: on now, then what comes next (soonest first), then what is over (latest first),
   // then what does not take place.
   function nearness(a, b) {
@@ -555,13 +565,20 @@
     return (b.exact - a.exact) || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0);
   }
   function showResults(n) {
-    var ul = results.querySelector('ul');
+    var box = results.querySelector('.results-list');
+    var level = Math.min(6, +results.querySelector('h2, h3, h4, h5').tagName.slice(1) + 1);
     matched.slice(shownResults, n).forEach(function (it) {
+      var key = GROUP[stateAt(it, AT)] || null;
+      if (!group || (key && key !== groupKey)) {
+        if (key) box.appendChild(el('h' + level, 'results-group', says(key)));
+        group = box.appendChild(el('ul', 'act-list'));
+        groupKey = key;
+      }
       var li = itemOf(it);
       // Perhaps on the dates searched; unsaid when those dates hold today and its mark already says 可能进行中.
       var said = stateAt(it, AT) === 'maybe' && searchedToday;
       if (it.maybeIn && !said) li.querySelector('.act-meta').appendChild(el('span', 'maybe-in', says('maybe_in')));
-      ul.appendChild(li);
+      group.appendChild(li);
     });
     shownResults = Math.min(n, matched.length);
     var rest = matched.length - shownResults;
@@ -593,7 +610,8 @@
       // The matches are listed here, nearest to today first, a hundred at a time.
       var list = alwaysList || dated.length > 0;
       matched.sort(nearness);
-      results.querySelector('ul').textContent = '';
+      results.querySelector('.results-list').textContent = '';
+      group = groupKey = null;
       shownResults = 0;
       results.hidden = !list || !any || !matched.length;
       var said = results.querySelector('.results-dates');

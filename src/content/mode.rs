@@ -51,6 +51,12 @@ impl Mode {
         }
     }
 
+    /// Whether `published` (an activity's 时间地点) already says this mode in its own words: 待定 when it says
+    /// 地点待定 or 另行通知. A page then need not say it a second time.
+    pub fn said_in(self, published: &str) -> bool {
+        self == Mode::Undecided && says(published, UNDECIDED)
+    }
+
     /// For CSS classes.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -66,6 +72,20 @@ impl Mode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_an_undecided_place_says_the_mode() {
+        for (mode, published, said) in [
+            (Mode::Undecided, "9月18日-22日，地点待定", true),
+            (Mode::Undecided, "9月，另行通知", true),
+            (Mode::Undecided, "9月下旬", false),
+            (Mode::Undecided, "8月-10月，公开征集", false),
+            (Mode::Online, "8月下旬，在线观看", false),
+            (Mode::OnSite, "9月，北京", false),
+        ] {
+            assert_eq!(mode.said_in(published), said, "{published}");
+        }
+    }
 
     #[test]
     fn the_published_text_decides() {

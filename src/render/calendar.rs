@@ -111,9 +111,6 @@ struct IndexItem<'a>(
     Option<&'static str>,
 );
 
-/// Characters of a title a "仍在进行" link shows after the activity's 序号.
-const CONT_TITLE_CHARS: usize = 8;
-
 /// Every activity of a schedule in a compact form, with `base`, the way from the page to the activity pages.
 #[derive(Serialize)]
 struct Index<'a> {
@@ -398,8 +395,8 @@ impl SiteRenderer<'_> {
                         anchor: anchor(a),
                         label: a.number.map_or_else(|| a.title.clone(), |n| n.to_string()),
                         number: a.number.is_some(),
-                        // A bare number says nothing: the link names the activity, shortened.
-                        title: a.number.map(|_| super::pages::shorten(&a.title, CONT_TITLE_CHARS)),
+                        // A bare number says nothing: the link names the activity.
+                        title: a.number.map(|_| a.title.clone()),
                     };
                     match continuing.last_mut() {
                         Some(c) if c.since == since => c.items.push(item),

@@ -142,6 +142,8 @@ impl Renderer {
         common.insert("feed_url", urls::FEED);
         // What almanac.js says and decides about each activity (see `words`).
         common.insert("words_json", &words::json());
+        // What each precision's mark is called, for the legends of lists (`partials/rows_legend.html`).
+        common.insert("precisions", &words::precisions());
         common.insert("edition", &EditionView::new(site));
         common.insert("archive", &None::<ArchiveView>);
         common.insert(

@@ -130,6 +130,7 @@ impl SiteRenderer<'_> {
                     .iter()
                     .map(|m| MilestoneView::new(m, &site.config.timezone, first, last))
                     .collect(),
+                mode_said: a.mode.said_in(&a.published()),
                 months: YearMonth::span(a.when.start, a.when.end).into_iter().map(MonthLink::from).collect(),
                 ics_url: urls::activity_calendar(&s.slug, &a.slug),
                 reason: a.reason.as_deref(),

@@ -312,6 +312,15 @@ impl Bar {
         let pct = |x: f64| format!("{:.2}%", (x / total * 100.0).clamp(0.0, 100.0));
         Bar { left: pct(s), width: pct((e - s).max(0.0)) }
     }
+
+    /// The room right of `start..=end` on that timeline (as a percentage), when its middle is past the axis's
+    /// middle; else none.
+    pub(crate) fn right_of(start: NaiveDate, end: NaiveDate, first: NaiveDate, last: NaiveDate) -> Option<String> {
+        let total = (last - first).num_days() as f64 + 1.0;
+        let s = (start.max(first) - first).num_days() as f64;
+        let e = ((end.min(last) - first).num_days() as f64 + 1.0).max(s);
+        ((s + e) / 2.0 > total / 2.0).then(|| format!("{:.2}%", ((total - e) / total * 100.0).clamp(0.0, 100.0)))
+    }
 }
 
 #[derive(Serialize)]
@@ -324,6 +333,9 @@ pub(crate) struct MilestoneView<'a> {
     pub dates: DatesView<'a>,
     #[serde(flatten)]
     pub bar: Bar,
+    /// Where its name goes under the lane: from the marker's left edge, or, for a marker past the middle of the
+    /// axis, ending at the marker's right edge (`Some(the room right of it)`), so the name never runs off the axis.
+    pub name_end: Option<String>,
 }
 
 impl<'a> MilestoneView<'a> {
@@ -336,6 +348,7 @@ impl<'a> MilestoneView<'a> {
             dates_html: nowrap_dates(&dates.dates_words),
             dates,
             bar: Bar::place(m.when.start, m.when.end, first, last),
+            name_end: Bar::right_of(m.when.start, m.when.end, first, last),
         }
     }
 }
@@ -458,7 +471,8 @@ pub(crate) struct ContinuingItem {
     /// Its 序号, or its title when it has none.
     pub label: String,
     pub number: bool,
-    /// Its title, shortened, after a 序号 label.
+    /// Its whole title, after a 序号 label: the link's name says which activity out of context too (the theme
+    /// shortens it to the eye, with the whole title on hover).
     pub title: Option<String>,
 }
 
@@ -527,6 +541,8 @@ pub(crate) struct ActivityPage<'a> {
     pub organiser: Option<&'a str>,
     pub host: Option<&'a str>,
     pub milestones: Vec<MilestoneView<'a>>,
+    /// Its 时间地点 already says 地点待定: the page does not say 待定 again as its 参加方式.
+    pub mode_said: bool,
     pub months: Vec<MonthLink>,
     /// This activity's own `.ics`, relative to the site root.
     pub ics_url: String,
@@ -659,6 +675,28 @@ impl Pager {
             prev: n.checked_sub(1).map(&url),
             next: (n + 1 < total).then(|| url(n + 1)),
             pages: (0..total).map(|k| PagerLink { number: k + 1, url: url(k), current: k == n }).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_milestone_is_named_at_its_marker() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
+        let (first, last) = (d(7, 1), d(12, 31));
+        // (start, end, from the left edge at, ends with this much room right of it)
+        let cases = [
+            ((d(8, 1), d(8, 31)), "16.85%", None),
+            ((d(11, 1), d(12, 31)), "66.85%", Some("0.00%")),
+            ((d(10, 1), d(10, 31)), "50.00%", Some("33.15%")),
+            ((d(6, 1), d(7, 31)), "0.00%", None),
+        ];
+        for ((start, end), left, end_room) in cases {
+            assert_eq!(Bar::place(start, end, first, last).left, left, "{start}");
+            assert_eq!(Bar::right_of(start, end, first, last).as_deref(), end_room, "{start}");
         }
     }
 }

@@ -106,6 +106,8 @@ struct StatusEntry {
 #[derive(Serialize)]
 struct PrecisionEntry {
     label: &'static str,
+    /// In words (具体日期, 按旬…), for screen readers where a list marks the precision by its style.
+    name: &'static str,
     /// Inside its dates it is certainly on (`running`), else perhaps (`maybe`).
     exact: bool,
     /// Perhaps on, it is still listed as on now on the home page.
@@ -142,6 +144,20 @@ const SAYS: [(&str, &str); 14] = [
     ("group_maybe", "可能进行中"),
 ];
 
+/// A precision as a legend of the theme names it: the key of its style (`bar--dekad`), its 日/旬/月/年 and its name
+/// in words.
+#[derive(Serialize)]
+pub(crate) struct PrecisionWords {
+    key: &'static str,
+    label: &'static str,
+    name: &'static str,
+}
+
+/// The precisions a list's legend names, coarsest last (a time of day is drawn as its day).
+pub(crate) fn precisions() -> Vec<PrecisionWords> {
+    PRECISIONS[1..].iter().map(|&p| PrecisionWords { key: p.as_str(), label: p.label(), name: p.name() }).collect()
+}
+
 /// The words and the rule's parameters as JSON for a `<script type="application/json">` element:
 /// `{"state": {"upcoming": "未开始", …}, "status": {"cancelled": {"badge": "已取消", "active": false}, …},
 /// "precision": {"dekad": {"label": "旬", "exact": false, "now": true}, …}}`.
@@ -155,7 +171,15 @@ pub(crate) fn json() -> String {
             PRECISIONS
                 .iter()
                 .map(|&p| {
-                    (p.as_str(), PrecisionEntry { label: p.label(), exact: exact(p), now: State::Maybe.on_now(p) })
+                    (
+                        p.as_str(),
+                        PrecisionEntry {
+                            label: p.label(),
+                            name: p.name(),
+                            exact: exact(p),
+                            now: State::Maybe.on_now(p),
+                        },
+                    )
                 })
                 .collect(),
         ),
@@ -234,6 +258,7 @@ mod tests {
         assert_eq!(words["status"]["postponed"]["badge"], "延期·待定");
         assert_eq!(words["status"]["cancelled"]["active"], false);
         assert_eq!(words["precision"]["dekad"]["label"], "旬");
+        assert_eq!(words["precision"]["month"]["name"], "按月");
         assert_eq!(words["precision"]["day"]["exact"], true);
         assert_eq!(words["precision"]["year"]["now"], false);
     }

@@ -1,6 +1,6 @@
 // The views as a reader meets them, in headless Chromium at 390 px and 1280 px: the month page (bars across the
 // week rows, every activity listed once, today), the timeline (a fitted axis, a scroll cue, bars that link,
-// milestone names in view), the agenda (each activity once), the table, the home page (what is on, not a second
+// milestone names in view, each at its marker), rows with one date text, the agenda (each activity once), the table, the home page (what is on, not a second
 // copy), the 404 page from any depth, one tag order, and a schedule of 3,333 activities that stays light and
 // searchable from file://. Nothing may break inside a date or a month's name. Run by tests/browser.rs.
 import { after, before, describe, test } from 'node:test';
@@ -223,6 +223,57 @@ describe('schedule page', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.locator(`.tl .bar[href$="${TQM}"]`).click();
     await page.waitForURL(new RegExp(TQM));
+    await page.done();
+  });
+
+  test('each milestone is named where it is drawn, on a line of its own', async () => {
+    for (const width of [390, 1280]) {
+      const page = await open(`${fileBase()}${SCHEDULE}?today=2023-09-20`, { width, height: 900 });
+      const rows = await page.$$eval('.tl tbody tr:has(.ms-legend)', (trs) => trs.map((tr) => {
+        const marks = [...tr.querySelectorAll('.ms')].map((m) => m.getBoundingClientRect());
+        const names = [...tr.querySelectorAll('.ms-legend li')].map((li) => li.getBoundingClientRect());
+        return { title: tr.querySelector('.tl-name a').textContent, marks: marks.map((r) => [r.left, r.right]), names: names.map((r) => [r.left, r.right, r.top, r.bottom]) };
+      }));
+      assert.ok(rows.length >= 4, `rows with milestones: ${rows.length}`);
+      for (const { title, marks, names } of rows) {
+        names.forEach(([left, right], i) => {
+          const [ml, mr] = marks[i];
+          // It starts at its marker's left edge, or ends at its right edge (a marker past the middle).
+          assert.ok(Math.abs(left - ml) <= 2 || Math.abs(right - mr) <= 2, `${width}px ${title}, stage ${i + 1}: name ${left}–${right}, marker ${ml}–${mr}`);
+        });
+        for (let i = 1; i < names.length; i++) assert.ok(names[i][2] >= names[i - 1][3] - 1, `${width}px ${title}: names ${i} and ${i + 1} overlap`);
+      }
+      // 第十一届全国品牌故事大赛: its one stage is in November, and so is its name (not under July).
+      const brand = rows.find((r) => r.title.includes('全国品牌故事大赛'));
+      assert.ok(Math.abs(brand.names[0][1] - brand.marks[0][1]) <= 2, `${width}px: ${JSON.stringify(brand)}`);
+      await page.done();
+    }
+  });
+
+  test('a row shows one date text, the reading on hover and focus; the agenda names what still runs', async () => {
+    const page = await open(`${fileBase()}${SCHEDULE}?today=2023-09-20`, { width: 390, height: 844 });
+    const row = page.locator(`#agenda-2023-08 ~ ul li.act:has(a[href$="${TQM}"])`);
+    assert.equal(await row.locator('.act-published').getAttribute('title'), '2023年8月25日–11月30日');
+    assert.equal(await row.locator('.badge').count(), 0, 'no precision code');
+    assert.equal(await row.locator('.swatch--p.bar--day').count(), 1, 'the precision as the bar style');
+    const dates = row.locator('.act-dates');
+    assert.ok(!(await dates.isVisible()) || (await dates.boundingBox()).width <= 1, 'one date text in view');
+    assert.ok(await page.locator('.agenda .legend--rows').isVisible(), 'a legend where the style is used');
+    await row.locator('.act-title').focus();
+    assert.ok((await dates.boundingBox()).width > 20, 'the reading shows with the focus');
+    // "自8月起 4": the link's name says which activity, whole.
+    const link = page.locator('section:has(> #agenda-2023-10) .cont a[href="#a-04-tqm-knowledge-contest"]');
+    assert.equal((await link.textContent()).trim(), '4 全国企业员工全面质量管理知识竞赛活动');
+    await page.done();
+  });
+
+  test('a date search lists what is certainly on and what may be under separate headings', async () => {
+    const page = await open(`${fileBase()}${SCHEDULE}?today=2023-09-20&q=${encodeURIComponent('9月20日')}`);
+    const heads = await page.$$eval('.results .results-group', (hs) => hs.map((h) => h.textContent));
+    assert.deepEqual(heads, ['正在进行', '可能进行中']);
+    const under = await page.$$eval('.results .results-group', (hs) => hs.map((h) => [...h.nextElementSibling.querySelectorAll('.st')].map((s) => s.textContent)));
+    assert.ok(under[0].length === 2 && under[0].every((s) => s === '进行中'), `on now: ${under[0]}`);
+    assert.ok(under[1].length === 17 && under[1].every((s) => s === '可能进行中'), `perhaps on: ${under[1]}`);
     await page.done();
   });
 
