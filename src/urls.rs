@@ -77,6 +77,12 @@ pub(crate) fn tag(tag_slug: &str) -> String {
     format!("tags/{tag_slug}.html")
 }
 
+/// All of a tag's activities, across schedules, as one iCalendar file to subscribe to: beside the tag's page
+/// (`tags/SLUG.html`), where no page or other tag can take its name.
+pub(crate) fn tag_calendar(tag_slug: &str) -> String {
+    format!("tags/{tag_slug}.ics")
+}
+
 /// Page `n` (1-based) of a tag's list; the first is the tag's own page. A folder per tag keeps page names
 /// clear of other tags' slugs (which may end in "-2").
 pub(crate) fn tag_page(tag_slug: &str, n: usize) -> String {

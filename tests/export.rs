@@ -68,6 +68,9 @@ fn calendars_parse_with_the_interpreted_ranges() {
     assert_eq!(value(&cal, "CALSCALE"), Some("GREGORIAN"));
     assert_eq!(value(&cal, "X-WR-TIMEZONE"), Some("Asia/Shanghai"));
     assert_eq!(value(&cal, "X-WR-CALNAME").map(unescape), Some(seed().0));
+    assert_eq!(value(&cal, "NAME"), value(&cal, "X-WR-CALNAME"));
+    assert_eq!(value(&cal, "REFRESH-INTERVAL"), Some("PT12H"));
+    assert!(!cal.contains_key("URL") && !cal.contains_key("SOURCE"), "no address without a base_url");
 
     let (activities, milestones): (Vec<&Event>, Vec<&Event>) =
         events.iter().partition(|e| !e.contains_key("RELATED-TO"));
@@ -186,6 +189,67 @@ fn calendar_lines_are_folded_crlf_and_uids_stable() {
     // With a base_url the host makes them globally unique.
     let (output, _) = build_with(site.path(), &["--base-url", BASE]);
     assert!(uids(&output).iter().all(|u| u.ends_with("@example.org")));
+}
+
+/// The values of a list property (CATEGORIES), split at unescaped commas and unescaped.
+fn list(value: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut escaped = false;
+    for c in value.chars() {
+        match (c, escaped) {
+            (',', false) => out.push(String::new()),
+            ('\\', false) => escaped = true,
+            (c, _) => {
+                if escaped {
+                    out.last_mut().unwrap().push('\\');
+                }
+                out.last_mut().unwrap().push(c);
+                escaped = false;
+            }
+        }
+    }
+    out.iter().map(|v| unescape(v)).collect()
+}
+
+#[test]
+fn every_tag_has_a_calendar_holding_exactly_its_activities() {
+    let site = repo_site();
+    let (output, _) = build_with(site.path(), &["--base-url", BASE]);
+    // What each tag should hold, from the schedules' own calendars: the UIDs of the events that name it.
+    let mut want: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (path, bytes) in read_tree(&output) {
+        if path.matches('/').count() != 1 || !path.ends_with("/calendar.ics") {
+            continue;
+        }
+        for e in parse_ics(&String::from_utf8(bytes).unwrap()).1 {
+            for tag in value(&e, "CATEGORIES").map(list).unwrap_or_default() {
+                want.entry(tag).or_default().insert(value(&e, "UID").unwrap().to_string());
+            }
+        }
+    }
+    assert!(want.len() > 10, "{want:?}");
+    let mut seen = BTreeSet::new();
+    for (path, bytes) in read_tree(&output.join("tags")) {
+        let Some(slug) = path.strip_suffix(".ics") else { continue };
+        // The tag's name, as its page says it.
+        let page = html_text(&read(&output.join("tags").join(format!("{slug}.html"))));
+        let name = page.split("标签：").nth(1).unwrap().split_whitespace().next().unwrap().to_string();
+        let (cal, events) = parse_ics(&String::from_utf8(bytes).unwrap());
+        let (activities, milestones): (Vec<&Event>, Vec<&Event>) =
+            events.iter().partition(|e| !e.contains_key("RELATED-TO"));
+        let uids: BTreeSet<String> = activities.iter().map(|e| value(e, "UID").unwrap().to_string()).collect();
+        assert_eq!(uids.len(), activities.len(), "{path}: each activity once");
+        assert_eq!(Some(&uids), want.get(&name), "{path} ({name}) holds exactly its tag's activities");
+        assert!(milestones.iter().all(|m| uids.contains(value(m, "RELATED-TO").unwrap())), "{path}");
+        assert!(unescape(value(&cal, "NAME").unwrap()).ends_with(&name), "{path}");
+        assert_eq!(value(&cal, "NAME"), value(&cal, "X-WR-CALNAME"));
+        assert_eq!(value(&cal, "REFRESH-INTERVAL"), Some("PT12H"));
+        assert_eq!(value(&cal, "X-PUBLISHED-TTL"), Some("PT12H"));
+        assert_eq!(value(&cal, "URL").map(str::to_string), Some(format!("{BASE}tags/{slug}.html")));
+        assert_eq!(value(&cal, "SOURCE").map(str::to_string), Some(format!("{BASE}tags/{path}")));
+        assert!(seen.insert(name));
+    }
+    assert_eq!(seen, want.keys().cloned().collect(), "a calendar for every tag");
 }
 
 fn parse_feed(path: &Path) -> feed_rs::model::Feed {

@@ -30,6 +30,7 @@ pub(crate) fn render(file: Export, site: &Site, layout: &Layout) -> io::Result<V
     Ok(match file {
         Export::Calendar(si) => ics::schedule(site, si).into_bytes(),
         Export::ActivityCalendar(id) => ics::activity(site, id).into_bytes(),
+        Export::TagCalendar(i) => ics::tag(site, i).into_bytes(),
         Export::Feed(which) => atom::feed(site, layout, which, &path).into_bytes(),
         Export::Json(which) => data::json(site, which).into_bytes(),
         Export::Csv(which) => data::csv(site, which)?,

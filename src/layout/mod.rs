@@ -102,6 +102,8 @@ impl Page {
 pub enum Export {
     Calendar(usize),
     ActivityCalendar(ActivityId),
+    /// Tag `.0`'s activities across schedules (see [`crate::site::Site::tags`]).
+    TagCalendar(usize),
     Feed(Option<usize>),
     Json(Option<usize>),
     Csv(Option<usize>),
@@ -120,6 +122,7 @@ impl Export {
             out.extend([Export::Calendar(si), Export::Feed(Some(si))]);
             out.extend(site.schedule_ids(si).map(Export::ActivityCalendar));
         }
+        out.extend((0..site.tags.len()).map(Export::TagCalendar));
         if site.config.base_url().is_some() {
             out.extend([Export::Sitemap, Export::Robots]);
         }
@@ -135,6 +138,7 @@ impl Export {
                 let (s, a) = site.get(id);
                 urls::activity_calendar(&s.slug, &a.slug)
             }
+            Export::TagCalendar(i) => urls::tag_calendar(&site.tags[i].slug),
             Export::Feed(None) => urls::FEED.to_string(),
             Export::Feed(Some(si)) => urls::schedule_feed(slug(si)),
             Export::Json(None) => urls::DATA_JSON.to_string(),
@@ -333,7 +337,7 @@ fn owner(item: Item) -> Item {
         Item::Export(
             Export::Calendar(si) | Export::Feed(Some(si)) | Export::Json(Some(si)) | Export::Csv(Some(si)),
         ) => Item::Page(Page::Schedule(si)),
-        Item::Page(Page::Tag(i, _)) => Item::Page(Page::Tag(i, 0)),
+        Item::Page(Page::Tag(i, _)) | Item::Export(Export::TagCalendar(i)) => Item::Page(Page::Tag(i, 0)),
         Item::Page(Page::ScheduleTable(si, _)) => Item::Page(Page::Schedule(si)),
         other => other,
     }
@@ -419,6 +423,7 @@ fn describe(site: &Site, statics: &[String], path: &str, item: Item) -> String {
         Item::Page(Page::Tag(i, _)) => format!("the page of the tag `{}`", site.tags[i].name),
         Item::Export(Export::Calendar(si)) => format!("the calendar of {}", schedule(si)),
         Item::Export(Export::ActivityCalendar(id)) => format!("the calendar of {}", activity(id)),
+        Item::Export(Export::TagCalendar(i)) => format!("the calendar of the tag `{}`", site.tags[i].name),
         Item::Export(Export::Feed(Some(si))) => format!("the feed of {}", schedule(si)),
         Item::Export(Export::Json(Some(si)) | Export::Csv(Some(si))) => format!("the data of {}", schedule(si)),
         Item::Export(Export::Feed(None)) => "the site's feed".into(),
