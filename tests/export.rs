@@ -547,6 +547,18 @@ fn base_url_adds_sitemap_robots_and_subscriptions() {
         assert!(html_text(&page).contains(text), "schedule page lacks {text}");
     }
     assert!(html_text(&read(&output.join(activity_file("13", ".html")))).contains("加入日历"));
+    // The 订阅 control of a schedule and a tag: a relative link to its calendar (which exists), and the steps.
+    for (page, ics) in [(format!("{SCHEDULE}/index.html"), "calendar.ics"), ("tags/lun-tan.html".into(), "lun-tan.ics")] {
+        let html = read(&output.join(&page));
+        let control = &html[html.find("<details class=\"subscribe\">").unwrap_or_else(|| panic!("{page}"))..];
+        let control = &control[..control.find("</details>").unwrap()];
+        let href = control.split("class=\"subscribe-link\" href=\"").nth(1).unwrap().split('"').next().unwrap();
+        assert!(href.ends_with(ics) && !href.contains(':'), "{page}: {href}");
+        assert!(output.join(&page).parent().unwrap().join(href).is_file(), "{page}: {href}");
+        for text in ["订阅", "Apple 日历", "Google 日历", "Outlook"] {
+            assert!(html_text(control).contains(text), "{page} lacks {text}");
+        }
+    }
 
     let (output, out) = build_with(site.path(), &["--base-url", BASE]);
     assert!(!stderr(&out).contains("sitemap"), "{}", stderr(&out));
@@ -562,6 +574,11 @@ fn base_url_adds_sitemap_robots_and_subscriptions() {
     assert!(read(&output.join("robots.txt")).contains(&format!("Sitemap: {BASE}sitemap.xml")));
     let page = read(&output.join(SCHEDULE).join("index.html"));
     assert!(page.contains(&format!("href=\"webcal://example.org/cq/{SCHEDULE}/calendar.ics\"")));
+    // The 订阅 control offers webcal:// and the https address to copy, for the schedule and for each tag.
+    assert!(page.contains(&format!("readonly value=\"{BASE}{SCHEDULE}/calendar.ics\"")));
+    let tag = read(&output.join("tags/lun-tan.html"));
+    assert!(tag.contains("href=\"webcal://example.org/cq/tags/lun-tan.ics\""), "{tag}");
+    assert!(tag.contains(&format!("readonly value=\"{BASE}tags/lun-tan.ics\"")));
     let (_, events) = parse_ics(&read(&output.join(SCHEDULE).join("calendar.ics")));
     assert!(events.iter().all(|e| value(e, "URL").is_some_and(|u| u.starts_with(BASE))));
     // Absolute links appear now, but only to the site's own address.
