@@ -252,6 +252,37 @@ fn every_tag_has_a_calendar_holding_exactly_its_activities() {
     assert_eq!(seen, want.keys().cloned().collect(), "a calendar for every tag");
 }
 
+/// The decoded query of the anchor on `html` whose address starts with `prefix`.
+fn web_calendar_link(html: &str, prefix: &str) -> Option<BTreeMap<String, String>> {
+    let href = links(html).into_iter().find(|l| l.starts_with(prefix))?;
+    Some(url::Url::parse(&decode_entities(&href)).unwrap().query_pairs().map(|(k, v)| (k.into(), v.into())).collect())
+}
+
+#[test]
+fn activity_pages_offer_web_calendars_only_for_dates_known_to_the_day() {
+    let site = repo_site();
+    let output = build(site.path());
+    const GOOGLE: &str = "https://calendar.google.com/calendar/render?";
+    const OUTLOOK: &str = "https://outlook.live.com/calendar/0/deeplink/compose?";
+    // Row 13, 9月18日-22日: both forms, all-day, the end the day after the last as in its .ics.
+    let exact = read(&output.join(activity_file("13", ".html")));
+    let g = web_calendar_link(&exact, GOOGLE).expect("a Google Calendar link");
+    assert_eq!(g["text"], seed_title("13"));
+    assert_eq!(g["dates"], "20230918/20230923");
+    assert_eq!(g["location"], "地点待定");
+    assert!(g["details"].contains("9月18日-22日"), "{}", g["details"]);
+    let o = web_calendar_link(&exact, OUTLOOK).expect("an Outlook link");
+    assert_eq!((o["startdt"].as_str(), o["enddt"].as_str(), o["allday"].as_str()), ("2023-09-18", "2023-09-23", "true"));
+    assert_eq!(o["subject"], seed_title("13"));
+    // Row 5, 8月下旬: only the .ics, and the page says why.
+    let approximate = read(&output.join(activity_file("5", ".html")));
+    assert!(web_calendar_link(&approximate, GOOGLE).is_none() && web_calendar_link(&approximate, OUTLOOK).is_none());
+    assert!(approximate.contains(&activity_file("5", ".ics").rsplit('/').next().unwrap().to_string()));
+    assert!(html_text(&approximate).contains("只公布到旬、月或年"));
+    // Links to other hosts are anchors only: nothing loads until followed.
+    assert!(check_links(&output, None) > 100);
+}
+
 fn parse_feed(path: &Path) -> feed_rs::model::Feed {
     feed_rs::parser::parse(read(path).as_bytes()).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }

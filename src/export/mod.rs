@@ -5,6 +5,7 @@
 //! [`archive`] zips the whole site for reading offline and [`compress`] makes the compressed copies of its
 //! text files.
 
+pub(crate) mod addto;
 pub(crate) mod archive;
 pub(crate) mod atom;
 pub(crate) mod compress;

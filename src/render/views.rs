@@ -543,6 +543,8 @@ pub(crate) struct ActivityPage<'a> {
     pub months: Vec<MonthLink>,
     /// This activity's own `.ics`, relative to the site root.
     pub ics_url: String,
+    /// Links that open Google Calendar and Outlook with the activity filled in, or why there are none.
+    pub add_to: crate::export::addto::AddTo,
     /// Why it is postponed or cancelled, and its recorded changes, oldest first.
     pub reason: Option<&'a str>,
     pub changes: Vec<ChangeView<'a>>,

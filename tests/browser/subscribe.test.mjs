@@ -69,4 +69,13 @@ describe('订阅', () => {
     assert.equal(await page.locator('.subscribe-link').isVisible(), true);
     await page.done();
   });
+
+  test('加入日历 on an activity: Google and Outlook links that load nothing until followed', async () => {
+    const page = await open('2023-quality-month/13-central-soe-qc-contest.html');
+    await page.waitForLoadState('load');
+    const hrefs = await page.$$eval('.export-links a', (as) => as.map((a) => a.href));
+    assert.ok(hrefs.some((h) => h.startsWith('https://calendar.google.com/calendar/render?action=TEMPLATE&')), hrefs.join('\n'));
+    assert.ok(hrefs.some((h) => h.startsWith('https://outlook.live.com/calendar/0/deeplink/compose?')));
+    await page.done();
+  });
 });
