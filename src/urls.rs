@@ -18,6 +18,8 @@ pub(crate) const STATIC_DIR: &str = "static";
 
 // Machine-readable files of the whole site (calendars, feeds and data are also per schedule, below).
 pub(crate) const FEED: &str = "feed.xml";
+/// The recorded schedule changes only, as a feed.
+pub(crate) const CHANGES_FEED: &str = "changes.xml";
 pub(crate) const DATA_JSON: &str = "activities.json";
 pub(crate) const DATA_CSV: &str = "activities.csv";
 pub(crate) const SITEMAP: &str = "sitemap.xml";

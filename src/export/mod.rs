@@ -33,6 +33,7 @@ pub(crate) fn render(file: Export, site: &Site, layout: &Layout) -> io::Result<V
         Export::ActivityCalendar(id) => ics::activity(site, id).into_bytes(),
         Export::TagCalendar(i) => ics::tag(site, i).into_bytes(),
         Export::Feed(which) => atom::feed(site, layout, which, &path).into_bytes(),
+        Export::ChangesFeed => atom::changes(site, &path).into_bytes(),
         Export::Json(which) => data::json(site, which).into_bytes(),
         Export::Csv(which) => data::csv(site, which)?,
         Export::Sitemap => sitemap::sitemap(site).into_bytes(),
@@ -106,7 +107,7 @@ mod tests {
         let paths: Vec<String> = Export::all(&without).into_iter().map(|e| e.path(&without)).collect();
         assert_eq!(
             paths,
-            ["feed.xml", "activities.json", "activities.csv", "s/calendar.ics", "s/feed.xml"]
+            ["feed.xml", "changes.xml", "activities.json", "activities.csv", "s/calendar.ics", "s/feed.xml"]
                 .into_iter()
                 .chain(["s/a.ics"])
                 .collect::<Vec<_>>()

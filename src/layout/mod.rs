@@ -105,6 +105,8 @@ pub enum Export {
     /// Tag `.0`'s activities across schedules (see [`crate::site::Site::tags`]).
     TagCalendar(usize),
     Feed(Option<usize>),
+    /// The site's recorded schedule changes, an entry per change.
+    ChangesFeed,
     Json(Option<usize>),
     Csv(Option<usize>),
     Sitemap,
@@ -117,7 +119,7 @@ impl Export {
     /// schedule: a schedule's page links those files (README "Each thing said once"). `Json(Some(_))` and
     /// `Csv(Some(_))` are one schedule's records, for a caller that wants them; the build writes none.
     pub fn all(site: &Site) -> Vec<Export> {
-        let mut out = vec![Export::Feed(None), Export::Json(None), Export::Csv(None)];
+        let mut out = vec![Export::Feed(None), Export::ChangesFeed, Export::Json(None), Export::Csv(None)];
         for si in 0..site.schedules.len() {
             out.extend([Export::Calendar(si), Export::Feed(Some(si))]);
             out.extend(site.schedule_ids(si).map(Export::ActivityCalendar));
@@ -140,6 +142,7 @@ impl Export {
             }
             Export::TagCalendar(i) => urls::tag_calendar(&site.tags[i].slug),
             Export::Feed(None) => urls::FEED.to_string(),
+            Export::ChangesFeed => urls::CHANGES_FEED.to_string(),
             Export::Feed(Some(si)) => urls::schedule_feed(slug(si)),
             Export::Json(None) => urls::DATA_JSON.to_string(),
             Export::Json(Some(si)) => urls::schedule_json(slug(si)),
@@ -427,6 +430,7 @@ fn describe(site: &Site, statics: &[String], path: &str, item: Item) -> String {
         Item::Export(Export::Feed(Some(si))) => format!("the feed of {}", schedule(si)),
         Item::Export(Export::Json(Some(si)) | Export::Csv(Some(si))) => format!("the data of {}", schedule(si)),
         Item::Export(Export::Feed(None)) => "the site's feed".into(),
+        Item::Export(Export::ChangesFeed) => "the feed of schedule changes".into(),
         Item::Export(Export::Json(None) | Export::Csv(None)) => "the site's data".into(),
         Item::Export(Export::Sitemap) => "the sitemap".into(),
         Item::Export(Export::Robots) => "robots.txt".into(),

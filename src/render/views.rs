@@ -68,6 +68,8 @@ pub(crate) struct ScheduleFiles {
     /// `webcal://` address of the calendar: only with a `base_url`, as it must be absolute.
     pub webcal_url: Option<String>,
     pub feed_url: String,
+    /// The site's feed of recorded schedule changes only.
+    pub changes_url: &'static str,
     pub json_url: String,
     pub csv_url: String,
     /// The schedule's calendar as the "订阅" control offers it.
@@ -101,6 +103,7 @@ impl ScheduleFiles {
             ics_url: subscribe.ics_url.clone(),
             subscribe,
             feed_url: urls::schedule_feed(&schedule.slug),
+            changes_url: urls::CHANGES_FEED,
             // The site's data, whose every record names its schedule: written once, not once more per schedule.
             json_url: urls::DATA_JSON.to_string(),
             csv_url: urls::DATA_CSV.to_string(),
