@@ -342,7 +342,8 @@ fn the_changes_feed_has_an_entry_per_recorded_change_and_nothing_else() {
         .map(|e| {
             let title = e.title.clone().unwrap().content;
             // A cancelled or postponed activity's title says so first, as in its calendar.
-            let title = title.strip_prefix('【').and_then(|t| t.split_once('】')).map_or(title.as_str(), |(_, rest)| rest);
+            let title =
+                title.strip_prefix('【').and_then(|t| t.split_once('】')).map_or(title.as_str(), |(_, rest)| rest);
             (e.updated.unwrap().format("%Y-%m-%d").to_string(), title.to_string())
         })
         .collect();

@@ -272,7 +272,10 @@ fn activity_pages_offer_web_calendars_only_for_dates_known_to_the_day() {
     assert_eq!(g["location"], "地点待定");
     assert!(g["details"].contains("9月18日-22日"), "{}", g["details"]);
     let o = web_calendar_link(&exact, OUTLOOK).expect("an Outlook link");
-    assert_eq!((o["startdt"].as_str(), o["enddt"].as_str(), o["allday"].as_str()), ("2023-09-18", "2023-09-23", "true"));
+    assert_eq!(
+        (o["startdt"].as_str(), o["enddt"].as_str(), o["allday"].as_str()),
+        ("2023-09-18", "2023-09-23", "true")
+    );
     assert_eq!(o["subject"], seed_title("13"));
     // Row 5, 8月下旬: only the .ics, and the page says why.
     let approximate = read(&output.join(activity_file("5", ".html")));
@@ -579,7 +582,8 @@ fn base_url_adds_sitemap_robots_and_subscriptions() {
     }
     assert!(html_text(&read(&output.join(activity_file("13", ".html")))).contains("加入日历"));
     // The 订阅 control of a schedule and a tag: a relative link to its calendar (which exists), and the steps.
-    for (page, ics) in [(format!("{SCHEDULE}/index.html"), "calendar.ics"), ("tags/lun-tan.html".into(), "lun-tan.ics")] {
+    for (page, ics) in [(format!("{SCHEDULE}/index.html"), "calendar.ics"), ("tags/lun-tan.html".into(), "lun-tan.ics")]
+    {
         let html = read(&output.join(&page));
         let control = &html[html.find("<details class=\"subscribe\">").unwrap_or_else(|| panic!("{page}"))..];
         let control = &control[..control.find("</details>").unwrap()];

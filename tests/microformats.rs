@@ -41,7 +41,9 @@ fn read_mf2(files: &[PathBuf]) -> serde_json::Map<String, Value> {
 type Event = (String, String, Option<String>, Option<String>, Option<String>);
 
 fn events(doc: &Value) -> Vec<Event> {
-    let one = |props: &Value, key: &str| props[key].as_array().and_then(|v| v.first()).and_then(|v| v.as_str()).map(str::to_string);
+    let one = |props: &Value, key: &str| {
+        props[key].as_array().and_then(|v| v.first()).and_then(|v| v.as_str()).map(str::to_string)
+    };
     doc["items"]
         .as_array()
         .unwrap()
@@ -101,7 +103,10 @@ fn main() -> ExitCode {
             .map(|p| output.join(p))
             .collect();
         let timed: Vec<Event> = read_mf2(&pages).values().flat_map(events).collect();
-        assert!(timed.iter().any(|e| e.1.ends_with("+08:00") && e.2.as_ref().is_some_and(|end| end.ends_with("+08:00"))), "{timed:?}");
+        assert!(
+            timed.iter().any(|e| e.1.ends_with("+08:00") && e.2.as_ref().is_some_and(|end| end.ends_with("+08:00"))),
+            "{timed:?}"
+        );
         assert!(timed.iter().any(|e| e.1.contains('T') && e.2.is_none()), "a start time alone: {timed:?}");
     })])
 }

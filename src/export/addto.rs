@@ -226,7 +226,10 @@ mod tests {
             let o = query(&outlook);
             assert_eq!(get(&o, "rru"), Some("addevent"));
             assert_eq!(get(&o, "subject"), Some("活动a"));
-            assert_eq!((get(&o, "startdt"), get(&o, "enddt"), get(&o, "allday")), (Some(start), Some(end), Some(allday)));
+            assert_eq!(
+                (get(&o, "startdt"), get(&o, "enddt"), get(&o, "allday")),
+                (Some(start), Some(end), Some(allday))
+            );
             assert_eq!(get(&o, "body"), Some(details));
             assert!(!google.contains([' ', '\n']) && !outlook.contains([' ', '\n']), "{when}: encoded");
         }

@@ -44,11 +44,7 @@ pub(crate) const REFRESH: &str = "PT12H";
 /// Every activity of schedule `si`, with their milestones.
 pub(crate) fn schedule(site: &Site, si: usize) -> String {
     let s = &site.schedules[si];
-    let head = Head {
-        name: s.title.clone(),
-        page: urls::schedule(&s.slug),
-        file: urls::schedule_calendar(&s.slug),
-    };
+    let head = Head { name: s.title.clone(), page: urls::schedule(&s.slug), file: urls::schedule_calendar(&s.slug) };
     calendar(site, &head, &site.schedule_ids(si).collect::<Vec<_>>())
 }
 

@@ -224,7 +224,11 @@ fn every_calendar_names_itself_and_says_how_often_to_refresh() {
             let at = |rel: &str| base.map(|b| format!("{b}/{rel}"));
             assert_eq!(value(&cal, "URL").map(str::to_string), at(page));
             assert_eq!(value(&cal, "SOURCE").map(str::to_string), at(file));
-            assert_eq!(prop(&cal, "ORGANIZER").map(|p| p.name.clone()), None, "ORGANIZER is an event's, not a calendar's");
+            assert_eq!(
+                prop(&cal, "ORGANIZER").map(|p| p.name.clone()),
+                None,
+                "ORGANIZER is an event's, not a calendar's"
+            );
         }
     }
 }
