@@ -20,6 +20,8 @@ pub(crate) const STATIC_DIR: &str = "static";
 
 // Machine-readable files of the whole site (calendars, feeds and data are also per schedule, below).
 pub(crate) const FEED: &str = "feed.xml";
+/// The recorded schedule changes only, as a feed.
+pub(crate) const CHANGES_FEED: &str = "changes.xml";
 pub(crate) const DATA_JSON: &str = "activities.json";
 pub(crate) const DATA_CSV: &str = "activities.csv";
 pub(crate) const SITEMAP: &str = "sitemap.xml";
@@ -77,6 +79,12 @@ pub(crate) fn week(monday: chrono::NaiveDate) -> String {
 
 pub(crate) fn tag(tag_slug: &str) -> String {
     format!("tags/{tag_slug}.html")
+}
+
+/// All of a tag's activities, across schedules, as one iCalendar file to subscribe to: beside the tag's page
+/// (`tags/SLUG.html`), where no page or other tag can take its name.
+pub(crate) fn tag_calendar(tag_slug: &str) -> String {
+    format!("tags/{tag_slug}.ics")
 }
 
 /// Page `n` (1-based) of a tag's list; the first is the tag's own page. A folder per tag keeps page names

@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::BufReader;
 use std::path::Path;
 
@@ -314,6 +314,59 @@ fn feeds_lead_with_the_change_and_are_dated_by_it() {
     );
     let content = contest.content.as_ref().unwrap().body.as_deref().unwrap();
     assert!(content.starts_with("<p class=\"changes\"><strong>状态：已取消（报名人数不足）<br>活动取消"), "{content}");
+}
+
+#[test]
+fn the_changes_feed_has_an_entry_per_recorded_change_and_nothing_else() {
+    let site = fixture_site("valid-changes");
+    let output = build(site.path());
+    let feed = feed_rs::parser::parse(read(&output.join("changes.xml")).as_bytes()).unwrap();
+    // What was recorded, from the data file: each activity's changes with their dates and summaries.
+    let data: serde_json::Value = serde_json::from_str(&read(&output.join("activities.json"))).unwrap();
+    let mut want: Vec<(String, String)> = data["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| {
+            let title = a["title"].as_str().unwrap().to_string();
+            a["changes"].as_array().unwrap().iter().map(move |c| {
+                (c["date"].as_str().unwrap().to_string(), format!("{title}：{}", c["summary"].as_str().unwrap()))
+            })
+        })
+        .collect();
+    want.sort_by(|a, b| b.0.cmp(&a.0));
+    assert!(want.len() >= 4, "{want:?}");
+    let got: Vec<(String, String)> = feed
+        .entries
+        .iter()
+        .map(|e| {
+            let title = e.title.clone().unwrap().content;
+            // A cancelled or postponed activity's title says so first, as in its calendar.
+            let title =
+                title.strip_prefix('【').and_then(|t| t.split_once('】')).map_or(title.as_str(), |(_, rest)| rest);
+            (e.updated.unwrap().format("%Y-%m-%d").to_string(), title.to_string())
+        })
+        .collect();
+    let dates = |v: &[(String, String)]| v.iter().map(|(d, _)| d.clone()).collect::<Vec<_>>();
+    assert_eq!(dates(&got), dates(&want), "one entry per change, latest first");
+    let (mut got_sorted, mut want_sorted) = (got.clone(), want.clone());
+    got_sorted.sort();
+    want_sorted.sort();
+    assert_eq!(got_sorted, want_sorted);
+    assert_eq!(feed.updated.unwrap().format("%Y-%m-%d").to_string(), want[0].0);
+    let ids: BTreeSet<&str> = feed.entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids.len(), feed.entries.len(), "ids are unique");
+    // Every entry leads to its activity's page, relative to the feed without a base_url.
+    for e in &feed.entries {
+        let href = &e.links[0].href;
+        assert!(output.join(href).is_file(), "{href}");
+    }
+    // The schedule page links it.
+    assert!(read(&output.join(S).join("index.html")).contains("href=\"../changes.xml\""));
+    // A site without recorded changes still has the feed, empty, to subscribe to before anything moves.
+    let quiet = fixture_site("valid-minimal");
+    let quiet = feed_rs::parser::parse(read(&build(quiet.path()).join("changes.xml")).as_bytes()).unwrap();
+    assert!(quiet.entries.is_empty());
 }
 
 #[test]

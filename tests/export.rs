@@ -68,6 +68,9 @@ fn calendars_parse_with_the_interpreted_ranges() {
     assert_eq!(value(&cal, "CALSCALE"), Some("GREGORIAN"));
     assert_eq!(value(&cal, "X-WR-TIMEZONE"), Some("Asia/Shanghai"));
     assert_eq!(value(&cal, "X-WR-CALNAME").map(unescape), Some(seed().0));
+    assert_eq!(value(&cal, "NAME"), value(&cal, "X-WR-CALNAME"));
+    assert_eq!(value(&cal, "REFRESH-INTERVAL"), Some("PT12H"));
+    assert!(!cal.contains_key("URL") && !cal.contains_key("SOURCE"), "no address without a base_url");
 
     let (activities, milestones): (Vec<&Event>, Vec<&Event>) =
         events.iter().partition(|e| !e.contains_key("RELATED-TO"));
@@ -186,6 +189,101 @@ fn calendar_lines_are_folded_crlf_and_uids_stable() {
     // With a base_url the host makes them globally unique.
     let (output, _) = build_with(site.path(), &["--base-url", BASE]);
     assert!(uids(&output).iter().all(|u| u.ends_with("@example.org")));
+}
+
+/// The values of a list property (CATEGORIES), split at unescaped commas and unescaped.
+fn list(value: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut escaped = false;
+    for c in value.chars() {
+        match (c, escaped) {
+            (',', false) => out.push(String::new()),
+            ('\\', false) => escaped = true,
+            (c, _) => {
+                if escaped {
+                    out.last_mut().unwrap().push('\\');
+                }
+                out.last_mut().unwrap().push(c);
+                escaped = false;
+            }
+        }
+    }
+    out.iter().map(|v| unescape(v)).collect()
+}
+
+#[test]
+fn every_tag_has_a_calendar_holding_exactly_its_activities() {
+    let site = repo_site();
+    let (output, _) = build_with(site.path(), &["--base-url", BASE]);
+    // What each tag should hold, from the schedules' own calendars: the UIDs of the events that name it.
+    let mut want: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (path, bytes) in read_tree(&output) {
+        if path.matches('/').count() != 1 || !path.ends_with("/calendar.ics") {
+            continue;
+        }
+        for e in parse_ics(&String::from_utf8(bytes).unwrap()).1 {
+            for tag in value(&e, "CATEGORIES").map(list).unwrap_or_default() {
+                want.entry(tag).or_default().insert(value(&e, "UID").unwrap().to_string());
+            }
+        }
+    }
+    assert!(want.len() > 10, "{want:?}");
+    let mut seen = BTreeSet::new();
+    for (path, bytes) in read_tree(&output.join("tags")) {
+        let Some(slug) = path.strip_suffix(".ics") else { continue };
+        // The tag's name, as its page says it.
+        let page = html_text(&read(&output.join("tags").join(format!("{slug}.html"))));
+        let name = page.split("标签：").nth(1).unwrap().split_whitespace().next().unwrap().to_string();
+        let (cal, events) = parse_ics(&String::from_utf8(bytes).unwrap());
+        let (activities, milestones): (Vec<&Event>, Vec<&Event>) =
+            events.iter().partition(|e| !e.contains_key("RELATED-TO"));
+        let uids: BTreeSet<String> = activities.iter().map(|e| value(e, "UID").unwrap().to_string()).collect();
+        assert_eq!(uids.len(), activities.len(), "{path}: each activity once");
+        assert_eq!(Some(&uids), want.get(&name), "{path} ({name}) holds exactly its tag's activities");
+        assert!(milestones.iter().all(|m| uids.contains(value(m, "RELATED-TO").unwrap())), "{path}");
+        assert!(unescape(value(&cal, "NAME").unwrap()).ends_with(&name), "{path}");
+        assert_eq!(value(&cal, "NAME"), value(&cal, "X-WR-CALNAME"));
+        assert_eq!(value(&cal, "REFRESH-INTERVAL"), Some("PT12H"));
+        assert_eq!(value(&cal, "X-PUBLISHED-TTL"), Some("PT12H"));
+        assert_eq!(value(&cal, "URL").map(str::to_string), Some(format!("{BASE}tags/{slug}.html")));
+        assert_eq!(value(&cal, "SOURCE").map(str::to_string), Some(format!("{BASE}tags/{path}")));
+        assert!(seen.insert(name));
+    }
+    assert_eq!(seen, want.keys().cloned().collect(), "a calendar for every tag");
+}
+
+/// The decoded query of the anchor on `html` whose address starts with `prefix`.
+fn web_calendar_link(html: &str, prefix: &str) -> Option<BTreeMap<String, String>> {
+    let href = links(html).into_iter().find(|l| l.starts_with(prefix))?;
+    Some(url::Url::parse(&decode_entities(&href)).unwrap().query_pairs().map(|(k, v)| (k.into(), v.into())).collect())
+}
+
+#[test]
+fn activity_pages_offer_web_calendars_only_for_dates_known_to_the_day() {
+    let site = repo_site();
+    let output = build(site.path());
+    const GOOGLE: &str = "https://calendar.google.com/calendar/render?";
+    const OUTLOOK: &str = "https://outlook.live.com/calendar/0/deeplink/compose?";
+    // Row 13, 9月18日-22日: both forms, all-day, the end the day after the last as in its .ics.
+    let exact = read(&output.join(activity_file("13", ".html")));
+    let g = web_calendar_link(&exact, GOOGLE).expect("a Google Calendar link");
+    assert_eq!(g["text"], seed_title("13"));
+    assert_eq!(g["dates"], "20230918/20230923");
+    assert_eq!(g["location"], "地点待定");
+    assert!(g["details"].contains("9月18日-22日"), "{}", g["details"]);
+    let o = web_calendar_link(&exact, OUTLOOK).expect("an Outlook link");
+    assert_eq!(
+        (o["startdt"].as_str(), o["enddt"].as_str(), o["allday"].as_str()),
+        ("2023-09-18", "2023-09-23", "true")
+    );
+    assert_eq!(o["subject"], seed_title("13"));
+    // Row 5, 8月下旬: only the .ics, and the page says why.
+    let approximate = read(&output.join(activity_file("5", ".html")));
+    assert!(web_calendar_link(&approximate, GOOGLE).is_none() && web_calendar_link(&approximate, OUTLOOK).is_none());
+    assert!(approximate.contains(&activity_file("5", ".ics").rsplit('/').next().unwrap().to_string()));
+    assert!(html_text(&approximate).contains("只公布到旬、月或年"));
+    // Links to other hosts are anchors only: nothing loads until followed.
+    assert!(check_links(&output, None) > 100);
 }
 
 fn parse_feed(path: &Path) -> feed_rs::model::Feed {
@@ -488,6 +586,19 @@ fn base_url_adds_sitemap_robots_and_subscriptions() {
         assert!(html_text(&page).contains(text), "schedule page lacks {text}");
     }
     assert!(html_text(&read(&output.join(activity_file("13", ".html")))).contains("加入日历"));
+    // The 订阅 control of a schedule and a tag: a relative link to its calendar (which exists), and the steps.
+    for (page, ics) in [(format!("{SCHEDULE}/index.html"), "calendar.ics"), ("tags/lun-tan.html".into(), "lun-tan.ics")]
+    {
+        let html = read(&output.join(&page));
+        let control = &html[html.find("<details class=\"subscribe\">").unwrap_or_else(|| panic!("{page}"))..];
+        let control = &control[..control.find("</details>").unwrap()];
+        let href = control.split("class=\"subscribe-link\" href=\"").nth(1).unwrap().split('"').next().unwrap();
+        assert!(href.ends_with(ics) && !href.contains(':'), "{page}: {href}");
+        assert!(output.join(&page).parent().unwrap().join(href).is_file(), "{page}: {href}");
+        for text in ["订阅", "Apple 日历", "Google 日历", "Outlook"] {
+            assert!(html_text(control).contains(text), "{page} lacks {text}");
+        }
+    }
 
     let (output, out) = build_with(site.path(), &["--base-url", BASE]);
     assert!(!stderr(&out).contains("sitemap"), "{}", stderr(&out));
@@ -503,6 +614,11 @@ fn base_url_adds_sitemap_robots_and_subscriptions() {
     assert!(read(&output.join("robots.txt")).contains(&format!("Sitemap: {BASE}sitemap.xml")));
     let page = read(&output.join(SCHEDULE).join("index.html"));
     assert!(page.contains(&format!("href=\"webcal://example.org/cq/{SCHEDULE}/calendar.ics\"")));
+    // The 订阅 control offers webcal:// and the https address to copy, for the schedule and for each tag.
+    assert!(page.contains(&format!("readonly value=\"{BASE}{SCHEDULE}/calendar.ics\"")));
+    let tag = read(&output.join("tags/lun-tan.html"));
+    assert!(tag.contains("href=\"webcal://example.org/cq/tags/lun-tan.ics\""), "{tag}");
+    assert!(tag.contains(&format!("readonly value=\"{BASE}tags/lun-tan.ics\"")));
     let (_, events) = parse_ics(&read(&output.join(SCHEDULE).join("calendar.ics")));
     assert!(events.iter().all(|e| value(e, "URL").is_some_and(|u| u.starts_with(BASE))));
     // Absolute links appear now, but only to the site's own address.

@@ -124,8 +124,9 @@ fn a_year_of_3333_activities_keeps_every_page_under_2_mb_and_every_activity_find
 // (issue 24) draw the week, read dates typed into the search box and list what is on this week: 115 KB became
 // 140 KB with them (the script 21 → 34 KB, the stylesheet 28 → 34 KB, the page 65 → 68 KB). Issue 25 adds the
 // printed overview (3 KB of print rules) and the embeddable page's filter (2 KB of script; its styles are in a
-// file only that page loads): 145 KB.
-fn the_schedule_page_with_its_css_and_js_stays_under_145_kb() {
+// file only that page loads), and the 订阅 control with its steps for three calendar apps and the feed of
+// changes (1.5 KB of page, 1 KB of style): 150 KB.
+fn the_schedule_page_with_its_css_and_js_stays_under_150_kb() {
     let site = repo_site();
     let output = build(site.path());
     let page = output.join("2023-quality-month/index.html");
@@ -136,7 +137,7 @@ fn the_schedule_page_with_its_css_and_js_stays_under_145_kb() {
         .chain(assets.iter().map(|a| (a.clone(), std::fs::metadata(page.parent().unwrap().join(a)).unwrap().len())))
         .collect();
     let total: u64 = sizes.iter().map(|(_, n)| n).sum();
-    assert!(total < 145_000, "the schedule page weighs {total} bytes uncompressed: {sizes:?}");
+    assert!(total < 150_000, "the schedule page weighs {total} bytes uncompressed: {sizes:?}");
 }
 
 /// The theme's colours for what a reader must tell apart on the grids: the bars of each 参加方式, today's line

@@ -37,7 +37,7 @@ fn a_copied_template_overrides_the_theme_after_an_edit() {
     assert!(stdout(&out).contains("templates/activity.html"), "{}", stdout(&out));
     std::fs::write(
         &copy,
-        theirs.replace("<h1>{{ activity.title }}</h1>", "<h1>编辑过的模板 {{ activity.title }}</h1>"),
+        theirs.replace("<h1 class=\"p-name\">{{ activity.title }}</h1>", "<h1>编辑过的模板 {{ activity.title }}</h1>"),
     )
     .unwrap();
     let output = build(&site);

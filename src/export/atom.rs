@@ -1,4 +1,6 @@
-//! Atom feeds (RFC 4287): one per schedule and one for the site, an entry per activity.
+//! Atom feeds (RFC 4287): one per schedule and one for the site, an entry per activity; and [`changes`], the
+//! site's recorded schedule changes only, an entry per change, for readers who want to hear only when a date
+//! moves.
 //!
 //! With a `base_url` every link is absolute. Without one the feeds are still written (every page's head links
 //! the site feed, and the archive must work from disk), with links relative to the feed file itself: RFC 4287
@@ -117,6 +119,73 @@ fn entry(out: &mut String, site: &Site, layout: &Layout, id: ActivityId, link: &
         out.push_str(&format!("    <content type=\"html\">{}</content>\n", escape(&body)));
     }
     out.push_str("  </entry>\n");
+}
+
+/// The recorded changes of every schedule (`changes` in activity files), latest first, an entry per change:
+/// its summary (原定…，调整为…) and the activity as it stands now. A change's id is its activity's and its date
+/// with its place among that activity's changes of the same day, so it stays when more changes are recorded.
+/// Written with no entries when nothing has changed, so readers can subscribe before anything does.
+pub(crate) fn changes(site: &Site, path: &str) -> String {
+    let link = |url: &str| match site.config.base_url() {
+        Some(base) => urls::absolute(base, url),
+        None => urls::relative(path, url),
+    };
+    // Each activity's changes once, so the feed grows with the changes, never with the site.
+    let mut all: Vec<(ActivityId, usize)> =
+        site.activity_ids().flat_map(|id| (0..site.get(id).1.changes.len()).map(move |i| (id, i))).collect();
+    // Latest first; ties keep schedule and file order (the sort is stable).
+    all.sort_by_key(|&(id, i)| std::cmp::Reverse(site.get(id).1.changes[i].date));
+    all.truncate(FEED_ENTRIES);
+    let updated = all.first().map(|&(id, i)| site.get(id).1.changes[i].date).or(site.content_updated());
+    let year = site.schedules.iter().map(|s| s.year).min().unwrap_or(2000);
+
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    out.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        escape(&site.config.language)
+    ));
+    out.push_str(&format!("  <id>tag:{},{year}:changes</id>\n", escape(host(site))));
+    out.push_str(&format!("  <title>{}：日程变更</title>\n", escape(&site.config.title)));
+    out.push_str("  <subtitle>只含已记录的日程调整、延期和取消。</subtitle>\n");
+    out.push_str(&format!("  <updated>{}</updated>\n", timestamp(updated)));
+    out.push_str(&format!("  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n", escape(&link(path))));
+    out.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape(&link(urls::HOME))));
+    out.push_str(&format!("  <author><name>{}</name></author>\n", escape(&site.config.title)));
+    out.push_str("  <generator>almanac</generator>\n");
+    for (id, i) in all {
+        let (s, a) = site.get(id);
+        let c = &a.changes[i];
+        let same_day = a.changes[..i].iter().filter(|o| o.date == c.date).count();
+        let page = link(&urls::activity(&s.slug, &a.slug));
+        // Where it stands now: its dates, unless it is not taking place at them.
+        let now = if a.status().is_active() {
+            format!("现在：{}（{}）", a.published(), a.when.in_words())
+        } else {
+            format!("目前：{}", a.status().label())
+        };
+        let mut summary = format!("{}。{now}", c.line(s.year));
+        if let Some(note) = &c.note {
+            summary.push_str(&format!("。说明：{note}"));
+        }
+        out.push_str("  <entry>\n");
+        out.push_str(&format!(
+            "    <id>{}/{}/changes/{}-{}</id>\n",
+            escape(&schedule_id(site, id.schedule)),
+            escape(&a.slug),
+            c.date.format("%Y-%m-%d"),
+            same_day + 1
+        ));
+        out.push_str(&format!("    <title>{}</title>\n", escape(&format!("{}：{}", ics::title(a), c.summary()))));
+        out.push_str(&format!("    <updated>{}</updated>\n", timestamp(Some(c.date))));
+        if let Some(organiser) = organiser(site, id) {
+            out.push_str(&format!("    <author><name>{}</name></author>\n", escape(organiser)));
+        }
+        out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape(&page)));
+        out.push_str(&format!("    <summary type=\"text\">{}</summary>\n", escape(&summary)));
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out
 }
 
 /// A date as an RFC 3339 timestamp (midnight UTC): entries carry dates, not times.

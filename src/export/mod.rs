@@ -5,6 +5,7 @@
 //! [`archive`] zips the whole site for reading offline and [`compress`] makes the compressed copies of its
 //! text files.
 
+pub(crate) mod addto;
 pub(crate) mod archive;
 pub(crate) mod atom;
 pub(crate) mod compress;
@@ -30,7 +31,9 @@ pub(crate) fn render(file: Export, site: &Site, layout: &Layout) -> io::Result<V
     Ok(match file {
         Export::Calendar(si) => ics::schedule(site, si).into_bytes(),
         Export::ActivityCalendar(id) => ics::activity(site, id).into_bytes(),
+        Export::TagCalendar(i) => ics::tag(site, i).into_bytes(),
         Export::Feed(which) => atom::feed(site, layout, which, &path).into_bytes(),
+        Export::ChangesFeed => atom::changes(site, &path).into_bytes(),
         Export::Json(which) => data::json(site, which).into_bytes(),
         Export::Csv(which) => data::csv(site, which)?,
         Export::Sitemap => sitemap::sitemap(site).into_bytes(),
@@ -104,7 +107,7 @@ mod tests {
         let paths: Vec<String> = Export::all(&without).into_iter().map(|e| e.path(&without)).collect();
         assert_eq!(
             paths,
-            ["feed.xml", "activities.json", "activities.csv", "s/calendar.ics", "s/feed.xml"]
+            ["feed.xml", "changes.xml", "activities.json", "activities.csv", "s/calendar.ics", "s/feed.xml"]
                 .into_iter()
                 .chain(["s/a.ics"])
                 .collect::<Vec<_>>()

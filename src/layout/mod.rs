@@ -105,7 +105,11 @@ impl Page {
 pub enum Export {
     Calendar(usize),
     ActivityCalendar(ActivityId),
+    /// Tag `.0`'s activities across schedules (see [`crate::site::Site::tags`]).
+    TagCalendar(usize),
     Feed(Option<usize>),
+    /// The site's recorded schedule changes, an entry per change.
+    ChangesFeed,
     Json(Option<usize>),
     Csv(Option<usize>),
     Sitemap,
@@ -118,11 +122,12 @@ impl Export {
     /// schedule: a schedule's page links those files (README "Each thing said once"). `Json(Some(_))` and
     /// `Csv(Some(_))` are one schedule's records, for a caller that wants them; the build writes none.
     pub fn all(site: &Site) -> Vec<Export> {
-        let mut out = vec![Export::Feed(None), Export::Json(None), Export::Csv(None)];
+        let mut out = vec![Export::Feed(None), Export::ChangesFeed, Export::Json(None), Export::Csv(None)];
         for si in 0..site.schedules.len() {
             out.extend([Export::Calendar(si), Export::Feed(Some(si))]);
             out.extend(site.schedule_ids(si).map(Export::ActivityCalendar));
         }
+        out.extend((0..site.tags.len()).map(Export::TagCalendar));
         if site.config.base_url().is_some() {
             out.extend([Export::Sitemap, Export::Robots]);
         }
@@ -138,7 +143,9 @@ impl Export {
                 let (s, a) = site.get(id);
                 urls::activity_calendar(&s.slug, &a.slug)
             }
+            Export::TagCalendar(i) => urls::tag_calendar(&site.tags[i].slug),
             Export::Feed(None) => urls::FEED.to_string(),
+            Export::ChangesFeed => urls::CHANGES_FEED.to_string(),
             Export::Feed(Some(si)) => urls::schedule_feed(slug(si)),
             Export::Json(None) => urls::DATA_JSON.to_string(),
             Export::Json(Some(si)) => urls::schedule_json(slug(si)),
@@ -336,7 +343,7 @@ fn owner(item: Item) -> Item {
         Item::Export(
             Export::Calendar(si) | Export::Feed(Some(si)) | Export::Json(Some(si)) | Export::Csv(Some(si)),
         ) => Item::Page(Page::Schedule(si)),
-        Item::Page(Page::Tag(i, _)) => Item::Page(Page::Tag(i, 0)),
+        Item::Page(Page::Tag(i, _)) | Item::Export(Export::TagCalendar(i)) => Item::Page(Page::Tag(i, 0)),
         Item::Page(Page::ScheduleTable(si, _)) => Item::Page(Page::Schedule(si)),
         other => other,
     }
@@ -423,9 +430,11 @@ fn describe(site: &Site, statics: &[String], path: &str, item: Item) -> String {
         Item::Page(Page::Tag(i, _)) => format!("the page of the tag `{}`", site.tags[i].name),
         Item::Export(Export::Calendar(si)) => format!("the calendar of {}", schedule(si)),
         Item::Export(Export::ActivityCalendar(id)) => format!("the calendar of {}", activity(id)),
+        Item::Export(Export::TagCalendar(i)) => format!("the calendar of the tag `{}`", site.tags[i].name),
         Item::Export(Export::Feed(Some(si))) => format!("the feed of {}", schedule(si)),
         Item::Export(Export::Json(Some(si)) | Export::Csv(Some(si))) => format!("the data of {}", schedule(si)),
         Item::Export(Export::Feed(None)) => "the site's feed".into(),
+        Item::Export(Export::ChangesFeed) => "the feed of schedule changes".into(),
         Item::Export(Export::Json(None) | Export::Csv(None)) => "the site's data".into(),
         Item::Export(Export::Sitemap) => "the sitemap".into(),
         Item::Export(Export::Robots) => "robots.txt".into(),

@@ -255,7 +255,11 @@ impl SiteRenderer<'_> {
                 let heading = format!("标签：{}", t.name);
                 let label = if pages > 1 { format!("{heading}（第 {} 页）", n + 1) } else { heading };
                 ctx.insert("page_title", &title(&label));
-                ctx.insert("tag", &TagView { name: &t.name, url: urls::tag(&t.slug), count: t.members.len() });
+                let subscribe = Some(Subscription::new(site, urls::tag_calendar(&t.slug)));
+                ctx.insert(
+                    "tag",
+                    &TagView { name: &t.name, url: urls::tag(&t.slug), count: t.members.len(), subscribe },
+                );
                 ctx.insert("pager", &Pager::new(n, pages, |k| urls::tag_page(&t.slug, k + 1)));
                 let members = t.members.chunks(TAG_PAGE_SIZE).nth(n).unwrap_or_default();
                 let mut groups: Vec<TagGroup> = Vec::new();
@@ -283,7 +287,12 @@ impl SiteRenderer<'_> {
                 let tags: Vec<_> = site
                     .tags
                     .iter()
-                    .map(|t| TagView { name: &t.name, url: urls::tag(&t.slug), count: t.members.len() })
+                    .map(|t| TagView {
+                        name: &t.name,
+                        url: urls::tag(&t.slug),
+                        count: t.members.len(),
+                        subscribe: None,
+                    })
                     .collect();
                 ctx.insert("tags", &tags);
             }

@@ -133,6 +133,7 @@ impl SiteRenderer<'_> {
                 mode_said: a.mode.said_in(&a.published()),
                 months: YearMonth::span(a.when.start, a.when.end).into_iter().map(MonthLink::from).collect(),
                 ics_url: urls::activity_calendar(&s.slug, &a.slug),
+                add_to: export::addto::add_to(site, id),
                 reason: a.reason.as_deref(),
                 changes: a.changes.iter().map(|c| ChangeView::new(c, s.year)).collect(),
                 jsonld: export::jsonld::event(site, id),

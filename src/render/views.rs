@@ -68,17 +68,42 @@ pub(crate) struct ScheduleFiles {
     /// `webcal://` address of the calendar: only with a `base_url`, as it must be absolute.
     pub webcal_url: Option<String>,
     pub feed_url: String,
+    /// The site's feed of recorded schedule changes only.
+    pub changes_url: &'static str,
     pub json_url: String,
     pub csv_url: String,
+    /// The schedule's calendar as the "订阅" control offers it.
+    pub subscribe: Subscription,
+}
+
+/// A calendar to subscribe to, as the "订阅" control shows it (`partials/subscribe.html`, which holds its words).
+#[derive(Serialize)]
+pub(crate) struct Subscription {
+    /// The `.ics`, relative to the site root: a link that works on any host and from disk.
+    pub ics_url: String,
+    /// Its absolute address, to paste into Google or Outlook: only with a `base_url`.
+    pub url: Option<String>,
+    /// The same as `webcal://`, which opens the system's calendar app: only with a `base_url`.
+    pub webcal_url: Option<String>,
+}
+
+impl Subscription {
+    /// The calendar at `ics_url` (relative to the site root).
+    pub(crate) fn new(site: &Site, ics_url: String) -> Self {
+        let url = site.config.base_url().map(|b| urls::absolute(b, &ics_url));
+        Subscription { webcal_url: url.as_deref().map(urls::webcal), url, ics_url }
+    }
 }
 
 impl ScheduleFiles {
     pub(crate) fn new(site: &Site, schedule: &Schedule) -> Self {
-        let ics_url = urls::schedule_calendar(&schedule.slug);
+        let subscribe = Subscription::new(site, urls::schedule_calendar(&schedule.slug));
         ScheduleFiles {
-            webcal_url: site.config.base_url().map(|b| urls::webcal(&urls::absolute(b, &ics_url))),
-            ics_url,
+            webcal_url: subscribe.webcal_url.clone(),
+            ics_url: subscribe.ics_url.clone(),
+            subscribe,
             feed_url: urls::schedule_feed(&schedule.slug),
+            changes_url: urls::CHANGES_FEED,
             // The site's data, whose every record names its schedule: written once, not once more per schedule.
             json_url: urls::DATA_JSON.to_string(),
             csv_url: urls::DATA_CSV.to_string(),
@@ -546,6 +571,8 @@ pub(crate) struct ActivityPage<'a> {
     pub months: Vec<MonthLink>,
     /// This activity's own `.ics`, relative to the site root.
     pub ics_url: String,
+    /// Links that open Google Calendar and Outlook with the activity filled in, or why there are none.
+    pub add_to: crate::export::addto::AddTo,
     /// Why it is postponed or cancelled, and its recorded changes, oldest first.
     pub reason: Option<&'a str>,
     pub changes: Vec<ChangeView<'a>>,
@@ -640,6 +667,8 @@ pub(crate) struct TagView<'a> {
     pub name: &'a str,
     pub url: String,
     pub count: usize,
+    /// The tag's calendar (its activities across schedules), on the tag's own pages; none in the list of tags.
+    pub subscribe: Option<Subscription>,
 }
 
 #[derive(Serialize)]

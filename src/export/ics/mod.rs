@@ -1,4 +1,6 @@
-//! iCalendar (RFC 5545): one calendar per schedule and one per activity.
+//! iCalendar (RFC 5545): one calendar per schedule, one per tag (its activities across schedules) and one per
+//! activity. Each names itself (`NAME`, `X-WR-CALNAME`), asks subscribers to refresh it ([`REFRESH`]) and,
+//! with a `base_url`, gives its page (`URL`) and its own address (`SOURCE`), RFC 7986.
 //!
 //! A date without a time is an all-day event over the days it is read as. A time is an event in the site's
 //! `timezone` (`DTSTART;TZID=…`, with a `VTIMEZONE` describing the zone's rules from the IANA database): a
@@ -34,14 +36,48 @@ use crate::zone::{Zone, offset};
 use series::{Series, Shape, Start};
 use text::{Writer, param};
 
+/// How often a subscribed calendar should be fetched again (RFC 7986 §5.7 `REFRESH-INTERVAL`, and Outlook's
+/// older `X-PUBLISHED-TTL`, which Google and Apple read too): twice a day, so a moved date reaches readers the
+/// same day, without asking a static host for a file that changes a few times a year every few minutes.
+pub(crate) const REFRESH: &str = "PT12H";
+
 /// Every activity of schedule `si`, with their milestones.
 pub(crate) fn schedule(site: &Site, si: usize) -> String {
-    calendar(site, &site.schedules[si].title, &site.schedule_ids(si).collect::<Vec<_>>())
+    let s = &site.schedules[si];
+    let head = Head { name: s.title.clone(), page: urls::schedule(&s.slug), file: urls::schedule_calendar(&s.slug) };
+    calendar(site, &head, &site.schedule_ids(si).collect::<Vec<_>>())
 }
 
 /// One activity and its milestones.
 pub(crate) fn activity(site: &Site, id: ActivityId) -> String {
-    calendar(site, &site.get(id).1.title, &[id])
+    let (s, a) = site.get(id);
+    let head = Head {
+        name: a.title.clone(),
+        page: urls::activity(&s.slug, &a.slug),
+        file: urls::activity_calendar(&s.slug, &a.slug),
+    };
+    calendar(site, &head, &[id])
+}
+
+/// Every activity tagged with tag `i`, across schedules, with their milestones: the same events (and UIDs) as
+/// in their schedules' calendars, so subscribing to both never shows one twice in a client that merges by UID.
+/// The tag's own list of members is walked once, so the file grows with the tag, never with the site.
+pub(crate) fn tag(site: &Site, i: usize) -> String {
+    let t = &site.tags[i];
+    let head = Head {
+        name: format!("{}：{}", site.config.title, t.name),
+        page: urls::tag(&t.slug),
+        file: urls::tag_calendar(&t.slug),
+    };
+    calendar(site, &head, &t.members)
+}
+
+/// What a calendar says about itself (RFC 7986 §5): its name, and the addresses (relative to the site root) of
+/// the page that shows the same activities and of the file itself.
+struct Head {
+    name: String,
+    page: String,
+    file: String,
 }
 
 /// The UID of an activity's event, or of its milestone `milestone` (0-based), stable across builds.
@@ -64,7 +100,7 @@ fn nth_uid(uid: &str, n: usize) -> String {
     }
 }
 
-fn calendar(site: &Site, name: &str, ids: &[ActivityId]) -> String {
+fn calendar(site: &Site, head: &Head, ids: &[ActivityId]) -> String {
     let mut w = Writer::default();
     w.raw("BEGIN", "VCALENDAR");
     w.raw("VERSION", "2.0");
@@ -75,8 +111,19 @@ fn calendar(site: &Site, name: &str, ids: &[ActivityId]) -> String {
     if ids.iter().all(|&id| organiser_email(site, id).is_some()) {
         w.raw("METHOD", "PUBLISH");
     }
-    w.text("X-WR-CALNAME", name);
+    // The name twice: RFC 7986's NAME, and X-WR-CALNAME, which Apple, Google and Outlook read.
+    w.text("NAME", &head.name);
+    w.text("X-WR-CALNAME", &head.name);
     w.text("X-WR-TIMEZONE", site.config.timezone.name());
+    w.raw("REFRESH-INTERVAL;VALUE=DURATION", REFRESH);
+    w.raw("X-PUBLISHED-TTL", REFRESH);
+    // Absolute addresses only (RFC 7986 §5.5, §5.8): the page showing these activities, and where the file is
+    // fetched again. Without a base_url there is none to give.
+    if let Some(base) = site.config.base_url() {
+        w.raw("URL", &urls::absolute(base, &head.page));
+        w.raw("SOURCE;VALUE=URI", &urls::absolute(base, &head.file));
+    }
+    // No ORGANIZER here: RFC 5545 allows it only inside a component, so each event names its own (below).
     // The zone's rules, for the years of the timed events, when there are any.
     let timed = ids.iter().flat_map(|&id| {
         let a = site.get(id).1;
@@ -218,7 +265,10 @@ fn event(w: &mut Writer, common: &Common, when: &When, zone: &Zone, uid: &str, s
 }
 
 /// The `ORGANIZER` property (`ORGANIZER;CN=…`) and its `mailto:` value, when the organiser has an address: the
-/// name is [`organiser`]'s, the one rule for who organises an activity.
+/// name is [`organiser`]'s, the one rule for who organises an activity. A name alone makes none: ORGANIZER's
+/// value is a cal-address, a URI (RFC 5545 §3.8.4.3), and the site knows no other URI for its organisers
+/// (a made-up one is an address a client might write to); the name stays on the activity's page and in its
+/// JSON-LD.
 fn organizer(site: &Site, id: ActivityId) -> Option<(String, String)> {
     let mailto = organiser_email(site, id)?.mailto();
     let property = match organiser(site, id) {

@@ -159,3 +159,76 @@ fn milestones_name_their_activity_without_repeating_its_dates() {
         assert!(description.contains("所属活动：活动a") && !description.contains("2月"), "{description}");
     }
 }
+
+/// A site of activities a–d over two schedules, tagged as given, with or without a `base_url`.
+fn tagged(base_url: Option<&str>) -> Site {
+    let site = site_of(base_url, &[("a", "9月18日", None, ""), ("b", "10月1日", None, ""), ("c", "11月", None, "")]);
+    let Site { config, mut schedules, .. } = site;
+    let mut other = schedules[0].clone();
+    other.slug = "t".into();
+    other.title = "另一个日程".into();
+    other.activities.truncate(1);
+    other.activities[0].slug = "d".into();
+    other.activities[0].title = "活动d".into();
+    other.activities[0].tags = vec!["论坛".into()];
+    let tags: [&[&str]; 3] = [&["论坛", "培训"], &["培训"], &[]];
+    for (a, t) in schedules[0].activities.iter_mut().zip(tags) {
+        a.tags = t.iter().map(|t| t.to_string()).collect();
+    }
+    schedules.push(other);
+    Site::new(config, schedules)
+}
+
+fn summaries(text: &str) -> Vec<String> {
+    read(text).1.iter().map(|e| value(e, "SUMMARY").unwrap().to_string()).collect()
+}
+
+#[test]
+fn a_tags_calendar_holds_exactly_its_activities_across_schedules_with_their_uids() {
+    let site = tagged(None);
+    let names: Vec<&str> = site.tags.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["论坛", "培训"], "in reading order");
+    let forum = summaries(&tag(&site, 0));
+    // The other schedule's activity too; each once.
+    assert_eq!(forum.iter().filter(|s| *s == "活动a").count(), 1);
+    assert_eq!(forum.iter().filter(|s| *s == "活动d").count(), 1);
+    assert_eq!(forum.len(), 2, "{forum:?}");
+    let training = summaries(&tag(&site, 1));
+    assert_eq!(training, ["活动a", "活动b"]);
+    // The same UIDs as the schedules' own calendars.
+    let uids = |text: &str| -> Vec<String> {
+        read(text).1.iter().map(|e| value(e, "UID").unwrap().to_string()).collect::<Vec<_>>()
+    };
+    let all: Vec<String> = uids(&schedule(&site, 0)).into_iter().chain(uids(&schedule(&site, 1))).collect();
+    assert!(uids(&tag(&site, 0)).iter().all(|u| all.contains(u)));
+}
+
+#[test]
+fn every_calendar_names_itself_and_says_how_often_to_refresh() {
+    for base in [None, Some("https://example.org/cq")] {
+        let site = tagged(base);
+        let id = ActivityId { schedule: 0, activity: 0 };
+        for (text, name, page, file) in [
+            (schedule(&site, 0), "日程", "s/index.html", "s/calendar.ics"),
+            (tag(&site, 1), "站点：培训", "tags/pei-xun.html", "tags/pei-xun.ics"),
+            (activity(&site, id), "活动a", "s/a.html", "s/a.ics"),
+        ] {
+            let (cal, _) = read(&text);
+            assert_eq!(value(&cal, "NAME"), Some(name), "{text}");
+            assert_eq!(value(&cal, "X-WR-CALNAME"), Some(name));
+            let refresh = prop(&cal, "REFRESH-INTERVAL").unwrap();
+            assert_eq!(refresh.params, Some(vec![("VALUE".to_string(), vec!["DURATION".to_string()])]));
+            assert_eq!(refresh.value.as_deref(), Some(REFRESH));
+            assert_eq!(value(&cal, "X-PUBLISHED-TTL"), Some(REFRESH));
+            // Absolute addresses only, so only with a base_url.
+            let at = |rel: &str| base.map(|b| format!("{b}/{rel}"));
+            assert_eq!(value(&cal, "URL").map(str::to_string), at(page));
+            assert_eq!(value(&cal, "SOURCE").map(str::to_string), at(file));
+            assert_eq!(
+                prop(&cal, "ORGANIZER").map(|p| p.name.clone()),
+                None,
+                "ORGANIZER is an event's, not a calendar's"
+            );
+        }
+    }
+}
