@@ -1,0 +1,91 @@
+//! One table from the Traditional characters of date texts to the simplified ones the words of the reader are
+//! written in (時 → 时, 週 → 周, 貫穿 → 贯穿 …), and ASCII letters to lower case so English reads whatever its case.
+//! Each character becomes one of the same UTF-8 length, so a byte of the normalised text is the same byte of the
+//! text as written: tokens are found in the normalised text, and their spans, notes and messages quote the
+//! original.
+
+use std::borrow::Cow;
+
+/// Traditional → simplified, for every character a date word of the reader uses (or a vague word it refuses).
+/// Both sides of each pair are three UTF-8 bytes, which `same_lengths` checks.
+pub(super) const TRADITIONAL: [(char, char); 21] = [
+    ('時', '时'),
+    ('點', '点'),
+    ('週', '周'),
+    ('貫', '贯'),
+    ('號', '号'),
+    ('與', '与'),
+    ('兩', '两'),
+    ('禮', '礼'),
+    ('間', '间'),
+    ('後', '后'),
+    ('國', '国'),
+    ('慶', '庆'),
+    ('節', '节'),
+    ('態', '态'),
+    ('長', '长'),
+    ('體', '体'),
+    ('屆', '届'),
+    ('屬', '属'),
+    ('對', '对'),
+    ('鐘', '钟'),
+    ('個', '个'),
+];
+
+/// The simplified character for `c`, or `c` in lower case if it is an ASCII letter, or `c`.
+fn simplified(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    // CJK only: the table holds nothing else, and most of a Chinese text is not in it.
+    if c < '\u{4e00}' {
+        return c;
+    }
+    TRADITIONAL.iter().find(|(t, _)| *t == c).map_or(c, |(_, s)| *s)
+}
+
+/// `text` with Traditional characters simplified and ASCII letters in lower case, byte for byte as long; borrowed
+/// when nothing changes (a simplified text in lower case).
+pub(super) fn normalise(text: &str) -> Cow<'_, str> {
+    match text.char_indices().find(|&(_, c)| simplified(c) != c) {
+        None => Cow::Borrowed(text),
+        Some((at, _)) => {
+            let mut out = String::with_capacity(text.len());
+            out.push_str(&text[..at]);
+            out.extend(text[at..].chars().map(simplified));
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// `text` written back in Traditional characters where the table has them: the honest example of a vague word
+/// written in Traditional characters is given in Traditional characters too.
+pub(super) fn traditional(text: &str) -> String {
+    text.chars().map(|c| TRADITIONAL.iter().find(|(_, s)| *s == c).map_or(c, |(t, _)| *t)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{TRADITIONAL, normalise, traditional};
+
+    #[test]
+    fn same_lengths_and_one_way_back() {
+        for (t, s) in TRADITIONAL {
+            assert_eq!(t.len_utf8(), s.len_utf8(), "{t} → {s}");
+            assert_eq!(TRADITIONAL.iter().filter(|(_, x)| *x == s).count(), 1, "{s} has one Traditional form");
+        }
+        let cases = [
+            ("貫穿全年", "贯穿全年"),
+            ("9月18日14時", "9月18日14时"),
+            ("Sept 18–22", "sept 18–22"),
+            ("九月", "九月"),
+            ("週末（長期）", "周末（长期）"),
+        ];
+        for (text, want) in cases {
+            let got = normalise(text);
+            assert_eq!((got.as_ref(), got.len()), (want, text.len()), "{text:?}");
+        }
+        assert!(matches!(normalise("9月18日"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(traditional("9月-12月（每周三）"), "9月-12月（每週三）");
+    }
+}
