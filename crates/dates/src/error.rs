@@ -97,6 +97,8 @@ pub enum DateErrorKind {
     ThirdOfMonths(String),
     #[error("\"{0}\" does not say am or pm")]
     NoMeridiem(String),
+    #[error("the number {0} has no month beside it")]
+    NoMonthFor(String),
 }
 
 impl DateError {

@@ -171,6 +171,9 @@ impl DateError {
             DateErrorKind::NoMeridiem(time) => format!(
                 "An hour before 6 needs am or pm: write the afternoon as {time} pm or as a 24-hour time (14:30)."
             ),
+            DateErrorKind::NoMonthFor(n) => format!(
+                "Write the month beside {n}, as {n} September or September {n}, or write a year with four digits."
+            ),
             DateErrorKind::UnclosedBracket(open) => {
                 let close = if open == "(" { ")" } else { "）" };
                 format!("Close the note with \"{close}\", for example 9月{open}评审阶段{close}.")

@@ -292,10 +292,12 @@ fn read_item(tokens: &[Token], lent: Option<Unit>, text: &str) -> Result<Item, D
         }
         [_, (_, span), ..] => return Err(span.error(DateErrorKind::Misplaced(span.text(text)))),
     };
-    let (start_side, start_extras) = read_side(left, right.is_none(), text)?;
+    // English words anywhere in the range make both sides English (`Sep 18 – 22, 2023`).
+    let english = tokens.iter().any(|t| t.span.text(text).bytes().any(|b| b.is_ascii_alphabetic()));
+    let (start_side, start_extras) = read_side(left, right.is_none(), english, text)?;
     let (end_side, end_extras) = match right {
         Some(right) => {
-            let (side, extras) = read_side(right, true, text)?;
+            let (side, extras) = read_side(right, true, english, text)?;
             (Some(side), extras)
         }
         None => (None, Extras::default()),
@@ -317,7 +319,7 @@ fn item_span(tokens: &[Token]) -> Span {
 }
 
 /// One side: its date tokens, then what follows them. `last` is the side that ends the text.
-fn read_side(els: &[El], last: bool, text: &str) -> Result<(Side, Extras), DateError> {
+fn read_side(els: &[El], last: bool, english_item: bool, text: &str) -> Result<(Side, Extras), DateError> {
     // English names the weekday first (`Mon 18 Sep`, `Monday, September 18`); it is checked as 9月18日（周一）.
     let english = |w: &WeekdayEl| w.span.text(text).bytes().all(|b| b.is_ascii_alphabetic() || b == b'.');
     let (lead, els) = match els {
@@ -359,7 +361,7 @@ fn read_side(els: &[El], last: bool, text: &str) -> Result<(Side, Extras), DateE
             El::Clock(_) | El::Weekday(_) => {}
         }
     }
-    Ok((parse_side(&dates, text)?, extras))
+    Ok((parse_side(&dates, english_item, text)?, extras))
 }
 
 /// An ISO 8601 / EDTF date or interval, with any notes, weekday and time after it.

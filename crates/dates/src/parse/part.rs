@@ -181,13 +181,19 @@ fn join_english(start: &Side, end: &Side, text: &str) -> Result<(Part, Option<Pa
     let unit = |n: Num, other: &Side| match n.digits {
         4 => Ok(Unit::Year),
         _ if has_day(other) || other.bare.is_some_and(|b| b.digits <= 2) && has_day(start) => Ok(Unit::Day),
-        _ => Err(missing_unit(n, text)),
+        _ => Err(english_missing(n, text)),
     };
     let start_unit = start.bare.map(|n| unit(n, end)).transpose()?;
     let end_unit = end.bare.map(|n| unit(n, start)).transpose()?;
-    let (mut first, last) = (build_part(start, start_unit, text)?, build_part(end, end_unit, text)?);
+    let (first, last) = (build_part(start, start_unit, text)?, build_part(end, end_unit, text)?);
+    let (mut first, mut last) = (first, last);
     if let (None, Some(Fine::Day(..)), Some(MonthSpec::One(m))) = (first.month, first.fine, last.month) {
         first.month = Some(MonthSpec::One(m));
+    }
+    // Sep 18 – 22, 2023: an end with a year of its own is still in the start's month.
+    if let (None, Some(_), Some(Fine::Day(..)), Some(MonthSpec::One(m))) = (last.month, last.year, last.fine, first.month)
+    {
+        last.month = Some(MonthSpec::One(m));
     }
     if let (None, Some(YearSpec::Written(y))) = (first.year, last.year) {
         let wraps = matches!((first.month, last.month), (Some(a), Some(b)) if month_range(a).0 > month_range(b).1);
@@ -212,17 +218,22 @@ fn ends_in_month(side: &Side) -> bool {
     matches!(side.pieces.last(), Some(Piece::Numbered(Unit::Month, ..)))
 }
 
+/// A number of an English date that is no year and has no month beside it (`18 to 22`, `Sep 18 22`).
+fn english_missing(n: Num, text: &str) -> DateError {
+    n.span.error(DateErrorKind::NoMonthFor(n.span.text(text)))
+}
+
 fn missing_unit(n: Num, text: &str) -> DateError {
     n.span.error(DateErrorKind::MissingUnit(n.span.text(text)))
 }
 
 /// Groups the tokens of one side into pieces ("9" + "月" → month 9).
-pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError> {
+/// `english`: the range it is a side of has English words, so its pieces may come in any order.
+pub(super) fn parse_side(tokens: &[Token], english: bool, text: &str) -> Result<Side, DateError> {
     let span = match (tokens.first(), tokens.last()) {
         (Some(first), Some(last)) => first.span.to(last.span),
         _ => return Err(Span::new(0, text.len()).error(DateErrorKind::Empty)),
     };
-    let english = tokens.iter().any(|t| t.span.text(text).bytes().any(|b| b.is_ascii_alphabetic()));
     let mut side = Side { span, pieces: Vec::new(), bare: None, english };
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
@@ -266,11 +277,17 @@ pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError
                     {
                         Unit::Day
                     }
+                    // `22` of `Sep 18 – 22, 2023`: a number the other side gives its unit.
+                    _ if english && digits <= 2 && side.bare.is_none() => {
+                        side.bare = Some(num);
+                        i += 1;
+                        continue;
+                    }
                     None => {
                         side.bare = Some(num);
                         break;
                     }
-                    Some(_) => return Err(missing_unit(num, text)),
+                    Some(_) => return Err(if english { english_missing(num, text) } else { missing_unit(num, text) }),
                 };
                 // An English year or day has no unit word after it.
                 let unit_word = matches!(tok_at(i + 1), Some(Tok::Year | Tok::Month | Tok::Day | Tok::Quarter));
@@ -431,7 +448,7 @@ fn build_part(side: &Side, bare_unit: Option<Unit>, text: &str) -> Result<Part, 
         (Some(n), Some(unit)) => Some(Piece::Numbered(unit, n, n.span)),
         // "4月15": a day without 日 after its month.
         (Some(n), None) if ends_in_month(side) => Some(Piece::Numbered(Unit::Day, n, n.span)),
-        (Some(n), None) => return Err(missing_unit(n, text)),
+        (Some(n), None) => return Err(if side.english { english_missing(n, text) } else { missing_unit(n, text) }),
     };
     let mut part = Part { span: side.span, year: None, month: None, fine: None };
     let mut rank = 0;
@@ -442,7 +459,7 @@ fn build_part(side: &Side, bare_unit: Option<Unit>, text: &str) -> Result<Part, 
         let after_months = matches!(part.month, Some(MonthSpec::Quarter(..) | MonthSpec::Half(..)));
         if piece.rank() <= rank || whole_year || after_months {
             return Err(match (is_bare, side.bare) {
-                (true, Some(n)) => missing_unit(n, text),
+                (true, Some(n)) => if side.english { english_missing(n, text) } else { missing_unit(n, text) },
                 _ => {
                     let span = piece.span();
                     span.error(DateErrorKind::Misplaced(span.text(text)))
