@@ -215,11 +215,16 @@ impl DateError {
                 "A time of day can only follow an exact day, as in Sep 27, {time}. If the day is not known yet, put \
                  the time in brackets as a note: {date} ({time})."
             ),
-            DateErrorKind::HourNotInPeriod { period, hour } if english(period) => format!(
-                "With am or pm an hour runs from 1 to 12: write {} pm, or the 24-hour time {hour}:00 without \
-                 \"{period}\".",
-                hour % 12
-            ),
+            DateErrorKind::HourNotInPeriod { period, hour } if english(period) => {
+                let twelve = match hour {
+                    0 => "12 am".to_string(),
+                    13..=23 => format!("{} pm", hour - 12),
+                    _ => "an hour from 1 to 12".to_string(),
+                };
+                format!(
+                    "With am or pm an hour runs from 1 to 12: write {twelve}, or a 24-hour time without \"{period}\"."
+                )
+            }
             DateErrorKind::WeekdayMismatch { date, written, .. } if english(written) => format!(
                 "Check the date and the weekday against a calendar: {} {} is a {}, so either the date or \
                  \"{written}\" is wrong.",
