@@ -107,8 +107,10 @@ pub(super) fn ordinal_suffix(rest: &str) -> usize {
     let b = rest.as_bytes();
     match b {
         [x, y, ..]
-            if matches!([x.to_ascii_lowercase(), y.to_ascii_lowercase()], [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h'])
-                && !b.get(2).is_some_and(u8::is_ascii_alphabetic) =>
+            if matches!(
+                [x.to_ascii_lowercase(), y.to_ascii_lowercase()],
+                [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+            ) && !b.get(2).is_some_and(u8::is_ascii_alphabetic) =>
         {
             2
         }

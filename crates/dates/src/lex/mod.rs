@@ -37,7 +37,17 @@ impl Span {
     }
 
     pub(crate) fn text(self, text: &str) -> String {
-        text.get(self.start..self.end).unwrap_or_default().to_string()
+        self.str(text).to_string()
+    }
+
+    /// The bytes of the span in `text`, borrowed.
+    pub(crate) fn str(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or_default()
+    }
+
+    /// Whether the span holds an ASCII letter: English words (or a `Q` of `Q3`).
+    pub(crate) fn has_letter(self, text: &str) -> bool {
+        self.str(text).bytes().any(|b| b.is_ascii_alphabetic())
     }
 
     pub(crate) fn error(self, kind: DateErrorKind) -> DateError {

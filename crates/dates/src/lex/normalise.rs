@@ -6,30 +6,26 @@
 
 use std::borrow::Cow;
 
-/// Traditional → simplified, for every character a date word of the reader uses (or a vague word it refuses).
-/// Both sides of each pair are three UTF-8 bytes, which `same_lengths` checks.
-pub(super) const TRADITIONAL: [(char, char); 21] = [
-    ('時', '时'),
-    ('點', '点'),
-    ('週', '周'),
-    ('貫', '贯'),
-    ('號', '号'),
-    ('與', '与'),
+/// Traditional → simplified, for every character a date word of the reader uses (or a vague word it refuses),
+/// sorted by the Traditional character for a binary search. Both sides of each pair are three UTF-8 bytes, which
+/// the test checks.
+pub(super) const TRADITIONAL: [(char, char); 16] = [
     ('兩', '两'),
-    ('禮', '礼'),
-    ('間', '间'),
-    ('後', '后'),
     ('國', '国'),
-    ('慶', '庆'),
-    ('節', '节'),
+    ('後', '后'),
     ('態', '态'),
+    ('慶', '庆'),
+    ('時', '时'),
+    ('禮', '礼'),
+    ('節', '节'),
+    ('與', '与'),
+    ('號', '号'),
+    ('貫', '贯'),
+    ('週', '周'),
     ('長', '长'),
+    ('間', '间'),
     ('體', '体'),
-    ('屆', '届'),
-    ('屬', '属'),
-    ('對', '对'),
-    ('鐘', '钟'),
-    ('個', '个'),
+    ('點', '点'),
 ];
 
 /// The simplified character for `c`, or `c` in lower case if it is an ASCII letter, or `c`.
@@ -41,7 +37,7 @@ fn simplified(c: char) -> char {
     if c < '\u{4e00}' {
         return c;
     }
-    TRADITIONAL.iter().find(|(t, _)| *t == c).map_or(c, |(_, s)| *s)
+    TRADITIONAL.binary_search_by_key(&c, |&(t, _)| t).map_or(c, |k| TRADITIONAL[k].1)
 }
 
 /// `text` with Traditional characters simplified and ASCII letters in lower case, byte for byte as long; borrowed
@@ -70,6 +66,7 @@ mod tests {
 
     #[test]
     fn same_lengths_and_one_way_back() {
+        assert!(TRADITIONAL.windows(2).all(|w| w[0].0 < w[1].0), "sorted for the binary search");
         for (t, s) in TRADITIONAL {
             assert_eq!(t.len_utf8(), s.len_utf8(), "{t} → {s}");
             assert_eq!(TRADITIONAL.iter().filter(|(_, x)| *x == s).count(), 1, "{s} has one Traditional form");

@@ -83,7 +83,7 @@ pub(crate) fn check_unknown(tokens: &[Token], text: &str) -> Result<(), DateErro
     };
     let Some(k) = tokens.iter().enumerate().position(unknown) else { return Ok(()) };
     // English words unknown together are one phrase: `by appointment`.
-    let words = |t: &Token| t.tok == Tok::Other && t.span.text(text).bytes().all(|b| b.is_ascii_alphabetic());
+    let words = |t: &Token| t.tok == Tok::Other && t.span.str(text).bytes().all(|b| b.is_ascii_alphabetic());
     let phrase = tokens[k..].iter().take_while(|t| words(t)).last().filter(|_| words(&tokens[k]));
     let first = phrase.map_or(tokens[k].span, |last| tokens[k].span.to(last.span));
     let rest = || tokens.iter().enumerate().skip(k);
@@ -282,7 +282,7 @@ fn read_item(tokens: &[Token], lent: Option<Unit>, text: &str) -> Result<Item, D
             // The end may start with its English weekday: Mon 18 – Fri 22 September.
             let starts = match right {
                 [El::Date(_), ..] => true,
-                [El::Weekday(w), El::Date(_), ..] => w.span.text(text).bytes().all(|b| b.is_ascii_alphabetic() || b == b'.'),
+                [El::Weekday(w), El::Date(_), ..] => w.span.has_letter(text),
                 _ => false,
             };
             if left.is_empty() || !starts {
@@ -292,8 +292,8 @@ fn read_item(tokens: &[Token], lent: Option<Unit>, text: &str) -> Result<Item, D
         }
         [_, (_, span), ..] => return Err(span.error(DateErrorKind::Misplaced(span.text(text)))),
     };
-    // English words anywhere in the range make both sides English (`Sep 18 – 22, 2023`).
-    let english = tokens.iter().any(|t| t.span.text(text).bytes().any(|b| b.is_ascii_alphabetic()));
+    // English words anywhere in the range, outside its notes, make both sides English (`Sep 18 – 22, 2023`).
+    let english = tokens.iter().any(|t| !matches!(t.tok, Tok::Group { .. }) && t.span.has_letter(text));
     let (start_side, start_extras) = read_side(left, right.is_none(), english, text)?;
     let (end_side, end_extras) = match right {
         Some(right) => {
@@ -321,7 +321,7 @@ fn item_span(tokens: &[Token]) -> Span {
 /// One side: its date tokens, then what follows them. `last` is the side that ends the text.
 fn read_side(els: &[El], last: bool, english_item: bool, text: &str) -> Result<(Side, Extras), DateError> {
     // English names the weekday first (`Mon 18 Sep`, `Monday, September 18`); it is checked as 9月18日（周一）.
-    let english = |w: &WeekdayEl| w.span.text(text).bytes().all(|b| b.is_ascii_alphabetic() || b == b'.');
+    let english = |w: &WeekdayEl| w.span.has_letter(text);
     let (lead, els) = match els {
         [El::Weekday(w), rest @ ..] if w.group.is_none() && english(w) && matches!(rest.first(), Some(El::Date(_))) => {
             (Some(*w), rest)

@@ -180,18 +180,18 @@ fn join_english(start: &Side, end: &Side, text: &str) -> Result<(Part, Option<Pa
     let has_day = |side: &Side| side.pieces.iter().any(|p| matches!(p, Piece::Numbered(Unit::Day, ..)));
     let unit = |n: Num, other: &Side| match n.digits {
         4 => Ok(Unit::Year),
-        _ if has_day(other) || other.bare.is_some_and(|b| b.digits <= 2) && has_day(start) => Ok(Unit::Day),
+        _ if has_day(other) => Ok(Unit::Day),
         _ => Err(english_missing(n, text)),
     };
     let start_unit = start.bare.map(|n| unit(n, end)).transpose()?;
     let end_unit = end.bare.map(|n| unit(n, start)).transpose()?;
-    let (first, last) = (build_part(start, start_unit, text)?, build_part(end, end_unit, text)?);
-    let (mut first, mut last) = (first, last);
+    let (mut first, mut last) = (build_part(start, start_unit, text)?, build_part(end, end_unit, text)?);
     if let (None, Some(Fine::Day(..)), Some(MonthSpec::One(m))) = (first.month, first.fine, last.month) {
         first.month = Some(MonthSpec::One(m));
     }
     // Sep 18 – 22, 2023: an end with a year of its own is still in the start's month.
-    if let (None, Some(_), Some(Fine::Day(..)), Some(MonthSpec::One(m))) = (last.month, last.year, last.fine, first.month)
+    if let (None, Some(_), Some(Fine::Day(..)), Some(MonthSpec::One(m))) =
+        (last.month, last.year, last.fine, first.month)
     {
         last.month = Some(MonthSpec::One(m));
     }
@@ -375,9 +375,7 @@ pub(super) fn parse_side(tokens: &[Token], english: bool, text: &str) -> Result<
 /// of one month, and a quarter or half year is whole months, so no reading of it would be honest.
 fn english_order(side: &mut Side, text: &str) -> Result<(), DateError> {
     let third = side.pieces.iter().find(|p| matches!(p, Piece::Dekad(..)));
-    let months = side.pieces.iter().find(|p| {
-        matches!(p, Piece::Numbered(Unit::Quarter, ..) | Piece::Half(..))
-    });
+    let months = side.pieces.iter().find(|p| matches!(p, Piece::Numbered(Unit::Quarter, ..) | Piece::Half(..)));
     if let (Some(a), Some(b)) = (third, months) {
         let (a, b) = (a.span(), b.span());
         let span = if a.start < b.start { a.to(b) } else { b.to(a) };
@@ -459,7 +457,13 @@ fn build_part(side: &Side, bare_unit: Option<Unit>, text: &str) -> Result<Part, 
         let after_months = matches!(part.month, Some(MonthSpec::Quarter(..) | MonthSpec::Half(..)));
         if piece.rank() <= rank || whole_year || after_months {
             return Err(match (is_bare, side.bare) {
-                (true, Some(n)) => if side.english { english_missing(n, text) } else { missing_unit(n, text) },
+                (true, Some(n)) => {
+                    if side.english {
+                        english_missing(n, text)
+                    } else {
+                        missing_unit(n, text)
+                    }
+                }
                 _ => {
                     let span = piece.span();
                     span.error(DateErrorKind::Misplaced(span.text(text)))

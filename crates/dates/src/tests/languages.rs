@@ -144,6 +144,10 @@ pub(super) const ENGLISH: &[Case] = &[
     // lists
     ("Oct 1, 3 and 5", 2023, "2023-10-01", "2023-10-05", D, D, None, "2023年10月1日、3日、5日"),
     ("Oct 1 and Nov 3", 2023, "2023-10-01", "2023-11-03", D, D, None, "2023年10月1日、11月3日"),
+    // a Chinese date with an English note stays a Chinese date; English words join Chinese dates
+    ("8-9月（online）", 2023, "2023-08-01", "2023-09-30", M, M, Some("online"), "2023年8月–9月"),
+    ("9月 to 10月", 2023, "2023-09-01", "2023-10-31", M, M, None, "2023年9月–10月"),
+    ("9月18日 2:30 pm", 2023, "2023-09-18", "2023-09-18", T, T, None, "2023年9月18日 14:30"),
 ];
 
 #[test]
@@ -221,7 +225,8 @@ fn reports_every_error_in_its_language() {
     let mut wrong = Vec::new();
     for (text, year, kind, offset, offending, help) in error_cases() {
         match parse_when(text, year) {
-            Err(e) if (&e.kind, e.offset, &text[e.span()]) == (&kind, offset, offending) && e.help().contains(help) => {}
+            Err(e) if (&e.kind, e.offset, &text[e.span()]) == (&kind, offset, offending) && e.help().contains(help) => {
+            }
             Err(e) => wrong.push(format!("{text:?}: {e:?} at {:?}: {}", &text[e.span()], e.help())),
             Ok(w) => wrong.push(format!("{text:?}: reads {w:?}")),
         }

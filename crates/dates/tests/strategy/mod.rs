@@ -94,7 +94,8 @@ pub(crate) fn when_text(forms: u32, pieces: u32, noise: u32) -> impl Strategy<Va
     let month = prop::sample::select(vec![
         "January", "Feb", "March", "Apr.", "May", "June", "Jul", "August", "Sept", "Sep.", "October", "NOV", "december",
     ]);
-    let before = prop::sample::select(vec!["", "18 ", "1–3 ", "late ", "mid-", "early ", "end of ", "Mon 18 ", "Sunday, "]);
+    let before =
+        prop::sample::select(vec!["", "18 ", "1–3 ", "late ", "mid-", "early ", "end of ", "Mon 18 ", "Sunday, "]);
     let after = prop::sample::select(vec![
         "",
         " 18",
