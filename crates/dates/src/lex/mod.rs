@@ -414,12 +414,14 @@ fn known_at(rest: &str, prev: Option<Tok>, after_letter: bool) -> Option<(Tok, u
 /// Tokens of `text[range]`, skipping whitespace; spans are offsets into all of `text`. Words are found in the
 /// normalised text (Traditional characters simplified, English in lower case), whose bytes are the text's.
 pub(crate) fn tokenize(text: &str, range: Span) -> Vec<Token> {
-    let norm = normalise::normalise(text);
+    // Only the range: byte `i` of the text is byte `i - base` of `norm`.
+    let base = range.start;
+    let norm = normalise::normalise(text.get(range.start..range.end).unwrap_or_default());
     let norm = norm.as_ref();
-    let letter_at = |i: usize| i > 0 && norm.as_bytes().get(i - 1).is_some_and(u8::is_ascii_alphabetic);
+    let letter_at = |i: usize| i > base && norm.as_bytes().get(i - base - 1).is_some_and(u8::is_ascii_alphabetic);
     let mut tokens = Vec::new();
     let mut i = range.start;
-    while let Some(rest) = norm.get(i..range.end).filter(|r| !r.is_empty()) {
+    while let Some(rest) = norm.get(i - base..).filter(|r| !r.is_empty()) {
         let Some(c) = rest.chars().next() else { break };
         if c.is_whitespace() {
             i += c.len_utf8();

@@ -28,13 +28,24 @@ pub(super) const TRADITIONAL: [(char, char); 16] = [
     ('點', '点'),
 ];
 
+/// One bit for each value of the low seven bits of a Traditional character of the table: a character whose bit is
+/// not set is not in it, which is most of a Chinese text, found without a search.
+const MAYBE_TRADITIONAL: u128 = {
+    let mut mask = 0u128;
+    let mut k = 0;
+    while k < TRADITIONAL.len() {
+        mask |= 1 << (TRADITIONAL[k].0 as u32 & 127);
+        k += 1;
+    }
+    mask
+};
+
 /// The simplified character for `c`, or `c` in lower case if it is an ASCII letter, or `c`.
 fn simplified(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    // CJK only: the table holds nothing else, and most of a Chinese text is not in it.
-    if c < '\u{4e00}' {
+    if MAYBE_TRADITIONAL >> (c as u32 & 127) & 1 == 0 {
         return c;
     }
     TRADITIONAL.binary_search_by_key(&c, |&(t, _)| t).map_or(c, |k| TRADITIONAL[k].1)

@@ -66,20 +66,21 @@ const VAGUE_EN: [(&str, &str); 19] = [
 /// The first vague word in the date part, outside brackets (a note may say anything). Words are found in the
 /// normalised text, so a Traditional 春節前後 is the simplified 春节前后; the error quotes the text as written.
 pub(crate) fn check_vague(text: &str, date: Span) -> Result<(), DateError> {
-    let norm = normalise(text);
+    // Byte `i` of the date part is byte `date.start + i` of the text.
+    let norm = normalise(&text[date.start..date.end]);
     let norm = norm.as_ref();
     let mut depth = 0usize;
-    for (i, c) in norm[date.start..date.end].char_indices() {
+    for (i, c) in norm.char_indices() {
         if OPENERS.contains(&c) {
             depth += 1;
         } else if CLOSERS.contains(&c) {
             depth = depth.saturating_sub(1);
         } else if depth == 0 {
             let at = date.start + i;
-            let rest = &norm[at..date.end];
+            let rest = &norm[i..];
             let found = if c.is_ascii_alphabetic() {
                 let whole = |len: usize| !rest.as_bytes().get(len).is_some_and(u8::is_ascii_alphabetic);
-                let after_letter = i > 0 && norm.as_bytes()[at - 1].is_ascii_alphabetic();
+                let after_letter = i > 0 && norm.as_bytes()[i - 1].is_ascii_alphabetic();
                 VAGUE_EN.iter().map(|(w, _)| *w).find(|w| !after_letter && rest.starts_with(w) && whole(w.len()))
             } else {
                 VAGUE.iter().map(|(w, _)| *w).find(|w| rest.starts_with(w))
