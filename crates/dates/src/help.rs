@@ -190,10 +190,10 @@ impl DateError {
                 "Say which month \"{word}\" is in, as in {word} September; a third of a month (early, mid, late) \
                  needs its month."
             ),
-            DateErrorKind::Unrecognised(words) if english(words) => format!(
-                "Write a date such as Sep 18, 18–22 September, late August, July–September, Q3 2024, all year or \
-                 2023-09-18, and put anything else in brackets (…) or after a comma, as in all year, {words}."
-            ),
+            DateErrorKind::Unrecognised(words) if english(words) => "Write a date such as Sep 18, 18–22 September, \
+                 late August, July–September, Q3 2024, all year or 2023-09-18, and put anything else in brackets (…) \
+                 or after a comma, as in September (week 1) or all year, by appointment."
+                .to_string(),
             DateErrorKind::TrailingText(rest) if english(rest) => format!(
                 "Put extra words in brackets after the date, as in September ({rest}), or after a comma, as in \
                  all year, {rest}."
