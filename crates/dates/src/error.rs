@@ -93,6 +93,12 @@ pub enum DateErrorKind {
     DekadsApart(String),
     #[error("the teaching week \"{0}\" says no date: almanac cannot tell which week of which term it is")]
     WeekWithoutDate(String),
+    #[error("\"{0}\" puts a third of a month on a quarter or half year, which is whole months")]
+    ThirdOfMonths(String),
+    #[error("\"{0}\" does not say am or pm")]
+    NoMeridiem(String),
+    #[error("the number {0} has no month beside it")]
+    NoMonthFor(String),
 }
 
 impl DateError {

@@ -7,9 +7,18 @@ use crate::error::{DateError, DateErrorKind, weekday_name};
 use crate::lex::honest_example;
 use crate::when::last_day;
 
+/// Whether a quoted part of a text is English, so its help gives English examples.
+fn english(quoted: &str) -> bool {
+    quoted.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
 impl DateError {
-    /// One plain sentence telling the editor how to fix the text.
+    /// One plain sentence telling the editor how to fix the text, with examples in the language of the part it
+    /// points at (English for `Sept 31st`, Chinese for `9月32日`).
     pub fn help(&self) -> String {
+        if let Some(help) = self.english_help() {
+            return help;
+        }
         match &self.kind {
             DateErrorKind::Empty => "Write when the activity happens, for example 9月18日, \
                  9月18日-22日, 8月下旬, 7月-9月, 全年 or 2023-09-18."
@@ -154,10 +163,99 @@ impl DateError {
                 "Write the date in brackets after the week and weekday, as timetables do: {week}周3(2026-05-13); the \
                  weekday is checked against it."
             ),
+            DateErrorKind::ThirdOfMonths(words) => format!(
+                "early, mid and late are thirds of one month, and a quarter or half year is whole months: write the \
+                 months you mean (July–August) or the third of one month (early July), and keep the words as a note: \
+                 Q3 ({words})."
+            ),
+            DateErrorKind::NoMeridiem(time) => format!(
+                "An hour before 6 needs am or pm: write the afternoon as {time} pm or as a 24-hour time (14:30)."
+            ),
+            DateErrorKind::NoMonthFor(n) => format!(
+                "Write the month beside {n}, as {n} September or September {n}, or write a year with four digits."
+            ),
             DateErrorKind::UnclosedBracket(open) => {
                 let close = if open == "(" { ")" } else { "）" };
                 format!("Close the note with \"{close}\", for example 9月{open}评审阶段{close}.")
             }
         }
     }
+}
+
+impl DateError {
+    /// The help for an error in an English text, where it quotes English words; `None` for the rest.
+    fn english_help(&self) -> Option<String> {
+        Some(match &self.kind {
+            DateErrorKind::NoMonth(word) if english(word) => format!(
+                "Say which month \"{word}\" is in, as in {word} September; a third of a month (early, mid, late) \
+                 needs its month."
+            ),
+            DateErrorKind::Unrecognised(words) if english(words) => "Write a date such as Sep 18, 18–22 September, \
+                 late August, July–September, Q3 2024, all year or 2023-09-18, and put anything else in brackets (…) \
+                 or after a comma, as in September (week 1) or all year, by appointment."
+                .to_string(),
+            DateErrorKind::TrailingText(rest) if english(rest) => format!(
+                "Put extra words in brackets after the date, as in September ({rest}), or after a comma, as in \
+                 all year, {rest}."
+            ),
+            DateErrorKind::Misplaced(word) if english(word) => "Write each part once (a day, a month, a year), as in \
+                 18 September 2023 or Mon 18 Sep, and join two dates with a single –, - or to."
+                .to_string(),
+            DateErrorKind::MissingUnit(n) if english(n) => {
+                format!("Write the month with {n}, as {n} September or September {n}.")
+            }
+            DateErrorKind::IncompleteRange(sep) if english(sep) => {
+                format!("Write a date on both sides of \"{sep}\", for example July {sep} September.")
+            }
+            DateErrorKind::PeriodWithoutTime(word) | DateErrorKind::MisplacedTime(word) if english(word) => {
+                "A time goes right after its day, with am or pm after it: Sep 27, 2:30–4:30 pm or Sep 18, 9 am."
+                    .to_string()
+            }
+            DateErrorKind::TimeNeedsDay { time, date } if english(date) => format!(
+                "A time of day can only follow an exact day, as in Sep 27, {time}. If the day is not known yet, put \
+                 the time in brackets as a note: {date} ({time})."
+            ),
+            DateErrorKind::HourNotInPeriod { period, hour } if english(period) => {
+                let twelve = match hour {
+                    0 => "12 am".to_string(),
+                    13..=23 => format!("{} pm", hour - 12),
+                    _ => "an hour from 1 to 12".to_string(),
+                };
+                format!(
+                    "With am or pm an hour runs from 1 to 12: write {twelve}, or a 24-hour time without \"{period}\"."
+                )
+            }
+            DateErrorKind::WeekdayMismatch { date, written, .. } if english(written) => format!(
+                "Check the date and the weekday against a calendar: {} {} is a {}, so either the date or \
+                 \"{written}\" is wrong.",
+                month_name(date.month()),
+                date.day(),
+                weekday_name(date.weekday())
+            ),
+            DateErrorKind::WeekdayNeedsDay { weekday, date } if english(weekday) => format!(
+                "A weekday checks an exact day, as in {weekday} 18 September. For a weekly activity, write the range \
+                 with the weekday as a note: {date} (every {weekday})."
+            ),
+            _ => return None,
+        })
+    }
+}
+
+/// An English month's name, for help.
+fn month_name(month: u32) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES.get(month.wrapping_sub(1) as usize).copied().unwrap_or("the month")
 }

@@ -1,7 +1,9 @@
 //! Reading the published, fuzzy time text of an activity ("8月下旬", "7月-9月（评审阶段）",
 //! "全年，按报名预约时间安排", "2023-09-18", "9月27日14:30-16:30", "10月1日、3日、5日") the way a
 //! Chinese reader does: into an inclusive date range — or a list of them — that remembers how
-//! precise each end was written, with its time of day when one is written.
+//! precise each end was written, with its time of day when one is written. Traditional characters
+//! read as the simplified ones ("貫穿全年", "9月18日14時"), and English as an English reader does
+//! ("18–22 September", "late August", "Q3 2024", "Sep 27, 2:30–4:30 pm"), at the same precisions.
 //!
 //! The rule that shapes everything here: precision is never faked. "8月下旬" becomes
 //! 21–31 August *at dekad precision*, "7月-9月" and "第三季度" stay month ranges, and a time is
@@ -22,7 +24,9 @@
 //!
 //! 1. `lex`: the text into a date part and a clause note (`split_clause`), words that name no
 //!    dates refused (`check_vague`), then the date part into `Token`s of kind `Tok`, each with the
-//!    `Span` of its bytes (`tokenize`; Chinese numerals and weekdays are read here).
+//!    `Span` of its bytes (`tokenize`; Chinese numerals, weekdays and English words are read here, in
+//!    a normalised copy of the text whose bytes are the text's: Traditional characters simplified,
+//!    ASCII in lower case).
 //! 2. `parse`: the tokens into `Item`s, one per date of a list: the two ends of a range as
 //!    written (`Part`: year, months, day or 旬, nothing filled in yet) and what each end says
 //!    beside its date (`Extras`: notes, a time of day as a `ClockEl`, a weekday).

@@ -7,11 +7,14 @@
 //! [`RelYear`], [`Period`]); [`tokenize`] again for the inside of a bracket, and [`digit_value`].
 //! Imports no other stage.
 
+mod english;
+mod normalise;
 mod numerals;
 mod vague;
 
 use crate::error::{DateError, DateErrorKind};
 
+pub(crate) use english::is_english;
 pub(crate) use vague::{check_vague, honest_example};
 
 // ---------------------------------------------------------------------------------------
@@ -34,7 +37,17 @@ impl Span {
     }
 
     pub(crate) fn text(self, text: &str) -> String {
-        text.get(self.start..self.end).unwrap_or_default().to_string()
+        self.str(text).to_string()
+    }
+
+    /// The bytes of the span in `text`, borrowed.
+    pub(crate) fn str(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or_default()
+    }
+
+    /// Whether the span holds an ASCII letter: English words (or a `Q` of `Q3`).
+    pub(crate) fn has_letter(self, text: &str) -> bool {
+        self.str(text).bytes().any(|b| b.is_ascii_alphabetic())
     }
 
     pub(crate) fn error(self, kind: DateErrorKind) -> DateError {
@@ -64,7 +77,7 @@ pub(crate) fn split_clause(text: &str) -> Result<(Span, Option<String>), DateErr
         } else if CLOSERS.contains(&c) {
             // A closer with no opener stays in the date part, where it is unreadable text.
             open.pop();
-        } else if open.is_empty() && CLAUSE_MARKS.contains(&c) {
+        } else if open.is_empty() && CLAUSE_MARKS.contains(&c) && !(c == ',' && english_comma(text, i)) {
             cut = Some((i, c));
             break;
         }
@@ -86,6 +99,15 @@ pub(crate) fn split_clause(text: &str) -> Result<(Span, Option<String>), DateErr
         return Err(span.error(DateErrorKind::MissingDate));
     }
     Ok((Span::new(start, end), note))
+}
+
+/// Whether the `,` at `at` is inside an English date rather than before its note: after a month or weekday
+/// name (`Monday, September 18`, `Sep 18, 2023`, `Oct 1, 3 and 5`) and before a number, a month or a weekday.
+fn english_comma(text: &str, at: usize) -> bool {
+    let after = text[at + 1..].trim_start();
+    let next_word = after.split(|c: char| !(c.is_ascii_alphabetic() || c == '.')).next().unwrap_or_default();
+    let continues = after.starts_with(|c: char| c.is_ascii_digit()) || english::is_date_word(next_word);
+    continues && text[..at].split(|c: char| !(c.is_ascii_alphabetic() || c == '.')).any(english::is_date_word)
 }
 
 fn non_empty(s: &str) -> Option<&str> {
@@ -207,7 +229,7 @@ pub(crate) enum Tok {
     Half(Half),
     RelYear(RelYear),
     Dekad(Dekad),
-    /// Range separator: a run of dashes/tildes, 至 or 到.
+    /// Range separator: a run of dashes/tildes, 至 or 到, `to` or `through`.
     Sep,
     /// `/`, only meaningful in ISO intervals.
     Slash,
@@ -226,14 +248,18 @@ pub(crate) enum Tok {
     Period(Period),
     /// 每天, 每日 before the hours of each day.
     Daily,
-    /// 周三, 星期五, 礼拜天: the day of the week from Monday (1) to Sunday (7).
+    /// 周三, 星期五, 礼拜天, Wed, Friday: the day of the week from Monday (1) to Sunday (7).
     Weekday(u32),
-    /// 、 between the dates of a list.
+    /// 、 between the dates of a list; `,` or `and` in English (`Oct 1, 3 and 5`).
     List,
     /// A bracketed part, `（…）` or `(…)`, brackets nested inside; `inner` is between the brackets.
     Group {
         inner: Span,
     },
+    /// An English month name, `September`, `Sept`, `Sep.`: the month from 1 to 12.
+    MonthName(u32),
+    /// `am` (false) or `pm` (true) after an English time.
+    Meridiem(bool),
     /// Anything unknown, grouped so "abc" is one token.
     Other,
 }
@@ -245,11 +271,11 @@ pub(crate) struct Token {
     pub(crate) span: Span,
 }
 
-/// Longest words first, so "中下旬" wins over "下旬" and "上半年" is not read from its 年.
-const WORDS: [(&str, Tok); 44] = [
-    // 贯穿全年, "throughout the year", is the whole year; Traditional characters read as the simplified.
+/// Longest words first, so "中下旬" wins over "下旬" and "上半年" is not read from its 年. Traditional characters
+/// are read as the simplified (`normalise`), so each word is here once.
+const WORDS: [(&str, Tok); 41] = [
+    // 贯穿全年, "throughout the year", is the whole year.
     ("贯穿全年", Tok::WholeYear),
-    ("貫穿全年", Tok::WholeYear),
     ("上、中旬", Tok::Dekad(Dekad::EarlyMiddle)),
     ("中、下旬", Tok::Dekad(Dekad::MiddleLate)),
     ("上半年", Tok::Half(Half::First)),
@@ -267,7 +293,6 @@ const WORDS: [(&str, Tok); 44] = [
     ("季度", Tok::Quarter),
     ("月份", Tok::Month),
     ("期间", Tok::During),
-    ("期間", Tok::During),
     ("上午", Tok::Period(Period::Morning)),
     ("早上", Tok::Period(Period::Morning)),
     ("中午", Tok::Period(Period::Noon)),
@@ -283,7 +308,6 @@ const WORDS: [(&str, Tok); 44] = [
     ("月", Tok::Month),
     ("日", Tok::Day),
     ("号", Tok::Day),
-    ("號", Tok::Day),
     ("至", Tok::Sep),
     ("到", Tok::Sep),
     ("/", Tok::Slash),
@@ -295,7 +319,7 @@ const WORDS: [(&str, Tok); 44] = [
 ];
 
 /// What may follow a Chinese numeral for it to be read as a number.
-const NUMERAL_UNITS: [char; 11] = ['年', '月', '日', '号', '號', '季', '时', '時', '点', '點', '分'];
+const NUMERAL_UNITS: [char; 8] = ['年', '月', '日', '号', '季', '时', '点', '分'];
 
 /// Dash-like range marks; a run of them ("——") is one separator.
 const DASHES: [char; 10] = ['-', '~', '－', '～', '〜', '–', '—', '―', '‐', '−'];
@@ -308,10 +332,11 @@ pub(crate) fn digit_value(c: char) -> Option<u32> {
     }
 }
 
-/// The known token starting `rest`, with its byte length (whitespace is "known" too, as
-/// it ends an unknown run). `prev` is the token before, for words that mean something only
-/// after another (月中 after a month); inside unknown text it is `Other`.
-fn known_at(rest: &str, prev: Option<Tok>) -> Option<(Tok, usize)> {
+/// The known token starting `rest` (of the normalised text), with its byte length (whitespace is "known" too, as
+/// it ends an unknown run). `prev` is the token before, for words that mean something only after another (月中
+/// after a month); inside unknown text it is `Other`. `after_letter`: an ASCII letter comes just before, so no
+/// English word starts here.
+fn known_at(rest: &str, prev: Option<Tok>, after_letter: bool) -> Option<(Tok, usize)> {
     let c = rest.chars().next()?;
     if c.is_whitespace() {
         return Some((Tok::Other, 0));
@@ -323,7 +348,15 @@ fn known_at(rest: &str, prev: Option<Tok>) -> Option<(Tok, usize)> {
             digits += 1;
             len += d.1;
         }
+        // 18th, 1st: an English day number with its ordinal.
+        let len = len + if digits <= 2 { english::ordinal_suffix(&rest[len..]) } else { 0 };
         return Some((Tok::Num { value, digits }, len));
+    }
+    if c.is_ascii_alphabetic()
+        && !after_letter
+        && let Some(word) = english::word_at(rest)
+    {
+        return Some(word);
     }
     if DASHES.contains(&c) {
         let len = rest.chars().take_while(|ch| DASHES.contains(ch)).map(char::len_utf8).sum();
@@ -355,11 +388,11 @@ fn known_at(rest: &str, prev: Option<Tok>) -> Option<(Tok, usize)> {
         // 月中 is the middle of the month, as 中旬.
         '中' if prev == Some(Tok::Month) => Some((Tok::Dekad(Dekad::Middle), c.len_utf8())),
         // Clock units count only after a number, so 时间 or 分会场 stay words.
-        '时' | '時' | '点' | '點' if matches!(prev, Some(Tok::Num { .. })) => Some((Tok::Hour, c.len_utf8())),
+        '时' | '点' if matches!(prev, Some(Tok::Num { .. })) => Some((Tok::Hour, c.len_utf8())),
         '分' if matches!(prev, Some(Tok::Num { .. })) => Some((Tok::Minute, c.len_utf8())),
         '半' if prev == Some(Tok::Hour) => Some((Tok::HalfHour, c.len_utf8())),
         'Q' | 'q' | 'Ｑ' if next.and_then(digit_value).is_some() => Some((Tok::QuarterMark, c.len_utf8())),
-        '和' | '与' | '與' | '及' if matches!(prev, Some(Tok::Dekad(_))) => Some((Tok::And, c.len_utf8())),
+        '和' | '与' | '及' if matches!(prev, Some(Tok::Dekad(_))) => Some((Tok::And, c.len_utf8())),
         // 第 before a quarter (第三季度, 第3季度) or a teaching week (第11周, 第十一週).
         '第' => {
             let after = &rest[c.len_utf8()..];
@@ -368,7 +401,7 @@ fn known_at(rest: &str, prev: Option<Tok>) -> Option<(Tok, usize)> {
                 .take_while(|&ch| numerals::is_numeral(ch) || digit_value(ch).is_some())
                 .map(char::len_utf8)
                 .sum();
-            let week = ['周', '週'].into_iter().find(|&w| after[run..].starts_with(w));
+            let week = after[run..].starts_with('周').then_some('周');
             match week {
                 Some(w) if run > 0 => Some((Tok::Week, c.len_utf8() + run + w.len_utf8())),
                 _ => (run > 0 && after[run..].starts_with("季度")).then_some((Tok::Ordinal, c.len_utf8())),
@@ -378,18 +411,41 @@ fn known_at(rest: &str, prev: Option<Tok>) -> Option<(Tok, usize)> {
     }
 }
 
-/// Tokens of `text[range]`, skipping whitespace; spans are offsets into all of `text`.
+/// Tokens of `text[range]`, skipping whitespace; spans are offsets into all of `text`. Words are found in the
+/// normalised text (Traditional characters simplified, English in lower case), whose bytes are the text's.
 pub(crate) fn tokenize(text: &str, range: Span) -> Vec<Token> {
+    // Only the range: byte `i` of the text is byte `i - base` of `norm`.
+    let base = range.start;
+    let norm = normalise::normalise(text.get(range.start..range.end).unwrap_or_default());
+    let norm = norm.as_ref();
+    let letter_at = |i: usize| i > base && norm.as_bytes().get(i - base - 1).is_some_and(u8::is_ascii_alphabetic);
     let mut tokens = Vec::new();
     let mut i = range.start;
-    while let Some(rest) = text.get(i..range.end).filter(|r| !r.is_empty()) {
+    while let Some(rest) = norm.get(i - base..).filter(|r| !r.is_empty()) {
         let Some(c) = rest.chars().next() else { break };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
         }
+        // A comma inside an English date (split_clause left it there): after a weekday or before a year or a
+        // time it says nothing (`Monday, September 18`, `Sep 18, 2023`, `Sep 27, 2:30 pm`); between days it
+        // lists them (`Oct 1, 3 and 5`).
+        if c == ',' {
+            let after = rest[1..].trim_start();
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            let quiet = matches!(tokens.last(), Some(Token { tok: Tok::Weekday(_), .. }))
+                || digits == 4
+                || english::clock_ahead(after)
+                || english::word_at(after).is_some_and(|(t, _)| matches!(t, Tok::MonthName(_) | Tok::Weekday(_)))
+                    && !matches!(tokens.last(), Some(Token { tok: Tok::Num { .. }, .. }));
+            if !quiet {
+                tokens.push(Token { tok: Tok::List, span: Span::new(i, i + 1) });
+            }
+            i += 1;
+            continue;
+        }
         let group = OPENERS.contains(&c).then(|| find_close(text, i + c.len_utf8())).flatten();
-        let (tok, len) = match (group, known_at(rest, tokens.last().map(|t: &Token| t.tok))) {
+        let (tok, len) = match (group, known_at(rest, tokens.last().map(|t: &Token| t.tok), letter_at(i))) {
             (Some((close_at, close)), _) if close_at < range.end => {
                 let inner = Span::new(i + c.len_utf8(), close_at);
                 (Tok::Group { inner }, close_at + close.len_utf8() - i)
@@ -399,7 +455,7 @@ pub(crate) fn tokenize(text: &str, range: Span) -> Vec<Token> {
                 // Unknown: swallow up to the next known token, bracket or whitespace.
                 let mut len = c.len_utf8();
                 while let Some(r) = rest.get(len..).filter(|r| !r.is_empty()) {
-                    if known_at(r, Some(Tok::Other)).is_some() || r.starts_with(OPENERS) {
+                    if known_at(r, Some(Tok::Other), letter_at(i + len)).is_some() || r.starts_with(OPENERS) {
                         break;
                     }
                     len += r.chars().next().map_or(1, char::len_utf8);

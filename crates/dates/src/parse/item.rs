@@ -82,7 +82,10 @@ pub(crate) fn check_unknown(tokens: &[Token], text: &str) -> Result<(), DateErro
         matches!(t.tok, Tok::Other) || (t.tok == Tok::Slash && !iso_like && !between_slots(k))
     };
     let Some(k) = tokens.iter().enumerate().position(unknown) else { return Ok(()) };
-    let first = tokens[k].span;
+    // English words unknown together are one phrase: `by appointment`.
+    let words = |t: &Token| t.tok == Tok::Other && t.span.str(text).bytes().all(|b| b.is_ascii_alphabetic());
+    let phrase = tokens[k..].iter().take_while(|t| words(t)).last().filter(|_| words(&tokens[k]));
+    let first = phrase.map_or(tokens[k].span, |last| tokens[k].span.to(last.span));
     let rest = || tokens.iter().enumerate().skip(k);
     let trailing = k > 0 && rest().all(|(i, t)| unknown((i, t)) || matches!(t.tok, Tok::Group { .. }));
     Err(if trailing {
@@ -159,9 +162,10 @@ fn open_group(inner: Span, text: &str) -> Result<Vec<El>, DateError> {
                 | Tok::Slash
                 | Tok::List
                 | Tok::Weekday(_)
+                | Tok::Meridiem(_)
         )
     };
-    let read = tokens.iter().any(|t| matches!(t.tok, Tok::Colon | Tok::Hour | Tok::Weekday(_)));
+    let read = tokens.iter().any(|t| matches!(t.tok, Tok::Colon | Tok::Hour | Tok::Weekday(_) | Tok::Meridiem(_)));
     let note = match (tokens.first(), tokens.get(1).map(|t| t.tok)) {
         // A note that starts with a weekday (（周三下午）) is kept whole, but its weekday is still
         // checked — unless it begins a run of weekdays (（周一至周五）), which is no one day's.
@@ -210,6 +214,8 @@ pub(crate) fn read_items(tokens: &[Token], text: &str) -> Result<Vec<Item>, Date
         }
     }
     chunks.push(&tokens[from..]);
+    // Oct 1, 3 and 5: in English a lone number of a list is a day of the month before it.
+    let english = tokens.iter().any(|t| matches!(t.tok, Tok::MonthName(_)));
     let mut items = Vec::new();
     for (k, chunk) in chunks.iter().enumerate() {
         if chunk.is_empty() {
@@ -219,7 +225,8 @@ pub(crate) fn read_items(tokens: &[Token], text: &str) -> Result<Vec<Item>, Date
             return Err(mark.error(DateErrorKind::IncompleteRange(mark.text(text))));
         }
         // 9月18、19日: a bare number takes its unit from the next date, as 8-9月 does.
-        let lent = chunks.get(k + 1).and_then(|next| first_unit(next));
+        let lone_day = english && k > 0 && matches!(chunk, [Token { tok: Tok::Num { digits: 1..=2, .. }, .. }]);
+        let lent = if lone_day { Some(Unit::Day) } else { chunks.get(k + 1).and_then(|next| first_unit(next)) };
         items.push(read_item(chunk, lent, text)?);
     }
     Ok(items)
@@ -272,17 +279,25 @@ fn read_item(tokens: &[Token], lent: Option<Unit>, text: &str) -> Result<Item, D
         [] => (&els[..], None),
         [(k, sep)] => {
             let (left, right) = (&els[..*k], &els[*k + 1..]);
-            if left.is_empty() || !matches!(right.first(), Some(El::Date(_))) {
+            // The end may start with its English weekday: Mon 18 – Fri 22 September.
+            let starts = match right {
+                [El::Date(_), ..] => true,
+                [El::Weekday(w), El::Date(_), ..] => w.span.has_letter(text),
+                _ => false,
+            };
+            if left.is_empty() || !starts {
                 return Err(sep.error(DateErrorKind::IncompleteRange(sep.text(text))));
             }
             (left, Some(right))
         }
         [_, (_, span), ..] => return Err(span.error(DateErrorKind::Misplaced(span.text(text)))),
     };
-    let (start_side, start_extras) = read_side(left, right.is_none(), text)?;
+    // English words anywhere in the range, outside its notes, make both sides English (`Sep 18 – 22, 2023`).
+    let english = tokens.iter().any(|t| !matches!(t.tok, Tok::Group { .. }) && t.span.has_letter(text));
+    let (start_side, start_extras) = read_side(left, right.is_none(), english, text)?;
     let (end_side, end_extras) = match right {
         Some(right) => {
-            let (side, extras) = read_side(right, true, text)?;
+            let (side, extras) = read_side(right, true, english, text)?;
             (Some(side), extras)
         }
         None => (None, Extras::default()),
@@ -304,7 +319,15 @@ fn item_span(tokens: &[Token]) -> Span {
 }
 
 /// One side: its date tokens, then what follows them. `last` is the side that ends the text.
-fn read_side(els: &[El], last: bool, text: &str) -> Result<(Side, Extras), DateError> {
+fn read_side(els: &[El], last: bool, english_item: bool, text: &str) -> Result<(Side, Extras), DateError> {
+    // English names the weekday first (`Mon 18 Sep`, `Monday, September 18`); it is checked as 9月18日（周一）.
+    let english = |w: &WeekdayEl| w.span.has_letter(text);
+    let (lead, els) = match els {
+        [El::Weekday(w), rest @ ..] if w.group.is_none() && english(w) && matches!(rest.first(), Some(El::Date(_))) => {
+            (Some(*w), rest)
+        }
+        _ => (None, els),
+    };
     let dates: Vec<Token> = els.iter().map_while(|e| if let El::Date(t) = e { Some(*t) } else { None }).collect();
     match (dates.is_empty(), els.first()) {
         (true, Some(El::During(span) | El::Sep(span) | El::Note(span))) => {
@@ -318,7 +341,7 @@ fn read_side(els: &[El], last: bool, text: &str) -> Result<(Side, Extras), DateE
         }
         _ => {}
     }
-    let mut extras = Extras::default();
+    let mut extras = Extras { weekday: lead, ..Extras::default() };
     for (k, el) in els.iter().enumerate().skip(dates.len()) {
         if extras.take(el, text)? {
             continue;
@@ -338,7 +361,7 @@ fn read_side(els: &[El], last: bool, text: &str) -> Result<(Side, Extras), DateE
             El::Clock(_) | El::Weekday(_) => {}
         }
     }
-    Ok((parse_side(&dates, text)?, extras))
+    Ok((parse_side(&dates, english_item, text)?, extras))
 }
 
 /// An ISO 8601 / EDTF date or interval, with any notes, weekday and time after it.

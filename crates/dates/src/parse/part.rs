@@ -134,6 +134,9 @@ pub(super) struct Side {
     span: Span,
     pieces: Vec<Piece>,
     bare: Option<Num>,
+    /// Written in English (`18 September`, `Q3 2024`): its pieces come in any order, and a range's start takes
+    /// what it leaves out from its end (`18–22 September`, `July–September 2024`).
+    english: bool,
 }
 
 /// Joins the two sides of a Chinese range, lending a unit to a bare number. `lent` is the
@@ -147,6 +150,9 @@ pub(super) fn join_sides(
     let Some(end) = end else {
         return Ok((build_part(start, lent, text)?, None));
     };
+    if start.english || end.english {
+        return join_english(start, end, text);
+    }
     // "4月15-20": days without 日 after a month, both ends.
     if start.bare.is_some() && end.pieces.is_empty() && end.bare.is_some() && ends_in_month(start) {
         return Ok((build_part(start, Some(Unit::Day), text)?, Some(build_part(end, Some(Unit::Day), text)?)));
@@ -167,9 +173,54 @@ pub(super) fn join_sides(
     Ok((build_part(start, start_unit, text)?, Some(build_part(end, end_unit, text)?)))
 }
 
+/// Joins the two sides of an English range. A bare number takes the unit the other side has (`18–22 September`,
+/// `September 18–22`), and the start takes from the end the month of its day and the year it leaves out
+/// (`18–22 September 2023` is 2023-09-18 to 22; `December–January 2024` starts in December 2023).
+fn join_english(start: &Side, end: &Side, text: &str) -> Result<(Part, Option<Part>), DateError> {
+    let has_day = |side: &Side| side.pieces.iter().any(|p| matches!(p, Piece::Numbered(Unit::Day, ..)));
+    let unit = |n: Num, other: &Side| match n.digits {
+        4 => Ok(Unit::Year),
+        _ if has_day(other) => Ok(Unit::Day),
+        _ => Err(english_missing(n, text)),
+    };
+    let start_unit = start.bare.map(|n| unit(n, end)).transpose()?;
+    let end_unit = end.bare.map(|n| unit(n, start)).transpose()?;
+    let (mut first, mut last) = (build_part(start, start_unit, text)?, build_part(end, end_unit, text)?);
+    if let (None, Some(Fine::Day(..)), Some(MonthSpec::One(m))) = (first.month, first.fine, last.month) {
+        first.month = Some(MonthSpec::One(m));
+    }
+    // Sep 18 – 22, 2023: an end with a year of its own is still in the start's month.
+    if let (None, Some(_), Some(Fine::Day(..)), Some(MonthSpec::One(m))) =
+        (last.month, last.year, last.fine, first.month)
+    {
+        last.month = Some(MonthSpec::One(m));
+    }
+    if let (None, Some(YearSpec::Written(y))) = (first.year, last.year) {
+        let wraps = matches!((first.month, last.month), (Some(a), Some(b)) if month_range(a).0 > month_range(b).1);
+        let year = if wraps { Num { value: y.value.saturating_sub(1), ..y } } else { y };
+        first.year = Some(YearSpec::Written(year));
+    }
+    Ok((first, Some(last)))
+}
+
+/// The first and last month a written month spec names, as far as its numbers say (checked later).
+fn month_range(spec: MonthSpec) -> (u32, u32) {
+    match spec {
+        MonthSpec::One(n) => (n.value, n.value),
+        MonthSpec::Quarter(n, _) => (n.value.saturating_mul(3).saturating_sub(2), n.value.saturating_mul(3)),
+        MonthSpec::Half(Half::First, _) => (1, 6),
+        MonthSpec::Half(Half::Second, _) => (7, 12),
+    }
+}
+
 /// Whether the last piece of a side is a month: a bare number after it is its day (`4月15`).
 fn ends_in_month(side: &Side) -> bool {
     matches!(side.pieces.last(), Some(Piece::Numbered(Unit::Month, ..)))
+}
+
+/// A number of an English date that is no year and has no month beside it (`18 to 22`, `Sep 18 22`).
+fn english_missing(n: Num, text: &str) -> DateError {
+    n.span.error(DateErrorKind::NoMonthFor(n.span.text(text)))
 }
 
 fn missing_unit(n: Num, text: &str) -> DateError {
@@ -177,12 +228,13 @@ fn missing_unit(n: Num, text: &str) -> DateError {
 }
 
 /// Groups the tokens of one side into pieces ("9" + "月" → month 9).
-pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError> {
+/// `english`: the range it is a side of has English words, so its pieces may come in any order.
+pub(super) fn parse_side(tokens: &[Token], english: bool, text: &str) -> Result<Side, DateError> {
     let span = match (tokens.first(), tokens.last()) {
         (Some(first), Some(last)) => first.span.to(last.span),
         _ => return Err(Span::new(0, text.len()).error(DateErrorKind::Empty)),
     };
-    let mut side = Side { span, pieces: Vec::new(), bare: None };
+    let mut side = Side { span, pieces: Vec::new(), bare: None, english };
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
         let misplaced = || token.span.error(DateErrorKind::Misplaced(token.span.text(text)));
@@ -215,12 +267,35 @@ pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError
                         side.pieces.extend(compact(num, text, &[Unit::Month, Unit::Day]));
                         break;
                     }
+                    // English: a year of four digits anywhere, a day next to its month name (`Sep 18, 2023`,
+                    // `18 September`, `Q3 2024`).
+                    _ if english && digits == 4 => Unit::Year,
+                    _ if english
+                        && digits <= 2
+                        && (matches!(tok_at(i + 1), Some(Tok::MonthName(_)))
+                            || i > 0 && matches!(tok_at(i - 1), Some(Tok::MonthName(_)))) =>
+                    {
+                        Unit::Day
+                    }
+                    // `22` of `Sep 18 – 22, 2023`: a number the other side gives its unit.
+                    _ if english && digits <= 2 && side.bare.is_none() => {
+                        side.bare = Some(num);
+                        i += 1;
+                        continue;
+                    }
                     None => {
                         side.bare = Some(num);
                         break;
                     }
-                    Some(_) => return Err(missing_unit(num, text)),
+                    Some(_) => return Err(if english { english_missing(num, text) } else { missing_unit(num, text) }),
                 };
+                // An English year or day has no unit word after it.
+                let unit_word = matches!(tok_at(i + 1), Some(Tok::Year | Tok::Month | Tok::Day | Tok::Quarter));
+                if !unit_word {
+                    side.pieces.push(Piece::Numbered(unit, num, num.span));
+                    i += 1;
+                    continue;
+                }
                 let whole = token.span.to(tokens[i + 1].span);
                 side.pieces.push(Piece::Numbered(unit, num, whole));
                 i += 2;
@@ -258,6 +333,10 @@ pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError
                 side.pieces.push(Piece::Dekad(d, span));
             }
             Tok::WholeYear => side.pieces.push(Piece::WholeYear(token.span)),
+            Tok::MonthName(m) => {
+                let num = Num { value: m, digits: 2, span: token.span };
+                side.pieces.push(Piece::Numbered(Unit::Month, num, token.span));
+            }
             Tok::Half(h) => side.pieces.push(Piece::Half(h, token.span)),
             Tok::RelYear(r) => side.pieces.push(Piece::Relative(r, token.span)),
             // A unit with no number ("月"), or a mark that slipped through.
@@ -277,6 +356,7 @@ pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError
             | Tok::Weekday(_)
             | Tok::Week
             | Tok::And
+            | Tok::Meridiem(_)
             | Tok::List => return Err(misplaced()),
             Tok::Slash | Tok::Other | Tok::Group { .. } => {
                 return Err(token.span.error(DateErrorKind::Unrecognised(token.span.text(text))));
@@ -284,7 +364,25 @@ pub(super) fn parse_side(tokens: &[Token], text: &str) -> Result<Side, DateError
         }
         i += 1;
     }
+    if side.english {
+        english_order(&mut side, text)?;
+    }
     Ok(side)
+}
+
+/// Puts the pieces of an English side in the order the Chinese are written (year, month, day or third), as English
+/// writes them in any (`18 September 2023`, `late August`). `early Q3` is refused: early, mid and late are thirds
+/// of one month, and a quarter or half year is whole months, so no reading of it would be honest.
+fn english_order(side: &mut Side, text: &str) -> Result<(), DateError> {
+    let third = side.pieces.iter().find(|p| matches!(p, Piece::Dekad(..)));
+    let months = side.pieces.iter().find(|p| matches!(p, Piece::Numbered(Unit::Quarter, ..) | Piece::Half(..)));
+    if let (Some(a), Some(b)) = (third, months) {
+        let (a, b) = (a.span(), b.span());
+        let span = if a.start < b.start { a.to(b) } else { b.to(a) };
+        return Err(span.error(DateErrorKind::ThirdOfMonths(span.text(text))));
+    }
+    side.pieces.sort_by_key(|p| p.rank());
+    Ok(())
 }
 
 /// A dotted date starting at token `i`: `10.28` (month.day), `2023.10` (year.month) or
@@ -348,7 +446,7 @@ fn build_part(side: &Side, bare_unit: Option<Unit>, text: &str) -> Result<Part, 
         (Some(n), Some(unit)) => Some(Piece::Numbered(unit, n, n.span)),
         // "4月15": a day without 日 after its month.
         (Some(n), None) if ends_in_month(side) => Some(Piece::Numbered(Unit::Day, n, n.span)),
-        (Some(n), None) => return Err(missing_unit(n, text)),
+        (Some(n), None) => return Err(if side.english { english_missing(n, text) } else { missing_unit(n, text) }),
     };
     let mut part = Part { span: side.span, year: None, month: None, fine: None };
     let mut rank = 0;
@@ -359,7 +457,13 @@ fn build_part(side: &Side, bare_unit: Option<Unit>, text: &str) -> Result<Part, 
         let after_months = matches!(part.month, Some(MonthSpec::Quarter(..) | MonthSpec::Half(..)));
         if piece.rank() <= rank || whole_year || after_months {
             return Err(match (is_bare, side.bare) {
-                (true, Some(n)) => missing_unit(n, text),
+                (true, Some(n)) => {
+                    if side.english {
+                        english_missing(n, text)
+                    } else {
+                        missing_unit(n, text)
+                    }
+                }
                 _ => {
                     let span = piece.span();
                     span.error(DateErrorKind::Misplaced(span.text(text)))

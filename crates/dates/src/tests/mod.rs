@@ -4,6 +4,7 @@
 mod context;
 mod families;
 mod forms;
+mod languages;
 mod limits;
 mod lists;
 mod times;

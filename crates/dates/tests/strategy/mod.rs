@@ -51,6 +51,31 @@ pub(crate) fn when_text(forms: u32, pieces: u32, noise: u32) -> impl Strategy<Va
         "第",
         "季度",
         "上半年",
+        // Traditional characters and English words
+        "週",
+        "時",
+        "點",
+        "號",
+        "貫穿全年",
+        "September",
+        "Sep",
+        "sept.",
+        "late ",
+        "mid-",
+        "early ",
+        "end of ",
+        "Q3",
+        "H2",
+        "all year",
+        " to ",
+        " and ",
+        ", ",
+        " am",
+        "pm",
+        "Mon ",
+        "TBD",
+        "2:30",
+        "(review)",
     ]);
     let rest = prop::sample::select(vec![
         "",
@@ -65,8 +90,30 @@ pub(crate) fn when_text(forms: u32, pieces: u32, noise: u32) -> impl Strategy<Va
         "，地点待定",
         "30日到10月",
     ]);
+    // English forms: a month name with what may come before and after it.
+    let month = prop::sample::select(vec![
+        "January", "Feb", "March", "Apr.", "May", "June", "Jul", "August", "Sept", "Sep.", "October", "NOV", "december",
+    ]);
+    let before =
+        prop::sample::select(vec!["", "18 ", "1–3 ", "late ", "mid-", "early ", "end of ", "Mon 18 ", "Sunday, "]);
+    let after = prop::sample::select(vec![
+        "",
+        " 18",
+        " 18–22",
+        " 18-22, 2023",
+        " 2024",
+        " 18, 2:30–4:30 pm",
+        " 9, 9:00 am–5 pm",
+        " 1, 3 and 5",
+        " to October",
+        "–November 2024",
+        " (review)",
+        ", online",
+        " 31st",
+    ]);
     prop_oneof![
         forms => (1..=12u32, rest).prop_map(|(m, rest)| format!("{m}月{rest}")),
+        forms => (before, month, after).prop_map(|(b, m, a)| format!("{b}{m}{a}")),
         pieces => prop::collection::vec(piece, 1..7).prop_map(|p| p.concat()),
         noise => any::<String>().prop_map(|s| s.chars().take(12).collect()),
         // Long lists of dates, some past the reader's limits (100 dates, 1,000 characters): refused whole with
