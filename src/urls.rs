@@ -49,6 +49,12 @@ pub(crate) fn schedule_calendar(schedule_slug: &str) -> String {
     format!("{schedule_slug}/calendar.ics")
 }
 
+/// The pieces a reader's own calendar is made of in the browser, beside the schedule's page (a script, so that
+/// it loads from disk too).
+pub(crate) fn schedule_pick_data(schedule_slug: &str) -> String {
+    format!("{schedule_slug}/calendar-pick.js")
+}
+
 /// One activity (and its milestones) as an iCalendar file, beside its page.
 pub(crate) fn activity_calendar(schedule_slug: &str, activity_slug: &str) -> String {
     format!("{schedule_slug}/{activity_slug}.ics")

@@ -32,6 +32,7 @@ pub(crate) fn render(file: Export, site: &Site, layout: &Layout) -> io::Result<V
         Export::Calendar(si) => ics::schedule(site, si).into_bytes(),
         Export::ActivityCalendar(id) => ics::activity(site, id).into_bytes(),
         Export::TagCalendar(i) => ics::tag(site, i).into_bytes(),
+        Export::PickData(si) => ics::pick::data(site, si).into_bytes(),
         Export::Feed(which) => atom::feed(site, layout, which, &path).into_bytes(),
         Export::ChangesFeed => atom::changes(site, &path).into_bytes(),
         Export::Json(which) => data::json(site, which).into_bytes(),
@@ -107,10 +108,18 @@ mod tests {
         let paths: Vec<String> = Export::all(&without).into_iter().map(|e| e.path(&without)).collect();
         assert_eq!(
             paths,
-            ["feed.xml", "changes.xml", "activities.json", "activities.csv", "s/calendar.ics", "s/feed.xml"]
-                .into_iter()
-                .chain(["s/a.ics"])
-                .collect::<Vec<_>>()
+            [
+                "feed.xml",
+                "changes.xml",
+                "activities.json",
+                "activities.csv",
+                "s/calendar.ics",
+                "s/feed.xml",
+                "s/calendar-pick.js"
+            ]
+            .into_iter()
+            .chain(["s/a.ics"])
+            .collect::<Vec<_>>()
         );
         assert_eq!(notices(&without).len(), 1);
         assert_eq!(host(&without), FALLBACK_HOST);

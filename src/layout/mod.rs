@@ -107,6 +107,9 @@ pub enum Export {
     ActivityCalendar(ActivityId),
     /// Tag `.0`'s activities across schedules (see [`crate::site::Site::tags`]).
     TagCalendar(usize),
+    /// The pieces schedule `.0`'s page puts a reader's own calendar together from: only on a page that holds
+    /// the whole schedule (not [`is_large`]).
+    PickData(usize),
     Feed(Option<usize>),
     /// The site's recorded schedule changes, an entry per change.
     ChangesFeed,
@@ -125,6 +128,9 @@ impl Export {
         let mut out = vec![Export::Feed(None), Export::ChangesFeed, Export::Json(None), Export::Csv(None)];
         for si in 0..site.schedules.len() {
             out.extend([Export::Calendar(si), Export::Feed(Some(si))]);
+            if !is_large(site.schedules[si].activities.len()) {
+                out.push(Export::PickData(si));
+            }
             out.extend(site.schedule_ids(si).map(Export::ActivityCalendar));
         }
         out.extend((0..site.tags.len()).map(Export::TagCalendar));
@@ -144,6 +150,7 @@ impl Export {
                 urls::activity_calendar(&s.slug, &a.slug)
             }
             Export::TagCalendar(i) => urls::tag_calendar(&site.tags[i].slug),
+            Export::PickData(si) => urls::schedule_pick_data(slug(si)),
             Export::Feed(None) => urls::FEED.to_string(),
             Export::ChangesFeed => urls::CHANGES_FEED.to_string(),
             Export::Feed(Some(si)) => urls::schedule_feed(slug(si)),
@@ -341,7 +348,11 @@ fn owner(item: Item) -> Item {
     match item {
         Item::Export(Export::ActivityCalendar(id)) => Item::Page(Page::Activity(id)),
         Item::Export(
-            Export::Calendar(si) | Export::Feed(Some(si)) | Export::Json(Some(si)) | Export::Csv(Some(si)),
+            Export::Calendar(si)
+            | Export::PickData(si)
+            | Export::Feed(Some(si))
+            | Export::Json(Some(si))
+            | Export::Csv(Some(si)),
         ) => Item::Page(Page::Schedule(si)),
         Item::Page(Page::Tag(i, _)) | Item::Export(Export::TagCalendar(i)) => Item::Page(Page::Tag(i, 0)),
         Item::Page(Page::ScheduleTable(si, _)) => Item::Page(Page::Schedule(si)),
@@ -431,6 +442,7 @@ fn describe(site: &Site, statics: &[String], path: &str, item: Item) -> String {
         Item::Export(Export::Calendar(si)) => format!("the calendar of {}", schedule(si)),
         Item::Export(Export::ActivityCalendar(id)) => format!("the calendar of {}", activity(id)),
         Item::Export(Export::TagCalendar(i)) => format!("the calendar of the tag `{}`", site.tags[i].name),
+        Item::Export(Export::PickData(si)) => format!("the data of the picked calendars of {}", schedule(si)),
         Item::Export(Export::Feed(Some(si))) => format!("the feed of {}", schedule(si)),
         Item::Export(Export::Json(Some(si)) | Export::Csv(Some(si))) => format!("the data of {}", schedule(si)),
         Item::Export(Export::Feed(None)) => "the site's feed".into(),

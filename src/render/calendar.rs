@@ -184,6 +184,7 @@ impl SiteRenderer<'_> {
         let n = s.activities.len();
         ScheduleView {
             title: &s.title,
+            slug: &s.slug,
             url: urls::schedule(&s.slug),
             year: s.year,
             organiser: s.organiser.as_deref(),

@@ -10,6 +10,7 @@ use super::text::nowrap_dates;
 use crate::content::changes::{self, Change};
 use crate::content::dates::{DatesView, When};
 use crate::content::{Activity, Milestone, Schedule};
+use crate::layout::is_large;
 use crate::site::{Site, YearMonth};
 use crate::urls;
 use crate::zone::Zone;
@@ -74,6 +75,8 @@ pub(crate) struct ScheduleFiles {
     pub csv_url: String,
     /// The schedule's calendar as the "订阅" control offers it.
     pub subscribe: Subscription,
+    /// The data a reader's own calendar is made from ("自选活动"), when the page holds the whole schedule.
+    pub pick_url: Option<String>,
 }
 
 /// A calendar to subscribe to, as the "订阅" control shows it (`partials/subscribe.html`, which holds its words).
@@ -102,6 +105,7 @@ impl ScheduleFiles {
             webcal_url: subscribe.webcal_url.clone(),
             ics_url: subscribe.ics_url.clone(),
             subscribe,
+            pick_url: (!is_large(schedule.activities.len())).then(|| urls::schedule_pick_data(&schedule.slug)),
             feed_url: urls::schedule_feed(&schedule.slug),
             changes_url: urls::CHANGES_FEED,
             // The site's data, whose every record names its schedule: written once, not once more per schedule.
@@ -381,6 +385,8 @@ impl<'a> MilestoneView<'a> {
 #[derive(Serialize)]
 pub(crate) struct ScheduleView<'a> {
     pub title: &'a str,
+    /// Its folder's name, which names the files a reader saves from its page.
+    pub slug: &'a str,
     pub url: String,
     pub year: i32,
     /// The month its year starts in (dates typed into the search box without a year are read against it).

@@ -193,7 +193,7 @@ pub(crate) fn json() -> String {
 /// with `what` and the script's output when it exits otherwise than 0: how tests hold almanac.js to the rules
 /// Rust gives it as data.
 #[cfg(test)]
-pub(super) fn assert_node_agrees(script: &str, body: &serde_json::Value, what: &str) {
+pub(crate) fn assert_node_agrees(script: &str, body: &serde_json::Value, what: &str) {
     let dir = tempfile::tempdir().unwrap();
     let table = dir.path().join("cases.json");
     std::fs::write(&table, body.to_string()).unwrap();

@@ -19,6 +19,7 @@
 //! byte-reproducible (no clock, no random UIDs), fold at 75 octets on UTF-8 boundaries and escape every TEXT
 //! value, including property names a crate may not know (X-WR-CALNAME).
 
+pub(crate) mod pick;
 mod series;
 mod text;
 
@@ -32,7 +33,7 @@ use crate::content::dates::{Occurrence, Precision, When};
 use crate::content::{Activity, Schedule};
 use crate::site::{ActivityId, Site};
 use crate::urls;
-use crate::zone::{Zone, offset};
+use crate::zone::{Observance, Zone, offset};
 use series::{Series, Shape, Start};
 use text::{Writer, param};
 
@@ -43,9 +44,13 @@ pub(crate) const REFRESH: &str = "PT12H";
 
 /// Every activity of schedule `si`, with their milestones.
 pub(crate) fn schedule(site: &Site, si: usize) -> String {
+    calendar(site, &schedule_head(site, si), &site.schedule_ids(si).collect::<Vec<_>>(), true)
+}
+
+/// What schedule `si`'s calendar says about itself.
+fn schedule_head(site: &Site, si: usize) -> Head {
     let s = &site.schedules[si];
-    let head = Head { name: s.title.clone(), page: urls::schedule(&s.slug), file: urls::schedule_calendar(&s.slug) };
-    calendar(site, &head, &site.schedule_ids(si).collect::<Vec<_>>())
+    Head { name: s.title.clone(), page: urls::schedule(&s.slug), file: urls::schedule_calendar(&s.slug) }
 }
 
 /// One activity and its milestones.
@@ -56,7 +61,7 @@ pub(crate) fn activity(site: &Site, id: ActivityId) -> String {
         page: urls::activity(&s.slug, &a.slug),
         file: urls::activity_calendar(&s.slug, &a.slug),
     };
-    calendar(site, &head, &[id])
+    calendar(site, &head, &[id], true)
 }
 
 /// Every activity tagged with tag `i`, across schedules, with their milestones: the same events (and UIDs) as
@@ -69,7 +74,7 @@ pub(crate) fn tag(site: &Site, i: usize) -> String {
         page: urls::tag(&t.slug),
         file: urls::tag_calendar(&t.slug),
     };
-    calendar(site, &head, &t.members)
+    calendar(site, &head, &t.members, true)
 }
 
 /// What a calendar says about itself (RFC 7986 §5): its name, and the addresses (relative to the site root) of
@@ -100,65 +105,124 @@ fn nth_uid(uid: &str, n: usize) -> String {
     }
 }
 
-fn calendar(site: &Site, head: &Head, ids: &[ActivityId]) -> String {
-    let mut w = Writer::default();
-    w.raw("BEGIN", "VCALENDAR");
-    w.raw("VERSION", "2.0");
-    // No version number: a new almanac release must not change every calendar file.
-    w.raw("PRODID", "-//almanac//almanac calendar//ZH");
-    w.raw("CALSCALE", "GREGORIAN");
+/// The calendar of activities `ids` under `head`; `subscribed`: a calendar fetched again (every file the build
+/// writes), not one a reader picked (see [`pick`]).
+fn calendar(site: &Site, head: &Head, ids: &[ActivityId], subscribed: bool) -> String {
+    let h = header(site, head);
+    let mut out = h.open;
     // PUBLISH requires an ORGANIZER in every event (RFC 5546 §3.2.1), which only an address makes.
     if ids.iter().all(|&id| organiser_email(site, id).is_some()) {
-        w.raw("METHOD", "PUBLISH");
+        out.push_str(&h.method);
     }
-    // The name twice: RFC 7986's NAME, and X-WR-CALNAME, which Apple, Google and Outlook read.
-    w.text("NAME", &head.name);
-    w.text("X-WR-CALNAME", &head.name);
-    w.text("X-WR-TIMEZONE", site.config.timezone.name());
-    w.raw("REFRESH-INTERVAL;VALUE=DURATION", REFRESH);
-    w.raw("X-PUBLISHED-TTL", REFRESH);
-    // Absolute addresses only (RFC 7986 §5.5, §5.8): the page showing these activities, and where the file is
-    // fetched again. Without a base_url there is none to give.
-    if let Some(base) = site.config.base_url() {
-        w.raw("URL", &urls::absolute(base, &head.page));
-        w.raw("SOURCE;VALUE=URI", &urls::absolute(base, &head.file));
+    out.push_str(&h.about);
+    if subscribed {
+        out.push_str(&h.subscription);
     }
+    let mut w = Writer { out };
     // No ORGANIZER here: RFC 5545 allows it only inside a component, so each event names its own (below).
     // The zone's rules, for the years of the timed events, when there are any.
-    let timed = ids.iter().flat_map(|&id| {
-        let a = site.get(id).1;
-        std::iter::once(&a.when).chain(a.milestones.iter().map(|m| &m.when)).filter(|w| w.starts_at().is_some())
-    });
-    let first = timed.clone().map(|w| w.start).min();
-    let last = timed.map(|w| w.end).max();
+    let years = ids.iter().filter_map(|&id| timed_years(site, id));
+    let first = years.clone().map(|(first, _)| first).min();
+    let last = years.map(|(_, last)| last).max();
     if let (Some(first), Some(last)) = (first, last) {
         vtimezone(&mut w, &site.config.timezone, first, last);
     }
     for &id in ids {
         events(&mut w, site, id);
     }
-    w.raw("END", "VCALENDAR");
+    w.out.push_str(CLOSE);
     w.out
+}
+
+/// The calendar's last line.
+const CLOSE: &str = "END:VCALENDAR\r\n";
+
+/// The lines of a calendar before its zone, in the pieces a calendar picked in the browser is put together from
+/// (see [`pick`]).
+struct Header {
+    /// `BEGIN` to `CALSCALE`.
+    open: String,
+    /// `METHOD:PUBLISH`, said only when every event names its organiser.
+    method: String,
+    /// Its name, zone and page.
+    about: String,
+    /// How often to fetch it again, and from where: for a calendar that is fetched again, not for a picked one.
+    subscription: String,
+}
+
+fn header(site: &Site, head: &Head) -> Header {
+    let mut w = Writer::default();
+    w.raw("BEGIN", "VCALENDAR");
+    w.raw("VERSION", "2.0");
+    // No version number: a new almanac release must not change every calendar file.
+    w.raw("PRODID", "-//almanac//almanac calendar//ZH");
+    w.raw("CALSCALE", "GREGORIAN");
+    let open = std::mem::take(&mut w.out);
+    w.raw("METHOD", "PUBLISH");
+    let method = std::mem::take(&mut w.out);
+    // The name twice: RFC 7986's NAME, and X-WR-CALNAME, which Apple, Google and Outlook read.
+    w.text("NAME", &head.name);
+    w.text("X-WR-CALNAME", &head.name);
+    w.text("X-WR-TIMEZONE", site.config.timezone.name());
+    // Absolute addresses only (RFC 7986 §5.5, §5.8): the page showing these activities, and where the file is
+    // fetched again. Without a base_url there is none to give.
+    let base = site.config.base_url();
+    if let Some(base) = base {
+        w.raw("URL", &urls::absolute(base, &head.page));
+    }
+    let about = std::mem::take(&mut w.out);
+    w.raw("REFRESH-INTERVAL;VALUE=DURATION", REFRESH);
+    w.raw("X-PUBLISHED-TTL", REFRESH);
+    if let Some(base) = base {
+        w.raw("SOURCE;VALUE=URI", &urls::absolute(base, &head.file));
+    }
+    Header { open, method, about, subscription: w.out }
+}
+
+/// The first and last day of activity `id`'s timed events (its own and its milestones'), when it has any: the
+/// years its calendar's zone must describe.
+fn timed_years(site: &Site, id: ActivityId) -> Option<(NaiveDate, NaiveDate)> {
+    let a = site.get(id).1;
+    let timed =
+        std::iter::once(&a.when).chain(a.milestones.iter().map(|m| &m.when)).filter(|w| w.starts_at().is_some());
+    let first = timed.clone().map(|w| w.start).min()?;
+    let last = timed.map(|w| w.end).max()?;
+    Some((first, last))
 }
 
 /// The zone's rules from the start of `first`'s year to the end of `last`'s.
 fn vtimezone(w: &mut Writer, zone: &Zone, first: NaiveDate, last: NaiveDate) {
     let from = NaiveDate::from_ymd_opt(first.year(), 1, 1).unwrap_or(first);
     let until = NaiveDate::from_ymd_opt(last.year(), 12, 31).unwrap_or(last);
+    w.out.push_str(&zone_open(zone));
+    for o in zone.observances(from, until) {
+        w.out.push_str(&observance(&o));
+    }
+    w.out.push_str(ZONE_CLOSE);
+}
+
+const ZONE_CLOSE: &str = "END:VTIMEZONE\r\n";
+
+fn zone_open(zone: &Zone) -> String {
+    let mut w = Writer::default();
     w.raw("BEGIN", "VTIMEZONE");
     w.text("TZID", zone.name());
-    for o in zone.observances(from, until) {
-        let kind = if o.daylight { "DAYLIGHT" } else { "STANDARD" };
-        w.raw("BEGIN", kind);
-        w.raw("DTSTART", &o.start.format("%Y%m%dT%H%M%S").to_string());
-        w.raw("TZOFFSETFROM", &offset(o.from, false));
-        w.raw("TZOFFSETTO", &offset(o.to, false));
-        if !o.name.is_empty() {
-            w.text("TZNAME", &o.name);
-        }
-        w.raw("END", kind);
+    w.out
+}
+
+/// One rule of a zone: a `STANDARD` or `DAYLIGHT` component.
+fn observance(o: &Observance) -> String {
+    let mut w = Writer::default();
+    let kind = if o.daylight { "DAYLIGHT" } else { "STANDARD" };
+    w.raw("BEGIN", kind);
+    w.raw("DTSTART", &o.start.format("%Y%m%dT%H%M%S").to_string());
+    w.raw("TZOFFSETFROM", &offset(o.from, false));
+    w.raw("TZOFFSETTO", &offset(o.to, false));
+    if !o.name.is_empty() {
+        w.text("TZNAME", &o.name);
     }
-    w.raw("END", "VTIMEZONE");
+    w.raw("END", kind);
+    w.out
 }
 
 /// What a calendar needs to replace an event it already has rather than keep the old one (RFC 5545 §3.8.7.4,
