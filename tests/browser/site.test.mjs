@@ -4,6 +4,7 @@
 // The views themselves (month page, timeline, agenda, table, home, 404, a large schedule) are in views.test.mjs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -335,6 +336,38 @@ describe('every screen', () => {
       assert.equal(await page.locator(hidden).isVisible(), false, `${hidden} is not printed`);
     }
     assert.ok(await page.locator('.prose').isVisible());
+    await page.done();
+  });
+
+  test('print: no row of the published table is split across sheets, and its header is on every sheet', async (t) => {
+    // The sheets' text, read back by poppler's pdftotext (Debian poppler-utils, which .ci/run installs).
+    if (spawnSync('pdftotext', ['-v']).error) {
+      assert.ok(!process.env.CI, 'pdftotext (Debian poppler-utils) is missing: .ci/run installs it');
+      console.error('SKIPPED: the printed table rows are not checked: pdftotext (Debian poppler-utils) is not installed');
+      t.skip('pdftotext is not installed');
+      return;
+    }
+    const page = await open(fileBase(), SCHEDULE);
+    await page.emulateMedia({ media: 'print' });
+    // Each row's first cell starts, and its last printed cell (the body) ends, with a mark of its own.
+    const rows = await page.$$eval('table.data tbody tr', (trs) => trs.map((tr, i) => {
+      tr.cells[0].prepend(`ROW${i}START `);
+      (tr.querySelector('td.body') || tr.cells[tr.cells.length - 1]).append(` ROW${i}END`);
+      return i;
+    }));
+    const file = join(ARTIFACTS, 'schedule-rows.pdf');
+    writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const read = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    assert.equal(read.status, 0, read.stderr);
+    const sheets = read.stdout.split('\f');
+    const sheet = (mark) => sheets.findIndex((s) => s.includes(mark));
+    const split = rows.filter((i) => sheet(`ROW${i}START`) !== sheet(`ROW${i}END`))
+      .map((i) => `row ${i + 1}: sheets ${sheet(`ROW${i}START`) + 1} and ${sheet(`ROW${i}END`) + 1}`);
+    assert.deepEqual(split, [], 'rows split across sheets');
+    const used = [...new Set(rows.map((i) => sheet(`ROW${i}START`)))];
+    assert.ok(used.every((n) => n > 0), 'every row printed, after the overview');
+    assert.ok(used.length >= 2, `the table runs over more than one sheet, so the test can see a split: ${used}`);
+    for (const n of used) assert.match(sheets[n], /活动名称[\s\S]*时间地点[\s\S]*主要内容/, `the header repeats on sheet ${n + 1}`);
     await page.done();
   });
 });
