@@ -1,5 +1,5 @@
 //! The pieces a reader's own calendar is put together from in the browser (`SCHEDULE/calendar-pick.js`): a reader
-//! ticks activities on the schedule's page and almanac.js joins the pieces of the ticked ones into one `.ics`,
+//! ticks activities on the schedule's page and `static/pick.js` joins the pieces of the ticked ones into one `.ics`,
 //! with no request to any host, from `file://` too. Each piece is text the build's own calendar writer made, so a
 //! picked calendar is the build's calendar of those activities, byte for byte: the same events and UIDs (a later
 //! subscription replaces them rather than doubling them), `METHOD:PUBLISH` only when every picked event names its
@@ -23,7 +23,7 @@ use crate::site::{ActivityId, Site};
 use crate::urls;
 use crate::zone::Zone;
 
-/// The global the data script sets, which almanac.js reads.
+/// The global the data script sets, which `static/pick.js` reads.
 const GLOBAL: &str = "almanacPick";
 
 #[derive(Serialize)]
@@ -39,7 +39,7 @@ struct Data {
 }
 
 /// An activity's link as the schedule's page writes it, its events, whether they name an organiser, and the
-/// first and last year of its timed events (`null` for none): an array in the script, as almanac.js reads it.
+/// first and last year of its timed events (`null` for none): an array in the script, as `static/pick.js` reads it.
 type Event = (String, String, bool, Option<i32>, Option<i32>);
 
 #[derive(Serialize)]

@@ -97,35 +97,11 @@
     return W.says[name].replace(/\{(\w+)\}/g, function (_, k) { return v && v[k] != null ? v[k] : ''; });
   }
 
-  // ---- A calendar of the activities a reader picks (`chosen`: { link: true }), put together from the pieces the
-  // build wrote (SCHEDULE/calendar-pick.js, src/export/ics/pick.rs, which says why this is the build's calendar of
-  // them byte for byte): events in the schedule's order, METHOD only when every one names its organiser, the zone
-  // for the years of their timed events, and the subscription lines only when every activity is picked.
-  function pickCalendar(C, chosen) {
-    var evs = C.events.filter(function (e) { return chosen[e[0]]; });
-    if (!evs.length) return null;
-    var a = null, b = null;
-    evs.forEach(function (e) {
-      if (e[3] === null) return;
-      if (a === null || e[3] < a) a = e[3];
-      if (b === null || e[4] > b) b = e[4];
-    });
-    var out = C.open + (evs.every(function (e) { return e[2]; }) ? C.method : '') + C.about +
-      (evs.length === C.events.length ? C.subscription : '');
-    if (a !== null && C.zone) {
-      out += C.zone.open + C.zone.first[a];
-      C.zone.changes.forEach(function (c) { if (a <= c[1] && b >= c[2]) out += c[0]; });
-      out += C.zone.close;
-    }
-    return out + evs.map(function (e) { return e[1]; }).join('') + C.close;
-  }
-
   if (typeof document === 'undefined') {
-    // Loaded by node (tests/browser/rule.mjs, dates.mjs, pick.mjs): the rule, the date reader and the picked
-    // calendar, with the words given.
+    // Loaded by node (tests/browser/rule.mjs, dates.mjs): the rule and the date reader, with the words given.
     module.exports = function (words) {
       W = words;
-      return { when: when, stateAt: stateAt, onNow: onNow, readDate: readDate, pickCalendar: pickCalendar };
+      return { when: when, stateAt: stateAt, onNow: onNow, readDate: readDate };
     };
     return;
   }
@@ -714,65 +690,17 @@
     results.querySelector('.results-more').addEventListener('click', function () { showResults(shownResults + 100); });
   }
 
-  // ---- "自选活动": the reader ticks activities (or takes the filter's) and downloads their calendar, made here
-  // from the data script, which is loaded (a <script>, so from file:// too) when the control is first opened.
+  // ---- "自选活动": its script (static/pick.js) is loaded when the reader first opens it, so a page that is only
+  // read carries none of it; without JavaScript it stays hidden.
   var pick = document.querySelector('details.pick');
   if (pick) {
-    var pickList = pick.querySelector('.pick-list'), pickGo = pick.querySelector('.pick-download');
-    var pickStatus = pick.querySelector('.pick-status'), pickData = null;
-    var boxes = items.map(function (it) {
-      var label = el('label', 'pick-item'), box = el('input');
-      box.type = 'checkbox';
-      box.value = it.href;
-      label.appendChild(box);
-      label.appendChild(document.createTextNode(' ' + (it.number ? it.number + ' ' : '') + it.title + '（' + it.published + '）'));
-      pickList.appendChild(label);
-      return box;
-    });
-    var chosenOf = function () {
-      var chosen = {}, n = 0;
-      boxes.forEach(function (b) { if (b.checked) { chosen[b.value] = true; n++; } });
-      return { set: chosen, n: n };
-    };
-    var pickShow = function () {
-      var n = chosenOf().n;
-      pickGo.textContent = pick.dataset.download.replace('{n}', n);
-      pickGo.disabled = !n || !pickData;
-      if (pickData) pickStatus.textContent = n ? '' : pick.dataset.none;
-    };
-    pickList.addEventListener('change', pickShow);
-    pick.querySelector('.pick-shown').addEventListener('click', function () {
-      var shown = {};
-      matched.forEach(function (it) { shown[it.href] = true; });
-      boxes.forEach(function (b) { b.checked = !!shown[b.value]; });
-      pickShow();
-    });
-    pick.querySelector('.pick-clear').addEventListener('click', function () {
-      boxes.forEach(function (b) { b.checked = false; });
-      pickShow();
-    });
     pick.addEventListener('toggle', function () {
       if (!pick.open || pick.dataset.loading) return;
       pick.dataset.loading = 'true';
-      var script = document.createElement('script');
-      script.src = pick.dataset.src;
-      script.onload = function () { pickData = window.almanacPick || null; pickShow(); };
-      script.onerror = function () { pickStatus.textContent = pick.dataset.failed; };
+      var script = el('script');
+      script.src = pick.dataset.code;
       document.head.appendChild(script);
     });
-    pickGo.addEventListener('click', function () {
-      var text = pickData && pickCalendar(pickData, chosenOf().set);
-      if (!text) return;
-      var a = el('a');
-      a.href = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
-      a.download = pick.dataset.file;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      // Revoked later, not at once: some browsers read the file after click() returns.
-      setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
-    });
-    pickShow();
     pick.hidden = false;
   }
 

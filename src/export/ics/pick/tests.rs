@@ -1,4 +1,4 @@
-//! almanac.js puts picked calendars together from the data script; node runs its function on every choice of a
+//! static/pick.js puts picked calendars together from the data script; node runs its function on every choice of a
 //! small schedule's activities, and each must be the calendar the build's writer makes of them.
 
 use super::*;
@@ -46,7 +46,7 @@ fn every_choice_is_the_builds_calendar_of_the_chosen() {
             })
             .collect();
         let body = serde_json::json!({ "data": data(&site, 0), "cases": cases });
-        crate::render::words::assert_node_agrees("tests/browser/pick.mjs", &body, "almanac.js's picked calendars");
+        crate::render::words::assert_node_agrees("tests/browser/pick.mjs", &body, "pick.js's picked calendars");
     }
 }
 
