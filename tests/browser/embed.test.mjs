@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO, SITE, fileBase, launch, serve } from './lib.mjs';
+import { REPO, SITE, fileBase, launch, serve, watch } from './lib.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const DATA = JSON.parse(readFileSync(join(SITE, 'activities.json'), 'utf8')).activities;
@@ -37,24 +37,7 @@ after(async () => {
 async function open(url, width) {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width, height: 700 });
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  page.on('console', (m) => {
-    // Browsers ask a host for /favicon.ico on their own; the site has none.
-    if (m.location().url?.endsWith('/favicon.ico')) return;
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.protocol !== 'file:' && u.hostname !== '127.0.0.1') problems.push(`request to another host: ${r.url()}`);
-  });
-  await page.goto(url);
-  await page.waitForLoadState('load');
-  page.done = async () => {
-    assert.deepEqual(problems, [], 'console errors or requests');
-    await page.close();
-  };
-  return page;
+  return watch(page, url);
 }
 
 const shown = (page) => page.$$eval('.embed-item:not([hidden]) .embed-title', (as) => as.map((a) => a.getAttribute('href')));

@@ -1,5 +1,6 @@
 // Shared by the browser tests and the screenshot command: Debian's Chromium driven by playwright-core (which
 // never downloads a browser), and a tiny static server for the built site.
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,3 +68,27 @@ export function serve(root, { prefix = '/', notFound = false } = {}) {
 }
 
 export const fileBase = (site = SITE) => pathToFileURL(site).href + '/';
+
+/// Opens `url` in `page` and watches for what must never happen there: uncaught errors, console errors (and
+/// warnings, with `warnings`), and requests to another host (the site is `file:` or the test's own server on
+/// 127.0.0.1). `page.done()` fails the test with what it saw, then closes the page.
+export async function watch(page, url, { warnings = false } = {}) {
+  const problems = [];
+  page.on('console', (m) => {
+    // Browsers ask a host for /favicon.ico on their own; the site has none.
+    if (m.location().url?.endsWith('/favicon.ico')) return;
+    if (m.type() === 'error' || (warnings && m.type() === 'warning')) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.protocol !== 'file:' && u.hostname !== '127.0.0.1') problems.push(`request to another host: ${r.url()}`);
+  });
+  await page.goto(url);
+  await page.waitForLoadState('load');
+  page.done = async () => {
+    assert.deepEqual(problems, [], 'console errors or requests');
+    await page.close();
+  };
+  return page;
+}

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { SITE, fileBase, launch, serve } from './lib.mjs';
+import { SITE, fileBase, launch, serve, watch } from './lib.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SCHEDULE = '2023-quality-month/index.html';
@@ -41,24 +41,7 @@ after(async () => {
 async function open(url, width) {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width, height: 900 });
-  const problems = [];
-  page.on('console', (m) => {
-    // Browsers ask a host for /favicon.ico on their own; the site has none.
-    if (m.location().url?.endsWith('/favicon.ico')) return;
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.protocol !== 'file:' && u.hostname !== '127.0.0.1') problems.push(`request to another host: ${r.url()}`);
-  });
-  await page.goto(url);
-  await page.waitForLoadState('load');
-  page.done = async () => {
-    assert.deepEqual(problems, [], 'console errors or requests');
-    await page.close();
-  };
-  return page;
+  return watch(page, url, { warnings: true });
 }
 
 async function checkScreen(page) {
