@@ -24,6 +24,17 @@ use crate::urls;
 
 /// Config and content, with every problem of both reported together. `base_url` overrides the config's.
 pub fn load_site(root: &Path, drafts: bool, base_url: Option<&str>) -> Result<Site, Diagnostics> {
+    load_site_keeping(root, drafts, base_url, content::Kept::new())
+}
+
+/// [`load_site`], keeping the schedules of `kept` instead of reading their folders again (see
+/// [`content::load_keeping`]).
+pub fn load_site_keeping(
+    root: &Path,
+    drafts: bool,
+    base_url: Option<&str>,
+    kept: content::Kept,
+) -> Result<Site, Diagnostics> {
     let mut config = Config::load(root);
     if let (Some(url), Ok(c)) = (base_url, config.as_mut()) {
         let parsed = BaseUrl::parse(url).map_err(|problem| {
@@ -32,11 +43,12 @@ pub fn load_site(root: &Path, drafts: bool, base_url: Option<&str>) -> Result<Si
         })?;
         c.base_url = Some(parsed);
     }
-    let schedules = content::load(&root.join("content"), drafts);
+    let schedules = content::load_keeping(&root.join("content"), drafts, kept);
     match (config, schedules) {
         (Ok(c), Ok(mut s)) => {
             // Drafts left out are said on every build and every save: relative to the site, as any problem.
-            for schedule in &mut s {
+            // A kept schedule, shared with the site read before, had this done when it was read.
+            for schedule in s.iter_mut().filter_map(std::sync::Arc::get_mut) {
                 schedule.draft_problems = std::mem::take(&mut schedule.draft_problems).relative_to(root);
             }
             Ok(Site::new(c, s))

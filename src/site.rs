@@ -1,6 +1,7 @@
 //! The site model: the loaded content plus the indexes pages need (tags, months). Built once, then only read.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -79,7 +80,7 @@ pub struct Tag {
 pub struct Site {
     pub config: Config,
     /// Latest first (by year, then folder name).
-    pub schedules: Vec<Schedule>,
+    pub schedules: Vec<Arc<Schedule>>,
     /// In reading order: by pinyin (each character's transliteration), so 标准 comes before 评价 and QC小组
     /// sits among the Q's; names that read alike by their characters. Every page and the filter show them so.
     pub tags: Vec<Tag>,
@@ -95,7 +96,8 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn new(config: Config, mut schedules: Vec<Schedule>) -> Site {
+    pub fn new(config: Config, schedules: Vec<impl Into<Arc<Schedule>>>) -> Site {
+        let mut schedules: Vec<Arc<Schedule>> = schedules.into_iter().map(Into::into).collect();
         schedules.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.slug.cmp(&b.slug)));
         let mut by_name: BTreeMap<&str, Vec<ActivityId>> = BTreeMap::new();
         let mut by_file = HashMap::new();
@@ -117,7 +119,7 @@ impl Site {
             .collect();
         tags.sort_by_cached_key(|t| (reading_key(&t.name), t.name.clone()));
         let tag_index = tags.iter().enumerate().map(|(i, t)| (t.name.clone(), i)).collect();
-        let spans: Vec<_> = schedules.iter().filter_map(Schedule::span).collect();
+        let spans: Vec<_> = schedules.iter().filter_map(|s| s.span()).collect();
         let first = spans.iter().map(|s| s.0).min();
         let last = spans.iter().map(|s| s.1).max();
         let months = match (first, last) {
@@ -230,7 +232,7 @@ pub const SHORT_DAYS: i64 = 35;
 /// The weeks that get a page: those in which an occurrence of an activity starts or ends, and every week of a
 /// short one. A week only crossed by long activities has none: a five-year activity would otherwise write 260
 /// pages, and the site must grow with its content, not with the time it spans.
-pub fn week_mondays(schedules: &[Schedule]) -> Vec<NaiveDate> {
+pub fn week_mondays(schedules: &[Arc<Schedule>]) -> Vec<NaiveDate> {
     let mut weeks = Vec::new();
     for a in schedules.iter().flat_map(|s| &s.activities) {
         for o in a.when.occurrences() {

@@ -371,3 +371,45 @@ fn slow_connections_beyond_the_cap_do_not_keep_a_request_waiting() {
     drop(stalled);
     assert_eq!(serve.get("/").status, 200);
 }
+
+#[test]
+fn a_save_reads_its_own_schedule_again_and_every_one_changed_while_builds_failed() {
+    let site = fixture_site("valid-minimal");
+    let root = site.path();
+    // A second schedule, so a save in one leaves the other to be kept.
+    let autumn = root.join("content/autumn");
+    std::fs::create_dir_all(&autumn).unwrap();
+    for name in ["_index.md", "01-forum.md"] {
+        std::fs::copy(root.join("content/spring").join(name), autumn.join(name)).unwrap();
+    }
+    let serve = Serve::start(root);
+    let (spring_page, autumn_page) = ("/spring/01-forum.html", "/autumn/01-forum.html");
+    assert_eq!(serve.get(autumn_page).status, 200, "{}", serve.output());
+    let edit = |file: &std::path::Path, from: &str, to: &str| {
+        let text = read(file);
+        assert!(text.contains(from), "{from} in {}", file.display());
+        std::fs::write(file, text.replace(from, to)).unwrap();
+    };
+
+    // Autumn broken: no build stands until it is fixed, whatever else is saved meanwhile.
+    let autumn_file = autumn.join("01-forum.md");
+    edit(&autumn_file, "when = \"3月18日-22日\"", "when = \"13月\"");
+    serve.errors();
+    // Each failed build reports autumn's error on the terminal: one more report, spring's save was built.
+    let reports = poll("the report", || Some(serve.output().matches("13月").count()).filter(|&n| n > 0));
+    edit(&root.join("content/spring/01-forum.md"), "title = \"质量论坛\"", "title = \"春季论坛\"");
+    poll("spring's save to be read and fail", || (serve.output().matches("13月").count() >= 2 * reports).then_some(()));
+    // Fixing autumn: spring's save, made while the builds failed, is read too.
+    edit(&autumn_file, "when = \"13月\"", "when = \"9月18日\"");
+    poll("spring's edit to be served", || serve.try_get(spring_page).filter(|r| r.text().contains("春季论坛")));
+    assert_eq!(serve.status()["errors"], serde_json::json!([]));
+
+    // A save in autumn alone: autumn is read again, spring is kept as it was last read.
+    edit(&autumn_file, "title = \"质量论坛\"", "title = \"秋季论坛\"");
+    poll("autumn's edit to be served", || serve.try_get(autumn_page).filter(|r| r.text().contains("秋季论坛")));
+    assert!(serve.get(spring_page).text().contains("春季论坛"));
+    // A schedule folder removed is gone from the next build.
+    std::fs::remove_dir_all(&autumn).unwrap();
+    poll("autumn to be gone", || serve.try_get(autumn_page).filter(|r| r.status == 404));
+    assert!(serve.get(spring_page).text().contains("春季论坛"));
+}

@@ -10,7 +10,9 @@ pub(crate) mod mode;
 pub mod new;
 pub(crate) mod write;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -42,7 +44,16 @@ fn kind_of(path: &Path) -> Option<Kind> {
 }
 
 /// Reads every schedule under `content_dir`. Drafts are kept only when `drafts` is true.
-pub fn load(content_dir: &Path, drafts: bool) -> Result<Vec<Schedule>, Diagnostics> {
+pub fn load(content_dir: &Path, drafts: bool) -> Result<Vec<Arc<Schedule>>, Diagnostics> {
+    load_keeping(content_dir, drafts, Kept::new())
+}
+
+/// Schedules read before, by folder name, that [`load_keeping`] keeps instead of reading their folders again:
+/// `almanac serve` passes those whose folders have not changed since, so a save reads one schedule, not all.
+pub type Kept = HashMap<String, Arc<Schedule>>;
+
+/// [`load`], keeping the schedules of `kept` whose folders are still there; the others are read.
+pub fn load_keeping(content_dir: &Path, drafts: bool, mut kept: Kept) -> Result<Vec<Arc<Schedule>>, Diagnostics> {
     let entries = std::fs::read_dir(content_dir).map_err(|e| {
         Diagnostic::io(IoOp::List, content_dir, e)
             .with_help("create a folder `content/` with one folder per schedule, or pass --root")
@@ -71,7 +82,17 @@ pub fn load(content_dir: &Path, drafts: bool) -> Result<Vec<Schedule>, Diagnosti
         }
     }
     folders.sort();
-    let results: Vec<_> = folders.par_iter().map(|dir| load_schedule(content_dir, dir, drafts)).collect();
+    let jobs: Vec<(PathBuf, Option<Arc<Schedule>>)> = folders
+        .into_iter()
+        .map(|dir| {
+            let keep = dir.file_name().and_then(|n| n.to_str()).and_then(|n| kept.remove(n));
+            (dir, keep)
+        })
+        .collect();
+    let results: Vec<_> = jobs
+        .into_par_iter()
+        .map(|(dir, keep)| keep.map_or_else(|| load_schedule(content_dir, &dir, drafts).map(Arc::new), Ok))
+        .collect();
     let mut schedules = Vec::new();
     for r in results {
         match r {

@@ -252,7 +252,7 @@ mod tests {
     #[test]
     fn a_cancelled_activity_gets_no_links() {
         let mut site = site_of(None, &[("a", "9月18日", None, "")]);
-        site.schedules[0].activities[0].status_written = Some(Status::Cancelled);
+        std::sync::Arc::make_mut(&mut site.schedules[0]).activities[0].status_written = Some(Status::Cancelled);
         assert_eq!(add_to(&site, ActivityId { schedule: 0, activity: 0 }), AddTo::Only { why: Why::NotOn });
     }
 }

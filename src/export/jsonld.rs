@@ -279,7 +279,7 @@ mod tests {
     fn a_list_of_dates_is_one_event_with_its_dates_as_sub_events() {
         let mut site =
             crate::site::tests::site_of(None, &[("a", "10月1日、3日 9:00-11:00、5日", Some("北京"), "正文")]);
-        site.schedules[0].organiser = Some("中国质量协会".into());
+        std::sync::Arc::make_mut(&mut site.schedules[0]).organiser = Some("中国质量协会".into());
         site.config.email = crate::config::Email::parse("cal@example.org").ok();
         let id = site.activity_ids().next().unwrap();
         let e: serde_json::Value = serde_json::from_str(&event(&site, id)).unwrap();

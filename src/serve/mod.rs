@@ -44,6 +44,14 @@ impl Files {
         Files(Source::Live { plan: Box::new(plan), made: Mutex::default() })
     }
 
+    /// The site these files are made from, when they are made as browsers ask.
+    fn site(&self) -> Option<&crate::site::Site> {
+        match &self.0 {
+            Source::Made(_) => None,
+            Source::Live { plan, .. } => Some(&plan.site),
+        }
+    }
+
     /// The file at `rel`, or the error that rendering it met.
     pub fn get(&self, rel: &str) -> Option<Result<Arc<[u8]>, Diagnostic>> {
         match &self.0 {

@@ -54,7 +54,7 @@ fn with_an_address_every_event_names_its_organiser_and_the_calendar_publishes() 
         (None, None, None),
     ] {
         let mut site = site(site_organiser, Some("calendar@cqa.example.org"));
-        site.schedules[0].organiser = schedule_organiser.map(str::to_string);
+        std::sync::Arc::make_mut(&mut site.schedules[0]).organiser = schedule_organiser.map(str::to_string);
         let text = schedule(&site, 0);
         let (cal, events) = read(&text);
         assert_eq!(value(&cal, "METHOD"), Some("PUBLISH"));
@@ -75,9 +75,9 @@ fn with_an_address_every_event_names_its_organiser_and_the_calendar_publishes() 
 #[test]
 fn an_activitys_own_organiser_comes_before_its_schedules() {
     let mut site = site(Some("站点"), Some("calendar@cqa.example.org"));
-    site.schedules[0].organiser = Some("中国质量协会".into());
-    site.schedules[0].activities[0].organiser = Some("中国标准化研究院".into());
-    site.schedules[0].activities[1].organiser = Some("  ".into());
+    std::sync::Arc::make_mut(&mut site.schedules[0]).organiser = Some("中国质量协会".into());
+    std::sync::Arc::make_mut(&mut site.schedules[0]).activities[0].organiser = Some("中国标准化研究院".into());
+    std::sync::Arc::make_mut(&mut site.schedules[0]).activities[1].organiser = Some("  ".into());
     let (_, events) = read(&schedule(&site, 0));
     let mut names: Vec<String> = events.iter().filter_map(|e| cn(prop(e, "ORGANIZER")?)).collect();
     names.sort();
@@ -147,7 +147,7 @@ fn milestones_name_their_activity_without_repeating_its_dates() {
         span: 0..0,
         outside: false,
     };
-    site.schedules[0].activities[0].milestones =
+    std::sync::Arc::make_mut(&mut site.schedules[0]).activities[0].milestones =
         (1..=10).map(|i| milestone(&format!("阶段{i}"), &format!("3月{i}日"))).collect();
     let ics = schedule(&site, 0).replace("\r\n ", "");
     let (_, events) = read(&ics);
@@ -164,7 +164,7 @@ fn milestones_name_their_activity_without_repeating_its_dates() {
 fn tagged(base_url: Option<&str>) -> Site {
     let site = site_of(base_url, &[("a", "9月18日", None, ""), ("b", "10月1日", None, ""), ("c", "11月", None, "")]);
     let Site { config, mut schedules, .. } = site;
-    let mut other = schedules[0].clone();
+    let mut other = (*schedules[0]).clone();
     other.slug = "t".into();
     other.title = "另一个日程".into();
     other.activities.truncate(1);
@@ -172,10 +172,10 @@ fn tagged(base_url: Option<&str>) -> Site {
     other.activities[0].title = "活动d".into();
     other.activities[0].tags = vec!["论坛".into()];
     let tags: [&[&str]; 3] = [&["论坛", "培训"], &["培训"], &[]];
-    for (a, t) in schedules[0].activities.iter_mut().zip(tags) {
+    for (a, t) in std::sync::Arc::make_mut(&mut schedules[0]).activities.iter_mut().zip(tags) {
         a.tags = t.iter().map(|t| t.to_string()).collect();
     }
-    schedules.push(other);
+    schedules.push(other.into());
     Site::new(config, schedules)
 }
 
