@@ -317,12 +317,7 @@
   var index = indexEl ? readIndex(indexEl) : null;
   // An activity as a list item, for lists made here (the home page's, a large schedule's results).
   function itemOf(it) {
-    var li = el('li', 'act');
-    var a = el('a', 'act-title');
-    a.href = it.href;
-    if (it.number != null) { a.appendChild(el('span', 'act-num', it.number)); a.appendChild(document.createTextNode(' ')); }
-    a.appendChild(document.createTextNode(it.title));
-    var meta = el('span', 'act-meta');
+    var li = el('li', 'act'), a = titleOf(it), meta = el('span', 'act-meta');
     // The precision as the timeline draws it (the page's legend names it), in words for screen readers.
     var mark = el('span', 'swatch swatch--p bar--' + it.p);
     mark.setAttribute('aria-hidden', 'true');
@@ -344,14 +339,18 @@
     if (it.words) meta.append(' ', el('span', 'act-dates', it.words));
   }
 
-  // An activity in a short list: its title, its dates as published and today's state.
-  function compactItem(it) {
-    var li = el('li', 'act');
+  // An activity's link, named by its 序号 and title, as the theme's lists name it.
+  function titleOf(it) {
     var a = el('a', 'act-title');
     a.href = it.href;
     if (it.number != null) { a.appendChild(el('span', 'act-num', it.number)); a.appendChild(document.createTextNode(' ')); }
     a.appendChild(document.createTextNode(it.title));
-    var meta = el('span', 'act-meta');
+    return a;
+  }
+
+  // An activity in a short list: its title, its dates as published and today's state.
+  function compactItem(it) {
+    var li = el('li', 'act'), a = titleOf(it), meta = el('span', 'act-meta');
     datesOf(it, meta);
     var mark = stateMark(it);
     if (mark) meta.appendChild(mark);
