@@ -66,7 +66,8 @@ fn stages(c: &mut Criterion) {
     let f = fixture();
     let n = f.synth.activities.len();
     let site: Site = load_site(&f.root, false, None).expect("the synthetic site loads");
-    let templates = Renderer::new(&f.root, &site.config.theme).expect("the built-in theme loads");
+    let templates =
+        Renderer::new(&f.root, &site.config.theme, &site.config.language).expect("the built-in theme loads");
     let cards = Cards::new(&site);
     let layout = Layout::new(&site, &["style.css".into(), "almanac.js".into()]).expect("paths are unique");
     let renderer = templates.for_site(&site, &layout, &cards);

@@ -83,7 +83,7 @@ pub struct Plan {
 impl Plan {
     /// Lays out `site` (whose sources are under `root`), reporting every problem found.
     pub fn new(root: &Path, site: Site) -> Result<Plan, Diagnostics> {
-        let templates = Renderer::new(root, &site.config.theme);
+        let templates = Renderer::new(root, &site.config.theme, &site.config.language);
         let statics = static_files(root, &site.config.theme);
         let (templates, statics) = match (templates, statics) {
             (Ok(t), Ok(s)) => (t, s.into_values().collect::<Vec<_>>()),
@@ -548,8 +548,10 @@ pub fn check(root: &Path, drafts: bool, strict: bool) -> CheckReport {
         Err(e) => {
             found.extend(e);
             // Templates are checked even when the content is broken, so one run shows both.
-            let theme = Config::load(root).map(|c| c.theme).unwrap_or_else(|_| "default".into());
-            if let Err(e) = Renderer::new(root, &theme) {
+            let (theme, language) = Config::load(root)
+                .map(|c| (c.theme, c.language))
+                .unwrap_or_else(|_| ("default".into(), crate::config::DEFAULT_LANGUAGE.into()));
+            if let Err(e) = Renderer::new(root, &theme, &language) {
                 found.extend(e);
             }
         }

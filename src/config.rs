@@ -116,8 +116,11 @@ fn default_theme() -> String {
     "default".into()
 }
 
+/// The site's language when `almanac.toml` names none: the one the default theme's words are written in.
+pub(crate) const DEFAULT_LANGUAGE: &str = "zh-CN";
+
 fn default_language() -> String {
-    "zh-CN".into()
+    DEFAULT_LANGUAGE.into()
 }
 
 /// The address of the site's root: an absolute http(s) URL with a host, no credentials, query or fragment, and

@@ -12,6 +12,8 @@ pub enum TemplateError {
     AmbiguousThemeFile { name: String },
     #[error("the theme has no template {0}")]
     MissingTemplate(&'static str),
+    #[error("the theme `{theme}` has no words for the language `{language}`")]
+    NoCatalogue { language: String, theme: String },
     /// Tera's own message.
     #[error("template error: {0}")]
     Template(String),

@@ -2,6 +2,7 @@
 //! each page of the site model into HTML through a small view.
 
 mod calendar;
+mod catalogue;
 mod error;
 mod month;
 mod pages;
@@ -47,13 +48,19 @@ fn report_location(message: &str) -> Option<(&str, usize, usize)> {
 pub struct Renderer {
     tera: Tera,
     sources: BTreeMap<String, (PathBuf, String)>,
+    /// The theme's words in the site's language (see [`catalogue`]), `t` in every template.
+    words: Value,
 }
 
 impl Renderer {
-    /// Loads the theme's templates, then the site's `templates/` over them.
-    pub fn new(root: &Path, theme_name: &str) -> Result<Renderer, Diagnostics> {
+    /// Loads the theme's templates, then the site's `templates/` over them, and the theme's words in `language`.
+    pub fn new(root: &Path, theme_name: &str, language: &str) -> Result<Renderer, Diagnostics> {
         let mut sources = BTreeMap::new();
         let mut errors = Diagnostics::default();
+        let words = catalogue::load(root, theme_name, language).unwrap_or_else(|e| {
+            errors.extend(e);
+            Value::none()
+        });
         let theme_files = theme::files(root, theme_name, "templates")?;
         for f in theme_files.into_iter().chain(theme::dir_files(&root.join("templates"))?) {
             match String::from_utf8(f.bytes) {
@@ -83,12 +90,13 @@ impl Renderer {
         tera.autoescape_on(vec![".html", ".xml"]);
         // Templates escape by the same rule as the rest of the site (Tera's own writes `/` as `&#x2F;`).
         tera.set_escape_fn(crate::escape::escape_to);
+        tera.register_filter("fill", catalogue::fill);
         let raw: Vec<(&str, &str)> = sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())).collect();
-        let renderer = Renderer { tera: Tera::new(), sources: sources.clone() };
+        let renderer = Renderer { tera: Tera::new(), sources: sources.clone(), words: Value::none() };
         if let Err(e) = tera.add_raw_templates(raw) {
             return Err(renderer.diagnose(&e).into());
         }
-        Ok(Renderer { tera, sources })
+        Ok(Renderer { tera, sources, words })
     }
 
     /// Turns a Tera error into a diagnostic naming the template file, line and column.
@@ -140,6 +148,7 @@ impl Renderer {
             },
         );
         common.insert("feed_url", urls::FEED);
+        common.insert("t", &self.words);
         // What almanac.js says and decides about each activity (see `words`).
         common.insert("words_json", &words::json());
         // What each precision's mark is called, for the legends of lists (`partials/rows_legend.html`).

@@ -33,12 +33,17 @@ pub fn files(root: &Path, name: &str, sub: &str) -> Result<Vec<ThemeFile>, Diagn
         .with_help("set `theme` in almanac.toml to a folder under themes/, or to \"default\" (built in)")
         .into());
     }
+    Ok(builtin_files(sub))
+}
+
+/// The files under `sub` of the default theme built into the binary, whatever the site has.
+pub(crate) fn builtin_files(sub: &str) -> Vec<ThemeFile> {
     let mut out = Vec::new();
     if let Some(d) = BUILTIN.get_dir(sub) {
         collect_builtin(d, sub, &mut out);
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(out)
+    out
 }
 
 fn collect_builtin(dir: &Dir<'_>, sub: &str, out: &mut Vec<ThemeFile>) {

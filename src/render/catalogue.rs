@@ -1,0 +1,125 @@
+//! The words of a theme in one language: `themes/NAME/i18n/LANG.toml`, LANG the site's `language` (`zh-CN` by
+//! default). Templates read them as `t` (`{{ t.nav.home }}`), and a sentence with a number or a name in it takes
+//! them through the `fill` filter (`{{ t.nav.all_schedules | fill(n=nav.schedule_count) }}` for
+//! "全部 {n} 个日程"). A key a template names that the catalogue lacks stops the build at that template's line,
+//! as any unknown field does. A site's copy of the default theme made before catalogues existed has no `i18n/`:
+//! it gets the built-in words.
+
+use std::path::Path;
+
+use tera::{Kwargs, State, Value};
+
+use super::TemplateError;
+use super::theme::{self, ThemeFile};
+use crate::content::frontmatter::{Located, TomlError};
+use crate::error::{Diagnostic, Diagnostics, FileError};
+
+/// The theme folder the catalogues are in.
+const FOLDER: &str = "i18n";
+
+/// The catalogue of `language` for the theme `theme_name`, as a template value.
+pub(crate) fn load(root: &Path, theme_name: &str, language: &str) -> Result<Value, Diagnostics> {
+    let file = format!("{language}.toml");
+    let own = theme::files(root, theme_name, FOLDER)?;
+    let available = |files: &[ThemeFile]| -> Vec<String> {
+        files.iter().filter_map(|f| f.name.strip_suffix(".toml")).map(str::to_string).collect()
+    };
+    let found = match own.iter().position(|f| f.name == file) {
+        Some(i) => Some(own.into_iter().nth(i)),
+        None if theme_name == "default" && own.is_empty() => {
+            Some(theme::builtin_files(FOLDER).into_iter().find(|f| f.name == file))
+        }
+        None => None,
+    };
+    let Some(Some(found)) = found else {
+        let mut known = available(&theme::builtin_files(FOLDER));
+        if theme_name != "default" {
+            known = available(&theme::files(root, theme_name, FOLDER)?);
+        }
+        let kind = TemplateError::NoCatalogue { language: language.to_string(), theme: theme_name.to_string() };
+        return Err(at_language(root, kind)
+        .with_help(format!(
+            "set `language` to one the theme has words for ({}), or add themes/{theme_name}/{FOLDER}/{file}: a copy \
+             of zh-CN.toml with every value translated",
+            known.join(", ")
+        ))
+        .into());
+    };
+    parse(&found)
+}
+
+/// An error about the site's `language`, placed at its value in `almanac.toml` (or on the file, when it names
+/// none and the default is the one missing).
+fn at_language(root: &Path, kind: TemplateError) -> Diagnostic {
+    let path = root.join(crate::config::FILE);
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let span = toml::de::DeTable::parse(&text).ok().and_then(|t| t.get_ref().get("language").map(|v| v.span()));
+    match span {
+        Some(span) => Diagnostic::at(&path, &text, span.start, span.len(), kind),
+        None => Diagnostic::file(&path, kind),
+    }
+}
+
+/// A catalogue file as a template value: every value a string, or a list of strings.
+fn parse(file: &ThemeFile) -> Result<Value, Diagnostics> {
+    let text = std::str::from_utf8(&file.bytes).map_err(|_| {
+        Diagnostics::from(Diagnostic::file(&file.path, FileError::NotUtf8).with_help("save the catalogue as UTF-8"))
+    })?;
+    let at = Located { path: &file.path, file_text: text, offset: 0 };
+    let table: toml::Table = toml::from_str(text).map_err(|e| {
+        Diagnostics::from(
+            at.error(e.span().unwrap_or(0..0), TomlError::Syntax(e.message().trim().to_string()))
+                .with_help("a catalogue is TOML: `key = \"words\"` under a `[section]`"),
+        )
+    })?;
+    Ok(Value::try_from_serializable(&table).unwrap_or_else(|_| Value::none()))
+}
+
+/// The `fill` filter: `{name}` in a sentence replaced by the argument of that name (`fill(n=3)`). A name the
+/// template does not give is an error, so a sentence never shows its braces to a reader.
+pub(crate) fn fill(sentence: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
+    let mut out = String::with_capacity(sentence.len() + 8);
+    let mut rest = sentence;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+        let name = &rest[open + 1..close];
+        out.push_str(&rest[..open]);
+        let value: Value = kwargs.must_get(name)?;
+        match value.as_str() {
+            Some(s) => out.push_str(s),
+            None => out.push_str(&value.to_string()),
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_theme_has_words_for_its_default_language_and_an_unknown_one_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let zh = load(dir.path(), "default", "zh-CN").unwrap();
+        assert!(zh.get_from_path("nav.home").is_some_and(|v| v.as_str() == Some("首页")));
+        let e = load(dir.path(), "default", "xx").unwrap_err();
+        let d = &e.0[0];
+        assert!(d.kind.to_string().contains("`xx`"), "{}", d.kind);
+        assert!(d.help.as_deref().unwrap_or_default().contains("zh-CN"), "{:?}", d.help);
+    }
+
+    #[test]
+    fn a_broken_catalogue_is_reported_at_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let i18n = dir.path().join("themes/mine/i18n");
+        std::fs::create_dir_all(&i18n).unwrap();
+        std::fs::write(i18n.join("zh-CN.toml"), "[nav]\nhome = \"首页\nx = 1\n").unwrap();
+        let e = load(dir.path(), "mine", "zh-CN").unwrap_err();
+        assert_eq!(e.0[0].line(), 2, "{:?}", e.0[0]);
+        // A theme of its own with no catalogue for the language: said, with the ones it has.
+        let e = load(dir.path(), "mine", "en").unwrap_err();
+        assert!(e.0[0].help.as_deref().unwrap_or_default().contains("zh-CN"));
+    }
+}
