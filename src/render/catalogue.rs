@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use tera::{Kwargs, State, Value};
+use tera::{Kwargs, State, StringInput, Value};
 
 use super::TemplateError;
 use super::theme::{self, ThemeFile};
@@ -72,27 +72,48 @@ fn parse(file: &ThemeFile) -> Result<Value, Diagnostics> {
                 .with_help("a catalogue is TOML: `key = \"words\"` under a `[section]`"),
         )
     })?;
-    Ok(Value::try_from_serializable(&table).unwrap_or_else(|_| Value::none()))
+    Ok(words(toml::Value::Table(table)))
 }
 
-/// The `fill` filter: `{name}` in a sentence replaced by the argument of that name (`fill(n=3)`). A name the
-/// template does not give is an error, so a sentence never shows its braces to a reader.
-pub(crate) fn fill(sentence: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
+/// A catalogue's value for templates. Its text goes into pages as written, as a template's own text does (it is
+/// the theme's, not the content's): no escaping on every page that shows it. What `fill` puts into it is
+/// escaped there.
+fn words(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::safe_string(&s),
+        toml::Value::Array(items) => Value::from(items.into_iter().map(words).collect::<Vec<_>>()),
+        toml::Value::Table(t) => {
+            Value::from(t.into_iter().map(|(k, v)| (k, words(v))).collect::<std::collections::BTreeMap<_, _>>())
+        }
+        toml::Value::Integer(n) => Value::from(n),
+        toml::Value::Float(x) => Value::from(x),
+        toml::Value::Boolean(b) => Value::from(b),
+        toml::Value::Datetime(d) => Value::from(d.to_string()),
+    }
+}
+
+/// The `fill` filter: `{name}` in a sentence replaced by the argument of that name (`fill(n=3)`), escaped where
+/// the template is (the sentence is the theme's text, the argument may be the content's). A name the template
+/// does not give is an error, so a sentence never shows its braces to a reader.
+pub(crate) fn fill(sentence: StringInput, kwargs: Kwargs, state: &State) -> tera::TeraResult<Value> {
+    // The theme's words are safe; any other text given to `fill` is escaped like the rest.
+    let escape = |text: &str| -> String {
+        if state.autoescaping_enabled() { crate::escape::escape(text) } else { text.to_string() }
+    };
+    let sentence = if sentence.is_safe() { sentence.as_str().to_string() } else { escape(sentence.as_str()) };
     let mut out = String::with_capacity(sentence.len() + 8);
-    let mut rest = sentence;
+    let mut rest = sentence.as_str();
     while let Some(open) = rest.find('{') {
         let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
         let name = &rest[open + 1..close];
         out.push_str(&rest[..open]);
         let value: Value = kwargs.must_get(name)?;
-        match value.as_str() {
-            Some(s) => out.push_str(s),
-            None => out.push_str(&value.to_string()),
-        }
+        let text = value.as_str().map_or_else(|| value.to_string(), str::to_string);
+        out.push_str(&if value.is_safe() { text } else { escape(&text) });
         rest = &rest[close + 1..];
     }
     out.push_str(rest);
-    Ok(out)
+    Ok(Value::safe_string(&out))
 }
 
 #[cfg(test)]
@@ -108,6 +129,27 @@ mod tests {
         let d = &e.0[0];
         assert!(d.kind.to_string().contains("`xx`"), "{}", d.kind);
         assert!(d.help.as_deref().unwrap_or_default().contains("zh-CN"), "{:?}", d.help);
+    }
+
+    #[test]
+    fn fill_escapes_what_it_puts_in_and_names_a_missing_argument() {
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on(vec![".html"]);
+        tera.register_filter("fill", fill);
+        tera.add_raw_templates([
+            ("a.html", "{{ t | fill(site=title, n=3) }}"),
+            ("b.html", "{{ t | fill(n=3) }}"),
+            ("c.html", "{{ title | fill(n=3) }}"),
+        ])
+        .unwrap();
+        let mut ctx = tera::Context::new();
+        ctx.insert("t", &Value::safe_string("返回{site}首页（{n} 项）"));
+        ctx.insert("title", "<b>&{n}");
+        assert_eq!(tera.render("a.html", &ctx).unwrap(), "返回&lt;b&gt;&amp;{n}首页（3 项）");
+        let e = tera.render("b.html", &ctx).unwrap_err();
+        assert!(format!("{e:?}").contains("site"), "{e:?}");
+        // Text that is not the theme's is escaped, sentence and all.
+        assert_eq!(tera.render("c.html", &ctx).unwrap(), "&lt;b&gt;&amp;3");
     }
 
     #[test]
