@@ -178,7 +178,14 @@ impl Options {
         checking.stop = Arc::clone(&stop);
         let wake = checking.wake.clone();
         std::thread::spawn(move || {
-            if let Some(errors) = files.check(&stop) {
+            // On a pool of its own, of one thread: rendering every page must not hold up the next save's
+            // layout and link check, which use the shared pool.
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build();
+            let checked = match &pool {
+                Ok(pool) => pool.install(|| files.check(&stop)),
+                Err(_) => files.check(&stop),
+            };
+            if let Some(errors) = checked {
                 drop(wake.send(Wake::Checked(Checked { generation, errors, previous, summary, started })));
             }
         });
