@@ -20,32 +20,23 @@ const FOLDER: &str = "i18n";
 /// The catalogue of `language` for the theme `theme_name`, as a template value.
 pub(crate) fn load(root: &Path, theme_name: &str, language: &str) -> Result<Value, Diagnostics> {
     let file = format!("{language}.toml");
-    let own = theme::files(root, theme_name, FOLDER)?;
-    let available = |files: &[ThemeFile]| -> Vec<String> {
-        files.iter().filter_map(|f| f.name.strip_suffix(".toml")).map(str::to_string).collect()
-    };
-    let found = match own.iter().position(|f| f.name == file) {
-        Some(i) => Some(own.into_iter().nth(i)),
-        None if theme_name == "default" && own.is_empty() => {
-            Some(theme::builtin_files(FOLDER).into_iter().find(|f| f.name == file))
-        }
-        None => None,
-    };
-    let Some(Some(found)) = found else {
-        let mut known = available(&theme::builtin_files(FOLDER));
-        if theme_name != "default" {
-            known = available(&theme::files(root, theme_name, FOLDER)?);
-        }
-        let kind = TemplateError::NoCatalogue { language: language.to_string(), theme: theme_name.to_string() };
-        return Err(at_language(root, kind)
+    let mut files = theme::files(root, theme_name, FOLDER)?;
+    // A copy of the default theme made before catalogues existed has none: it gets the built-in ones.
+    if files.is_empty() && theme_name == "default" {
+        files = theme::builtin_files(FOLDER);
+    }
+    if let Some(found) = files.iter().find(|f| f.name == file) {
+        return parse(found);
+    }
+    let known: Vec<&str> = files.iter().filter_map(|f| f.name.strip_suffix(".toml")).collect();
+    let kind = TemplateError::NoCatalogue { language: language.to_string(), theme: theme_name.to_string() };
+    Err(at_language(root, kind)
         .with_help(format!(
             "set `language` to one the theme has words for ({}), or add themes/{theme_name}/{FOLDER}/{file}: a copy \
              of zh-CN.toml with every value translated",
             known.join(", ")
         ))
-        .into());
-    };
-    parse(&found)
+        .into())
 }
 
 /// An error about the site's `language`, placed at its value in `almanac.toml` (or on the file, when it names

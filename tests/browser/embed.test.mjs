@@ -5,13 +5,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO, SITE, fileBase, launch, serve, watch } from './lib.mjs';
+import { REPO, SITE, axeViolations, fileBase, launch, serve, watch } from './lib.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const DATA = JSON.parse(readFileSync(join(SITE, 'activities.json'), 'utf8')).activities;
 const TODAY = '2023-09-20';
 const active = (a) => a.status !== 'cancelled' && a.status !== 'postponed';
@@ -54,10 +52,7 @@ describe('embed', () => {
         assert.equal(await page.$eval('.embed-what', (e) => e.textContent), '近期活动：论坛');
         assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no sideways scroll');
         assert.equal(await page.$eval('base', (b) => b.target), '_parent', 'links open in the parent page');
-        await page.addScriptTag({ path: AXE });
-        const violations = await page.evaluate(async () => (await window.axe.run(document, { preload: false }))
-          .violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
-        assert.deepEqual(violations, []);
+        assert.deepEqual(await axeViolations(page), []);
         await page.done();
       });
     }

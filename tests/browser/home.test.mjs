@@ -7,11 +7,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ARTIFACTS, FIXTURES, fileBase, launch } from './lib.mjs';
+import { ARTIFACTS, FIXTURES, axeViolations, fileBase, launch } from './lib.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const skip = FIXTURES ? false : 'needs ALMANAC_FIXTURES (run by tests/browser.rs)';
 const home = () => `${fileBase(join(FIXTURES, 'valid-years'))}index.html`;
 
@@ -65,10 +63,7 @@ describe('the home page features the schedule of the day it is read', { skip }, 
           new RegExp(`今天是${+today.slice(0, 4)}年${+today.slice(5, 7)}月${+today.slice(8)}日`));
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
-        await page.addScriptTag({ path: AXE });
-        const violations = await page.evaluate(async () => (await window.axe.run(document, { preload: false }))
-          .violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
-        assert.deepEqual(violations, []);
+        assert.deepEqual(await axeViolations(page), []);
         await page.screenshot({ path: join(ARTIFACTS, `home-years-${today}-${width}.png`), fullPage: true });
         await page.done();
       });

@@ -2,6 +2,7 @@
 // never downloads a browser), and a tiny static server for the built site.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -91,4 +92,14 @@ export async function watch(page, url, { warnings = false } = {}) {
     await page.close();
   };
   return page;
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/// What axe-core finds wrong with the page as it stands: a line per rule broken, with (up to three of) the
+/// elements that break it; empty when the page is clean.
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => (await window.axe.run(document, { preload: false }))
+    .violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
 }

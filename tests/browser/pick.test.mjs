@@ -5,11 +5,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { SITE, fileBase, launch } from './lib.mjs';
+import { SITE, axeViolations, fileBase, launch } from './lib.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SCHEDULE = '2023-quality-month';
 
 let browser;
@@ -72,10 +70,7 @@ describe('自选活动', () => {
     const { name, text } = await download(page);
     assert.equal(name, `${SCHEDULE}-自选.ics`);
     assert.equal(text, built(`${SCHEDULE}/calendar.ics`));
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => (await window.axe.run(document, { preload: false }))
-      .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-    assert.deepEqual(violations, []);
+    assert.deepEqual(await axeViolations(page), []);
     await page.done();
   });
 

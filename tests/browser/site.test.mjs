@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ARTIFACTS, SITE, fileBase, launch, serve } from './lib.mjs';
+import { ARTIFACTS, SITE, axeViolations, fileBase, launch, serve } from './lib.mjs';
 // (Page weight is measured in tests/site.rs, which needs no browser.)
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -214,10 +214,7 @@ describe('a filter that finds nothing', () => {
         assert.ok(all.some((h) => h.startsWith(gone)) && !left.some((h) => h.startsWith(gone)), `${gone}: ${left}`);
       }
       assert.equal(await page.locator('.agenda-month:visible, table.data:visible, table.tl:visible').count(), 0);
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => (await window.axe.run(document, { preload: false }))
-        .violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
-      assert.deepEqual(violations, []);
+      assert.deepEqual(await axeViolations(page), []);
       await page.screenshot({ path: join(ARTIFACTS, `filter-none-${width}.png`), fullPage: true });
       // By keyboard: from the search box, Tab reaches the button; Enter clears and the search box keeps the focus.
       await page.focus('input[name=q]');

@@ -4,12 +4,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SITE, fileBase, launch } from './lib.mjs';
+import { SITE, axeViolations, fileBase, launch } from './lib.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PAGES = ['2023-quality-month/index.html', 'tags/lun-tan.html'];
 
 let browser;
@@ -53,10 +51,7 @@ describe('订阅', () => {
       assert.match(href, /^file:.*\.ics$/);
       assert.ok(existsSync(fileURLToPath(href)), href);
       assert.ok(fileURLToPath(href).startsWith(join(SITE, '/')), href);
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => (await window.axe.run(document, { preload: false }))
-        .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-      assert.deepEqual(violations, []);
+      assert.deepEqual(await axeViolations(page), []);
       await page.keyboard.press('Enter');
       assert.equal(await body.isVisible(), false, 'Enter closes it again');
       await page.done();

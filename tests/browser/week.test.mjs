@@ -7,11 +7,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { SITE, fileBase, launch, serve, watch } from './lib.mjs';
+import { SITE, axeViolations, fileBase, launch, serve, watch } from './lib.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SCHEDULE = '2023-quality-month/index.html';
 const DATA = JSON.parse(readFileSync(join(SITE, 'activities.json'), 'utf8')).activities;
 const active = (a) => a.status !== 'cancelled' && a.status !== 'postponed';
@@ -47,10 +45,7 @@ async function open(url, width) {
 async function checkScreen(page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => (await window.axe.run(document, { preload: false }))
-    .violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
-  assert.deepEqual(violations, []);
+  assert.deepEqual(await axeViolations(page), []);
 }
 
 const bases = () => [['file://', fileBase()], ['a sub-path', server.url]];

@@ -19,7 +19,7 @@ use serde::Serialize;
 use super::{
     CLOSE, Writer, ZONE_CLOSE, events, header, observance, organiser_email, schedule_head, timed_years, zone_open,
 };
-use crate::site::{ActivityId, Site};
+use crate::site::Site;
 use crate::urls;
 use crate::zone::Zone;
 
@@ -57,11 +57,10 @@ pub(crate) fn data(site: &Site, si: usize) -> String {
     let s = &site.schedules[si];
     let h = header(site, &schedule_head(site, si));
     let root = urls::root_for(&urls::schedule(&s.slug));
-    let ids: Vec<ActivityId> = site.schedule_ids(si).collect();
     let mut spans = Vec::new();
-    let events = ids
-        .iter()
-        .map(|&id| {
+    let events = site
+        .schedule_ids(si)
+        .map(|id| {
             let a = site.get(id).1;
             let mut w = Writer::default();
             events(&mut w, site, id);
@@ -97,16 +96,18 @@ fn zone_rules(zone: &Zone, spans: &[(NaiveDate, NaiveDate)]) -> Option<ZoneRules
     let all = rules(first, last);
     let changes = all.len().saturating_sub(1);
     // Where the changes of a range starting in year `a` begin in the list, and where those of one ending in `b`
-    // stop: a suffix and a prefix of the whole, by the one rule `Zone::observances`.
-    let begins: Vec<(i32, usize)> =
-        starts.iter().map(|&a| (a, changes - rules(a, last).len().saturating_sub(1).min(changes))).collect();
-    let stops: Vec<(i32, usize)> = ends.iter().map(|&b| (b, rules(first, b).len().saturating_sub(1))).collect();
+    // stop: a suffix and a prefix of the whole, by the one rule `Zone::observances`. The first of a range's rules
+    // is the one in force as its first year begins.
     let mut first_rules = BTreeMap::new();
+    let mut begins: Vec<(i32, usize)> = Vec::new();
     for &a in &starts {
-        if let Some(o) = rules(a, a).first() {
+        let from_a = rules(a, last);
+        if let Some(o) = from_a.first() {
             first_rules.insert(a, observance(o));
         }
+        begins.push((a, changes - from_a.len().saturating_sub(1).min(changes)));
     }
+    let stops: Vec<(i32, usize)> = ends.iter().map(|&b| (b, rules(first, b).len().saturating_sub(1))).collect();
     let changes = all
         .iter()
         .skip(1)

@@ -4,6 +4,7 @@
 use super::*;
 use crate::config::Email;
 use crate::export::ics::{calendar, schedule, schedule_head};
+use crate::site::ActivityId;
 use crate::site::tests::site_of;
 
 /// Activities whose zone rules differ by year (New York changes twice a year), timed and all-day, with a list.
