@@ -44,19 +44,21 @@ pub fn load_site_keeping(
         c.base_url = Some(parsed);
     }
     let schedules = content::load_keeping(&root.join("content"), drafts, kept);
-    match (config, schedules) {
-        (Ok(c), Ok(mut s)) => {
+    let words = config.as_ref().ok().map(|c| crate::render::catalogue::words(root, &c.theme, &c.language));
+    match (config, schedules, words) {
+        (Ok(c), Ok(mut s), Some(Ok(words))) => {
             // Drafts left out are said on every build and every save: relative to the site, as any problem.
             // A kept schedule, shared with the site read before, had this done when it was read.
             for schedule in s.iter_mut().filter_map(std::sync::Arc::get_mut) {
                 schedule.draft_problems = std::mem::take(&mut schedule.draft_problems).relative_to(root);
             }
-            Ok(Site::new(c, s))
+            Ok(Site::new(c, words, s))
         }
-        (c, s) => {
+        (c, s, words) => {
             let mut errors = Diagnostics::default();
             errors.extend(c.err().unwrap_or_default());
             errors.extend(s.err().unwrap_or_default());
+            errors.extend(words.and_then(Result::err).unwrap_or_default());
             Err(errors.relative_to(root))
         }
     }

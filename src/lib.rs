@@ -36,4 +36,5 @@ pub mod reschedule;
 pub mod serve;
 pub mod site;
 mod urls;
+pub mod words;
 mod zone;

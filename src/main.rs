@@ -145,7 +145,7 @@ fn main() -> ExitCode {
                 c.outln(format_args!(
                     "  status: {} ({}); calendars see sequence {}",
                     done.status.as_str(),
-                    done.status.label(),
+                    done.status_label,
                     done.sequence
                 ));
                 if done.dated_today {

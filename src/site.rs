@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::config::Config;
 use crate::content::{Activity, Schedule};
 use crate::urls;
+use crate::words::Words;
 
 /// A calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -79,6 +80,8 @@ pub struct Tag {
 #[derive(Debug)]
 pub struct Site {
     pub config: Config,
+    /// What almanac's code says to readers, in the site's language (from the theme's catalogue).
+    pub words: Words,
     /// Latest first (by year, then folder name).
     pub schedules: Vec<Arc<Schedule>>,
     /// In reading order: by pinyin (each character's transliteration), so 标准 comes before 评价 and QC小组
@@ -96,7 +99,7 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn new(config: Config, schedules: Vec<impl Into<Arc<Schedule>>>) -> Site {
+    pub fn new(config: Config, words: Words, schedules: Vec<impl Into<Arc<Schedule>>>) -> Site {
         let mut schedules: Vec<Arc<Schedule>> = schedules.into_iter().map(Into::into).collect();
         schedules.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.slug.cmp(&b.slug)));
         let mut by_name: BTreeMap<&str, Vec<ActivityId>> = BTreeMap::new();
@@ -142,7 +145,7 @@ impl Site {
             }
         }
         let weeks = week_mondays(&schedules);
-        Site { config, schedules, tags, tag_index, months, running, weeks, by_file }
+        Site { config, words, schedules, tags, tag_index, months, running, weeks, by_file }
     }
 
     /// The activity written in `file` (relative to `content/`, `/`-separated), if it is published.
@@ -390,7 +393,7 @@ pub(crate) mod tests {
             organiser: None,
             email: None,
         };
-        Site::new(config, vec![schedule])
+        Site::new(config, Words::builtin_zh_cn(), vec![schedule])
     }
 
     #[test]

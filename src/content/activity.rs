@@ -10,6 +10,7 @@ use super::changes::{Change, History, Status, WhenChange};
 use super::dates::{Context, When};
 use super::mode::Mode;
 use crate::error::{Diagnostic, Diagnostics, Kind};
+use crate::words::Words;
 
 /// A content file: where it is and what it says, so any later diagnostic can point into it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,17 +185,20 @@ impl Activity {
     /// status with its reason when it is not going ahead as announced, then each recorded change, newest first,
     /// with its note. Empty for an activity that never changed. `year` is its schedule's (dates in it are
     /// written without one).
-    pub fn change_notice(&self, year: i32) -> Vec<String> {
+    pub fn change_notice(&self, year: i32, w: &Words) -> Vec<String> {
         let mut lines = Vec::new();
         let status = self.status();
         if status != Status::Scheduled {
-            let reason = self.reason.as_deref().map(|r| format!("（{r}）")).unwrap_or_default();
-            lines.push(format!("状态：{}{reason}", status.label()));
+            let reason = self.reason.as_deref().map(|r| Words::fill(&w.changes.reason, &[("reason", r)]));
+            lines.push(Words::fill(
+                &w.changes.status,
+                &[("status", status.label(w)), ("reason", reason.as_deref().unwrap_or_default())],
+            ));
         }
         for c in self.changes.iter().rev() {
             match &c.note {
-                Some(note) => lines.push(format!("{}：{note}", c.line(year))),
-                None => lines.push(c.line(year)),
+                Some(note) => lines.push(Words::fill(&w.changes.noted, &[("line", &c.line(year, w)), ("note", note)])),
+                None => lines.push(c.line(year, w)),
             }
         }
         lines

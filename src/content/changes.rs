@@ -25,9 +25,10 @@
 
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::dates::When;
+use crate::words::{StatusWord, Words};
 
 /// Whether an activity takes place as announced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -61,25 +62,22 @@ impl Status {
         }
     }
 
-    /// In words, for readers. These words and [`Status::badge`] are the status's only words: pages, data files
-    /// and the browser (through `render::words`) read them here.
-    pub fn label(self) -> &'static str {
+    /// Its words in the site's language (`[status.NAME]` of the catalogue): `label` for readers (如期举行,
+    /// 已改期…), `badge` on an activity that changed (调整, 延期·待定, 已取消; see `Activity::changed`: an
+    /// activity never changed has no badge). Pages, data files and the browser (through `render::words`) read
+    /// them here.
+    pub fn words(self, w: &Words) -> &StatusWord {
         match self {
-            Status::Scheduled => "如期举行",
-            Status::Postponed => "延期，时间待定",
-            Status::Cancelled => "已取消",
-            Status::Rescheduled => "已改期",
+            Status::Scheduled => &w.status.scheduled,
+            Status::Postponed => &w.status.postponed,
+            Status::Cancelled => &w.status.cancelled,
+            Status::Rescheduled => &w.status.rescheduled,
         }
     }
 
-    /// What its badge says (调整, 延期·待定, 已取消), shown only on an activity that changed (see
-    /// `Activity::changed`): an activity never changed has no badge.
-    pub fn badge(self) -> &'static str {
-        match self {
-            Status::Cancelled => "已取消",
-            Status::Postponed => "延期·待定",
-            Status::Scheduled | Status::Rescheduled => "调整",
-        }
+    /// In words, for readers.
+    pub fn label(self, w: &Words) -> &str {
+        &self.words(w).label
     }
 
     /// Whether the activity still takes place at a known date: scheduled or rescheduled. Only such an activity
@@ -121,55 +119,47 @@ pub struct WhenChange {
     pub after: When,
 }
 
-/// `2023-09-01` as the schedule of `year` writes it: 9月1日, with the year when it is another.
-pub(crate) fn date_words(date: NaiveDate, year: i32) -> String {
-    if date.year() == year {
-        format!("{}月{}日", date.month(), date.day())
-    } else {
-        format!("{}年{}月{}日", date.year(), date.month(), date.day())
-    }
-}
-
 impl Change {
-    /// What changed, in words: 原定9月18日-22日，调整为10月9日-13日；地点由北京调整为上海；活动取消.
-    pub fn summary(&self) -> String {
+    /// What changed, in the words of `w`: 原定9月18日-22日，调整为10月9日-13日；地点由北京调整为上海；活动取消.
+    pub fn summary(&self, w: &Words) -> String {
+        let c = &w.changes;
         let mut parts = Vec::new();
-        if let Some(w) = &self.when {
-            parts.push(format!("原定{}，调整为{}", w.text.before, w.text.after));
+        if let Some(m) = &self.when {
+            parts.push(Words::fill(&c.moved, &[("before", &m.text.before), ("after", &m.text.after)]));
         }
         if let Some(p) = &self.place {
             parts.push(match (&p.before, &p.after) {
-                (Some(b), Some(a)) => format!("地点由{b}调整为{a}"),
-                (None, Some(a)) => format!("地点定为{a}"),
-                (Some(b), None) => format!("原定地点{b}取消，地点另行通知"),
-                (None, None) => "地点未变".to_string(),
+                (Some(b), Some(a)) => Words::fill(&c.place_moved, &[("before", b), ("after", a)]),
+                (None, Some(a)) => Words::fill(&c.place_set, &[("after", a)]),
+                (Some(b), None) => Words::fill(&c.place_dropped, &[("before", b)]),
+                (None, None) => c.place_same.clone(),
             });
         }
         if let Some(s) = &self.status {
             let words = match (s.before, s.after) {
-                (_, Status::Cancelled) => Some("活动取消"),
-                (_, Status::Postponed) => Some("活动延期，新时间待定"),
-                (Status::Cancelled, _) => Some("恢复举办"),
+                (_, Status::Cancelled) => Some(&c.cancelled),
+                (_, Status::Postponed) => Some(&c.postponed),
+                (Status::Cancelled, _) => Some(&c.resumed),
                 // A new date after a postponement says itself; without one it is the old date again.
-                (Status::Postponed, _) if self.when.is_none() => Some("按原定时间举办"),
+                (Status::Postponed, _) if self.when.is_none() => Some(&c.as_planned),
                 _ => None,
             };
-            parts.extend(words.map(str::to_string));
+            parts.extend(words.cloned());
             if parts.is_empty() {
-                parts.push(format!("状态改为{}", s.after.label()));
+                parts.push(Words::fill(&c.status_now, &[("status", s.after.label(w))]));
             }
         }
-        parts.join("；")
+        parts.join(&c.sep)
     }
 
     /// "9月1日公告", the year written when it is not the schedule's `year`.
-    pub fn announced(&self, year: i32) -> String {
-        format!("{}公告", date_words(self.date, year))
+    pub fn announced(&self, year: i32, w: &Words) -> String {
+        Words::fill(&w.changes.announced, &[("date", &super::dates::day_words(self.date, year, w))])
     }
 
     /// The whole line: 原定9月18日-22日，调整为10月9日-13日（9月1日公告）.
-    pub fn line(&self, year: i32) -> String {
-        format!("{}（{}）", self.summary(), self.announced(year))
+    pub fn line(&self, year: i32, w: &Words) -> String {
+        Words::fill(&w.changes.line, &[("summary", &self.summary(w)), ("announced", &self.announced(year, w))])
     }
 }
 
@@ -231,17 +221,21 @@ mod tests {
 
     #[test]
     fn a_change_in_words() {
+        let w = &Words::builtin_zh_cn();
         let mut c = moved(day(9, 1), "9月18日-22日", "10月9日-13日");
-        assert_eq!(c.line(2023), "原定9月18日-22日，调整为10月9日-13日（9月1日公告）");
-        assert_eq!(c.announced(2024), "2023年9月1日公告");
+        assert_eq!(c.line(2023, w), "原定9月18日-22日，调整为10月9日-13日（9月1日公告）");
+        assert_eq!(c.announced(2024, w), "2023年9月1日公告");
         c.place = Some(field(Some("北京".into()), Some("上海".into())));
-        assert_eq!(c.summary(), "原定9月18日-22日，调整为10月9日-13日；地点由北京调整为上海");
+        assert_eq!(c.summary(w), "原定9月18日-22日，调整为10月9日-13日；地点由北京调整为上海");
         c.when = None;
         c.place = None;
         c.status = Some(field(Status::Scheduled, Status::Cancelled));
-        assert_eq!(c.summary(), "活动取消");
+        assert_eq!(c.summary(w), "活动取消");
         c.status = Some(field(Status::Scheduled, Status::Postponed));
-        assert_eq!(c.summary(), "活动延期，新时间待定");
+        assert_eq!(c.summary(w), "活动延期，新时间待定");
+        c.status = Some(field(Status::Postponed, Status::Rescheduled));
+        c.place = Some(field(Some("北京".into()), Some("北京".into())));
+        assert_eq!(c.summary(w), "地点由北京调整为北京；按原定时间举办");
     }
 
     #[test]

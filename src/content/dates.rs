@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use crate::words::{PrecisionWord, Words};
 use crate::zone::Zone;
 
 pub use almanac_dates::{
@@ -31,8 +32,8 @@ pub struct DatesView<'a> {
     pub start_precision: &'static str,
     pub end_precision: &'static str,
     /// The precision's short label (时, 日, 旬, 月, 年) and its name in words (具体时间, 具体日期, 按旬, 按月, 全年).
-    pub precision_label: &'static str,
-    pub precision_name: &'static str,
+    pub precision_label: &'a str,
+    pub precision_name: &'a str,
     /// The note kept from the text (`评审阶段` of `7月-9月（评审阶段）`).
     pub note: Option<&'a str>,
     /// The reading in words, e.g. `2023年8月21日–31日（8月下旬）`.
@@ -51,15 +52,53 @@ pub struct OccurrenceView {
     pub dates_words: String,
 }
 
+/// `when` in words as the site's language writes dates, never finer than it was written: `2023年8月21日–31日
+/// （8月下旬）`, `Aug 21–31, 2023 (late August)`.
+pub fn words(when: &When, w: &Words) -> String {
+    let _ = w;
+    when.in_words() // MERGE-DATES-EN
+}
+
+/// Each date of a list in words of its own, with its year.
+pub fn occurrence_words(when: &When, w: &Words) -> Vec<String> {
+    let _ = w;
+    when.occurrence_words() // MERGE-DATES-EN
+}
+
+/// A day as the schedule of `year` writes it, in the site's language: 9月1日 (Sep 1), with the year when it is
+/// another: 2023年9月1日 (Sep 1, 2023).
+pub fn day_words(date: chrono::NaiveDate, year: i32, w: &Words) -> String {
+    use chrono::Datelike;
+    let _ = w; // MERGE-DATES-EN
+    if date.year() == year {
+        format!("{}月{}日", date.month(), date.day())
+    } else {
+        format!("{}年{}月{}日", date.year(), date.month(), date.day())
+    }
+}
+
+/// A precision's words in the site's language (`[precision.NAME]` of the catalogue): its mark beside a bar
+/// (日, 旬…) and its name (具体日期, 按旬…).
+pub fn precision_words(p: Precision, w: &Words) -> &PrecisionWord {
+    match p {
+        Precision::Time => &w.precision.time,
+        Precision::Day => &w.precision.day,
+        Precision::Dekad => &w.precision.dekad,
+        Precision::Month => &w.precision.month,
+        Precision::Year => &w.precision.year,
+    }
+}
+
 impl<'a> DatesView<'a> {
-    pub fn new(when: &'a When, zone: &Zone) -> Self {
+    /// `when` with the site's time zone, in the words of the site's language.
+    pub fn new(when: &'a When, zone: &Zone, w: &'a Words) -> Self {
         let p = when.precision();
         let occurrences = if when.list.is_empty() {
             Vec::new()
         } else {
             when.list
                 .iter()
-                .zip(when.occurrence_words())
+                .zip(occurrence_words(when, w))
                 .map(|(o, words)| OccurrenceView::new(o, words, zone))
                 .collect()
         };
@@ -71,10 +110,10 @@ impl<'a> DatesView<'a> {
             precision: p.as_str(),
             start_precision: when.start_precision.as_str(),
             end_precision: when.end_precision.as_str(),
-            precision_label: p.label(),
-            precision_name: p.name(),
+            precision_label: &precision_words(p, w).label,
+            precision_name: &precision_words(p, w).name,
             note: when.note.as_deref(),
-            dates_words: when.in_words(),
+            dates_words: words(when, w),
             occurrences,
         }
     }

@@ -12,6 +12,8 @@
 
 use serde::Serialize;
 
+use crate::words::Words;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Mode {
     Online,
@@ -42,12 +44,12 @@ impl Mode {
         }
     }
 
-    /// The label readers see and the value of `?mode=` in a filtered calendar's address.
-    pub fn label(self) -> &'static str {
+    /// The label readers see and the value of `?mode=` in a filtered calendar's address, in the site's language.
+    pub fn label(self, w: &Words) -> &str {
         match self {
-            Mode::Online => "在线",
-            Mode::OnSite => "现场",
-            Mode::Undecided => "待定",
+            Mode::Online => &w.mode.online,
+            Mode::OnSite => &w.mode.onsite,
+            Mode::Undecided => &w.mode.tbd,
         }
     }
 

@@ -14,9 +14,10 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
 use crate::content::changes::Status;
-use crate::content::dates::Precision;
+use crate::content::dates::{self, Precision};
 use crate::site::{ActivityId, Site};
 use crate::urls;
+use crate::words::Words;
 use crate::zone::Zone;
 
 const GOOGLE: &str = "https://calendar.google.com/calendar/render";
@@ -77,8 +78,12 @@ pub(crate) fn add_to(site: &Site, id: ActivityId) -> AddTo {
             Span::Times(start, end)
         }
     };
-    let title = super::ics::title(a);
-    let mut details = vec![format!("时间地点：{}", a.published()), format!("日期解读：{}", a.when.in_words())];
+    let w = &site.words;
+    let title = super::ics::title(a, w);
+    let mut details = vec![
+        Words::fill(&w.described_event.published, &[("text", &a.published())]),
+        Words::fill(&w.described_event.reading, &[("dates", &dates::words(&a.when, w))]),
+    ];
     if let Some(base) = site.config.base_url() {
         details.push(urls::absolute(base, &urls::activity(&s.slug, &a.slug)));
     }

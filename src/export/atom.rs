@@ -11,12 +11,14 @@ use chrono::NaiveDate;
 
 use super::{host, ics, organiser};
 use crate::content::changes::Status;
+use crate::content::dates;
 use crate::escape::escape;
 use crate::layout::Layout;
 use crate::layout::links::{self, Owner, Target};
 use crate::markdown::{self, Policy};
 use crate::site::{ActivityId, Site};
 use crate::urls;
+use crate::words::Words;
 
 /// Entries in one feed.
 const FEED_ENTRIES: usize = 100;
@@ -80,12 +82,18 @@ fn entry(out: &mut String, site: &Site, layout: &Layout, id: ActivityId, link: &
     let ics = link(&urls::activity_calendar(&s.slug, &a.slug));
     // A change is the entry's latest news: it leads the title, the summary and the content, and the entry's
     // `updated` is the day it was announced (Site::updated), so readers see the entry again.
-    let notice = a.change_notice(s.year);
-    let mut summary = notice.iter().map(|l| format!("{l}。")).collect::<String>();
-    summary.push_str(&format!("{}（{}）", a.published(), a.when.in_words()));
+    let w = &site.words;
+    let notice = a.change_notice(s.year, w);
+    let mut summary = notice.iter().map(|l| Words::fill(&w.feed.notice, &[("line", l)])).collect::<String>();
+    summary.push_str(&Words::fill(
+        &w.feed.summary,
+        &[("published", &a.published()), ("dates", &dates::words(&a.when, w))],
+    ));
     let title = match (a.changed(), a.status()) {
-        (true, Status::Scheduled | Status::Rescheduled) => format!("【调整】{}", a.title),
-        _ => ics::title(a),
+        (true, Status::Scheduled | Status::Rescheduled) => {
+            Words::fill(&w.described_event.changed, &[("title", &a.title)])
+        }
+        _ => ics::title(a, w),
     };
     out.push_str("  <entry>\n");
     out.push_str(&format!("    <id>{}/{}</id>\n", escape(&schedule_id(site, id.schedule)), escape(&a.slug)));
@@ -145,8 +153,10 @@ pub(crate) fn changes(site: &Site, path: &str) -> String {
         escape(&site.config.language)
     ));
     out.push_str(&format!("  <id>tag:{},{year}:changes</id>\n", escape(host(site))));
-    out.push_str(&format!("  <title>{}：日程变更</title>\n", escape(&site.config.title)));
-    out.push_str("  <subtitle>只含已记录的日程调整、延期和取消。</subtitle>\n");
+    let w = &site.words;
+    let title = Words::fill(&w.feed.changes_title, &[("site", &site.config.title)]);
+    out.push_str(&format!("  <title>{}</title>\n", escape(&title)));
+    out.push_str(&format!("  <subtitle>{}</subtitle>\n", escape(&w.feed.changes_subtitle)));
     out.push_str(&format!("  <updated>{}</updated>\n", timestamp(updated)));
     out.push_str(&format!("  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n", escape(&link(path))));
     out.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape(&link(urls::HOME))));
@@ -159,13 +169,13 @@ pub(crate) fn changes(site: &Site, path: &str) -> String {
         let page = link(&urls::activity(&s.slug, &a.slug));
         // Where it stands now: its dates, unless it is not taking place at them.
         let now = if a.status().is_active() {
-            format!("现在：{}（{}）", a.published(), a.when.in_words())
+            Words::fill(&w.feed.now, &[("published", &a.published()), ("dates", &dates::words(&a.when, w))])
         } else {
-            format!("目前：{}", a.status().label())
+            Words::fill(&w.feed.now_off, &[("status", a.status().label(w))])
         };
-        let mut summary = format!("{}。{now}", c.line(s.year));
+        let mut summary = Words::fill(&w.feed.change, &[("line", &c.line(s.year, w)), ("now", &now)]);
         if let Some(note) = &c.note {
-            summary.push_str(&format!("。说明：{note}"));
+            summary.push_str(&Words::fill(&w.feed.change_note, &[("note", note)]));
         }
         out.push_str("  <entry>\n");
         out.push_str(&format!(
@@ -175,7 +185,10 @@ pub(crate) fn changes(site: &Site, path: &str) -> String {
             c.date.format("%Y-%m-%d"),
             same_day + 1
         ));
-        out.push_str(&format!("    <title>{}</title>\n", escape(&format!("{}：{}", ics::title(a), c.summary()))));
+        out.push_str(&format!(
+            "    <title>{}</title>\n",
+            escape(&Words::fill(&w.feed.change_title, &[("title", &ics::title(a, w)), ("summary", &c.summary(w))]))
+        ));
         out.push_str(&format!("    <updated>{}</updated>\n", timestamp(Some(c.date))));
         if let Some(organiser) = organiser(site, id) {
             out.push_str(&format!("    <author><name>{}</name></author>\n", escape(organiser)));

@@ -6,10 +6,11 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::content::changes::Change;
-use crate::content::dates::DatesView;
+use crate::content::dates::{self, DatesView};
 use crate::content::{Activity, Milestone};
 use crate::site::{ActivityId, Site};
 use crate::urls;
+use crate::words::Words;
 use crate::zone::Zone;
 
 pub(crate) const FORMAT: &str = "almanac-activities";
@@ -73,7 +74,7 @@ pub(crate) struct ActivityRecord<'a> {
     pub milestones: Vec<MilestoneRecord<'a>>,
     /// `scheduled`, `postponed`, `cancelled` or `rescheduled`, and in words.
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: &'a str,
     pub reason: Option<&'a str>,
     /// Whether a change is recorded or the status is not `scheduled`.
     pub changed: bool,
@@ -124,16 +125,16 @@ pub(crate) struct WhenRecord<'a> {
 }
 
 impl<'a> ChangeRecord<'a> {
-    fn new(c: &'a Change, zone: &Zone) -> Self {
+    fn new(c: &'a Change, zone: &Zone, w: &'a Words) -> Self {
         ChangeRecord {
             date: c.date.to_string(),
-            summary: c.summary(),
+            summary: c.summary(w),
             note: c.note.as_deref(),
-            when: c.when.as_ref().map(|w| WhenRecord {
-                before: &w.text.before,
-                after: &w.text.after,
-                before_dates: DatesView::new(&w.before, zone),
-                after_dates: DatesView::new(&w.after, zone),
+            when: c.when.as_ref().map(|m| WhenRecord {
+                before: &m.text.before,
+                after: &m.text.after,
+                before_dates: DatesView::new(&m.before, zone, w),
+                after_dates: DatesView::new(&m.after, zone, w),
             }),
             place: c.place.as_ref().map(|p| Before { before: p.before.as_deref(), after: p.after.as_deref() }),
             status: c.status.as_ref().map(|s| Before { before: s.before.as_str(), after: s.after.as_str() }),
@@ -142,8 +143,8 @@ impl<'a> ChangeRecord<'a> {
 }
 
 impl<'a> MilestoneRecord<'a> {
-    fn new(m: &'a Milestone, zone: &Zone) -> Self {
-        MilestoneRecord { label: &m.label, when: &m.when_text, dates: DatesView::new(&m.when, zone) }
+    fn new(m: &'a Milestone, zone: &Zone, w: &'a Words) -> Self {
+        MilestoneRecord { label: &m.label, when: &m.when_text, dates: DatesView::new(&m.when, zone, w) }
     }
 }
 
@@ -166,15 +167,15 @@ fn record(site: &Site, id: ActivityId) -> ActivityRecord<'_> {
         organiser: a.organiser.as_deref(),
         host: a.host.as_deref(),
         published: a.published(),
-        dates: DatesView::new(&a.when, &site.config.timezone),
+        dates: DatesView::new(&a.when, &site.config.timezone, &site.words),
         tags: &a.tags,
-        milestones: a.milestones.iter().map(|m| MilestoneRecord::new(m, &site.config.timezone)).collect(),
+        milestones: a.milestones.iter().map(|m| MilestoneRecord::new(m, &site.config.timezone, &site.words)).collect(),
         status: a.status().as_str(),
-        status_label: a.status().label(),
+        status_label: a.status().label(&site.words),
         reason: a.reason.as_deref(),
         changed: a.changed(),
         sequence: a.sequence(),
-        changes: a.changes.iter().map(|c| ChangeRecord::new(c, &site.config.timezone)).collect(),
+        changes: a.changes.iter().map(|c| ChangeRecord::new(c, &site.config.timezone, &site.words)).collect(),
         updated: site.updated(id).to_string(),
         body: &a.body,
         url: urls::activity(&s.slug, &a.slug),
@@ -280,7 +281,7 @@ pub(crate) fn csv_to(site: &Site, which: Option<usize>, mut out: impl Write) -> 
             a.when.start.to_string(),
             a.when.end.to_string(),
             p.as_str().to_string(),
-            a.when.in_words(),
+            dates::words(&a.when, &site.words),
             a.place.clone().unwrap_or_default(),
             a.tags.join("、"),
             s.title.clone(),
@@ -291,7 +292,7 @@ pub(crate) fn csv_to(site: &Site, which: Option<usize>, mut out: impl Write) -> 
             moved.map(|m| m.text.before.clone()).unwrap_or_default(),
             moved.map(|m| m.before.start.to_string()).unwrap_or_default(),
             moved.map(|m| m.before.end.to_string()).unwrap_or_default(),
-            a.change_notice(s.year).join("\n"),
+            a.change_notice(s.year, &site.words).join("\n"),
             a.organiser.clone().unwrap_or_default(),
             a.host.clone().unwrap_or_default(),
         ];

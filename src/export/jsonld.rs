@@ -21,6 +21,7 @@ use crate::content::dates::Occurrence;
 use crate::content::mode::Mode;
 use crate::site::{ActivityId, Site};
 use crate::urls;
+use crate::words::Words;
 
 #[derive(Serialize)]
 struct Event<'a> {
@@ -131,14 +132,14 @@ struct Organization<'a> {
 /// Characters of the body a description keeps: search engines show a line or two of it.
 const DESCRIPTION_CHARS: usize = 160;
 
-/// What a schedule without a place says of it.
-const NO_PLACE: &str = "地点待定";
-
 /// The JSON-LD object for activity `id`, ready to sit inside `<script type="application/ld+json">`.
 pub(crate) fn event(site: &Site, id: ActivityId) -> String {
     let (s, a) = site.get(id);
     let page = site.config.base_url().map(|b| urls::absolute(b, &urls::activity(&s.slug, &a.slug)));
-    let place = a.place.as_deref().unwrap_or(NO_PLACE);
+    let w = &site.words;
+    // What an activity without a place says of it.
+    let no_place = w.described_event.no_place.as_str();
+    let place = a.place.as_deref().unwrap_or(no_place);
     let (location, attendance) = match a.mode {
         Mode::Online => (
             Location::VirtualLocation { name: place, url: page.clone() },
@@ -149,11 +150,11 @@ pub(crate) fn event(site: &Site, id: ActivityId) -> String {
         }
         // Not yet known (地点待定, or a procedure such as 公开征集): the published words name it, the address says
         // it is to be decided, and no attendance mode is claimed.
-        Mode::Undecided => (Location::Place { name: place, address: NO_PLACE }, None),
+        Mode::Undecided => (Location::Place { name: place, address: no_place }, None),
     };
-    let mut description = a.change_notice(s.year);
-    description.push(format!("时间地点：{}", a.published()));
-    description.extend(approximate(&a.when));
+    let mut description = a.change_notice(s.year, w);
+    description.push(Words::fill(&w.described_event.published, &[("text", &a.published())]));
+    description.extend(approximate(&a.when, w));
     // A summary of the body: the page carries the whole text once, in its prose (README "Each thing said once").
     if !a.body_text.is_empty() {
         description.push(crate::markdown::summary(&a.body_text, DESCRIPTION_CHARS));

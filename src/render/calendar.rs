@@ -116,7 +116,7 @@ struct IndexItem<'a>(
 struct Index<'a> {
     base: String,
     tags: Vec<&'a str>,
-    modes: Vec<&'static str>,
+    modes: Vec<&'a str>,
     items: Vec<IndexItem<'a>>,
 }
 
@@ -125,7 +125,7 @@ struct Index<'a> {
 /// words, and the published dates without the place (a third of the size at 3,333 activities).
 fn index_json(site: &Site, s: &Schedule, page: &str, slim: bool) -> String {
     let tags = if slim { Vec::new() } else { schedule_tags(site, s) };
-    let modes: Vec<&'static str> = Mode::ALL.into_iter().map(Mode::label).collect();
+    let modes: Vec<&str> = Mode::ALL.into_iter().map(|m| m.label(&site.words)).collect();
     let zone = &site.config.timezone;
     let items = s
         .activities
@@ -208,7 +208,10 @@ impl SiteRenderer<'_> {
     }
 
     fn filter_view(&self, s: &Schedule, months: &[YearMonth]) -> FilterView<'_> {
-        let modes = Mode::ALL.into_iter().filter(|m| s.activities.iter().any(|a| a.mode == *m)).map(Mode::label);
+        let modes = Mode::ALL
+            .into_iter()
+            .filter(|m| s.activities.iter().any(|a| a.mode == *m))
+            .map(|m| m.label(&self.site.words));
         FilterView {
             tags: schedule_tags(self.site, s),
             modes: modes.collect(),
@@ -351,7 +354,7 @@ impl SiteRenderer<'_> {
                 milestones: a
                     .milestones
                     .iter()
-                    .map(|m| MilestoneView::new(m, &site.config.timezone, first, last))
+                    .map(|m| MilestoneView::new(m, &site.config.timezone, &site.words, first, last))
                     .collect(),
             })
             .collect();

@@ -13,12 +13,13 @@ use super::TemplateError;
 use super::theme::{self, ThemeFile};
 use crate::content::frontmatter::{Located, TomlError};
 use crate::error::{Diagnostic, Diagnostics, FileError};
+use crate::words::Words;
 
 /// The theme folder the catalogues are in.
 const FOLDER: &str = "i18n";
 
-/// The catalogue of `language` for the theme `theme_name`, as a template value.
-pub(crate) fn load(root: &Path, theme_name: &str, language: &str) -> Result<Value, Diagnostics> {
+/// The catalogue of `language` for the theme `theme_name`: as a template value, and the part Rust reads.
+pub(crate) fn load(root: &Path, theme_name: &str, language: &str) -> Result<(Value, Words), Diagnostics> {
     let file = format!("{language}.toml");
     let mut files = theme::files(root, theme_name, FOLDER)?;
     // A copy of the default theme made before catalogues existed has none: it gets the built-in ones.
@@ -39,6 +40,11 @@ pub(crate) fn load(root: &Path, theme_name: &str, language: &str) -> Result<Valu
         .into())
 }
 
+/// The part of the catalogue of `language` that almanac's code says (see [`Words`]), for the site model.
+pub(crate) fn words(root: &Path, theme_name: &str, language: &str) -> Result<Words, Diagnostics> {
+    load(root, theme_name, language).map(|(_, words)| words)
+}
+
 /// An error about the site's `language`, placed at its value in `almanac.toml` (or on the file, when it names
 /// none and the default is the one missing).
 fn at_language(root: &Path, kind: TemplateError) -> Diagnostic {
@@ -51,31 +57,35 @@ fn at_language(root: &Path, kind: TemplateError) -> Diagnostic {
     }
 }
 
-/// A catalogue file as a template value: every value a string, or a list of strings.
-fn parse(file: &ThemeFile) -> Result<Value, Diagnostics> {
+/// A catalogue file as a template value (every value a string, or a list of strings) and as [`Words`].
+fn parse(file: &ThemeFile) -> Result<(Value, Words), Diagnostics> {
     let text = std::str::from_utf8(&file.bytes).map_err(|_| {
         Diagnostics::from(Diagnostic::file(&file.path, FileError::NotUtf8).with_help("save the catalogue as UTF-8"))
     })?;
     let at = Located { path: &file.path, file_text: text, offset: 0 };
-    let table: toml::Table = toml::from_str(text).map_err(|e| {
-        Diagnostics::from(
-            at.error(e.span().unwrap_or(0..0), TomlError::Syntax(e.message().trim().to_string()))
-                .with_help("a catalogue is TOML: `key = \"words\"` under a `[section]`"),
-        )
-    })?;
-    Ok(words(toml::Value::Table(table)))
+    let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(&at, &e))?;
+    let typed: Words = toml::from_str(text).map_err(|e| toml_error(&at, &e))?;
+    Ok((template_value(toml::Value::Table(table)), typed))
+}
+
+/// A catalogue that is not TOML, or lacks a key almanac's code says, at its line.
+fn toml_error(at: &Located<'_>, e: &toml::de::Error) -> Diagnostics {
+    Diagnostics::from(at.error(e.span().unwrap_or(0..0), TomlError::Syntax(e.message().trim().to_string())).with_help(
+        "a catalogue is TOML: `key = \"words\"` under a `[section]`, with every key of the default theme's \
+             zh-CN.toml",
+    ))
 }
 
 /// A catalogue's value for templates. Its text goes into pages as written, as a template's own text does (it is
 /// the theme's, not the content's): no escaping on every page that shows it. What `fill` puts into it is
 /// escaped there.
-fn words(value: toml::Value) -> Value {
+fn template_value(value: toml::Value) -> Value {
     match value {
         toml::Value::String(s) => Value::safe_string(&s),
-        toml::Value::Array(items) => Value::from(items.into_iter().map(words).collect::<Vec<_>>()),
-        toml::Value::Table(t) => {
-            Value::from(t.into_iter().map(|(k, v)| (k, words(v))).collect::<std::collections::BTreeMap<_, _>>())
-        }
+        toml::Value::Array(items) => Value::from(items.into_iter().map(template_value).collect::<Vec<_>>()),
+        toml::Value::Table(t) => Value::from(
+            t.into_iter().map(|(k, v)| (k, template_value(v))).collect::<std::collections::BTreeMap<_, _>>(),
+        ),
         toml::Value::Integer(n) => Value::from(n),
         toml::Value::Float(x) => Value::from(x),
         toml::Value::Boolean(b) => Value::from(b),
@@ -114,7 +124,7 @@ mod tests {
     #[test]
     fn the_built_in_theme_has_words_for_its_default_language_and_an_unknown_one_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let zh = load(dir.path(), "default", "zh-CN").unwrap();
+        let (zh, _) = load(dir.path(), "default", "zh-CN").unwrap();
         assert!(zh.get_from_path("nav.home").is_some_and(|v| v.as_str() == Some("首页")));
         let e = load(dir.path(), "default", "xx").unwrap_err();
         let d = &e.0[0];

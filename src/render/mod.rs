@@ -2,7 +2,7 @@
 //! each page of the site model into HTML through a small view.
 
 mod calendar;
-mod catalogue;
+pub(crate) mod catalogue;
 mod error;
 mod month;
 mod pages;
@@ -26,6 +26,7 @@ use crate::error::{Diagnostic, Diagnostics, FileError};
 use crate::layout::{Layout, Page, TAG_PAGE_SIZE, tag_pages};
 use crate::site::{ActivityId, Site};
 use crate::urls;
+use crate::words::Words;
 use pages::{meta, recent_changes, schedule_summary};
 use templates::Template;
 use views::*;
@@ -57,7 +58,7 @@ impl Renderer {
     pub fn new(root: &Path, theme_name: &str, language: &str) -> Result<Renderer, Diagnostics> {
         let mut sources = BTreeMap::new();
         let mut errors = Diagnostics::default();
-        let words = catalogue::load(root, theme_name, language).unwrap_or_else(|e| {
+        let words = catalogue::load(root, theme_name, language).map(|(words, _)| words).unwrap_or_else(|e| {
             errors.extend(e);
             Value::none()
         });
@@ -150,9 +151,9 @@ impl Renderer {
         common.insert("feed_url", urls::FEED);
         common.insert("t", &self.words);
         // What almanac.js says and decides about each activity (see `words`).
-        common.insert("words_json", &words::json());
+        common.insert("words_json", &words::json(&site.words));
         // What each precision's mark is called, for the legends of lists (`partials/rows_legend.html`).
-        common.insert("precisions", &words::precisions());
+        common.insert("precisions", &words::precisions(&site.words));
         common.insert("edition", &EditionView::new(site));
         common.insert("archive", &None::<ArchiveView>);
         common.insert(
@@ -226,7 +227,8 @@ impl SiteRenderer<'_> {
         }
         ctx.insert("root", &urls::root_for(path));
         ctx.insert("meta", &meta(site, page, path));
-        let title = |t: &str| format!("{t} - {}", site.config.title);
+        let w = &site.words;
+        let title = |t: &str| Words::fill(&w.titles.page, &[("page", t), ("site", &site.config.title)]);
         match page {
             Page::Home => {
                 ctx.insert("page_title", &site.config.title);
@@ -240,9 +242,11 @@ impl SiteRenderer<'_> {
                 self.insert_calendar(&mut ctx, si, path);
                 ctx.insert("recent_changes", &recent_changes(site, site.schedule_ids(si)));
             }
-            Page::ScheduleTable(si, n) => {
-                ctx.insert("page_title", &title(&format!("{}（活动一览，第 {} 页）", site.schedules[si].title, n + 1)));
-                self.insert_table_page(&mut ctx, si, n, path);
+            Page::ScheduleTable(si, page_index) => {
+                let n = (page_index + 1).to_string();
+                let page = Words::fill(&w.titles.table_page, &[("title", &site.schedules[si].title), ("n", &n)]);
+                ctx.insert("page_title", &title(&page));
+                self.insert_table_page(&mut ctx, si, page_index, path);
             }
             Page::Activity(id) => self.insert_activity(&mut ctx, id, path, &title),
             Page::Month(i) => {
@@ -255,14 +259,17 @@ impl SiteRenderer<'_> {
                 self.insert_week(&mut ctx, i);
             }
             Page::Weeks => {
-                ctx.insert("page_title", &title("按周查看"));
+                ctx.insert("page_title", &title(&w.titles.weeks));
                 self.insert_weeks(&mut ctx);
             }
             Page::Tag(i, n) => {
                 let t = &site.tags[i];
                 let pages = tag_pages(t.members.len());
-                let heading = format!("标签：{}", t.name);
-                let label = if pages > 1 { format!("{heading}（第 {} 页）", n + 1) } else { heading };
+                let label = if pages > 1 {
+                    Words::fill(&w.titles.tag_page, &[("tag", &t.name), ("n", &(n + 1).to_string())])
+                } else {
+                    Words::fill(&w.titles.tag, &[("tag", &t.name)])
+                };
                 ctx.insert("page_title", &title(&label));
                 let subscribe = Some(Subscription::new(site, urls::tag_calendar(&t.slug)));
                 ctx.insert(
@@ -288,11 +295,11 @@ impl SiteRenderer<'_> {
                 ctx.insert("groups", &groups);
             }
             Page::Embed => {
-                ctx.insert("page_title", &title("近期活动"));
+                ctx.insert("page_title", &title(&w.titles.embed));
                 ctx.insert("embed", &self.embed_items());
             }
             Page::Tags => {
-                ctx.insert("page_title", &title("全部标签"));
+                ctx.insert("page_title", &title(&w.titles.tags));
                 let tags: Vec<_> = site
                     .tags
                     .iter()
@@ -306,7 +313,7 @@ impl SiteRenderer<'_> {
                 ctx.insert("tags", &tags);
             }
             Page::NotFound => {
-                ctx.insert("page_title", &title("页面不存在"));
+                ctx.insert("page_title", &title(&w.titles.not_found));
                 // Hosts serve this page at any depth. With a base_url its links are absolute; without one they are
                 // written for the site's root and the page's script finds the root in the address (see
                 // 404.html), by the folders that only the site's root has.

@@ -259,7 +259,7 @@ impl SiteRenderer<'_> {
                 open_end: !ends,
                 time: o.time.filter(|t| t.daily || starts).map(|t| t.start.format("%H:%M").to_string()),
                 mode_key: a.mode.as_str(),
-                status: StatusView::new(a),
+                status: StatusView::new(a, &self.site.words),
             });
         }
         let more = hidden

@@ -12,6 +12,8 @@ use crate::site::YearMonth;
 const DESCRIPTION_CHARS: usize = 120;
 
 pub(super) fn meta(site: &Site, page: Page, path: &str) -> Meta {
+    let d = &site.words.described;
+    let fill = crate::words::Words::fill;
     let description = match page {
         Page::Schedule(si) | Page::ScheduleTable(si, _) => {
             let s = &site.schedules[si];
@@ -20,13 +22,16 @@ pub(super) fn meta(site: &Site, page: Page, path: &str) -> Meta {
         }
         Page::Activity(id) => {
             let (_, a) = site.get(id);
-            format!("{}：{}。{}", a.title, a.published(), a.body_text)
+            fill(&d.activity, &[("title", &a.title), ("published", &a.published()), ("body", &a.body_text)])
         }
-        Page::Month(i) => format!("{}的活动安排。", site.months[i].label()),
-        Page::Week(i) => format!("{}的活动安排。", super::week::label(site.week_monday(i))),
-        Page::Weeks => format!("{}：按周查看活动安排。", site.config.title),
-        Page::Tag(i, _) => format!("标签“{}”下的 {} 项活动。", site.tags[i].name, site.tags[i].members.len()),
-        Page::Embed => format!("{}：近期活动。", site.config.title),
+        Page::Month(i) => fill(&d.month, &[("month", &site.months[i].label())]),
+        Page::Week(i) => fill(&d.week, &[("week", &super::week::label(site.week_monday(i)))]),
+        Page::Weeks => fill(&d.weeks, &[("site", &site.config.title)]),
+        Page::Tag(i, _) => {
+            let t = &site.tags[i];
+            fill(&d.tag, &[("tag", &t.name), ("n", &t.members.len().to_string())])
+        }
+        Page::Embed => fill(&d.embed, &[("site", &site.config.title)]),
         Page::Home | Page::Tags | Page::NotFound if !site.config.description.is_empty() => {
             site.config.description.clone()
         }
@@ -85,11 +90,11 @@ pub(super) fn recent_changes(site: &Site, ids: impl Iterator<Item = ActivityId>)
         .map(|(id, c)| {
             let (s, a) = site.get(id);
             RecentChange {
-                change: ChangeView::new(c, s.year),
+                change: ChangeView::new(c, s.year, &site.words),
                 title: &a.title,
                 url: urls::activity(&s.slug, &a.slug),
                 schedule_title: &s.title,
-                status: StatusView::new(a),
+                status: StatusView::new(a, &site.words),
             }
         })
         .collect()
@@ -128,14 +133,14 @@ impl SiteRenderer<'_> {
                 milestones: a
                     .milestones
                     .iter()
-                    .map(|m| MilestoneView::new(m, &site.config.timezone, first, last))
+                    .map(|m| MilestoneView::new(m, &site.config.timezone, &site.words, first, last))
                     .collect(),
                 mode_said: a.mode.said_in(&a.published()),
                 months: YearMonth::span(a.when.start, a.when.end).into_iter().map(MonthLink::from).collect(),
                 ics_url: urls::activity_calendar(&s.slug, &a.slug),
                 add_to: export::addto::add_to(site, id),
                 reason: a.reason.as_deref(),
-                changes: a.changes.iter().map(|c| ChangeView::new(c, s.year)).collect(),
+                changes: a.changes.iter().map(|c| ChangeView::new(c, s.year, &site.words)).collect(),
                 jsonld: export::jsonld::event(site, id),
             },
         );

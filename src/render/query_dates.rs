@@ -219,7 +219,8 @@ mod tests {
         for text in ["QC", "伊利", "18日", "论坛"] {
             cases.push(serde_json::json!({ "text": text, "start": null, "end": null, "p": null }));
         }
-        let words: serde_json::Value = serde_json::from_str(&super::super::words::json()).unwrap();
+        let words: serde_json::Value =
+            serde_json::from_str(&super::super::words::json(&crate::words::Words::builtin_zh_cn())).unwrap();
         let body = serde_json::json!({ "words": words, "today": today.to_string(), "year": year, "first_month": 1, "cases": cases });
         super::super::words::assert_node_agrees(
             "tests/browser/dates.mjs",

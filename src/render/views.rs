@@ -7,12 +7,13 @@ use serde::Serialize;
 use tera::Value;
 
 use super::text::nowrap_dates;
-use crate::content::changes::{self, Change};
-use crate::content::dates::{DatesView, When};
+use crate::content::changes::Change;
+use crate::content::dates::{self, DatesView, When};
 use crate::content::{Activity, Milestone, Schedule};
 use crate::layout::is_large;
 use crate::site::{Site, YearMonth};
 use crate::urls;
+use crate::words::Words;
 use crate::zone::Zone;
 
 /// Each occurrence of a reading with times or several dates, as `[first day, last day, starts at, ends at]`
@@ -223,37 +224,37 @@ pub(crate) struct ActivityRef<'a> {
     /// For the browser's "today" marks, when the reading has times or several dates (see [`occurrences_json`]).
     pub occ: Option<String>,
     /// 在线, 现场 or 待定 (see [`crate::content::mode::Mode::of`]), and its CSS name.
-    pub mode: &'static str,
+    pub mode: &'a str,
     pub mode_key: &'static str,
     #[serde(flatten)]
     pub dates: DatesView<'a>,
     pub tags: Vec<TagLink<'a>>,
     #[serde(flatten)]
-    pub status: StatusView,
+    pub status: StatusView<'a>,
 }
 
 /// Whether an activity changed, for its badge and the filter (see [`crate::content::changes`]).
 #[derive(Serialize, Clone, Copy)]
-pub(crate) struct StatusView {
+pub(crate) struct StatusView<'a> {
     /// `scheduled`, `postponed`, `cancelled` or `rescheduled`.
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: &'a str,
     /// What its badge says (调整, 延期·待定, 已取消), or nothing for an activity that never changed.
-    pub status_badge: Option<&'static str>,
+    pub status_badge: Option<&'a str>,
     /// A change is recorded, or it is not simply scheduled.
     pub changed: bool,
     /// It still takes place at a known date: neither postponed nor cancelled.
     pub active: bool,
 }
 
-impl StatusView {
-    pub(crate) fn new(a: &Activity) -> Self {
+impl<'a> StatusView<'a> {
+    pub(crate) fn new(a: &Activity, w: &'a Words) -> Self {
         let status = a.status();
         StatusView {
             status: status.as_str(),
-            status_label: status.label(),
+            status_label: status.label(w),
             // A postponed or cancelled activity always counts as changed, so it always has its badge.
-            status_badge: a.changed().then_some(status.badge()),
+            status_badge: a.changed().then_some(status.words(w).badge.as_str()),
             changed: a.changed(),
             active: status.is_active(),
         }
@@ -274,12 +275,12 @@ pub(crate) struct ChangeView<'a> {
 }
 
 impl<'a> ChangeView<'a> {
-    pub(crate) fn new(c: &'a Change, year: i32) -> Self {
+    pub(crate) fn new(c: &'a Change, year: i32, w: &Words) -> Self {
         ChangeView {
             date: c.date.to_string(),
-            date_words: changes::date_words(c.date, year),
-            summary: c.summary(),
-            line: c.line(year),
+            date_words: dates::day_words(c.date, year, w),
+            summary: c.summary(w),
+            line: c.line(year, w),
             note: c.note.as_deref(),
         }
     }
@@ -294,14 +295,14 @@ pub(crate) struct RecentChange<'a> {
     pub url: String,
     pub schedule_title: &'a str,
     #[serde(flatten)]
-    pub status: StatusView,
+    pub status: StatusView<'a>,
 }
 
 impl<'a> ActivityRef<'a> {
     pub(crate) fn new(site: &'a Site, schedule: &'a Schedule, a: &'a Activity) -> Self {
         let mode = a.mode;
         let published = a.published();
-        let dates = DatesView::new(&a.when, &site.config.timezone);
+        let dates = DatesView::new(&a.when, &site.config.timezone, &site.words);
         let mut tags: Vec<&crate::site::Tag> = a.tags.iter().filter_map(|t| site.tag(t)).collect();
         tags.sort_by_key(|t| site.tag_rank(&t.name));
         ActivityRef {
@@ -316,11 +317,11 @@ impl<'a> ActivityRef<'a> {
             published,
             dates_html: nowrap_dates(&dates.dates_words),
             occ: occurrences_json(&a.when, &site.config.timezone),
-            mode: mode.label(),
+            mode: mode.label(&site.words),
             mode_key: mode.as_str(),
             dates,
             tags: tags.into_iter().map(|t| TagLink { name: &t.name, url: urls::tag(&t.slug) }).collect(),
-            status: StatusView::new(a),
+            status: StatusView::new(a, &site.words),
         }
     }
 }
@@ -368,8 +369,8 @@ pub(crate) struct MilestoneView<'a> {
 }
 
 impl<'a> MilestoneView<'a> {
-    pub(crate) fn new(m: &'a Milestone, zone: &Zone, first: NaiveDate, last: NaiveDate) -> Self {
-        let dates = DatesView::new(&m.when, zone);
+    pub(crate) fn new(m: &'a Milestone, zone: &Zone, w: &'a Words, first: NaiveDate, last: NaiveDate) -> Self {
+        let dates = DatesView::new(&m.when, zone, w);
         MilestoneView {
             label: &m.label,
             when: &m.when_text,
@@ -458,7 +459,7 @@ pub(crate) struct Timeline<'a> {
 #[derive(Serialize)]
 pub(crate) struct FilterView<'a> {
     pub tags: Vec<&'a str>,
-    pub modes: Vec<&'static str>,
+    pub modes: Vec<&'a str>,
     /// The months one can pick: those of the timeline's axis.
     pub months: Vec<TimelineMonth>,
     /// Whether any activity changed: only then does the filter offer to show the changed or the active ones.
@@ -646,7 +647,7 @@ pub(crate) struct GridBar<'a> {
     /// 参加方式 as its CSS name: the bar's colour (the theme's palette).
     pub mode_key: &'static str,
     #[serde(flatten)]
-    pub status: StatusView,
+    pub status: StatusView<'a>,
 }
 
 /// "另 N 项" on a day whose activities do not all fit the lanes, leading to the list below.

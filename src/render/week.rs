@@ -119,12 +119,12 @@ pub(super) struct CoarseItem<'a> {
     /// Its dates as published ("9月", "全年"): how precise they are, in the schedule's words.
     pub when: &'a str,
     pub precision: &'static str,
-    pub precision_label: &'static str,
+    pub precision_label: &'a str,
     pub start: String,
     pub end: String,
     pub mode_key: &'static str,
     #[serde(flatten)]
-    pub status: StatusView,
+    pub status: StatusView<'a>,
 }
 
 /// An activity at its hours on one day: column `col`, grid rows `row` to `row_end` (half hours), lane `lane`
@@ -142,7 +142,7 @@ pub(super) struct TimedBar<'a> {
     pub time: String,
     pub mode_key: &'static str,
     #[serde(flatten)]
-    pub status: StatusView,
+    pub status: StatusView<'a>,
 }
 
 /// A group of the week's list.
@@ -190,11 +190,11 @@ impl SiteRenderer<'_> {
             number: a.number,
             when: &a.when_text,
             precision: p.as_str(),
-            precision_label: p.label(),
+            precision_label: &crate::content::dates::precision_words(p, &self.site.words).label,
             start: a.when.start.to_string(),
             end: a.when.end.to_string(),
             mode_key: a.mode.as_str(),
-            status: StatusView::new(a),
+            status: StatusView::new(a, &self.site.words),
         }
     }
 
@@ -347,7 +347,7 @@ impl SiteRenderer<'_> {
                     number: a.number,
                     time: format!("{}–{}", t.1.format("%H:%M"), t.2.format("%H:%M")),
                     mode_key: a.mode.as_str(),
-                    status: StatusView::new(a),
+                    status: StatusView::new(a, &self.site.words),
                 });
             }
             if hidden > 0 {

@@ -13,7 +13,8 @@ use chrono::{NaiveDateTime, NaiveTime};
 use serde::{Serialize, Serializer};
 
 use crate::content::changes::Status;
-use crate::content::dates::{Precision, When};
+use crate::content::dates::{Precision, When, precision_words};
+use crate::words::{Says, StateWords, Words};
 
 /// Where an activity stands at a moment: not started, certainly on, perhaps on (inside a range known only to
 /// the 旬, month or year), or over.
@@ -26,10 +27,13 @@ pub(crate) enum State {
 }
 
 impl State {
-    /// In the order the pages count them (未开始 3 项，进行中 1 项，…).
+    /// In the order the pages count them (未开始 3 项，进行中 1 项，…): the order of `[state]` in the catalogue,
+    /// which the page's data keeps (a test holds the two to each other).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) const ALL: [State; 4] = [State::Upcoming, State::Running, State::Maybe, State::Past];
 
     /// The name in the page's data and CSS classes (`st--maybe`).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             State::Upcoming => "upcoming",
@@ -39,13 +43,14 @@ impl State {
         }
     }
 
-    /// In words, for readers.
-    pub(crate) fn words(self) -> &'static str {
+    /// In words, for readers (`[state]` of the catalogue).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn words(self, w: &Words) -> &str {
         match self {
-            State::Upcoming => "未开始",
-            State::Running => "进行中",
-            State::Maybe => "可能进行中",
-            State::Past => "已结束",
+            State::Upcoming => &w.state.upcoming,
+            State::Running => &w.state.running,
+            State::Maybe => &w.state.maybe,
+            State::Past => &w.state.past,
         }
     }
 
@@ -97,17 +102,17 @@ impl<V: Serialize> Serialize for Ordered<V> {
 /// What the browser needs of a status: the badge it draws on an activity it lists (the status's full label is
 /// in the page already, in the templates).
 #[derive(Serialize)]
-struct StatusEntry {
-    badge: &'static str,
+struct StatusEntry<'a> {
+    badge: &'a str,
     /// It takes place at its dates, so it can be on.
     active: bool,
 }
 
 #[derive(Serialize)]
-struct PrecisionEntry {
-    label: &'static str,
+struct PrecisionEntry<'a> {
+    label: &'a str,
     /// In words (具体日期, 按旬…), for screen readers where a list marks the precision by its style.
-    name: &'static str,
+    name: &'a str,
     /// Inside its dates it is certainly on (`running`), else perhaps (`maybe`).
     exact: bool,
     /// Perhaps on, it is still listed as on now on the home page.
@@ -115,57 +120,49 @@ struct PrecisionEntry {
 }
 
 #[derive(Serialize)]
-struct Words {
-    state: Ordered<&'static str>,
-    status: Ordered<StatusEntry>,
-    precision: Ordered<PrecisionEntry>,
+struct PageWords<'a> {
+    /// In the order the pages count them.
+    state: &'a StateWords,
+    status: Ordered<StatusEntry<'a>>,
+    precision: Ordered<PrecisionEntry<'a>>,
     /// How a date typed into the search box is read (see [`super::query_dates`]).
     dates: super::query_dates::QueryDates,
     /// Sentences the script makes (this week, what a date search found), with `{n}`, `{span}` or `{today}` where
     /// it puts a number, a week's days or today's date.
-    says: Ordered<&'static str>,
+    says: &'a Says,
 }
-
-/// The script's sentences, by name (see `Words::says`).
-const SAYS: [(&str, &str); 14] = [
-    ("this_week", "本周。{today}"),
-    ("other_week", "{today}，不在这一周。"),
-    ("back_to_week", "回到本周"),
-    ("no_week", "{today}。本周{span}没有开始、结束或只持续几周的活动；仍在进行的长期活动见各月页面。"),
-    ("next_week", "下一个有活动的周："),
-    ("week_count", "{today}。本周{span}有 {n} 项活动在确定的日期进行"),
-    ("week_maybe", "，另有 {n} 项按旬、按月或全年公布，可能进行"),
-    ("week_none", "本周没有公布到具体日期的活动。"),
-    ("found_dates", "所查日期：{span}"),
-    ("maybe_in", "可能在所查日期进行"),
-    ("group_now", "正在进行"),
-    ("group_next", "即将开始"),
-    ("group_past", "已结束"),
-    ("group_maybe", "可能进行中"),
-];
 
 /// A precision as a legend of the theme names it: the key of its style (`bar--dekad`), its 日/旬/月/年 and its name
 /// in words.
 #[derive(Serialize)]
-pub(crate) struct PrecisionWords {
+pub(crate) struct PrecisionLegend<'a> {
     key: &'static str,
-    label: &'static str,
-    name: &'static str,
+    label: &'a str,
+    name: &'a str,
 }
 
 /// The precisions a list's legend names, coarsest last (a time of day is drawn as its day).
-pub(crate) fn precisions() -> Vec<PrecisionWords> {
-    PRECISIONS[1..].iter().map(|&p| PrecisionWords { key: p.as_str(), label: p.label(), name: p.name() }).collect()
+pub(crate) fn precisions(w: &Words) -> Vec<PrecisionLegend<'_>> {
+    PRECISIONS[1..]
+        .iter()
+        .map(|&p| {
+            let words = precision_words(p, w);
+            PrecisionLegend { key: p.as_str(), label: &words.label, name: &words.name }
+        })
+        .collect()
 }
 
 /// The words and the rule's parameters as JSON for a `<script type="application/json">` element:
 /// `{"state": {"upcoming": "未开始", …}, "status": {"cancelled": {"badge": "已取消", "active": false}, …},
 /// "precision": {"dekad": {"label": "旬", "exact": false, "now": true}, …}}`.
-pub(crate) fn json() -> String {
-    let words = Words {
-        state: Ordered(State::ALL.iter().map(|s| (s.as_str(), s.words())).collect()),
+pub(crate) fn json(w: &Words) -> String {
+    let words = PageWords {
+        state: &w.state,
         status: Ordered(
-            Status::ALL.iter().map(|s| (s.as_str(), StatusEntry { badge: s.badge(), active: s.is_active() })).collect(),
+            Status::ALL
+                .iter()
+                .map(|s| (s.as_str(), StatusEntry { badge: &s.words(w).badge, active: s.is_active() }))
+                .collect(),
         ),
         precision: Ordered(
             PRECISIONS
@@ -174,8 +171,8 @@ pub(crate) fn json() -> String {
                     (
                         p.as_str(),
                         PrecisionEntry {
-                            label: p.label(),
-                            name: p.name(),
+                            label: &precision_words(p, w).label,
+                            name: &precision_words(p, w).name,
                             exact: exact(p),
                             now: State::Maybe.on_now(p),
                         },
@@ -184,7 +181,7 @@ pub(crate) fn json() -> String {
                 .collect(),
         ),
         dates: super::query_dates::vocabulary(),
-        says: Ordered(SAYS.to_vec()),
+        says: &w.says,
     };
     super::text::script_json(&words)
 }
@@ -245,7 +242,8 @@ mod tests {
 
     #[test]
     fn the_page_gets_every_word_in_order() {
-        let text = json();
+        let w = Words::builtin_zh_cn();
+        let text = json(&w);
         let words: serde_json::Value = serde_json::from_str(&text).unwrap();
         // The browser counts states in the order the text writes them (a parsed map would sort its keys).
         let mut order: Vec<(usize, &str)> = State::ALL
@@ -322,7 +320,7 @@ mod tests {
         for want in ["upcoming", "running", "maybe", "past", "none"] {
             assert!(states.iter().any(|s| s == want), "the table has no case that is {want}");
         }
-        let words: serde_json::Value = serde_json::from_str(&json()).unwrap();
+        let words: serde_json::Value = serde_json::from_str(&json(&Words::builtin_zh_cn())).unwrap();
         super::assert_node_agrees(
             "tests/browser/rule.mjs",
             &serde_json::json!({ "words": words, "cases": cases }),

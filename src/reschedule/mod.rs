@@ -52,12 +52,22 @@ pub struct Rescheduled {
     /// The change in words, as the activity's page shows it: 原定9月18日-22日，调整为10月9日-13日（9月1日公告）.
     pub line: String,
     pub status: Status,
+    /// The status in the site's words (已改期).
+    pub status_label: String,
     /// The activity's calendar `SEQUENCE` from now on.
     pub sequence: u32,
     /// The day the change is dated by.
     pub announced: NaiveDate,
     /// Whether that day is today, taken because no date was given.
     pub dated_today: bool,
+}
+
+/// The words the change is told in: the site's, when its config and catalogue read, else the default's.
+fn words(root: &std::path::Path) -> crate::words::Words {
+    Config::load(root)
+        .ok()
+        .and_then(|c| crate::render::catalogue::words(root, &c.theme, &c.language).ok())
+        .unwrap_or_else(crate::words::Words::builtin_zh_cn)
 }
 
 fn arg_error(name: &'static str, error: RescheduleError, help: &str) -> Diagnostics {
@@ -199,11 +209,13 @@ pub fn reschedule(
         let _ = std::fs::remove_file(&temp);
         Diagnostics::from(Diagnostic::io(IoOp::Replace, &path, e))
     })?;
-    let line = activity.changes.last().map(|c| c.line(index.year)).unwrap_or_default();
+    let words = words(&change.root);
+    let line = activity.changes.last().map(|c| c.line(index.year, &words)).unwrap_or_default();
     Ok(Rescheduled {
         path,
         line,
         status: activity.status(),
+        status_label: activity.status().label(&words).to_string(),
         sequence: activity.sequence(),
         announced: date,
         dated_today,

@@ -29,10 +29,11 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::{host, organiser, organiser_email};
 use crate::content::changes::Status;
-use crate::content::dates::{Occurrence, Precision, When};
+use crate::content::dates::{self, Occurrence, Precision, When};
 use crate::content::{Activity, Schedule};
 use crate::site::{ActivityId, Site};
 use crate::urls;
+use crate::words::Words;
 use crate::zone::{Observance, Zone, offset};
 use series::{Series, Shape, Start};
 use text::{Writer, param};
@@ -241,10 +242,11 @@ fn revision(w: &mut Writer, a: &Activity, stamp: &str) {
 
 /// The title as calendars show it: a cancelled or postponed activity says so first, since not every calendar
 /// app shows `STATUS`.
-pub(crate) fn title(a: &Activity) -> String {
+pub(crate) fn title(a: &Activity, w: &Words) -> String {
+    let e = &w.described_event;
     match a.status() {
-        Status::Cancelled => format!("【已取消】{}", a.title),
-        Status::Postponed => format!("【延期】{}", a.title),
+        Status::Cancelled => Words::fill(&e.cancelled, &[("title", &a.title)]),
+        Status::Postponed => Words::fill(&e.postponed, &[("title", &a.title)]),
         Status::Scheduled | Status::Rescheduled => a.title.clone(),
     }
 }
@@ -265,8 +267,10 @@ fn events(w: &mut Writer, site: &Site, id: ActivityId) {
     let common = Common { stamp, page, organizer: organizer(site, id), activity: a };
     let activity_uid = uid(site, id, None);
     let zone = &site.config.timezone;
-    let title = title(a);
-    let description = describe(s, a);
+    let words = &site.words;
+    let e = &words.described_event;
+    let title = title(a, words);
+    let description = describe(s, a, words);
     let tags = (!a.tags.is_empty()).then(|| a.tags.iter().map(|t| escape(t)).collect::<Vec<_>>().join(","));
     event(w, &common, &a.when, zone, &activity_uid, |w| {
         w.text("SUMMARY", &title);
@@ -280,14 +284,17 @@ fn events(w: &mut Writer, site: &Site, id: ActivityId) {
     });
 
     for (i, m) in a.milestones.iter().enumerate() {
-        let mut lines = vec![format!("阶段时间：{}", m.when_text), format!("日期解读：{}", m.when.in_words())];
-        lines.extend(approximate(&m.when));
+        let mut lines = vec![
+            Words::fill(&e.milestone_time, &[("text", &m.when_text)]),
+            Words::fill(&e.reading, &[("dates", &dates::words(&m.when, words))]),
+        ];
+        lines.extend(approximate(&m.when, words));
         // The activity by its title: its dates and place are its own event's (RELATED-TO), said once there.
-        lines.push(format!("所属活动：{}", a.title));
-        lines.extend(a.change_notice(s.year));
-        lines.push(may_change(s));
+        lines.push(Words::fill(&e.milestone_of, &[("title", &a.title)]));
+        lines.extend(a.change_notice(s.year, words));
+        lines.push(may_change(s, words));
         let description = lines.join("\n");
-        let summary = format!("{title}：{}", m.label);
+        let summary = Words::fill(&e.milestone, &[("title", &title), ("label", &m.label)]);
         event(w, &common, &m.when, zone, &uid(site, id, Some(i)), |w| {
             w.text("SUMMARY", &summary);
             w.text("DESCRIPTION", &description);
@@ -402,12 +409,13 @@ fn dates(w: &mut Writer, o: &Occurrence, zone: &Zone) {
 
 /// What changed first, when anything did; then the published text, its reading, how exact it is, the schedule's
 /// caveat and the content.
-fn describe(s: &Schedule, a: &Activity) -> String {
-    let mut lines = a.change_notice(s.year);
-    lines.push(format!("时间地点：{}", a.published()));
-    lines.push(format!("日期解读：{}", a.when.in_words()));
-    lines.extend(approximate(&a.when));
-    lines.push(may_change(s));
+fn describe(s: &Schedule, a: &Activity, w: &Words) -> String {
+    let e = &w.described_event;
+    let mut lines = a.change_notice(s.year, w);
+    lines.push(Words::fill(&e.published, &[("text", &a.published())]));
+    lines.push(Words::fill(&e.reading, &[("dates", &dates::words(&a.when, w))]));
+    lines.extend(approximate(&a.when, w));
+    lines.push(may_change(s, w));
     let body = &a.body_text;
     if !body.is_empty() {
         lines.push(String::new());
@@ -417,22 +425,20 @@ fn describe(s: &Schedule, a: &Activity) -> String {
 }
 
 /// For a range known only to the 旬, month or year: a sentence saying the calendar dates are a reading.
-pub(crate) fn approximate(when: &When) -> Option<String> {
-    let unit = match when.precision() {
-        Precision::Time | Precision::Day => return None,
-        Precision::Dekad => "旬",
-        Precision::Month => "月",
-        Precision::Year => "年",
-    };
-    Some(format!(
-        "原文日期只精确到{unit}：日历中的起止日期是按{unit}推算的范围，并非确定的活动日期，具体日期以活动通知为准。"
-    ))
+pub(crate) fn approximate(when: &When, w: &Words) -> Option<String> {
+    let e = &w.described_event;
+    match when.precision() {
+        Precision::Time | Precision::Day => None,
+        Precision::Dekad => Some(e.approximate_dekad.clone()),
+        Precision::Month => Some(e.approximate_month.clone()),
+        Precision::Year => Some(e.approximate_year.clone()),
+    }
 }
 
-fn may_change(s: &Schedule) -> String {
+fn may_change(s: &Schedule, w: &Words) -> String {
     match &s.note {
-        Some(note) => format!("日程说明：{note}"),
-        None => "日程说明：活动安排可能调整，请以具体活动通知为准。".to_string(),
+        Some(note) => Words::fill(&w.described_event.schedule_note, &[("note", note)]),
+        None => w.described_event.may_change.clone(),
     }
 }
 

@@ -176,7 +176,7 @@ fn tagged(base_url: Option<&str>) -> Site {
         a.tags = t.iter().map(|t| t.to_string()).collect();
     }
     schedules.push(other.into());
-    Site::new(config, schedules)
+    Site::new(config, crate::words::Words::builtin_zh_cn(), schedules)
 }
 
 fn summaries(text: &str) -> Vec<String> {
