@@ -3,6 +3,7 @@
 
 mod chinese_words;
 mod context;
+mod english;
 mod families;
 mod forms;
 mod languages;

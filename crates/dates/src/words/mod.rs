@@ -1,28 +1,84 @@
-//! Stage 4, words: a [`When`] said in words, never finer than it was written ([`When::in_words`],
-//! [`When::words_in`]). Takes only the finished reading: imports no stage before it.
+//! Stage 4, words: a [`When`] said in words, Chinese or English, never finer than it was written
+//! ([`When::in_words`], [`When::words_in`]). Takes only the finished reading: imports no stage before it.
 //!
 //! What to say is decided here, once for every language: how precise each occurrence is said (a `Shape`),
 //! and which third of a month a 旬 reading starts and ends in. How to say it is each language's own
 //! (`chinese`, `english`): the word order, what a list leaves out, the punctuation.
 
 mod chinese;
+mod english;
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::when::{Clock, Occurrence, Precision, When, last_day};
 
+/// A language a reading is said in: the language of a site's edition.
+///
+/// There is one Chinese for both scripts: Traditional Chinese writes dates with exactly the characters
+/// Simplified does (年 月 日 旬 上 中 下 全年 每天 至), so `zh-TW` and `zh-Hant` are said as `zh-CN` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// `2023年9月18日–22日`, `2023年8月21日–31日（8月下旬）`, `2023年7月–9月`, `2023年10月1日、3日、5日`.
+    Chinese,
+    /// `Sep 18–22, 2023`, `Aug 21–31, 2023 (late August)`, `July–September 2023`, `Oct 1, 3 and 5, 2023`.
+    English,
+}
+
+impl Lang {
+    /// The language of a BCP 47 language tag: `zh`, `zh-CN`, `zh-Hans`, `zh-TW`, `zh-HK`, `zh-Hant` are
+    /// Chinese, `en`, `en-GB`, `en-US` English; in any case, with `_` as well as `-` (`zh_CN`, as locales
+    /// write it). Any other language, or what is no tag (an empty one, `en-`, `english`), is `None`, for the caller
+    /// to report: a site in a language its dates cannot be said in should not quietly get another's.
+    pub fn for_tag(tag: &str) -> Option<Lang> {
+        let mut subtags = tag.split(['-', '_']);
+        let primary = subtags.next()?;
+        let lang = if primary.eq_ignore_ascii_case("zh") {
+            Lang::Chinese
+        } else if primary.eq_ignore_ascii_case("en") {
+            Lang::English
+        } else {
+            return None;
+        };
+        // Region, script and variant subtags do not change the words, but each must be one.
+        let subtag = |s: &str| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric());
+        subtags.all(subtag).then_some(lang)
+    }
+}
+
 impl When {
     /// The range in Chinese words, at no finer precision than it was written:
     /// `2023年9月18日–22日`, `2023年8月21日–31日（8月下旬）`, `2023年7月–9月`, `2023年全年`,
     /// `2024年10月31日 13:30`, `2023年9月27日 14:30–16:30`, `2023年10月1日–7日 每天9:00–11:00`,
-    /// and a list as `2023年10月1日、3日、5日`.
+    /// and a list as `2023年10月1日、3日、5日`. The same as [`When::words_in`] with [`Lang::Chinese`].
     pub fn in_words(&self) -> String {
-        chinese::list(&self.shapes())
+        self.words_in(Lang::Chinese)
     }
 
-    /// Each occurrence in Chinese words of its own, with its year: for pages listing the dates.
+    /// Each occurrence in Chinese words of its own, with its year: for pages listing the dates. The same as
+    /// [`When::occurrence_words_in`] with [`Lang::Chinese`].
     pub fn occurrence_words(&self) -> Vec<String> {
-        self.shapes().iter().map(|shape| chinese::one(shape, None)).collect()
+        self.occurrence_words_in(Lang::Chinese)
+    }
+
+    /// The range in words of `lang`, at no finer precision than it was written; 旬 readings give their days
+    /// and, beside them, the 旬 they were read from. In English: `Sep 18–22, 2023`,
+    /// `Aug 21–31, 2023 (late August)`, `July–September 2023`, `all year 2023`, `Sep 27, 2023, 14:30–16:30`,
+    /// `Oct 1–7, 2023, daily 9:00–11:00`, and a list as `Oct 1, 3 and 5, 2023`.
+    pub fn words_in(&self, lang: Lang) -> String {
+        let shapes = self.shapes();
+        match lang {
+            Lang::Chinese => chinese::list(&shapes),
+            Lang::English => english::list(&shapes),
+        }
+    }
+
+    /// Each occurrence in words of `lang` of its own, with its year: for pages listing the dates.
+    pub fn occurrence_words_in(&self, lang: Lang) -> Vec<String> {
+        let one = |shape: &Shape| match lang {
+            Lang::Chinese => chinese::one(shape, None),
+            Lang::English => english::one(shape),
+        };
+        self.shapes().iter().map(one).collect()
     }
 
     /// How each occurrence is said.
