@@ -1,7 +1,10 @@
 //! A reading said in English ([`When::words_in`](crate::When::words_in) with [`Lang::English`]), for an English
 //! edition of a site: every form the Chinese words have, never finer than written, read from Chinese and English
 //! texts alike; and which language tags say which.
-use crate::{Lang, parse_when};
+use chrono::Datelike;
+
+use super::chinese_words;
+use crate::{Context, Lang, Precision, When, parse_when, parse_when_in};
 
 /// (text read at 2023, its English words)
 #[rustfmt::skip]
@@ -167,4 +170,70 @@ fn language_tags() {
     for (tag, want) in cases {
         assert_eq!(Lang::for_tag(tag), want, "{tag:?}");
     }
+}
+
+/// Every piece (each prefix and suffix) of every text these tests read, in a calendar and an academic year:
+/// whatever reads is said in English only, never a CJK character (a Chinese text's notes are not its words), and
+/// never finer than it reads.
+#[test]
+fn english_words_are_english_and_never_finer_than_the_reading() {
+    let texts = chinese_words::SINGLE.iter().map(|c| c.0).chain(chinese_words::LISTS.iter().map(|c| c.0));
+    let mut wrong = Vec::new();
+    let mut read = 0;
+    for text in texts.chain(WORDS.iter().map(|c| c.0)) {
+        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            for piece in [&text[..i], &text[i..]] {
+                for context in [Context::calendar(2023), Context::starting(2024, 9)] {
+                    if let Ok(when) = parse_when_in(piece, context) {
+                        read += 1;
+                        if let Err(why) = honest(&when) {
+                            wrong.push(format!("{piece:?}: {why}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(read > 5000, "{read}");
+    wrong.dedup();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Whether a reading's English words keep to English and to its precision: a month- or year-level reading names
+/// no number but its years, a 旬-level one gives its days only beside the thirds of months they were read from (so
+/// they are never shown as if written exactly), and a day-level one names no third.
+fn honest(when: &When) -> Result<(), String> {
+    let words = when.words_in(Lang::English);
+    let each = when.occurrence_words_in(Lang::English);
+    for w in each.iter().chain([&words]) {
+        if w.is_empty() || !w.chars().all(|c| c.is_ascii() || c == '–') {
+            return Err(format!("not English: {w:?}"));
+        }
+    }
+    let thirds = |w: &str| ["early ", "mid ", "late "].iter().any(|t| w.contains(t));
+    for (o, w) in when.occurrences().zip(&each) {
+        let numbers = w.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty());
+        let years = i64::from(o.start.year())..=i64::from(o.end.year());
+        match when.precision() {
+            Precision::Month | Precision::Year => {
+                if !numbers.map(|n| n.parse::<i64>()).all(|n| n.is_ok_and(|n| years.contains(&n))) {
+                    return Err(format!("{w:?} names a day of a reading by months"));
+                }
+            }
+            Precision::Dekad => match w.strip_suffix(')').and_then(|w| w.split_once(" (")) {
+                Some((_, reading)) if thirds(reading) => {}
+                _ => return Err(format!("{w:?} gives days without the thirds they were read from")),
+            },
+            Precision::Day | Precision::Time => {
+                if w.contains(['(', ')']) || thirds(w) {
+                    return Err(format!("{w:?} says a third of a month of a reading by days"));
+                }
+            }
+        }
+    }
+    // A list says each 旬 reading beside its days.
+    if when.precision() == Precision::Dekad && words.matches(" (").count() != each.len() {
+        return Err(format!("{words:?} leaves out a 旬 reading"));
+    }
+    Ok(())
 }
