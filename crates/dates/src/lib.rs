@@ -7,8 +7,9 @@
 //!
 //! The rule that shapes everything here: precision is never faked. "8月下旬" becomes
 //! 21–31 August *at dekad precision*, "7月-9月" and "第三季度" stay month ranges, and a time is
-//! only read after an exact day; callers show [`When::in_words`] and [`Precision::label`] so a
-//! reader can see how exact a date is. What cannot be read honestly ("春节前后", "9月-8月") is
+//! only read after an exact day; callers show [`When::in_words`] (or [`When::words_in`] for an
+//! English edition: `Aug 21–31, 2023 (late August)`) and [`Precision::label`] so a reader can see
+//! how exact a date is. What cannot be read honestly ("春节前后", "9月-8月") is
 //! a [`DateError`] pointing at the characters (a byte range of the text), with [`DateError::help`]
 //! saying what to write instead.
 //!
@@ -33,7 +34,8 @@
 //! 3. `resolve`: the items against the [`Context`] (and each against the date before it) into
 //!    days, precisions and times, checked (weekdays, order, limits), and put together into a
 //!    [`When`] (`assemble`).
-//! 4. `words`: a [`When`] said in Chinese words ([`When::in_words`]).
+//! 4. `words`: a [`When`] said in words, Chinese ([`When::in_words`]) or English
+//!    ([`When::words_in`] with a [`Lang`]).
 //!
 //! `help` (how to fix each [`DateErrorKind`]) comes last, as it may quote any stage.
 
@@ -49,6 +51,7 @@ pub use error::{DateError, DateErrorKind};
 pub use when::{
     Clock, Context, MAX_DATES, MAX_RANGE_YEARS, MAX_WHEN_CHARS, Occurrence, Precision, WRAP_MONTHS, When, YEAR_WINDOW,
 };
+pub use words::Lang;
 
 /// Reads a published date text of a calendar-year schedule; ends without a year get `default_year`.
 pub fn parse_when(text: &str, default_year: i32) -> Result<When, DateError> {

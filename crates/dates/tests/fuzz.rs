@@ -10,7 +10,7 @@ mod strategy;
 
 use std::cell::Cell;
 
-use almanac_dates::{Context, Occurrence, Precision, parse_when_in};
+use almanac_dates::{Context, Lang, Occurrence, Precision, parse_when_in};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
@@ -33,6 +33,12 @@ fn any_text_reads_or_is_an_error() {
                     read.set(read.get() + 1);
                     prop_assert!(when.start <= when.end, "{text:?} reads backwards: {when:?}");
                     prop_assert!(!when.in_words().is_empty());
+                    // An English edition's words are English whatever the text: no CJK character.
+                    let english = when.words_in(Lang::English);
+                    prop_assert!(
+                        !english.is_empty() && english.chars().all(|c| c.is_ascii() || c == '–'),
+                        "{english:?}"
+                    );
                     let all: Vec<Occurrence> = when.occurrences().collect();
                     prop_assert!(all.windows(2).all(|w| w[0].end < w[1].start), "{text:?}");
                     prop_assert!(all.iter().all(|o| when.start <= o.start && o.start <= o.end && o.end <= when.end));

@@ -1,6 +1,6 @@
 //! The date texts of each language a schedule is written in (issue 26): Traditional characters read everywhere the
 //! simplified are, and English, with the same precision model and the same honesty. The readings are said in
-//! Chinese words, as every reading is ([`When::in_words`](crate::When::in_words)).
+//! Chinese words here ([`When::in_words`](crate::When::in_words)); `english.rs` says readings in English.
 use chrono::Datelike;
 
 use super::forms::d;

@@ -1,7 +1,9 @@
 //! Table-driven tests of the date reader: every seed text, every form, every error. They read through the
 //! public API only, as almanac does.
 
+mod chinese_words;
 mod context;
+mod english;
 mod families;
 mod forms;
 mod languages;
