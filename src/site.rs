@@ -44,8 +44,9 @@ impl YearMonth {
     pub fn key(self) -> String {
         format!("{:04}-{:02}", self.year, self.month)
     }
-    pub fn label(self) -> String {
-        format!("{}年{}月", self.year, self.month)
+    /// The month in words of the site's language: 2023年9月, September 2023.
+    pub fn label(self, w: &Words) -> String {
+        w.dates().months(self.first_day(), self.first_day())
     }
     pub fn url(self) -> String {
         urls::month(self.year, self.month)

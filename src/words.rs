@@ -20,9 +20,10 @@ pub struct Words {
     pub says: Says,
     pub titles: Titles,
     pub described: Described,
-    pub changes: ChangeWords,
+    pub history: ChangeWords,
     pub described_event: EventWords,
     pub feed: FeedWords,
+    pub listing: ListingWords,
 }
 
 /// How a language writes dates: as Chinese does (2023年9月18日–22日, 9月下旬), or as English does
@@ -39,6 +40,16 @@ pub enum Style {
     #[default]
     Chinese,
     English,
+}
+
+impl Words {
+    /// The language the date reader says dates in for this catalogue.
+    pub fn dates(&self) -> almanac_dates::Lang {
+        match self.dates.style {
+            Style::Chinese => almanac_dates::Lang::Chinese,
+            Style::English => almanac_dates::Lang::English,
+        }
+    }
 }
 
 /// Where an activity stands today, in the order the pages count them.
@@ -173,6 +184,15 @@ pub struct EventWords {
     pub schedule_note: String,
     pub may_change: String,
     pub no_place: String,
+}
+
+/// What lists of activities say around them.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ListingWords {
+    pub count: String,
+    pub until: String,
+    pub month_list: String,
+    pub week: String,
 }
 
 /// The Atom feeds' words.

@@ -189,15 +189,15 @@ impl Activity {
         let mut lines = Vec::new();
         let status = self.status();
         if status != Status::Scheduled {
-            let reason = self.reason.as_deref().map(|r| Words::fill(&w.changes.reason, &[("reason", r)]));
+            let reason = self.reason.as_deref().map(|r| Words::fill(&w.history.reason, &[("reason", r)]));
             lines.push(Words::fill(
-                &w.changes.status,
+                &w.history.status,
                 &[("status", status.label(w)), ("reason", reason.as_deref().unwrap_or_default())],
             ));
         }
         for c in self.changes.iter().rev() {
             match &c.note {
-                Some(note) => lines.push(Words::fill(&w.changes.noted, &[("line", &c.line(year, w)), ("note", note)])),
+                Some(note) => lines.push(Words::fill(&w.history.noted, &[("line", &c.line(year, w)), ("note", note)])),
                 None => lines.push(c.line(year, w)),
             }
         }

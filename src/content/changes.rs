@@ -122,7 +122,7 @@ pub struct WhenChange {
 impl Change {
     /// What changed, in the words of `w`: 原定9月18日-22日，调整为10月9日-13日；地点由北京调整为上海；活动取消.
     pub fn summary(&self, w: &Words) -> String {
-        let c = &w.changes;
+        let c = &w.history;
         let mut parts = Vec::new();
         if let Some(m) = &self.when {
             parts.push(Words::fill(&c.moved, &[("before", &m.text.before), ("after", &m.text.after)]));
@@ -154,12 +154,12 @@ impl Change {
 
     /// "9月1日公告", the year written when it is not the schedule's `year`.
     pub fn announced(&self, year: i32, w: &Words) -> String {
-        Words::fill(&w.changes.announced, &[("date", &super::dates::day_words(self.date, year, w))])
+        Words::fill(&w.history.announced, &[("date", &super::dates::day_words(self.date, year, w))])
     }
 
     /// The whole line: 原定9月18日-22日，调整为10月9日-13日（9月1日公告）.
     pub fn line(&self, year: i32, w: &Words) -> String {
-        Words::fill(&w.changes.line, &[("summary", &self.summary(w)), ("announced", &self.announced(year, w))])
+        Words::fill(&w.history.line, &[("summary", &self.summary(w)), ("announced", &self.announced(year, w))])
     }
 }
 

@@ -55,26 +55,19 @@ pub struct OccurrenceView {
 /// `when` in words as the site's language writes dates, never finer than it was written: `2023年8月21日–31日
 /// （8月下旬）`, `Aug 21–31, 2023 (late August)`.
 pub fn words(when: &When, w: &Words) -> String {
-    let _ = w;
-    when.in_words() // MERGE-DATES-EN
+    when.words_in(w.dates())
 }
 
 /// Each date of a list in words of its own, with its year.
 pub fn occurrence_words(when: &When, w: &Words) -> Vec<String> {
-    let _ = w;
-    when.occurrence_words() // MERGE-DATES-EN
+    when.occurrence_words_in(w.dates())
 }
 
 /// A day as the schedule of `year` writes it, in the site's language: 9月1日 (Sep 1), with the year when it is
 /// another: 2023年9月1日 (Sep 1, 2023).
 pub fn day_words(date: chrono::NaiveDate, year: i32, w: &Words) -> String {
     use chrono::Datelike;
-    let _ = w; // MERGE-DATES-EN
-    if date.year() == year {
-        format!("{}月{}日", date.month(), date.day())
-    } else {
-        format!("{}年{}月{}日", date.year(), date.month(), date.day())
-    }
+    w.dates().day(date, date.year() != year)
 }
 
 /// A precision's words in the site's language (`[precision.NAME]` of the catalogue): its mark beside a bar

@@ -20,6 +20,7 @@ use crate::layout::{TABLE_PAGE_SIZE, is_large, table_pages};
 use crate::markdown;
 use crate::site::{ActivityId, Site, YearMonth};
 use crate::urls;
+use crate::words::Words;
 
 /// Characters of a body in a row of a large schedule's table pages.
 const TABLE_SUMMARY_CHARS: usize = 60;
@@ -37,8 +38,8 @@ pub(super) fn axis_months(s: &Schedule) -> Vec<YearMonth> {
 }
 
 /// A month named from within `year`: "11月", or "2024年1月" in another year.
-fn month_words(m: YearMonth, year: i32) -> String {
-    if m.year == year { format!("{}月", m.month) } else { m.label() }
+fn month_words(m: YearMonth, year: i32, w: &Words) -> String {
+    if m.year == year { w.dates().month_of_year(m.month) } else { m.label(w) }
 }
 
 /// The schedule's first and last day as readers are told it: its declared span, else its activities' days.
@@ -47,31 +48,25 @@ pub(super) fn extent(s: &Schedule) -> Option<(NaiveDate, NaiveDate)> {
 }
 
 /// The schedule's time in words (its [`extent`]); a whole calendar year is just "2023年".
-pub(super) fn span_words(s: &Schedule) -> String {
+pub(super) fn span_words(s: &Schedule, w: &Words) -> String {
     let Some((f, l)) = extent(s) else { return String::new() };
     let (f, l) = (YearMonth::of(f), YearMonth::of(l));
-    if f.year == l.year && f.month == 1 && l.month == 12 { format!("{}年", f.year) } else { months_words(f, l) }
+    if f.year == l.year && f.month == 1 && l.month == 12 { w.dates().year(f.year) } else { months_words(f, l, w) }
 }
 
-/// The months from `f` to `l` in words: "2023年9月", "2023年7–9月", "2024年9月–2025年7月".
-pub(super) fn months_words(f: YearMonth, l: YearMonth) -> String {
-    if f == l {
-        f.label()
-    } else if f.year == l.year {
-        format!("{}–{}月", f.label(), l.month)
-    } else {
-        format!("{}–{}", f.label(), l.label())
-    }
+/// The months from `f` to `l` in words: "2023年9月", "2023年7月–9月", "2024年9月–2025年7月".
+pub(super) fn months_words(f: YearMonth, l: YearMonth, w: &Words) -> String {
+    w.dates().months(f.first_day(), l.first_day())
 }
 
 /// The line under a schedule's title: the parts it has, never an empty one.
-pub(super) fn facts(s: &Schedule) -> Vec<String> {
+pub(super) fn facts(s: &Schedule, w: &Words) -> Vec<String> {
     let mut out: Vec<String> = s.organiser.iter().filter(|o| !o.trim().is_empty()).cloned().collect();
-    let span = span_words(s);
+    let span = span_words(s, w);
     if !span.is_empty() {
         out.push(span);
     }
-    out.push(format!("共 {} 项活动", s.activities.len()));
+    out.push(Words::fill(&w.listing.count, &[("n", &s.activities.len().to_string())]));
     out
 }
 
@@ -154,7 +149,7 @@ fn index_json(site: &Site, s: &Schedule, page: &str, slim: bool) -> String {
 }
 
 /// The months of the axis with how many activities start and run in each (year-long ones aside).
-fn month_counts(s: &Schedule, months: &[YearMonth]) -> Vec<MonthCount> {
+fn month_counts(s: &Schedule, months: &[YearMonth], w: &Words) -> Vec<MonthCount> {
     let counts: Vec<(usize, usize)> = months
         .iter()
         .map(|&m| {
@@ -169,7 +164,7 @@ fn month_counts(s: &Schedule, months: &[YearMonth]) -> Vec<MonthCount> {
         .zip(counts)
         .map(|(&m, (starting, running))| MonthCount {
             key: m.key(),
-            label: m.label(),
+            label: m.label(w),
             url: m.url(),
             starting,
             running,
@@ -188,7 +183,7 @@ impl SiteRenderer<'_> {
             url: urls::schedule(&s.slug),
             year: s.year,
             organiser: s.organiser.as_deref(),
-            facts: facts(s),
+            facts: facts(s, &site.words),
             intro_html: self.markdown(&s.intro, Owner { page: &urls::schedule(&s.slug), file: &s.origin.rel }, page),
             note: s.note.as_deref(),
             activity_count: n,
@@ -257,7 +252,7 @@ impl SiteRenderer<'_> {
             .collect();
         ctx.insert("year_round", &year_round);
         if is_large(s.activities.len()) {
-            ctx.insert("overview", &month_counts(s, &months));
+            ctx.insert("overview", &month_counts(s, &months, &self.site.words));
             ctx.insert("index_json", &index_json(site, s, page, false));
             return;
         }
@@ -293,10 +288,10 @@ impl SiteRenderer<'_> {
                 let span = extent(s);
                 let latest = si < super::NAV_SCHEDULES;
                 Featured {
-                    schedule: super::pages::schedule_summary(s),
+                    schedule: super::pages::schedule_summary(s, &self.site.words),
                     first: span.map(|(f, _)| f.to_string()),
                     last: span.map(|(_, l)| l.to_string()),
-                    months: if latest { month_counts(s, &axis_months(s)) } else { Vec::new() },
+                    months: if latest { month_counts(s, &axis_months(s), &self.site.words) } else { Vec::new() },
                     year_round_count: s.activities.iter().filter(|a| is_year_round(a)).count(),
                     // A large schedule's index would make the home page as heavy as its own: the home page
                     // then leads to this week's page instead of listing what is on.
@@ -370,6 +365,7 @@ impl SiteRenderer<'_> {
     /// it on a "自7月起" line. Year-long activities are listed once above the months, by the template.
     fn agenda(&self, si: usize, months: &[YearMonth]) -> Vec<AgendaMonth> {
         let s = &self.site.schedules[si];
+        let w = &self.site.words;
         let anchor = |a: &Activity| format!("a-{}", a.slug);
         let mut dated: Vec<(usize, &Activity)> =
             s.activities.iter().enumerate().filter(|(_, a)| !is_year_round(a)).collect();
@@ -385,7 +381,8 @@ impl SiteRenderer<'_> {
                         AgendaEntry {
                             a: self.card(ActivityId { schedule: si, activity: ai }),
                             anchor: anchor(a),
-                            until: (end > m).then(|| format!("持续至{}", month_words(end, m.year))),
+                            until: (end > m)
+                                .then(|| Words::fill(&w.listing.until, &[("month", &month_words(end, m.year, w))])),
                         }
                     })
                     .collect();
@@ -394,7 +391,7 @@ impl SiteRenderer<'_> {
                     .iter()
                     .filter(|(_, a)| YearMonth::of(a.when.start) < m && a.when.overlaps(m.first_day(), m.last_day()))
                 {
-                    let since = month_words(YearMonth::of(a.when.start), m.year);
+                    let since = month_words(YearMonth::of(a.when.start), m.year, w);
                     let item = ContinuingItem {
                         anchor: anchor(a),
                         label: a.number.map_or_else(|| a.title.clone(), |n| n.to_string()),
@@ -409,7 +406,7 @@ impl SiteRenderer<'_> {
                 }
                 AgendaMonth {
                     key: m.key(),
-                    label: m.label(),
+                    label: m.label(w),
                     url: m.url(),
                     running: entries.len() + continuing.iter().map(|c| c.items.len()).sum::<usize>(),
                     entries,
@@ -441,8 +438,9 @@ mod tests {
         let site = site_of(None, &[("a", "9月18日-22日", None, ""), ("b", "10月", None, "")]);
         assert_eq!(facts(&site.schedules[0]), ["2023年9月–10月", "共 2 项活动"]);
         let site = site_of(None, &[("a", "全年", None, "")]);
-        assert_eq!(span_words(&site.schedules[0]), "2023年");
-        assert_eq!(month_words(YearMonth { year: 2024, month: 1 }, 2023), "2024年1月");
-        assert_eq!(month_words(YearMonth { year: 2023, month: 11 }, 2023), "11月");
+        let w = &site.words;
+        assert_eq!(span_words(&site.schedules[0], w), "2023年");
+        assert_eq!(month_words(YearMonth { year: 2024, month: 1 }, 2023, w), "2024年1月");
+        assert_eq!(month_words(YearMonth { year: 2023, month: 11 }, 2023, w), "11月");
     }
 }

@@ -233,7 +233,7 @@ impl SiteRenderer<'_> {
             Page::Home => {
                 ctx.insert("page_title", &site.config.title);
                 self.insert_home(&mut ctx, path);
-                let summaries: Vec<_> = site.schedules.iter().map(|s| schedule_summary(s)).collect();
+                let summaries: Vec<_> = site.schedules.iter().map(|s| schedule_summary(s, w)).collect();
                 ctx.insert("schedules", &summaries);
                 ctx.insert("recent_changes", &recent_changes(site, site.activity_ids()));
             }
@@ -251,11 +251,11 @@ impl SiteRenderer<'_> {
             Page::Activity(id) => self.insert_activity(&mut ctx, id, path, &title),
             Page::Month(i) => {
                 let m = site.months[i];
-                ctx.insert("page_title", &title(&m.label()));
+                ctx.insert("page_title", &title(&m.label(w)));
                 self.insert_month(&mut ctx, i, m);
             }
             Page::Week(i) => {
-                ctx.insert("page_title", &title(&week::label(site.week_monday(i))));
+                ctx.insert("page_title", &title(&week::label(site.week_monday(i), w)));
                 self.insert_week(&mut ctx, i);
             }
             Page::Weeks => {

@@ -184,9 +184,9 @@ impl SiteRenderer<'_> {
             "month",
             &MonthView {
                 key: m.key(),
-                label: m.label(),
-                prev: i.checked_sub(1).map(|p| site.months[p].into()),
-                next: site.months.get(i + 1).map(|&n| n.into()),
+                label: m.label(&site.words),
+                prev: i.checked_sub(1).map(|p| MonthLink::new(site.months[p], &site.words)),
+                next: site.months.get(i + 1).map(|&n| MonthLink::new(n, &site.words)),
                 count: list.iter().map(|g| g.activities.len()).sum(),
             },
         );

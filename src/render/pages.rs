@@ -24,8 +24,8 @@ pub(super) fn meta(site: &Site, page: Page, path: &str) -> Meta {
             let (_, a) = site.get(id);
             fill(&d.activity, &[("title", &a.title), ("published", &a.published()), ("body", &a.body_text)])
         }
-        Page::Month(i) => fill(&d.month, &[("month", &site.months[i].label())]),
-        Page::Week(i) => fill(&d.week, &[("week", &super::week::label(site.week_monday(i)))]),
+        Page::Month(i) => fill(&d.month, &[("month", &site.months[i].label(&site.words))]),
+        Page::Week(i) => fill(&d.week, &[("week", &super::week::label(site.week_monday(i), &site.words))]),
         Page::Weeks => fill(&d.weeks, &[("site", &site.config.title)]),
         Page::Tag(i, _) => {
             let t = &site.tags[i];
@@ -61,10 +61,10 @@ pub(super) fn shorten_cow(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-pub(super) fn schedule_summary(s: &crate::content::Schedule) -> ScheduleSummary<'_> {
-    let facts = super::calendar::facts(s);
+pub(super) fn schedule_summary<'a>(s: &'a crate::content::Schedule, w: &Words) -> ScheduleSummary<'a> {
+    let facts = super::calendar::facts(s, w);
     let dates_words =
-        s.span().map(|(f, l)| super::calendar::months_words(YearMonth::of(f), YearMonth::of(l))).unwrap_or_default();
+        s.span().map(|(f, l)| super::calendar::months_words(YearMonth::of(f), YearMonth::of(l), w)).unwrap_or_default();
     ScheduleSummary {
         title: &s.title,
         url: urls::schedule(&s.slug),
@@ -136,7 +136,10 @@ impl SiteRenderer<'_> {
                     .map(|m| MilestoneView::new(m, &site.config.timezone, &site.words, first, last))
                     .collect(),
                 mode_said: a.mode.said_in(&a.published()),
-                months: YearMonth::span(a.when.start, a.when.end).into_iter().map(MonthLink::from).collect(),
+                months: YearMonth::span(a.when.start, a.when.end)
+                    .into_iter()
+                    .map(|m| MonthLink::new(m, &site.words))
+                    .collect(),
                 ics_url: urls::activity_calendar(&s.slug, &a.slug),
                 add_to: export::addto::add_to(site, id),
                 reason: a.reason.as_deref(),

@@ -193,9 +193,9 @@ pub(crate) struct MonthLink {
     pub url: String,
 }
 
-impl From<YearMonth> for MonthLink {
-    fn from(m: YearMonth) -> Self {
-        MonthLink { label: m.label(), url: m.url() }
+impl MonthLink {
+    pub(crate) fn new(m: YearMonth, w: &Words) -> Self {
+        MonthLink { label: m.label(w), url: m.url() }
     }
 }
 

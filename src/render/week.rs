@@ -24,6 +24,7 @@ use super::views::*;
 use crate::content::dates::{Occurrence, Precision};
 use crate::site::{ActivityId, Site, YearMonth};
 use crate::urls;
+use crate::words::Words;
 
 /// Lanes of the all-day band; a day with more says "另 N 项".
 const BAND_LANES: usize = 6;
@@ -35,18 +36,9 @@ const TIME_LANES: usize = 3;
 /// counted, with a link to the month's list (a year-long activity would otherwise be copied into 52 pages).
 pub(super) const COARSE_SHOWN: usize = 12;
 
-/// "2023年9月18日–24日", "2023年9月25日–10月1日", "2023年12月25日–2024年1月1日".
-pub(super) fn label(monday: NaiveDate) -> String {
-    let sunday = monday + Duration::days(6);
-    let head = format!("{}年{}月{}日", monday.year(), monday.month(), monday.day());
-    let tail = if sunday.year() != monday.year() {
-        format!("{}年{}月{}日", sunday.year(), sunday.month(), sunday.day())
-    } else if sunday.month() != monday.month() {
-        format!("{}月{}日", sunday.month(), sunday.day())
-    } else {
-        format!("{}日", sunday.day())
-    };
-    format!("{head}–{tail}")
+/// "2023年9月18日–24日", "2023年9月25日–10月1日", "2023年12月25日–2024年1月1日" (Sep 18–24, 2023).
+pub(super) fn label(monday: NaiveDate, w: &Words) -> String {
+    w.dates().days(monday, monday + Duration::days(6))
 }
 
 /// "2023-W38".
@@ -55,10 +47,10 @@ fn week_key(monday: NaiveDate) -> String {
     format!("{:04}-W{:02}", w.year(), w.week())
 }
 
-/// "2023年第38周" (the ISO week, which the file is named by).
-fn number(monday: NaiveDate) -> String {
-    let w = monday.iso_week();
-    format!("{}年第{}周", w.year(), w.week())
+/// "2023年第38周" (Week 38, 2023): the ISO week, which the file is named by.
+fn number(monday: NaiveDate, w: &Words) -> String {
+    let week = monday.iso_week();
+    w.dates().week_number(week.year(), week.week())
 }
 
 /// The activities running at some time in the week from `monday`, in schedule order, each once.
@@ -200,6 +192,7 @@ impl SiteRenderer<'_> {
 
     pub(super) fn insert_week(&self, ctx: &mut Context, i: usize) {
         let site = self.site;
+        let w = &site.words;
         let monday = site.week_monday(i);
         let sunday = monday + Duration::days(6);
         let ids = running(site, monday);
@@ -243,7 +236,7 @@ impl SiteRenderer<'_> {
                     MoreCoarse {
                         count: members.len() - COARSE_SHOWN,
                         url: format!("{}#{}", m.url(), g.id()),
-                        label: format!("{}的列表", m.label()),
+                        label: Words::fill(&site.words.listing.month_list, &[("month", &m.label(&site.words))]),
                     }
                 });
                 WeekGroup {
@@ -376,7 +369,7 @@ impl SiteRenderer<'_> {
             .collect();
         let link = |j: usize| {
             let m = site.week_monday(j);
-            WeekLink { url: urls::week(m), label: label(m) }
+            WeekLink { url: urls::week(m), label: label(m, w) }
         };
         let mut months = vec![YearMonth::of(monday)];
         if YearMonth::of(sunday) != months[0] {
@@ -386,13 +379,17 @@ impl SiteRenderer<'_> {
             "week",
             &WeekPageView {
                 key: week_key(monday),
-                label: label(monday),
-                number: number(monday),
+                label: label(monday, w),
+                number: number(monday, w),
                 first: monday.to_string(),
                 last: sunday.to_string(),
                 prev: i.checked_sub(1).map(link),
                 next: (i + 1 < site.week_count()).then(|| link(i + 1)),
-                months: months.into_iter().filter(|m| site.month_index(*m).is_some()).map(MonthLink::from).collect(),
+                months: months
+                    .into_iter()
+                    .filter(|m| site.month_index(*m).is_some())
+                    .map(|m| MonthLink::new(m, w))
+                    .collect(),
                 count: ids.len(),
             },
         );
@@ -410,6 +407,7 @@ impl SiteRenderer<'_> {
 
     pub(super) fn insert_weeks(&self, ctx: &mut Context) {
         let site = self.site;
+        let w = &site.words;
         let mut months: Vec<WeekMonth> = Vec::new();
         for i in 0..site.week_count() {
             let monday = site.week_monday(i);
@@ -418,12 +416,12 @@ impl SiteRenderer<'_> {
             let entry = WeekEntry {
                 key: week_key(monday),
                 url: urls::week(monday),
-                label: format!("{}（{}）", label(monday), number(monday)),
+                label: Words::fill(&w.listing.week, &[("days", &label(monday, w)), ("number", &number(monday, w))]),
                 count: running(site, monday).len(),
             };
             match months.last_mut() {
-                Some(last) if last.label == m.label() => last.weeks.push(entry),
-                _ => months.push(WeekMonth { label: m.label(), weeks: vec![entry] }),
+                Some(last) if last.label == m.label(w) => last.weeks.push(entry),
+                _ => months.push(WeekMonth { label: m.label(w), weeks: vec![entry] }),
             }
         }
         ctx.insert("weeks", &months);

@@ -119,3 +119,8 @@ fn timed_words(s: NaiveDate, e: NaiveDate, time: Clock, before: Option<NaiveDate
     }
     out
 }
+
+/// A third of month `month`: `9月上旬`.
+pub(super) fn third_of_month(month: u32, t: Third) -> String {
+    format!("{month}月{}旬", third(t))
+}

@@ -177,8 +177,23 @@ fn month(d: NaiveDate) -> &'static str {
     MONTHS[d.month0() as usize]
 }
 
+/// Month `m`'s (1–12) full name; an out-of-range number names none.
+pub(super) fn month_name(m: u32) -> &'static str {
+    m.checked_sub(1).and_then(|i| MONTHS.get(i as usize)).copied().unwrap_or_default()
+}
+
+/// Month `m`'s (1–12) short name; an out-of-range number names none.
+pub(super) fn short_month_name(m: u32) -> &'static str {
+    m.checked_sub(1).and_then(|i| SHORT_MONTHS.get(i as usize)).copied().unwrap_or_default()
+}
+
+/// A third of `d`'s month: `early September`.
+pub(super) fn third_of_month(d: NaiveDate, t: Third) -> String {
+    format!("{} {}", third(t), month(d))
+}
+
 /// A day without its year: `Sep 18`.
-fn day(d: NaiveDate) -> String {
+pub(super) fn day(d: NaiveDate) -> String {
     format!("{} {}", SHORT_MONTHS[d.month0() as usize], d.day())
 }
 

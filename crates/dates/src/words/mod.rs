@@ -198,3 +198,167 @@ fn end_third(date: NaiveDate) -> Option<Third> {
         _ => None,
     }
 }
+
+/// Dates that are not a reading, in words of the language: a site's month pages, weeks, the day a change was
+/// announced. Said by the same rules as readings (a month as a month-precision reading is, days as days), so
+/// a page never writes the same date two ways.
+impl Lang {
+    /// A day: `2023年9月1日` (`Sep 1, 2023`), or without its year when `with_year` is false: `9月1日` (`Sep 1`).
+    pub fn day(self, d: NaiveDate, with_year: bool) -> String {
+        match (self, with_year) {
+            (Lang::Chinese, true) => chinese::one(&Shape { start: d, end: d, kind: Kind::Days }, None),
+            (Lang::Chinese, false) => format!("{}月{}日", d.month(), d.day()),
+            (Lang::English, true) => english::one(&Shape { start: d, end: d, kind: Kind::Days }),
+            (Lang::English, false) => english::day(d),
+        }
+    }
+
+    /// The days from `first` to `last`: `2023年9月18日–24日`, `2023年12月25日–2024年1月1日` (`Sep 18–24, 2023`,
+    /// `Dec 25, 2023 – Jan 1, 2024`).
+    pub fn days(self, first: NaiveDate, last: NaiveDate) -> String {
+        self.say(&Shape { start: first, end: last, kind: Kind::Days })
+    }
+
+    /// The months from the one holding `first` to the one holding `last`: `2023年9月`, `2023年7月–9月`,
+    /// `2024年9月–2025年7月` (`September 2023`, `July–September 2023`, `September 2024 – July 2025`).
+    pub fn months(self, first: NaiveDate, last: NaiveDate) -> String {
+        self.say(&Shape { start: first, end: last, kind: Kind::Months })
+    }
+
+    /// A month without its year, for a page that names the year once: `11月` (`November`).
+    pub fn month_of_year(self, month: u32) -> String {
+        match self {
+            Lang::Chinese => format!("{month}月"),
+            Lang::English => english::month_name(month).to_string(),
+        }
+    }
+
+    /// A month's short name, for narrow columns: `9月` (`Sep`).
+    pub fn month_short(self, month: u32) -> String {
+        match self {
+            Lang::Chinese => format!("{month}月"),
+            Lang::English => english::short_month_name(month).to_string(),
+        }
+    }
+
+    /// A day of the month, with its month when `with_month`: `9月18日`, `18日` (`Sep 18`, `18`).
+    pub fn day_of_month(self, d: NaiveDate, with_month: bool) -> String {
+        match (self, with_month) {
+            (Lang::Chinese, true) => format!("{}月{}日", d.month(), d.day()),
+            (Lang::Chinese, false) => format!("{}日", d.day()),
+            (Lang::English, true) => english::day(d),
+            (Lang::English, false) => d.day().to_string(),
+        }
+    }
+
+    /// A weekday's short name, Monday first (`n` 0–6): `一` … `日` (`Mon` … `Sun`), as a calendar's columns
+    /// are headed.
+    pub fn weekday(self, n: u32) -> &'static str {
+        const ZH: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
+        const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        let i = (n as usize).min(6);
+        match self {
+            Lang::Chinese => ZH[i],
+            Lang::English => EN[i],
+        }
+    }
+
+    /// A day with its weekday, without its year: `9月18日 周一` (`Mon, Sep 18`).
+    pub fn day_with_weekday(self, d: NaiveDate) -> String {
+        let weekday = self.weekday(d.weekday().num_days_from_monday());
+        match self {
+            Lang::Chinese => format!("{}月{}日 周{weekday}", d.month(), d.day()),
+            Lang::English => format!("{weekday}, {}", english::day(d)),
+        }
+    }
+
+    /// The third of a month (旬) holding `d`, without its year: `9月上旬` (`early September`).
+    pub fn third_of_month(self, d: NaiveDate) -> String {
+        let third = match d.day() {
+            1..=10 => Third::Upper,
+            11..=20 => Third::Middle,
+            _ => Third::Lower,
+        };
+        match self {
+            Lang::Chinese => chinese::third_of_month(d.month(), third),
+            Lang::English => english::third_of_month(d, third),
+        }
+    }
+
+    /// A year: `2023年` (`2023`).
+    pub fn year(self, year: i32) -> String {
+        match self {
+            Lang::Chinese => format!("{year}年"),
+            Lang::English => year.to_string(),
+        }
+    }
+
+    /// An ISO week by its number: `2023年第38周` (`Week 38, 2023`).
+    pub fn week_number(self, year: i32, week: u32) -> String {
+        match self {
+            Lang::Chinese => format!("{year}年第{week}周"),
+            Lang::English => format!("Week {week}, {year}"),
+        }
+    }
+
+    fn say(self, shape: &Shape) -> String {
+        match self {
+            Lang::Chinese => chinese::one(shape, None),
+            Lang::English => english::one(shape),
+        }
+    }
+}
+
+#[cfg(test)]
+mod calendar_tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates_that_are_not_readings() {
+        use Lang::{Chinese as Zh, English as En};
+        let cases: [(Lang, String, &str); 18] = [
+            (Zh, Zh.day(d(2023, 9, 1), true), "2023年9月1日"),
+            (Zh, Zh.day(d(2023, 9, 1), false), "9月1日"),
+            (En, En.day(d(2023, 9, 1), true), "Sep 1, 2023"),
+            (En, En.day(d(2023, 9, 1), false), "Sep 1"),
+            (Zh, Zh.days(d(2023, 9, 18), d(2023, 9, 24)), "2023年9月18日–24日"),
+            (Zh, Zh.days(d(2023, 9, 25), d(2023, 10, 1)), "2023年9月25日–10月1日"),
+            (Zh, Zh.days(d(2023, 12, 25), d(2024, 1, 1)), "2023年12月25日–2024年1月1日"),
+            (En, En.days(d(2023, 9, 18), d(2023, 9, 24)), "Sep 18–24, 2023"),
+            (En, En.days(d(2023, 12, 25), d(2024, 1, 1)), "Dec 25, 2023 – Jan 1, 2024"),
+            (Zh, Zh.months(d(2023, 9, 1), d(2023, 9, 30)), "2023年9月"),
+            (Zh, Zh.months(d(2023, 7, 1), d(2023, 9, 30)), "2023年7月–9月"),
+            (Zh, Zh.months(d(2024, 9, 1), d(2025, 7, 31)), "2024年9月–2025年7月"),
+            (En, En.months(d(2023, 7, 1), d(2023, 9, 30)), "July–September 2023"),
+            (En, En.months(d(2024, 9, 1), d(2025, 7, 31)), "September 2024 – July 2025"),
+            (En, En.month_of_year(11), "November"),
+            (Zh, Zh.year(2023), "2023年"),
+            (Zh, Zh.week_number(2023, 38), "2023年第38周"),
+            (En, En.week_number(2023, 38), "Week 38, 2023"),
+        ];
+        for (lang, got, want) in cases {
+            assert_eq!(got, want, "{lang:?}");
+        }
+        assert_eq!(Zh.month_of_year(11), "11月");
+        assert_eq!((Zh.month_short(9), En.month_short(9)), ("9月".to_string(), "Sep".to_string()));
+        assert_eq!(
+            (Zh.day_of_month(d(2023, 9, 18), false), En.day_of_month(d(2023, 9, 18), true)),
+            ("18日".into(), "Sep 18".into())
+        );
+        assert_eq!(Zh.day_with_weekday(d(2023, 9, 18)), "9月18日 周一");
+        assert_eq!(En.day_with_weekday(d(2023, 9, 24)), "Sun, Sep 24");
+        for (day, zh, en) in
+            [(1, "9月上旬", "early September"), (20, "9月中旬", "mid September"), (30, "9月下旬", "late September")]
+        {
+            assert_eq!(
+                (Zh.third_of_month(d(2023, 9, day)), En.third_of_month(d(2023, 9, day))),
+                (zh.into(), en.into())
+            );
+        }
+        assert_eq!(En.year(2023), "2023");
+    }
+}
