@@ -24,6 +24,9 @@ pub struct Words {
     pub described_event: EventWords,
     pub feed: FeedWords,
     pub listing: ListingWords,
+    pub grid: GridWords,
+    pub month: MonthWords,
+    pub week: WeekWords,
 }
 
 /// How a language writes dates: as Chinese does (2023年9月18日–22日, 9月下旬), or as English does
@@ -193,6 +196,38 @@ pub struct ListingWords {
     pub until: String,
     pub month_list: String,
     pub week: String,
+}
+
+/// The marks of a bar crossing weeks in a month's grid.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct GridWords {
+    pub starts: String,
+    pub through: String,
+    pub ends: String,
+}
+
+/// A month page's list: its groups' headings and notes, a list of dates' dates in the month.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct MonthWords {
+    pub earlier: String,
+    pub in_month: String,
+    pub year_round: String,
+    pub dekad_note: String,
+    pub month_note: String,
+    pub year_note: String,
+    pub this_month: String,
+    pub dates_in: String,
+    pub place: String,
+}
+
+/// A week page's list: the groups it says differently from a month's.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct WeekWords {
+    pub earlier: String,
+    pub by_month: String,
+    pub by_month_note: String,
+    pub year_note: String,
+    pub this_week: String,
 }
 
 /// The Atom feeds' words.

@@ -83,8 +83,8 @@ fn schedule_tags<'a>(site: &'a Site, s: &Schedule) -> Vec<&'a str> {
         .collect()
 }
 
-fn timeline_month(m: YearMonth) -> TimelineMonth {
-    TimelineMonth { key: m.key(), label: format!("{}月", m.month), year: m.year, url: m.url() }
+fn timeline_month(m: YearMonth, w: &Words) -> TimelineMonth {
+    TimelineMonth { key: m.key(), label: w.dates().month_short(m.month), year: m.year, url: m.url() }
 }
 
 /// An activity in the index a large schedule's filter searches (and the home page reads to say what is on):
@@ -210,7 +210,7 @@ impl SiteRenderer<'_> {
         FilterView {
             tags: schedule_tags(self.site, s),
             modes: modes.collect(),
-            months: months.iter().map(|&m| timeline_month(m)).collect(),
+            months: months.iter().map(|&m| timeline_month(m, &self.site.words)).collect(),
             changes: s.activities.iter().any(Activity::changed),
         }
     }
@@ -356,7 +356,7 @@ impl SiteRenderer<'_> {
         Timeline {
             first: first.to_string(),
             last: last.to_string(),
-            months: months.iter().map(|&m| timeline_month(m)).collect(),
+            months: months.iter().map(|&m| timeline_month(m, &self.site.words)).collect(),
             rows,
         }
     }
@@ -436,7 +436,7 @@ mod tests {
     #[test]
     fn facts_leave_out_what_a_schedule_does_not_have() {
         let site = site_of(None, &[("a", "9月18日-22日", None, ""), ("b", "10月", None, "")]);
-        assert_eq!(facts(&site.schedules[0]), ["2023年9月–10月", "共 2 项活动"]);
+        assert_eq!(facts(&site.schedules[0], &site.words), ["2023年9月–10月", "共 2 项活动"]);
         let site = site_of(None, &[("a", "全年", None, "")]);
         let w = &site.words;
         assert_eq!(span_words(&site.schedules[0], w), "2023年");

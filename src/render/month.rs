@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use tera::{Context, Value};
 
 use super::pages::shorten_cow;
@@ -14,6 +14,7 @@ use super::{SiteRenderer, to_value};
 use crate::content::dates::{Occurrence, Precision, When};
 use crate::site::{ActivityId, YearMonth};
 use crate::urls;
+use crate::words::Words;
 
 /// Lanes of bars a week row shows, so every row keeps one height; a day with more says "+N" and links to its
 /// place in the list.
@@ -33,7 +34,10 @@ const STRIP_MAX: usize = 60;
 /// Characters of a title a bar in the grid shows (a week row is never wider); the list below has it all.
 pub(super) const GRID_TITLE_CHARS: usize = 80;
 
-pub(super) const WEEKDAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
+/// The weekdays' short names, Monday first, in the site's date style: 一…日, Mon…Sun.
+pub(super) fn weekdays(w: &Words) -> [&'static str; 7] {
+    [0, 1, 2, 3, 4, 5, 6].map(|n| w.dates().weekday(n))
+}
 
 /// Where an activity goes in the month's list.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -60,25 +64,21 @@ impl Group {
         }
     }
 
-    pub(super) fn heading(self, m: YearMonth) -> String {
+    pub(super) fn heading(self, m: YearMonth, w: &Words) -> String {
         match self {
-            Group::Earlier => "此前开始，本月仍在进行".into(),
-            Group::Day(d) => {
-                format!("{}月{}日 周{}", d.month(), d.day(), WEEKDAYS[d.weekday().num_days_from_monday() as usize])
-            }
-            Group::Dekad(d) => {
-                format!("{}月{}", d.month(), ["上旬", "中旬", "下旬"][((d.day() - 1) / 10).min(2) as usize])
-            }
-            Group::Month => format!("{}月内，具体日期未公布", m.month),
-            Group::Year => "全年进行".into(),
+            Group::Earlier => w.month.earlier.clone(),
+            Group::Day(d) => w.dates().day_with_weekday(d),
+            Group::Dekad(d) => w.dates().third_of_month(d),
+            Group::Month => Words::fill(&w.month.in_month, &[("month", &w.dates().month_of_year(m.month))]),
+            Group::Year => w.month.year_round.clone(),
         }
     }
 
-    pub(super) fn note(self) -> Option<&'static str> {
+    pub(super) fn note(self, w: &Words) -> Option<&str> {
         match self {
-            Group::Dekad(_) => Some("按旬公布，所在日期为推算"),
-            Group::Month => Some("只公布到月份，不在日历格中逐日标出"),
-            Group::Year => Some("全年安排，不在日历格中逐日标出"),
+            Group::Dekad(_) => Some(&w.month.dekad_note),
+            Group::Month => Some(&w.month.month_note),
+            Group::Year => Some(&w.month.year_note),
             _ => None,
         }
     }
@@ -107,12 +107,12 @@ pub(super) fn pack(runs: impl Iterator<Item = (NaiveDate, NaiveDate)>, max: usiz
 
 /// The mark before a bar's title: 起 where it starts and goes on past the row, 续 where it runs through, 止 where
 /// it ends having started before; none when its whole run is in the row.
-fn mark(starts: bool, ends: bool) -> Option<&'static str> {
+fn mark(starts: bool, ends: bool, w: &Words) -> Option<&str> {
     match (starts, ends) {
         (true, true) => None,
-        (true, false) => Some("起"),
-        (false, false) => Some("续"),
-        (false, true) => Some("止"),
+        (true, false) => Some(&w.grid.starts),
+        (false, false) => Some(&w.grid.through),
+        (false, true) => Some(&w.grid.ends),
     }
 }
 
@@ -153,12 +153,12 @@ impl SiteRenderer<'_> {
                 members.sort();
                 MonthGroup {
                     id: g.id(),
-                    heading: g.heading(m),
+                    heading: g.heading(m, &site.words),
                     date: match g {
                         Group::Day(d) => Some(d.to_string()),
                         _ => None,
                     },
-                    note: g.note(),
+                    note: g.note(&site.words),
                     activities: members
                         .into_iter()
                         .map(|(_, id)| self.month_card(id, first, last))
@@ -198,7 +198,7 @@ impl SiteRenderer<'_> {
         ctx.insert("strip", &strip);
         ctx.insert("strip_count", &coarse.len());
         ctx.insert("weeks", &weeks);
-        ctx.insert("weekdays", &WEEKDAYS);
+        ctx.insert("weekdays", &weekdays(&site.words));
         ctx.insert("fold", &(running.len() > FOLD_AT));
         ctx.insert("groups", &list);
     }
@@ -254,7 +254,7 @@ impl SiteRenderer<'_> {
                 number: a.number,
                 precision: p.as_str(),
                 approximate: p == Precision::Dekad,
-                mark: mark(starts, ends),
+                mark: mark(starts, ends, &self.site.words),
                 open_start: !starts,
                 open_end: !ends,
                 time: o.time.filter(|t| t.daily || starts).map(|t| t.start.format("%H:%M").to_string()),
@@ -277,7 +277,7 @@ impl SiteRenderer<'_> {
     /// and gives the browser only those and the ones around them (enough for its "today" marks on this
     /// page): every month page of a long list repeating all of it would grow the site with months × dates.
     pub(super) fn month_card(&self, id: ActivityId, first: NaiveDate, last: NaiveDate) -> Value {
-        self.range_card(id, first, last, "本月")
+        self.range_card(id, first, last, &self.site.words.month.this_month)
     }
 
     /// [`Self::month_card`] for any range of days, `scope` naming it ("本月", "本周").
@@ -288,9 +288,18 @@ impl SiteRenderer<'_> {
         let (Some(&from), Some(&to)) = (inside.first(), inside.last()) else { return self.card(id) };
         let mut card = ActivityRef::new(self.site, s, a);
         let month = part(&a.when, &list[from..=to]);
-        let mut said = format!("{}（{scope}{}个日期，共{}个）", month.in_words(), to - from + 1, list.len());
+        let w = &self.site.words;
+        let mut said = Words::fill(
+            &w.month.dates_in,
+            &[
+                ("dates", &crate::content::dates::words(&month, w)),
+                ("scope", scope),
+                ("n", &(to - from + 1).to_string()),
+                ("total", &list.len().to_string()),
+            ],
+        );
         if let Some(place) = &a.place {
-            said.push_str(&format!("，{place}"));
+            said = Words::fill(&w.month.place, &[("text", &said), ("place", place)]);
         }
         card.published_html = nowrap_dates(&said);
         card.dates_html = String::new();
@@ -348,8 +357,9 @@ mod tests {
 
     #[test]
     fn marks_say_where_a_run_goes_on() {
+        let w = &Words::builtin_zh_cn();
         assert_eq!(
-            [mark(true, true), mark(true, false), mark(false, false), mark(false, true)],
+            [mark(true, true, w), mark(true, false, w), mark(false, false, w), mark(false, true, w)],
             [None, Some("起"), Some("续"), Some("止")]
         );
     }
@@ -360,7 +370,8 @@ mod tests {
         let mut groups =
             [Group::Year, Group::Month, Group::Dekad(d(21)), Group::Day(d(21)), Group::Day(d(18)), Group::Earlier];
         groups.sort();
-        let headings: Vec<String> = groups.iter().map(|g| g.heading(m)).collect();
+        let w = &Words::builtin_zh_cn();
+        let headings: Vec<String> = groups.iter().map(|g| g.heading(m, w)).collect();
         assert_eq!(
             headings,
             ["此前开始，本月仍在进行", "9月18日 周一", "9月21日 周四", "9月下旬", "9月内，具体日期未公布", "全年进行"]

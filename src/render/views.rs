@@ -150,7 +150,7 @@ impl EditionView {
         EditionView {
             version: env!("CARGO_PKG_VERSION"),
             updated: updated.map(|d| d.to_string()),
-            updated_words: updated.map(|d| format!("{}年{}月{}日", d.year(), d.month(), d.day())),
+            updated_words: updated.map(|d| site.words.dates().day(d, true)),
         }
     }
 }
@@ -639,7 +639,7 @@ pub(crate) struct GridBar<'a> {
     pub approximate: bool,
     /// 起 where it starts and runs on past the row, 续 where it runs through, 止 where it ends having started
     /// before; none when the whole run is in the row.
-    pub mark: Option<&'static str>,
+    pub mark: Option<&'a str>,
     pub open_start: bool,
     pub open_end: bool,
     /// The time it starts (`14:30`), on the day it does or on each day of daily hours.
@@ -660,12 +660,12 @@ pub(crate) struct MoreLink {
 
 /// A group of the month's list: a day, a 旬, those that started earlier, month- and year-long ones.
 #[derive(Serialize)]
-pub(crate) struct MonthGroup {
+pub(crate) struct MonthGroup<'a> {
     pub id: String,
     pub heading: String,
     /// For a day's group, the day (ISO), so the browser can mark today.
     pub date: Option<String>,
-    pub note: Option<&'static str>,
+    pub note: Option<&'a str>,
     pub activities: Vec<Value>,
 }
 

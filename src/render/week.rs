@@ -18,7 +18,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::SiteRenderer;
-use super::month::{GRID_TITLE_CHARS, Group, WEEKDAYS, pack};
+use super::month::{GRID_TITLE_CHARS, Group, pack};
 use super::pages::shorten_cow;
 use super::views::*;
 use crate::content::dates::{Occurrence, Precision};
@@ -143,7 +143,7 @@ pub(super) struct WeekGroup<'a> {
     pub id: String,
     pub heading: String,
     pub date: Option<String>,
-    pub note: Option<&'static str>,
+    pub note: Option<&'a str>,
     pub activities: Vec<Value>,
     pub coarse: Vec<CoarseItem<'a>>,
     /// Those not named, and where they are all listed.
@@ -221,10 +221,10 @@ impl SiteRenderer<'_> {
                 members.sort();
                 let coarse = matches!(g, Group::Month | Group::Year);
                 let (heading, note) = match g {
-                    Group::Earlier => ("上周以前开始，本周仍在进行".to_string(), None),
-                    Group::Month => ("按月公布，本周可能进行".to_string(), Some("只公布到月份，不知具体哪几天")),
-                    Group::Year => ("全年进行".to_string(), Some("全年安排，不知具体哪几天")),
-                    _ => (g.heading(month_of(monday)), g.note()),
+                    Group::Earlier => (w.week.earlier.clone(), None),
+                    Group::Month => (w.week.by_month.clone(), Some(w.week.by_month_note.as_str())),
+                    Group::Year => (w.month.year_round.clone(), Some(w.week.year_note.as_str())),
+                    _ => (g.heading(month_of(monday), w), g.note(w)),
                 };
                 let more = (coarse && members.len() > COARSE_SHOWN).then(|| {
                     // The month holding most of the week (its Thursday's), if the site has its page.
@@ -251,7 +251,7 @@ impl SiteRenderer<'_> {
                         Vec::new()
                     } else {
                         // A list of dates says only its dates in this week, as a month page does.
-                        members.iter().map(|&(_, id)| self.range_card(id, monday, sunday, "本周")).collect()
+                        members.iter().map(|&(_, id)| self.range_card(id, monday, sunday, &w.week.this_week)).collect()
                     },
                     coarse: if coarse {
                         members.iter().take(COARSE_SHOWN).map(|&(_, id)| self.coarse_item(id)).collect()
@@ -357,12 +357,8 @@ impl SiteRenderer<'_> {
                 WeekDay {
                     col: c as usize + 1,
                     date: d.to_string(),
-                    weekday: WEEKDAYS[c as usize],
-                    day: if c == 0 || d.day() == 1 {
-                        format!("{}月{}日", d.month(), d.day())
-                    } else {
-                        format!("{}日", d.day())
-                    },
+                    weekday: w.dates().weekday(c as u32),
+                    day: w.dates().day_of_month(d, c == 0 || d.day() == 1),
                     weekend: c >= 5,
                 }
             })
