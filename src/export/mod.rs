@@ -39,6 +39,7 @@ pub(crate) fn render(file: Export, site: &Site, layout: &Layout) -> io::Result<V
         Export::Csv(which) => data::csv(site, which)?,
         Export::Sitemap => sitemap::sitemap(site).into_bytes(),
         Export::Robots => sitemap::robots(site).into_bytes(),
+        Export::Words => crate::render::words::script(&site.words).into_bytes(),
     })
 }
 

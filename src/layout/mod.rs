@@ -117,6 +117,8 @@ pub enum Export {
     Csv(Option<usize>),
     Sitemap,
     Robots,
+    /// The words and rules of the browser's script, loaded by every page that runs it.
+    Words,
 }
 
 impl Export {
@@ -125,7 +127,8 @@ impl Export {
     /// schedule: a schedule's page links those files (README "Each thing said once"). `Json(Some(_))` and
     /// `Csv(Some(_))` are one schedule's records, for a caller that wants them; the build writes none.
     pub fn all(site: &Site) -> Vec<Export> {
-        let mut out = vec![Export::Feed(None), Export::ChangesFeed, Export::Json(None), Export::Csv(None)];
+        let mut out =
+            vec![Export::Words, Export::Feed(None), Export::ChangesFeed, Export::Json(None), Export::Csv(None)];
         for si in 0..site.schedules.len() {
             out.extend([Export::Calendar(si), Export::Feed(Some(si))]);
             if !is_large(site.schedules[si].activities.len()) {
@@ -151,6 +154,7 @@ impl Export {
             }
             Export::TagCalendar(i) => urls::tag_calendar(&site.tags[i].slug),
             Export::PickData(si) => urls::schedule_pick_data(slug(si)),
+            Export::Words => urls::WORDS.to_string(),
             Export::Feed(None) => urls::FEED.to_string(),
             Export::ChangesFeed => urls::CHANGES_FEED.to_string(),
             Export::Feed(Some(si)) => urls::schedule_feed(slug(si)),
@@ -445,6 +449,7 @@ fn describe(site: &Site, statics: &[String], path: &str, item: Item) -> String {
         Item::Export(Export::PickData(si)) => format!("the data of the picked calendars of {}", schedule(si)),
         Item::Export(Export::Feed(Some(si))) => format!("the feed of {}", schedule(si)),
         Item::Export(Export::Json(Some(si)) | Export::Csv(Some(si))) => format!("the data of {}", schedule(si)),
+        Item::Export(Export::Words) => "the words of the browser's script".into(),
         Item::Export(Export::Feed(None)) => "the site's feed".into(),
         Item::Export(Export::ChangesFeed) => "the feed of schedule changes".into(),
         Item::Export(Export::Json(None) | Export::Csv(None)) => "the site's data".into(),

@@ -150,8 +150,6 @@ impl Renderer {
         );
         common.insert("feed_url", urls::FEED);
         common.insert("t", &self.words);
-        // What almanac.js says and decides about each activity (see `words`).
-        common.insert("words_json", &words::json(&site.words));
         // What each precision's mark is called, for the legends of lists (`partials/rows_legend.html`).
         common.insert("precisions", &words::precisions(&site.words));
         common.insert("edition", &EditionView::new(site));

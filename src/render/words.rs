@@ -130,6 +130,14 @@ struct PageWords<'a> {
     /// Sentences the script makes (this week, what a date search found), with `{n}`, `{span}` or `{today}` where
     /// it puts a number, a week's days or today's date.
     says: &'a Says,
+    /// How days are said (the date style, and each month's short name), for the script's dates in words.
+    calendar: CalendarWords,
+}
+
+#[derive(Serialize)]
+struct CalendarWords {
+    style: &'static str,
+    months: Vec<String>,
 }
 
 /// A precision as a legend of the theme names it: the key of its style (`bar--dekad`), its 日/旬/月/年 and its name
@@ -155,6 +163,12 @@ pub(crate) fn precisions(w: &Words) -> Vec<PrecisionLegend<'_>> {
 /// The words and the rule's parameters as JSON for a `<script type="application/json">` element:
 /// `{"state": {"upcoming": "未开始", …}, "status": {"cancelled": {"badge": "已取消", "active": false}, …},
 /// "precision": {"dekad": {"label": "旬", "exact": false, "now": true}, …}}`.
+/// [`json`] as the script file every page loads before almanac.js (`static/words.js`): once for the site, not in
+/// each page (3.8 KB a page at the time it moved).
+pub(crate) fn script(w: &Words) -> String {
+    format!("window.almanacWords = {};\n", json(w))
+}
+
 pub(crate) fn json(w: &Words) -> String {
     let words = PageWords {
         state: &w.state,
@@ -182,6 +196,13 @@ pub(crate) fn json(w: &Words) -> String {
         ),
         dates: super::query_dates::vocabulary(),
         says: &w.says,
+        calendar: CalendarWords {
+            style: match w.dates() {
+                almanac_dates::Lang::Chinese => "chinese",
+                almanac_dates::Lang::English => "english",
+            },
+            months: (1..=12).map(|m| w.dates().month_short(m)).collect(),
+        },
     };
     super::text::script_json(&words)
 }
@@ -259,6 +280,44 @@ mod tests {
         assert_eq!(words["precision"]["month"]["name"], "按月");
         assert_eq!(words["precision"]["day"]["exact"], true);
         assert_eq!(words["precision"]["year"]["now"], false);
+    }
+
+    /// almanac.js says days as Rust does, in each date style: a day with and without its year, and ranges of days
+    /// with their year and without it, over the cases that leave out a repeated month or year.
+    #[test]
+    fn the_browser_says_days_as_rust_does() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let pairs = [
+            (d(2023, 9, 18), d(2023, 9, 18)),
+            (d(2023, 9, 18), d(2023, 9, 24)),
+            (d(2023, 9, 25), d(2023, 10, 1)),
+            (d(2023, 12, 25), d(2024, 1, 1)),
+            (d(2024, 1, 1), d(2024, 1, 7)),
+            (d(2024, 2, 26), d(2024, 3, 3)),
+        ];
+        let mut styles = Vec::new();
+        for style in [crate::words::Style::Chinese, crate::words::Style::English] {
+            let mut w = Words::builtin_zh_cn();
+            w.dates.style = style;
+            let lang = w.dates();
+            let cases: Vec<_> = pairs
+                .iter()
+                .map(|&(a, b)| {
+                    serde_json::json!({
+                        "a": a.to_string(), "b": b.to_string(),
+                        "day": lang.day(a, true), "day_of_year": lang.day(a, false),
+                        "days": lang.days(a, b), "days_of_year": lang.days_of_year(a, b),
+                    })
+                })
+                .collect();
+            let words: serde_json::Value = serde_json::from_str(&json(&w)).unwrap();
+            styles.push(serde_json::json!({ "name": format!("{style:?}"), "words": words, "cases": cases }));
+        }
+        assert_node_agrees(
+            "tests/browser/days.mjs",
+            &serde_json::json!({ "styles": styles }),
+            "almanac.js says days otherwise than Rust",
+        );
     }
 
     /// Rust's rule and almanac.js's agree: a table of cases (dates as the page ships them in data- attributes, a

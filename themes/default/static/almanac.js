@@ -6,7 +6,7 @@
   'use strict';
   // ---- "Is it on?" The rule is almanac's (src/render/words.rs): this is its copy for the browser, where today is
   // known. Its parameters and every word for a status, a precision or a state come from the page, in
-  // <script id="almanac-words">: W.state (upcoming, running, maybe, past: in the order counted), W.status
+  // static/words.js (window.almanacWords): W.state (upcoming, running, maybe, past: in the order counted), W.status
   // (badge, active) and W.precision (label; exact: inside it certainly on, else maybe; now: maybe on
   // still listed as on now). Node runs these functions on Rust's table of cases, so the two agree.
   var W = null;
@@ -92,6 +92,38 @@
     if ((m = /^(\d{4})年$/.exec(t))) return { start: m[1] + '-01-01', end: m[1] + '-12-31', p: 'year' };
     return null;
   }
+  // ---- Days in words, as the site's date style says them (W.calendar: `style`, and each month's short name):
+  // Rust's own words for the same days (almanac-dates, Lang::day, days, days_of_year), which a test holds this
+  // copy to. "2023年9月18日" / "Sep 18, 2023"; without the year "9月18日" / "Sep 18".
+  function dayWords(iso, withYear) {
+    var y = +iso.slice(0, 4), md = monthDay(iso);
+    if (W.calendar.style === 'english') return withYear ? md + ', ' + y : md;
+    return withYear ? y + '年' + md : md;
+  }
+  function monthDay(iso) {
+    var m = W.calendar.months[+iso.slice(5, 7) - 1], d = +iso.slice(8, 10);
+    return W.calendar.style === 'english' ? m + ' ' + d : m + d + '日';
+  }
+  // The days from a to b of one year, without it: "9月18日–24日", "9月25日–10月1日"; "Sep 18–24", "Sep 25 – Oct 1".
+  function daysOfYear(a, b) {
+    if (a.slice(0, 4) !== b.slice(0, 4)) return spanWords(a, b);
+    if (a === b) return dayWords(a, false);
+    var sameMonth = a.slice(5, 7) === b.slice(5, 7);
+    if (W.calendar.style === 'english') return sameMonth ? monthDay(a) + '–' + (+b.slice(8, 10)) : monthDay(a) + ' – ' + monthDay(b);
+    return monthDay(a) + '–' + (sameMonth ? (+b.slice(8, 10)) + '日' : monthDay(b));
+  }
+  // The days from a to b with their year: "2023年9月21日–30日", "2023年12月25日–2024年1月1日";
+  // "Sep 21–30, 2023", "Dec 25, 2023 – Jan 1, 2024".
+  function spanWords(a, b) {
+    if (a === b) return dayWords(a, true);
+    if (a.slice(0, 4) !== b.slice(0, 4)) {
+      return W.calendar.style === 'english' ? dayWords(a, true) + ' – ' + dayWords(b, true) :
+        dayWords(a, true) + '–' + dayWords(b, true);
+    }
+    return W.calendar.style === 'english' ? daysOfYear(a, b) + ', ' + (+a.slice(0, 4)) :
+      (+a.slice(0, 4)) + '年' + daysOfYear(a, b);
+  }
+
   // Fills a sentence of W.says: {n}, {span}, {today}.
   function says(name, v) {
     return W.says[name].replace(/\{(\w+)\}/g, function (_, k) { return v && v[k] != null ? v[k] : ''; });
@@ -101,14 +133,13 @@
     // Loaded by node (tests/browser/rule.mjs, dates.mjs): the rule and the date reader, with the words given.
     module.exports = function (words) {
       W = words;
-      return { when: when, stateAt: stateAt, onNow: onNow, readDate: readDate };
+      return { when: when, stateAt: stateAt, onNow: onNow, readDate: readDate, dayWords: dayWords, spanWords: spanWords, daysOfYear: daysOfYear };
     };
     return;
   }
-  var wordsEl = document.getElementById('almanac-words');
-  // A page from a template without the words stays as built.
-  if (!wordsEl) return;
-  W = JSON.parse(wordsEl.textContent);
+  // static/words.js, loaded before this script. A page from a template without it stays as built.
+  W = window.almanacWords;
+  if (!W) return;
 
   var TZ = document.documentElement.getAttribute('data-tz') || 'Asia/Shanghai';
 
@@ -145,15 +176,19 @@
     return e;
   }
   function todayWords() {
-    var zone = TZ === 'Asia/Shanghai' ? '北京时间' : TZ;
-    return '今天是' + (+TODAY.slice(0, 4)) + '年' + (+TODAY.slice(5, 7)) + '月' + (+TODAY.slice(8, 10)) + '日（' + zone + '）';
+    var zone = TZ === 'Asia/Shanghai' ? says('beijing_time') : TZ;
+    return says('today', { date: dayWords(TODAY, true), zone: zone });
   }
   function countWords(list) {
     var counts = { upcoming: 0, running: 0, maybe: 0, past: 0 };
     list.forEach(function (it) { var st = stateAt(it, AT); if (st) counts[st]++; });
-    return Object.keys(W.state).map(function (k) { return W.state[k] + ' ' + counts[k] + ' 项'; }).join('，');
+    return Object.keys(W.state).map(function (k) { return says('state_count', { state: W.state[k], n: counts[k] }); })
+      .join(says('state_sep'));
   }
-  var NOTE_TAIL = '。按旬、按月或全年公布的活动只知大致范围，今天在范围内时标为“' + W.state.maybe + '”。';
+  // Today, how many activities are in each state, and what 可能进行中 means.
+  function todayNote(list) {
+    return says('today_note', { today: todayWords(), counts: countWords(list), maybe: W.state.maybe });
+  }
   // Today's state as a mark, or nothing for an activity that does not take place.
   function stateMark(it) {
     var st = stateAt(it, AT);
@@ -189,7 +224,8 @@
     kept.sort(function (a, b) { return a.on - b.on || (a.next < b.next ? -1 : a.next > b.next ? 1 : 0); });
     kept.slice(0, n).forEach(function (k) { k.li.hidden = false; k.li.parentNode.appendChild(k.li); });
     var what = embed.querySelector('.embed-what');
-    what.textContent = (month ? embed.dataset.headingMonth : embed.dataset.headingUpcoming) + (tag ? '：' + tag : '');
+    var heading = month ? embed.dataset.headingMonth : embed.dataset.headingUpcoming;
+    what.textContent = tag ? says('tag_heading', { heading: heading, tag: tag }) : heading;
     var empty = embed.querySelector('.embed-empty');
     empty.textContent = embed.dataset.empty;
     empty.hidden = kept.length > 0;
@@ -204,7 +240,7 @@
   var tl = document.querySelector('table.tl');
   if (tl && tl.dataset.first <= TODAY && TODAY <= tl.dataset.last) {
     var pct = ((days(TODAY) - days(tl.dataset.first) + 0.5) / (days(tl.dataset.last) - days(tl.dataset.first) + 1) * 100).toFixed(2) + '%';
-    var flag = el('span', 'today-flag', '今天');
+    var flag = el('span', 'today-flag', says('today_mark'));
     flag.setAttribute('aria-hidden', 'true');
     flag.style.left = pct;
     tl.querySelector('.tl-months').appendChild(flag);
@@ -223,7 +259,7 @@
   var cell = document.querySelector('.mcal-day[data-date="' + TODAY + '"]');
   if (cell) {
     cell.classList.add('is-today');
-    if (!cell.closest('.wcal')) cell.appendChild(el('span', 'mcal-today', '今天'));
+    if (!cell.closest('.wcal')) cell.appendChild(el('span', 'mcal-today', says('today_mark')));
     var groups = Array.prototype.slice.call(document.querySelectorAll('.day-group[data-date]'));
     var mine = groups.filter(function (g) { return g.dataset.date === TODAY; })[0];
     var mark = el('p', 'today-mark', todayWords());
@@ -234,7 +270,7 @@
       else mine.insertBefore(mark, mine.firstChild);
     } else {
       var later = groups.filter(function (g) { return g.dataset.date > TODAY; })[0];
-      mark.textContent += '：今天没有开始的活动';
+      mark.textContent = says('today_none', { today: todayWords() });
       if (later) later.parentNode.insertBefore(mark, later);
       else document.querySelector('.month-list h2').insertAdjacentElement('afterend', mark);
     }
@@ -357,20 +393,9 @@
     li.append(a, meta);
     return li;
   }
-  // "2023年9月21日–30日", "2023年9月25日–10月1日", "2023年12月25日–2024年1月1日".
-  function spanWords(a, b) {
-    var y = function (iso) { return (+iso.slice(0, 4)) + '年'; };
-    var m = function (iso) { return (+iso.slice(5, 7)) + '月'; };
-    var d = function (iso) { return (+iso.slice(8, 10)) + '日'; };
-    var head = y(a) + m(a) + d(a);
-    if (a === b) return head;
-    return head + '–' + (a.slice(0, 4) !== b.slice(0, 4) ? y(b) + m(b) : a.slice(5, 7) !== b.slice(5, 7) ? m(b) : '') + d(b);
-  }
-  // "（9月18日–24日）".
+  // "（9月18日–24日）", " (Sep 18–24)".
   function weekSpan(monday) {
-    var sun = isoDay(days(monday) + 6);
-    var md = function (iso) { return (+iso.slice(5, 7)) + '月' + (+iso.slice(8, 10)) + '日'; };
-    return '（' + md(monday) + '–' + (sun.slice(5, 7) === monday.slice(5, 7) ? (+sun.slice(8, 10)) + '日' : md(sun)) + '）';
+    return says('week_span', { days: daysOfYear(monday, isoDay(days(monday) + 6)) });
   }
 
   // ---- The home page features the schedule(s) whose days contain today, else the next to start, else the one
@@ -406,7 +431,7 @@
       first.forEach(function (it) { ul.appendChild(itemOf(it)); });
       if (items.length > first.length) {
         var li = el('li', 'act act--more');
-        var a = el('a', 'act-title', '另有 ' + (items.length - first.length) + ' 项，见完整日程');
+        var a = el('a', 'act-title', says('more_home', { n: items.length - first.length }));
         a.href = more;
         li.appendChild(a);
         ul.appendChild(li);
@@ -420,14 +445,14 @@
     on = on.filter(function (it) { return it.exact; });
     var next = list.filter(function (it) { return stateAt(it, AT) === 'upcoming'; });
     next.sort(function (a, b) { var x = nextStart(a, AT), y = nextStart(b, AT); return x < y ? -1 : x > y ? 1 : 0; });
-    fill(nowBox.querySelector('.now-running'), on, '今天没有进行中的活动。');
+    fill(nowBox.querySelector('.now-running'), on, says('none_running'));
     var maybeBox = nowBox.querySelector('.now-maybe');
     if (maybeBox) {
       fill(maybeBox, maybe, '');
       maybeBox.parentNode.hidden = !maybe.length;
     }
-    fill(nowBox.querySelector('.now-next'), next, '本日程的活动都已开始或结束。');
-    nowBox.querySelector('.today-note').textContent = todayWords() + '：' + countWords(list) + NOTE_TAIL;
+    fill(nowBox.querySelector('.now-next'), next, says('none_next'));
+    nowBox.querySelector('.today-note').textContent = todayNote(list);
     nowBox.hidden = false;
   }
 
@@ -583,7 +608,7 @@
     var rest = matched.length - shownResults;
     var btn = results.querySelector('.results-more');
     btn.hidden = rest <= 0;
-    btn.textContent = '再显示 ' + Math.min(rest, 100) + ' 项（还有 ' + rest + ' 项）';
+    btn.textContent = says('show_more', { n: Math.min(rest, 100), rest: rest });
   }
 
   // [changes] ?status=changed: the activities with a recorded change (or not going ahead as announced);
@@ -631,7 +656,7 @@
       var count = sec.querySelector('.count');
       if (count) {
         count.dataset.all = count.dataset.all || count.textContent;
-        count.textContent = !any ? count.dataset.all : (left + contLeft) + ' 项（已筛选）';
+        count.textContent = !any ? count.dataset.all : says('filtered_count', { n: left + contLeft });
       }
       sec.hidden = !left && !contLeft;
     });
@@ -642,8 +667,8 @@
     reset.hidden = none;
     status.classList.toggle('filter-status--none', none);
     var total = items.length;
-    status.textContent = !any ? '共 ' + total + ' 项活动。' + (results ? '输入关键词或选择条件，查找其中任何一项。' : '') :
-      matched.length ? '共 ' + total + ' 项活动，符合条件的 ' + matched.length + ' 项。' : '没有符合条件的活动';
+    status.textContent = !any ? says('total', { n: total }) + (results ? says('total_hint') : '') :
+      matched.length ? says('total_matched', { n: total, m: matched.length }) : says('no_match');
   }
 
   // The filter lives in the address (?tag=评价&month=2023-09&mode=在线&q=QC): a filtered view can be linked,
@@ -703,7 +728,7 @@
     pick.hidden = false;
   }
 
-  var note = el('p', 'today-note', todayWords() + '：' + countWords(items) + NOTE_TAIL);
+  var note = el('p', 'today-note', todayNote(items));
   form.parentNode.insertBefore(note, form.nextSibling);
   fromURL();
   apply();

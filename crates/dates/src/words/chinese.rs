@@ -124,3 +124,13 @@ fn timed_words(s: NaiveDate, e: NaiveDate, time: Clock, before: Option<NaiveDate
 pub(super) fn third_of_month(month: u32, t: Third) -> String {
     format!("{month}月{}旬", third(t))
 }
+
+/// Days of one year without it: `9月18日–24日`, `9月25日–10月1日`, `1月3日`.
+pub(super) fn days_of_year(s: NaiveDate, e: NaiveDate) -> String {
+    let mut out = format!("{}月{}日", s.month(), s.day());
+    if s != e {
+        out.push('–');
+        out.push_str(&date_after(e, Some(s)));
+    }
+    out
+}

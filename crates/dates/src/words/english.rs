@@ -208,7 +208,7 @@ fn days(s: NaiveDate, e: NaiveDate) -> String {
 
 /// Days of one year without it: `Sep 18`, `Sep 18–22`, `Sep 28 – Oct 3`; without their month when `with_month`
 /// is false and they are in one: `18`, `18–22`.
-fn days_of_year(s: NaiveDate, e: NaiveDate, with_month: bool) -> String {
+pub(super) fn days_of_year(s: NaiveDate, e: NaiveDate, with_month: bool) -> String {
     let same_month = s.month() == e.month();
     match (s == e, same_month) {
         (true, _) if with_month => day(s),

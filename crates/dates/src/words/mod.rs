@@ -219,6 +219,18 @@ impl Lang {
         self.say(&Shape { start: first, end: last, kind: Kind::Days })
     }
 
+    /// The days from `first` to `last` of one year, without it: `9月18日–24日`, `9月25日–10月1日`
+    /// (`Sep 18–24`, `Sep 25 – Oct 1`); days of two years are said with them, as [`Lang::days`] does.
+    pub fn days_of_year(self, first: NaiveDate, last: NaiveDate) -> String {
+        if first.year() != last.year() {
+            return self.days(first, last);
+        }
+        match self {
+            Lang::Chinese => chinese::days_of_year(first, last),
+            Lang::English => english::days_of_year(first, last, true),
+        }
+    }
+
     /// The months from the one holding `first` to the one holding `last`: `2023年9月`, `2023年7月–9月`,
     /// `2024年9月–2025年7月` (`September 2023`, `July–September 2023`, `September 2024 – July 2025`).
     pub fn months(self, first: NaiveDate, last: NaiveDate) -> String {
@@ -344,6 +356,11 @@ mod calendar_tests {
             assert_eq!(got, want, "{lang:?}");
         }
         assert_eq!(Zh.month_of_year(11), "11月");
+        assert_eq!(Zh.days_of_year(d(2023, 9, 25), d(2023, 10, 1)), "9月25日–10月1日");
+        assert_eq!(En.days_of_year(d(2023, 9, 18), d(2023, 9, 24)), "Sep 18–24");
+        assert_eq!(Zh.days_of_year(d(2024, 1, 1), d(2024, 1, 7)), "1月1日–7日");
+        assert_eq!(Zh.days_of_year(d(2024, 1, 3), d(2024, 1, 3)), "1月3日");
+        assert_eq!(En.days_of_year(d(2023, 12, 25), d(2024, 1, 1)), "Dec 25, 2023 – Jan 1, 2024");
         assert_eq!((Zh.month_short(9), En.month_short(9)), ("9月".to_string(), "Sep".to_string()));
         assert_eq!(
             (Zh.day_of_month(d(2023, 9, 18), false), En.day_of_month(d(2023, 9, 18), true)),
