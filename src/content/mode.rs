@@ -21,13 +21,51 @@ pub enum Mode {
     Undecided,
 }
 
-const ONLINE: &[&str] = &["在线", "线上", "网上", "直播"];
-const UNDECIDED: &[&str] = &["待定", "另行通知", "另定", "未定"];
+// Simplified, Traditional and English words, as schedules are written in each; English ones are matched in lower
+// case, as whole words (`online`, not `onlineshop`).
+const ONLINE: &[&str] = &[
+    "在线",
+    "线上",
+    "网上",
+    "直播",
+    "線上",
+    "網上",
+    "online",
+    "virtual",
+    "webinar",
+    "livestream",
+    "livestreamed",
+    "live stream",
+    "live-streamed",
+];
+const UNDECIDED: &[&str] = &[
+    "待定",
+    "另行通知",
+    "另定",
+    "未定",
+    "tbd",
+    "tba",
+    "to be announced",
+    "to be confirmed",
+    "to be decided",
+    "to be determined",
+];
 /// Words of a place text that name a way of taking part rather than a location.
-const PROCEDURE: &[&str] = &["征集", "评审", "评选", "申报"];
+const PROCEDURE: &[&str] = &["征集", "评审", "评选", "申报", "徵集", "評審", "評選", "申報", "call for", "review"];
 
 fn says(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| text.contains(w))
+    let lower = text.to_lowercase();
+    words.iter().any(|w| {
+        if !w.is_ascii() {
+            return text.contains(w);
+        }
+        // An English word counts where it stands alone: not `online` in `onlineshop`.
+        lower.match_indices(w).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + w.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+    })
 }
 
 impl Mode {
@@ -84,6 +122,9 @@ mod tests {
             (Mode::Undecided, "8月-10月，公开征集", false),
             (Mode::Online, "8月下旬，在线观看", false),
             (Mode::OnSite, "9月，北京", false),
+            (Mode::Undecided, "9月18日-22日，地點待定", true),
+            (Mode::Undecided, "18–22 September, Beijing, venue TBD", true),
+            (Mode::Undecided, "18–22 September, venue to be announced", true),
         ] {
             assert_eq!(mode.said_in(published), said, "{published}");
         }
@@ -105,6 +146,19 @@ mod tests {
             ("9月", Some("北京（直播）"), "", Mode::Online),
             ("9月", Some("地点未定"), "", Mode::Undecided),
             ("9月", Some("另行通知"), "在线报名", Mode::Undecided),
+            ("8月下旬", Some("線上觀看"), "", Mode::Online),
+            ("9月", Some("地點待定"), "", Mode::Undecided),
+            ("8月-10月", Some("公開徵集"), "", Mode::Undecided),
+            ("9月", Some("台北"), "", Mode::OnSite),
+            ("late August", Some("Online"), "", Mode::Online),
+            ("Sep 27", Some("Shanghai (livestreamed)"), "", Mode::Online),
+            ("Sep 27", Some("Shanghai and online"), "", Mode::Online),
+            ("Sep 27", Some("Onlineshop Plaza"), "", Mode::OnSite),
+            ("18–22 September", Some("Beijing, venue to be announced"), "", Mode::Undecided),
+            ("Q3", Some("TBD"), "", Mode::Undecided),
+            ("Q3", Some("Call for entries"), "", Mode::Undecided),
+            ("Q3", None, "Sessions are held online.", Mode::Online),
+            ("Q3", None, "Details later.", Mode::Undecided),
         ] {
             assert_eq!(Mode::of(when, place, body), mode, "{when} {place:?} {body}");
         }
