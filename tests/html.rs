@@ -34,6 +34,8 @@ fn main() -> ExitCode {
             "valid-times",
             "valid-academic-year",
             "valid-changes",
+            "valid-english",
+            "valid-traditional",
         ] {
             let site = fixture_site(name);
             validate(&build(site.path()));

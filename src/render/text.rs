@@ -3,7 +3,8 @@
 //! A browser may break Chinese text between any two characters, so in a narrow column "9月-10月" becomes
 //! "9月-10" over "月", and "2023年9月18日" can lose its "日" to the next line. Each date or time in a text is put
 //! in one `<span class="nw">` (`white-space: nowrap` in the theme); the line breaks around it, at the comma or
-//! the bracket, never inside it.
+//! the bracket, never inside it. English dates are kept whole the same way: `Sep 18–22, 2023`,
+//! `Sep 28 – Oct 3`, `14:30–16:30`, where a browser would otherwise break at any space.
 
 use crate::escape::escape_into;
 
@@ -15,7 +16,9 @@ pub(crate) fn nowrap_dates(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 32);
     let (mut i, mut plain) = (0, 0);
     while i < chars.len() {
-        let end = if is_digit(chars[i].1) {
+        // A date starts with a digit, or with an English month's name that starts a word.
+        let english = month_word(&chars, i).is_some() && (i == 0 || !chars[i - 1].1.is_alphanumeric());
+        let end = if is_digit(chars[i].1) || english {
             date_run(&chars, i)
         } else if text[byte(i)..].starts_with("全年") {
             i + 2
@@ -48,23 +51,78 @@ fn is_joiner(c: char) -> bool {
 /// number (年, 月, 日, 号, 时, 点, 分), 上旬/中下旬/初/底/末 after a month, and joiners that a digit follows.
 fn date_run(chars: &[(usize, char)], from: usize) -> usize {
     let mut j = from;
+    let digit_at = |k: usize| chars.get(k).is_some_and(|c| is_digit(c.1));
     while j < chars.len() {
         let c = chars[j].1;
         let prev = if j > from { Some(chars[j - 1].1) } else { None };
         let next = chars.get(j + 1).map(|c| c.1);
         let after_digit = prev.is_some_and(is_digit);
+        // English: a month's name (first, or after a dash: `Sep 28 – Oct 3`) goes on the run with its day.
+        if (j == from || matches!(prev, Some(' ' | '–')))
+            && let Some(n) = month_word(chars, j)
+        {
+            j += n;
+            continue;
+        }
+        let english = (c == ',' && next == Some(' ') && (j + 2..j + 6).all(digit_at))
+            || (c == ' ' && prev == Some(',') && digit_at(j + 1))
+            || (c == ' ' && after_digit && next == Some('–') && chars.get(j + 2).is_some_and(|c| c.1 == ' '))
+            || (c == '–' && prev == Some(' ') && next == Some(' '))
+            || (c == ' ' && prev == Some('–') && (digit_at(j + 1) || month_word(chars, j + 1).is_some()));
         let ok = is_digit(c)
             || (matches!(c, '年' | '月' | '日' | '号' | '时' | '点' | '分') && after_digit)
             || (matches!(c, '上' | '中' | '下' | '初' | '底' | '末') && prev == Some('月'))
             || (matches!(c, '中' | '下') && matches!(prev, Some('上' | '中')))
             || (c == '旬' && matches!(prev, Some('上' | '中' | '下')))
-            || (is_joiner(c) && next.is_some_and(is_digit));
+            || (is_joiner(c) && next.is_some_and(is_digit))
+            || english;
         if !ok {
             break;
         }
         j += 1;
     }
     j
+}
+
+/// The length in characters of an English month's name at `at` with the space after it, when a digit follows
+/// (`Sep ` of `Sep 18`, `September ` of `September 2023`), or with the dash after it when another month's name
+/// follows (`July–` of `July–September 2023`).
+fn month_word(chars: &[(usize, char)], at: usize) -> Option<usize> {
+    const MONTHS: [&str; 24] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sept",
+        "Sep",
+        "Oct",
+        "Nov",
+        "Dec",
+    ];
+    let rest = chars.get(at..)?;
+    MONTHS.iter().find_map(|m| {
+        let n = m.chars().count();
+        let word = rest.get(..n)?.iter().map(|c| c.1).eq(m.chars());
+        let then = |k: usize| rest.get(k).map(|c| c.1);
+        let dated = then(n) == Some(' ') && then(n + 1).is_some_and(is_digit);
+        let ranged = then(n) == Some('–') && month_word(chars, at + n + 1).is_some();
+        (word && (dated || ranged)).then_some(n + 1)
+    })
 }
 
 /// JSON for a `<script type="application/json">` element: `<` escaped, so no text can close the element.
@@ -97,6 +155,17 @@ mod tests {
             ("3月到场", "<span class=\"nw\">3月</span>到场"),
             ("9月，上海", "<span class=\"nw\">9月</span>，上海"),
             ("<b>&", "&lt;b&gt;&amp;"),
+            ("Aug 21–31, 2023 (late August)", "<span class=\"nw\">Aug 21–31, 2023</span> (late August)"),
+            ("Sep 28 – Oct 3, 2023", "<span class=\"nw\">Sep 28 – Oct 3, 2023</span>"),
+            (
+                "Sep 27, 2023, 14:30–16:30",
+                "<span class=\"nw\">Sep 27, 2023</span>, <span class=\"nw\">14:30–16:30</span>",
+            ),
+            ("July–September 2023", "<span class=\"nw\">July–September 2023</span>"),
+            ("November 2023 – February 2024", "<span class=\"nw\">November 2023 – February 2024</span>"),
+            ("Oct 1, 3 and 5, 2023", "<span class=\"nw\">Oct 1</span>, 3 and <span class=\"nw\">5, 2023</span>"),
+            ("Seps 18, Sep 2", "Seps 18, <span class=\"nw\">Sep 2</span>"),
+            ("in May 2024", "in <span class=\"nw\">May 2024</span>"),
             ("", ""),
         ] {
             assert_eq!(nowrap_dates(text), html, "{text}");

@@ -43,16 +43,6 @@ impl State {
         }
     }
 
-    /// In words, for readers (`[state]` of the catalogue).
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub(crate) fn words(self, w: &Words) -> &str {
-        match self {
-            State::Upcoming => &w.state.upcoming,
-            State::Running => &w.state.running,
-            State::Maybe => &w.state.maybe,
-            State::Past => &w.state.past,
-        }
-    }
 
     /// Where an activity of `status` dated `when` stands at `at` (local time), or none when it does not take
     /// place at its dates (postponed, cancelled). Inside one of its dates it is on: certainly when the dates are

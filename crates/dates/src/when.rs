@@ -24,7 +24,8 @@ pub enum Precision {
 }
 
 impl Precision {
-    /// Short Chinese label shown next to a bar.
+    /// A one-character Chinese mark, for what the command line tells an editor (`almanac check`'s list of dates,
+    /// `import`'s preview). Readers see the site's catalogue's words for it (`[precision]`), in their language.
     pub fn label(self) -> &'static str {
         match self {
             Precision::Time => "时",
@@ -32,17 +33,6 @@ impl Precision {
             Precision::Dekad => "旬",
             Precision::Month => "月",
             Precision::Year => "年",
-        }
-    }
-
-    /// How exact a reading is, in words (具体时间, 具体日期, 按旬, 按月, 全年).
-    pub fn name(self) -> &'static str {
-        match self {
-            Precision::Time => "具体时间",
-            Precision::Day => "具体日期",
-            Precision::Dekad => "按旬",
-            Precision::Month => "按月",
-            Precision::Year => "全年",
         }
     }
 
