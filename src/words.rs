@@ -139,6 +139,8 @@ pub struct Says {
     pub total_matched: String,
     pub no_match: String,
     pub tag_heading: String,
+    pub week_end: String,
+    pub found_sep: String,
 }
 
 /// Pages' titles (the part before " - site").
@@ -205,6 +207,7 @@ pub struct EventWords {
     pub schedule_note: String,
     pub may_change: String,
     pub no_place: String,
+    pub tag_calendar: String,
 }
 
 /// What lists of activities say around them.
@@ -214,6 +217,7 @@ pub struct ListingWords {
     pub until: String,
     pub month_list: String,
     pub week: String,
+    pub week_number: String,
 }
 
 /// The marks of a bar crossing weeks in a month's grid.
@@ -236,6 +240,8 @@ pub struct MonthWords {
     pub this_month: String,
     pub dates_in: String,
     pub place: String,
+    /// A day's heading: {date} the day, {weekday} its name.
+    pub day: String,
 }
 
 /// A week page's list: the groups it says differently from a month's.

@@ -518,7 +518,7 @@
     if (!sure.length) ul.appendChild(el('li', 'act act--none', says('week_none')));
     var maybe = wk.length - sure.length;
     thisWeek.querySelector('.today-note').textContent = says('week_count', { today: todayWords(), span: weekSpan(THIS_MONDAY), n: sure.length }) +
-      (maybe ? says('week_maybe', { n: maybe }) : '') + '。';
+      (maybe ? says('week_maybe', { n: maybe }) : '') + says('week_end');
     thisWeek.hidden = false;
   }
 
@@ -641,7 +641,7 @@
       var said = results.querySelector('.results-dates');
       said.textContent = dated.map(function (t) {
         return says('found_dates', { span: spanWords(t.date.start, t.date.end) });
-      }).join('；');
+      }).join(says('found_sep'));
       said.hidden = !dated.length;
       if (list && any) showResults(100);
     }

@@ -136,11 +136,18 @@ pub struct Milestone {
     pub outside: bool,
 }
 
+/// A Chinese character (or a full-width sign), as a text written in Chinese has.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
 impl Activity {
-    /// The 时间地点 cell as published: the time text, then the place after a full-width comma.
+    /// The 时间地点 cell as published: the time text, then the place after a comma as the time text writes
+    /// one: full-width after Chinese (`9月18日-22日，北京`), `, ` after English (`18–22 September, Beijing`).
     pub fn published(&self) -> String {
         match &self.place {
-            Some(place) => format!("{}，{}", self.when_text, place),
+            Some(place) if self.when_text.chars().any(is_cjk) => format!("{}，{}", self.when_text, place),
+            Some(place) => format!("{}, {}", self.when_text, place),
             None => self.when_text.clone(),
         }
     }

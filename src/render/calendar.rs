@@ -139,7 +139,7 @@ fn index_json(site: &Site, s: &Schedule, page: &str, slim: bool) -> String {
                 a.when.end.to_string(),
                 a.when.precision().as_str(),
                 occurrences(&a.when, zone),
-                if slim { String::new() } else { a.when.in_words() },
+                if slim { String::new() } else { crate::content::dates::words(&a.when, &site.words) },
                 a.changed().then(|| a.status().as_str()),
             )
         })
@@ -345,7 +345,7 @@ impl SiteRenderer<'_> {
                     .latest_move()
                     .map(|m| m.before.occurrences().map(|o| Bar::place(o.start, o.end, first, last)).collect())
                     .unwrap_or_default(),
-                was_words: a.latest_move().map(|m| m.before.in_words()),
+                was_words: a.latest_move().map(|m| crate::content::dates::words(&m.before, &site.words)),
                 milestones: a
                     .milestones
                     .iter()

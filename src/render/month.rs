@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use tera::{Context, Value};
 
 use super::pages::shorten_cow;
@@ -67,7 +67,10 @@ impl Group {
     pub(super) fn heading(self, m: YearMonth, w: &Words) -> String {
         match self {
             Group::Earlier => w.month.earlier.clone(),
-            Group::Day(d) => w.dates().day_with_weekday(d),
+            Group::Day(d) => {
+                let weekday = w.dates().weekday(d.weekday().num_days_from_monday());
+                Words::fill(&w.month.day, &[("date", &w.dates().day_of_month(d, true)), ("weekday", weekday)])
+            }
             Group::Dekad(d) => w.dates().third_of_month(d),
             Group::Month => Words::fill(&w.month.in_month, &[("month", &w.dates().month_of_year(m.month))]),
             Group::Year => w.month.year_round.clone(),

@@ -50,7 +50,7 @@ fn week_key(monday: NaiveDate) -> String {
 /// "2023年第38周" (Week 38, 2023): the ISO week, which the file is named by.
 fn number(monday: NaiveDate, w: &Words) -> String {
     let week = monday.iso_week();
-    w.dates().week_number(week.year(), week.week())
+    Words::fill(&w.listing.week_number, &[("year", &week.year().to_string()), ("n", &week.week().to_string())])
 }
 
 /// The activities running at some time in the week from `monday`, in schedule order, each once.

@@ -43,7 +43,6 @@ impl State {
         }
     }
 
-
     /// Where an activity of `status` dated `when` stands at `at` (local time), or none when it does not take
     /// place at its dates (postponed, cancelled). Inside one of its dates it is on: certainly when the dates are
     /// exact ([`exact`]), else perhaps; it is compared by its times where the text gives them, else by whole days.

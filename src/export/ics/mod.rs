@@ -71,7 +71,7 @@ pub(crate) fn activity(site: &Site, id: ActivityId) -> String {
 pub(crate) fn tag(site: &Site, i: usize) -> String {
     let t = &site.tags[i];
     let head = Head {
-        name: format!("{}：{}", site.config.title, t.name),
+        name: Words::fill(&site.words.described_event.tag_calendar, &[("site", &site.config.title), ("tag", &t.name)]),
         page: urls::tag(&t.slug),
         file: urls::tag_calendar(&t.slug),
     };

@@ -49,7 +49,7 @@
     var num = tr.querySelector('td.num'), when = tr.querySelectorAll('.q')[1];
     label.appendChild(box);
     label.appendChild(document.createTextNode(' ' + (num && num.textContent ? num.textContent + ' ' : '') +
-      tr.querySelector('th a').textContent + (when ? '（' + when.textContent + '）' : '')));
+      tr.querySelector('th a').textContent + (when ? pick.dataset.dates.replace('{dates}', when.textContent) : '')));
     list.appendChild(label);
     return box;
   });

@@ -275,15 +275,6 @@ impl Lang {
         }
     }
 
-    /// A day with its weekday, without its year: `9月18日 周一` (`Mon, Sep 18`).
-    pub fn day_with_weekday(self, d: NaiveDate) -> String {
-        let weekday = self.weekday(d.weekday().num_days_from_monday());
-        match self {
-            Lang::Chinese => format!("{}月{}日 周{weekday}", d.month(), d.day()),
-            Lang::English => format!("{weekday}, {}", english::day(d)),
-        }
-    }
-
     /// The third of a month (旬) holding `d`, without its year: `9月上旬` (`early September`).
     pub fn third_of_month(self, d: NaiveDate) -> String {
         let third = match d.day() {
@@ -302,14 +293,6 @@ impl Lang {
         match self {
             Lang::Chinese => format!("{year}年"),
             Lang::English => year.to_string(),
-        }
-    }
-
-    /// An ISO week by its number: `2023年第38周` (`Week 38, 2023`).
-    pub fn week_number(self, year: i32, week: u32) -> String {
-        match self {
-            Lang::Chinese => format!("{year}年第{week}周"),
-            Lang::English => format!("Week {week}, {year}"),
         }
     }
 
@@ -332,7 +315,7 @@ mod calendar_tests {
     #[test]
     fn dates_that_are_not_readings() {
         use Lang::{Chinese as Zh, English as En};
-        let cases: [(Lang, String, &str); 18] = [
+        let cases: [(Lang, String, &str); 16] = [
             (Zh, Zh.day(d(2023, 9, 1), true), "2023年9月1日"),
             (Zh, Zh.day(d(2023, 9, 1), false), "9月1日"),
             (En, En.day(d(2023, 9, 1), true), "Sep 1, 2023"),
@@ -349,8 +332,6 @@ mod calendar_tests {
             (En, En.months(d(2024, 9, 1), d(2025, 7, 31)), "September 2024 – July 2025"),
             (En, En.month_of_year(11), "November"),
             (Zh, Zh.year(2023), "2023年"),
-            (Zh, Zh.week_number(2023, 38), "2023年第38周"),
-            (En, En.week_number(2023, 38), "Week 38, 2023"),
         ];
         for (lang, got, want) in cases {
             assert_eq!(got, want, "{lang:?}");
@@ -366,8 +347,6 @@ mod calendar_tests {
             (Zh.day_of_month(d(2023, 9, 18), false), En.day_of_month(d(2023, 9, 18), true)),
             ("18日".into(), "Sep 18".into())
         );
-        assert_eq!(Zh.day_with_weekday(d(2023, 9, 18)), "9月18日 周一");
-        assert_eq!(En.day_with_weekday(d(2023, 9, 24)), "Sun, Sep 24");
         for (day, zh, en) in
             [(1, "9月上旬", "early September"), (20, "9月中旬", "mid September"), (30, "9月下旬", "late September")]
         {
