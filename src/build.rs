@@ -553,8 +553,9 @@ pub fn check(root: &Path, drafts: bool, strict: bool) -> CheckReport {
             let (theme, language) = Config::load(root)
                 .map(|c| (c.theme, c.language))
                 .unwrap_or_else(|_| ("default".into(), crate::config::DEFAULT_LANGUAGE.into()));
+            // A catalogue the site could not be read with is said once, not again for the templates.
             if let Err(e) = Renderer::new(root, &theme, &language) {
-                found.extend(e);
+                e.relative_to(root).0.into_iter().for_each(|d| found.push_once(d));
             }
         }
     }

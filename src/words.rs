@@ -1,7 +1,7 @@
 //! The words almanac's own code says to readers, in the site's language: the part of the theme's catalogue
 //! (`themes/NAME/i18n/LANG.toml`, see `render::catalogue`) that Rust reads, as plain typed data. Templates read the
 //! whole catalogue as `t`; pages, feeds, calendars, data files and the browser's script (through the page's
-//! `#almanac-words`) read these fields. A catalogue that lacks one of them is an error at its file, as a missing
+//! `static/words.js`) read these fields. A catalogue that lacks one of them is an error at its file, as a missing
 //! key a template names is.
 //!
 //! This module only holds words: the types they describe (a status, a precision, a mode) each say which of these

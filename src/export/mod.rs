@@ -110,6 +110,7 @@ mod tests {
         assert_eq!(
             paths,
             [
+                "static/words.js",
                 "feed.xml",
                 "changes.xml",
                 "activities.json",

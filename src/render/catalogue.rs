@@ -70,10 +70,21 @@ fn parse(file: &ThemeFile) -> Result<(Value, Words), Diagnostics> {
 
 /// A catalogue that is not TOML, or lacks a key almanac's code says, at its line.
 fn toml_error(at: &Located<'_>, e: &toml::de::Error) -> Diagnostics {
-    Diagnostics::from(at.error(e.span().unwrap_or(0..0), TomlError::Syntax(e.message().trim().to_string())).with_help(
-        "a catalogue is TOML: `key = \"words\"` under a `[section]`, with every key of the default theme's \
-             zh-CN.toml",
-    ))
+    let span = e.span().unwrap_or(0..0);
+    let message = e.message().trim();
+    // serde says "missing field `badge`" for a key the typed words need.
+    let missing = message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`'));
+    let d = match missing {
+        Some(field) => {
+            let kind = TemplateError::CatalogueKey { field: field.to_string() };
+            Diagnostic::at(at.path, at.file_text, span.start, span.len(), kind)
+                .with_help("add it, translated from the same key of the default theme's i18n/zh-CN.toml")
+        }
+        None => at
+            .error(span, TomlError::Syntax(message.to_string()))
+            .with_help("a catalogue is TOML: `key = \"words\"` under a `[section]`"),
+    };
+    Diagnostics::from(d)
 }
 
 /// A catalogue's value for templates. Its text goes into pages as written, as a template's own text does (it is
@@ -164,5 +175,60 @@ mod tests {
         // A theme of its own with no catalogue for the language: said, with the ones it has.
         let e = load(dir.path(), "mine", "en").unwrap_err();
         assert!(e.0[0].help.as_deref().unwrap_or_default().contains("zh-CN"));
+        // A catalogue without a word almanac's code says: at the table that lacks it.
+        let default = include_str!("../../themes/default/i18n/zh-CN.toml");
+        let lacking = default.replace(
+            "[status.cancelled]\nlabel = \"已取消\"\nbadge = \"已取消\"\n",
+            "[status.cancelled]\nlabel = \"已取消\"\n",
+        );
+        assert_ne!(lacking, default);
+        std::fs::write(i18n.join("zh-CN.toml"), &lacking).unwrap();
+        let e = load(dir.path(), "mine", "zh-CN").unwrap_err();
+        let d = &e.0[0];
+        assert_eq!(d.kind.to_string(), "the catalogue has no `badge` here, a word almanac needs");
+        let line = lacking.lines().position(|l| l == "[status.cancelled]").unwrap() + 1;
+        assert_eq!(d.line(), line);
+    }
+
+    /// Every key of a catalogue, with the `{names}` its value holds (a list's items one by one).
+    fn shape(value: &toml::Value, at: &str, out: &mut Vec<(String, Vec<String>)>) {
+        match value {
+            toml::Value::Table(t) => t.iter().for_each(|(k, v)| shape(v, &format!("{at}.{k}"), out)),
+            toml::Value::Array(items) => {
+                items.iter().enumerate().for_each(|(i, v)| shape(v, &format!("{at}[{i}]"), out))
+            }
+            toml::Value::String(s) => {
+                let mut names: Vec<String> =
+                    s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect();
+                names.sort();
+                out.push((at.to_string(), names));
+            }
+            _ => out.push((at.to_string(), Vec::new())),
+        }
+    }
+
+    /// The default theme's catalogues say the same things: each has every key of zh-CN's, no other, and each
+    /// value fills in the same names, so no page of any language lacks a word or shows a `{name}` unfilled.
+    #[test]
+    fn every_built_in_catalogue_has_the_keys_and_names_of_the_default() {
+        let files = theme::builtin_files(FOLDER);
+        let of = |file: &ThemeFile| {
+            let table: toml::Table = toml::from_str(std::str::from_utf8(&file.bytes).unwrap()).unwrap();
+            let mut out = Vec::new();
+            shape(&toml::Value::Table(table), "", &mut out);
+            out.sort();
+            out
+        };
+        let default = of(files.iter().find(|f| f.name == "zh-CN.toml").unwrap());
+        assert!(default.len() > 300, "{} keys", default.len());
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["en.toml", "zh-CN.toml", "zh-TW.toml"]);
+        for file in &files {
+            let this = of(file);
+            let missing: Vec<_> = default.iter().filter(|k| !this.contains(k)).collect();
+            let extra: Vec<_> = this.iter().filter(|k| !default.contains(k)).collect();
+            assert!(missing.is_empty() && extra.is_empty(), "{}: lacks {missing:?}, has besides {extra:?}", file.name);
+            load(Path::new("/nonexistent"), "default", file.name.trim_end_matches(".toml")).unwrap();
+        }
     }
 }

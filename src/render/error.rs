@@ -14,6 +14,9 @@ pub enum TemplateError {
     MissingTemplate(&'static str),
     #[error("the theme `{theme}` has no words for the language `{language}`")]
     NoCatalogue { language: String, theme: String },
+    /// A key almanac's code says is not in the catalogue: `field` under the table the error points at.
+    #[error("the catalogue has no `{field}` here, a word almanac needs")]
+    CatalogueKey { field: String },
     /// Tera's own message.
     #[error("template error: {0}")]
     Template(String),

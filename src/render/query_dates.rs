@@ -1,6 +1,6 @@
 //! What the browser needs to read a date typed into the search box (`9月20日`, `9月下旬`, `2023-09-20`, `国庆`,
 //! `本周`, `下个月`) by almanac's own date rules: the words of the 旬 with the days each covers, named periods with
-//! their dates, and the words that count from today. Shipped in the page's `#almanac-words` (see
+//! their dates, and the words that count from today. Shipped in `static/words.js` (see
 //! [`super::words::json`]) under `dates`.
 //!
 //! Nothing here is a second copy of the date reader: every day range is what [`parse_when`] reads from a date

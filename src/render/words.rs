@@ -1,13 +1,14 @@
 //! What the browser needs to say about an activity, and the rule "is it on?" it applies, as data: the words for
 //! each status, each precision and each of today's states, and the parameters of the rule. Today is known only
 //! in the browser (a site is built once and read for years), so almanac.js computes the state; it holds none of
-//! these words and none of these parameters, but reads them from the page: every page that loads it carries
-//! [`json`] in `<script type="application/json" id="almanac-words">` (the theme's `base.html`).
+//! these words and none of these parameters, but reads them from `static/words.js` ([`script`]), which every page
+//! that runs it loads first (the theme's `base.html`): once for the site, not in every page.
 //!
-//! The words come from their one place each ([`Status::badge`], [`Precision::label`],
-//! [`State::words`]); the rule is [`State::at`], here for Rust, and a test runs almanac.js's copy on a table of
-//! cases made here (the test `the_browser_applies_the_same_rule`, through `tests/browser/rule.mjs`). Every table is keyed by the stable ASCII names (`cancelled`, `dekad`,
-//! `maybe`), the shape a catalogue of words per language can fill.
+//! The words are the catalogue's, in the site's language ([`crate::words`]); the rule is [`State::at`], here for
+//! Rust, and a test runs almanac.js's copy on a table of cases made here (the test
+//! `the_browser_applies_the_same_rule`, through `tests/browser/rule.mjs`); another holds the script's days in
+//! words to the date reader's (`the_browser_says_days_as_rust_does`). Every table is keyed by the stable ASCII
+//! names (`cancelled`, `dekad`, `maybe`).
 
 use chrono::{NaiveDateTime, NaiveTime};
 use serde::{Serialize, Serializer};
