@@ -16,16 +16,48 @@ use crate::content::dates::{DateErrorKind, Precision, parse_when};
 /// Words of a part of a month the reader knows (`9月下旬`, `9月初`), longest first so `中下旬` wins over `下旬`.
 const DEKAD_WORDS: [&str; 8] = ["上中旬", "中下旬", "上旬", "中旬", "下旬", "初", "中", "末"];
 
+/// English words of a third of a month (`late September`), read before a month's name.
+const ENGLISH_THIRDS: [&str; 3] = ["early", "mid", "late"];
+
+/// English months' names and abbreviations the reader might read: those it reads as a month are shipped.
+const ENGLISH_MONTHS: [&str; 24] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
 /// Periods with a name whose dates do not move from year to year: the reader refuses them as dates (they are
 /// vague in a published schedule), but a reader searching for them means the range the reader's own help
 /// suggests for them.
 const NAMED_VAGUE: [&str; 7] = ["国庆", "國慶", "暑假", "寒假", "年底", "年初", "年中"];
 
 /// Named days the reader has no word for, with the date text they stand for, read by [`parse_when`].
-const NAMED_DAYS: [(&str, &str); 3] = [("元旦", "1月1日"), ("劳动节", "5月1日-5日"), ("五一", "5月1日-5日")];
+const NAMED_DAYS: [(&str, &str); 4] =
+    [("元旦", "1月1日"), ("劳动节", "5月1日-5日"), ("勞動節", "5月1日-5日"), ("五一", "5月1日-5日")];
 
 /// Words counted from today: the unit (`day`, `week`, `month`, `year`) and how many of them ahead.
-const RELATIVE: [(&str, &str, i32); 15] = [
+const RELATIVE: [(&str, &str, i32); 33] = [
     ("今天", "day", 0),
     ("明天", "day", 1),
     ("昨天", "day", -1),
@@ -41,6 +73,25 @@ const RELATIVE: [(&str, &str, i32); 15] = [
     ("上月", "month", -1),
     ("今年", "year", 0),
     ("明年", "year", 1),
+    // Traditional, where it differs.
+    ("本週", "week", 0),
+    ("這週", "week", 0),
+    ("下週", "week", 1),
+    ("上週", "week", -1),
+    ("這個月", "month", 0),
+    ("下個月", "month", 1),
+    ("上個月", "month", -1),
+    ("today", "day", 0),
+    ("tomorrow", "day", 1),
+    ("yesterday", "day", -1),
+    ("this week", "week", 0),
+    ("next week", "week", 1),
+    ("last week", "week", -1),
+    ("this month", "month", 0),
+    ("next month", "month", 1),
+    ("last month", "month", -1),
+    ("this year", "year", 0),
+    ("next year", "year", 1),
 ];
 
 /// A part of a month: its word and the first and last day it covers (31: to the month's end).
@@ -68,9 +119,19 @@ pub(super) struct Relative {
     pub n: i32,
 }
 
+/// An English month's name or abbreviation, and its number.
+#[derive(Serialize, Debug, PartialEq)]
+pub(super) struct MonthWord {
+    pub word: &'static str,
+    pub month: u32,
+}
+
 #[derive(Serialize)]
 pub(super) struct QueryDates {
     pub dekads: Vec<Dekad>,
+    /// English: `early`, `mid`, `late` with their days, read before a month (`late September`).
+    pub thirds: Vec<Dekad>,
+    pub months: Vec<MonthWord>,
     pub named: Vec<Named>,
     pub relative: Vec<Relative>,
 }
@@ -84,6 +145,29 @@ pub(super) fn dekads() -> Vec<Dekad> {
             (w.precision() == Precision::Dekad).then(|| Dekad { word, from: w.start.day(), to: w.end.day() })
         })
         .collect()
+}
+
+/// The days of the English words of a third of a month, as the reader reads them before January.
+pub(super) fn thirds() -> Vec<Dekad> {
+    ENGLISH_THIRDS
+        .iter()
+        .filter_map(|&word| {
+            let w = parse_when(&format!("{word} January"), 2023).ok()?;
+            (w.precision() == Precision::Dekad).then(|| Dekad { word, from: w.start.day(), to: w.end.day() })
+        })
+        .collect()
+}
+
+/// The English month words the reader reads as a whole month.
+pub(super) fn months() -> Vec<MonthWord> {
+    let mut out: Vec<MonthWord> = Vec::new();
+    for &word in &ENGLISH_MONTHS {
+        let Ok(w) = parse_when(word, 2023) else { continue };
+        if w.precision() == Precision::Month && w.start.month() == w.end.month() {
+            out.push(MonthWord { word, month: w.start.month() });
+        }
+    }
+    out
 }
 
 /// The example the reader's help gives for a vague word ("…for example 10月1日-7日（国庆期间）."), if any.
@@ -117,6 +201,8 @@ pub(super) fn named() -> Vec<Named> {
 pub(super) fn vocabulary() -> QueryDates {
     QueryDates {
         dekads: dekads(),
+        thirds: thirds(),
+        months: months(),
         named: named(),
         relative: RELATIVE.iter().map(|&(word, unit, n)| Relative { word, unit, n }).collect(),
     }
@@ -141,6 +227,11 @@ mod tests {
         );
         assert!(n.contains(&Named { word: "国庆", from: [10, 1], to: [10, 7], p: "day" }));
         assert!(n.contains(&Named { word: "暑假", from: [7, 1], to: [8, 31], p: "month" }));
+        assert_eq!(thirds().len(), ENGLISH_THIRDS.len(), "{:?}", thirds());
+        assert!(thirds().contains(&Dekad { word: "late", from: 21, to: 31 }));
+        let m = months();
+        assert_eq!(m.len(), 24, "an English month word the reader does not read: {m:?}");
+        assert!(m.contains(&MonthWord { word: "sept", month: 9 }) && m.contains(&MonthWord { word: "may", month: 5 }));
     }
 
     /// almanac.js reads a search term as Rust's date reader reads it: a table of terms, with what Rust makes of
@@ -171,6 +262,18 @@ mod tests {
             "9月初",
             "10月末",
             "2023年",
+            "Sep 20",
+            "sep 20, 2023",
+            "Sept. 5",
+            "20 September",
+            "20th September 2024",
+            "September",
+            "december 2023",
+            "May",
+            "late September",
+            "mid-September",
+            "early Oct 2024",
+            "late Feb",
         ];
         for text in absolute {
             let w = parse_when(text, year).unwrap_or_else(|e| panic!("{text}: {e}"));
@@ -190,6 +293,17 @@ mod tests {
         let monday = today - Duration::days(2);
         let relative = [
             ("今天", today, today, "day"),
+            ("today", today, today, "day"),
+            ("Tomorrow", today + Duration::days(1), today + Duration::days(1), "day"),
+            ("this week", monday, monday + Duration::days(6), "day"),
+            ("本週", monday, monday + Duration::days(6), "day"),
+            ("next week", monday + Duration::days(7), monday + Duration::days(13), "day"),
+            (
+                "next month",
+                NaiveDate::from_ymd_opt(2023, 10, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2023, 10, 31).unwrap(),
+                "month",
+            ),
             ("明天", today + Duration::days(1), today + Duration::days(1), "day"),
             ("本周", monday, monday + Duration::days(6), "day"),
             ("下周", monday + Duration::days(7), monday + Duration::days(13), "day"),
@@ -216,12 +330,21 @@ mod tests {
             cases.push(serde_json::json!({ "text": text, "start": start.to_string(), "end": end.to_string(), "p": p }));
         }
         // Words that are not dates stay words.
-        for text in ["QC", "伊利", "18日", "论坛"] {
+        for text in ["QC", "伊利", "18日", "论坛", "forum", "week", "late", "20"] {
             cases.push(serde_json::json!({ "text": text, "start": null, "end": null, "p": null }));
         }
         let words: serde_json::Value =
             serde_json::from_str(&super::super::words::json(&crate::words::Words::builtin_zh_cn())).unwrap();
-        let body = serde_json::json!({ "words": words, "today": today.to_string(), "year": year, "first_month": 1, "cases": cases });
+        // A search's terms: words that read as one date together are one term, the rest each a word.
+        let terms = serde_json::json!([
+            { "q": "forum sep 20", "terms": [["forum", null], ["sep 20", "2023-09-20"]] },
+            { "q": "late september 2024 qc", "terms": [["late september 2024", "2024-09-21"], ["qc", null]] },
+            { "q": "this week", "terms": [["this week", "2023-09-18"]] },
+            { "q": "9月 qc", "terms": [["9月", "2023-09-01"], ["qc", null]] },
+        ]);
+        let body = serde_json::json!({
+            "words": words, "today": today.to_string(), "year": year, "first_month": 1, "cases": cases, "terms": terms
+        });
         super::super::words::assert_node_agrees(
             "tests/browser/dates.mjs",
             &body,

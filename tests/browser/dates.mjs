@@ -21,6 +21,11 @@ for (const c of table.cases) {
     wrong.push(`${c.text}: Rust ${c.start}–${c.end} (${c.p}), almanac.js ${got.start}–${got.end} (${got.p})`);
   }
 }
+// A search's terms: [text, the first day of its date or null], as the table says.
+for (const c of table.terms || []) {
+  const got = script.readTerms(c.q, context).map((t) => [t.text, t.date ? t.date.start : null]);
+  if (JSON.stringify(got) !== JSON.stringify(c.terms)) wrong.push(`terms of ${c.q}: want ${JSON.stringify(c.terms)}, got ${JSON.stringify(got)}`);
+}
 if (wrong.length) {
   console.error(wrong.join('\n'));
   process.exit(1);

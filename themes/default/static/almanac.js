@@ -52,6 +52,8 @@
   function dayNo(iso) { return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 864e5; }
   function dayIso(n) { return new Date(n * 864e5).toISOString().slice(0, 10); }
   function readDate(t, c) {
+    var english = readEnglish(t.normalize('NFKC').toLowerCase().trim(), c);
+    if (english) return english;
     t = t.normalize('NFKC').replace(/\s+/g, '');
     var yearOf = function (m, y) { return y ? +y : m < c.firstMonth ? c.year + 1 : c.year; };
     var month = function (y, m, p) { return m >= 1 && m <= 12 ? { start: ymd(y, m, 1), end: ymd(y, m, monthEnd(y, m)), p: p || 'month' } : null; };
@@ -59,7 +61,7 @@
     var i, r, m;
     for (i = 0; i < W.dates.relative.length; i++) {
       r = W.dates.relative[i];
-      if (r.word !== t) continue;
+      if (r.word.replace(/\s+/g, '') !== t.toLowerCase()) continue;
       var ty = +c.today.slice(0, 4), tm = +c.today.slice(5, 7);
       if (r.unit === 'day') { var d = dayIso(dayNo(c.today) + r.n); return { start: d, end: d, p: 'day' }; }
       if (r.unit === 'week') {
@@ -92,6 +94,52 @@
     if ((m = /^(\d{4})年$/.exec(t))) return { start: m[1] + '-01-01', end: m[1] + '-12-31', p: 'year' };
     return null;
   }
+  // English, as an English edition writes dates: "Sep 20", "20 September 2023", "September", "late Sep",
+  // "mid-September 2023"; the month words and early/mid/late with their days are the date reader's (W.dates).
+  // `t` is lower case.
+  function readEnglish(t, c) {
+    var monthOf = function (w) {
+      w = w.replace(/\.$/, '');
+      for (var i = 0; i < W.dates.months.length; i++) if (W.dates.months[i].word === w) return W.dates.months[i].month;
+      return 0;
+    };
+    var yearOf = function (m, y) { return y ? +y : m < c.firstMonth ? c.year + 1 : c.year; };
+    var day = function (m, d, y) {
+      var yy = yearOf(m, y);
+      return m && d >= 1 && d <= monthEnd(yy, m) ? { start: ymd(yy, m, d), end: ymd(yy, m, d), p: 'day' } : null;
+    };
+    var m, mo;
+    if ((m = /^([a-z]+\.?)\s*(\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(\d{4}))?$/.exec(t))) return day(monthOf(m[1]), +m[2], m[3]);
+    if ((m = /^(\d{1,2})(?:st|nd|rd|th)?\s*([a-z]+\.?)(?:,?\s*(\d{4}))?$/.exec(t))) return day(monthOf(m[2]), +m[1], m[3]);
+    if ((m = /^([a-z]+)[\s-]+([a-z]+\.?)(?:,?\s*(\d{4}))?$/.exec(t)) && (mo = monthOf(m[2]))) {
+      for (var i = 0; i < W.dates.thirds.length; i++) {
+        var r = W.dates.thirds[i];
+        if (r.word !== m[1]) continue;
+        var y = yearOf(mo, m[3]);
+        return { start: ymd(y, mo, r.from), end: ymd(y, mo, Math.min(r.to, monthEnd(y, mo))), p: 'dekad' };
+      }
+      return null;
+    }
+    if ((m = /^([a-z]+\.?)(?:,?\s*(\d{4}))?$/.exec(t)) && (mo = monthOf(m[1]))) {
+      var yy = yearOf(mo, m[2]);
+      return { start: ymd(yy, mo, 1), end: ymd(yy, mo, monthEnd(yy, mo)), p: 'month' };
+    }
+    return null;
+  }
+  // The terms of a search (`q`, normalised): words separated by spaces, where two or three words that read as one
+  // date together ("sep 20", "late september 2023", "this week") are one term. { text, date } each.
+  function readTerms(q, c) {
+    var words = q.split(' ').filter(Boolean), out = [];
+    for (var i = 0; i < words.length;) {
+      var n = Math.min(3, words.length - i), date = null;
+      for (; n > 1; n--) if ((date = readDate(words.slice(i, i + n).join(' '), c))) break;
+      if (n === 1) date = readDate(words[i], c);
+      out.push({ text: words.slice(i, i + n).join(' '), date: date });
+      i += n;
+    }
+    return out;
+  }
+
   // ---- Days in words, as the site's date style says them (W.calendar: `style`, and each month's short name):
   // Rust's own words for the same days (almanac-dates, Lang::day, days, days_of_year), which a test holds this
   // copy to. "2023年9月18日" / "Sep 18, 2023"; without the year "9月18日" / "Sep 18".
@@ -133,7 +181,7 @@
     // Loaded by node (tests/browser/rule.mjs, dates.mjs): the rule and the date reader, with the words given.
     module.exports = function (words) {
       W = words;
-      return { when: when, stateAt: stateAt, onNow: onNow, readDate: readDate, dayWords: dayWords, spanWords: spanWords, daysOfYear: daysOfYear };
+      return { when: when, stateAt: stateAt, onNow: onNow, readDate: readDate, readTerms: readTerms, dayWords: dayWords, spanWords: spanWords, daysOfYear: daysOfYear };
     };
     return;
   }
@@ -552,7 +600,7 @@
   // activity published by 旬, month or year that is not wholly inside it only may be on then (it.maybeIn).
   var CONTEXT = { today: TODAY, year: +form.dataset.year || +TODAY.slice(0, 4), firstMonth: +form.dataset.firstMonth || 1 };
   function termsOf(q) {
-    return norm(q).split(' ').filter(Boolean).map(function (t) { return { text: t, date: readDate(t, CONTEXT) }; });
+    return readTerms(norm(q), CONTEXT);
   }
   function meets(it, d) {
     if (!it.occ.some(function (o) { return o[0] <= d.end && o[1] >= d.start; })) return false;
