@@ -138,21 +138,20 @@ pub(super) struct QueryDates {
 
 /// The days of 旬 words, as the reader reads them in January (a month of 31 days, so 31 means "to the end").
 pub(super) fn dekads() -> Vec<Dekad> {
-    DEKAD_WORDS
-        .iter()
-        .filter_map(|&word| {
-            let w = parse_when(&format!("1月{word}"), 2023).ok()?;
-            (w.precision() == Precision::Dekad).then(|| Dekad { word, from: w.start.day(), to: w.end.day() })
-        })
-        .collect()
+    parts_of_january(&DEKAD_WORDS, |word| format!("1月{word}"))
 }
 
 /// The days of the English words of a third of a month, as the reader reads them before January.
 pub(super) fn thirds() -> Vec<Dekad> {
-    ENGLISH_THIRDS
+    parts_of_january(&ENGLISH_THIRDS, |word| format!("{word} January"))
+}
+
+/// Each of `words` that the reader reads as a part of January in `text(word)`, with its days.
+fn parts_of_january(words: &[&'static str], text: impl Fn(&str) -> String) -> Vec<Dekad> {
+    words
         .iter()
         .filter_map(|&word| {
-            let w = parse_when(&format!("{word} January"), 2023).ok()?;
+            let w = parse_when(&text(word), 2023).ok()?;
             (w.precision() == Precision::Dekad).then(|| Dekad { word, from: w.start.day(), to: w.end.day() })
         })
         .collect()

@@ -241,21 +241,10 @@ impl DateError {
     }
 }
 
-/// An English month's name, for help.
+/// An English month's name, for help (the words' own).
 fn month_name(month: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES.get(month.wrapping_sub(1) as usize).copied().unwrap_or("the month")
+    match crate::words::month_name(month) {
+        "" => "the month",
+        name => name,
+    }
 }

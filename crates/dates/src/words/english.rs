@@ -178,7 +178,7 @@ fn month(d: NaiveDate) -> &'static str {
 }
 
 /// Month `m`'s (1–12) full name; an out-of-range number names none.
-pub(super) fn month_name(m: u32) -> &'static str {
+pub(crate) fn month_name(m: u32) -> &'static str {
     m.checked_sub(1).and_then(|i| MONTHS.get(i as usize)).copied().unwrap_or_default()
 }
 

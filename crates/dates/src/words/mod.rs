@@ -8,6 +8,8 @@
 mod chinese;
 mod english;
 
+pub(crate) use english::month_name;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::when::{Clock, Occurrence, Precision, When, last_day};
