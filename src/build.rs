@@ -64,9 +64,12 @@ pub fn load_site_keeping(
     }
 }
 
-/// The theme's static files with the site's own `static/` over them, by name.
+/// The theme's static files with the site's own `static/` over them, by name. The theme's scripts and style sheets
+/// go without their comments (see [`theme::shipped`]); the site's own files go as they are.
 pub fn static_files(root: &Path, theme_name: &str) -> Result<BTreeMap<String, ThemeFile>, Diagnostics> {
-    let theme_static = theme::files(root, theme_name, "static");
+    let theme_static = theme::files(root, theme_name, "static").map(|files| {
+        files.into_iter().map(|f| ThemeFile { bytes: theme::shipped(&f.name, f.bytes), ..f }).collect::<Vec<_>>()
+    });
     let site_static = theme::dir_files(&root.join("static"));
     // The site's own files come second, so they replace the theme's of the same name.
     Ok(theme_static?.into_iter().chain(site_static?).map(|f| (f.name.clone(), f)).collect())

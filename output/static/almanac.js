@@ -1,35 +1,19 @@
-// almanac.js: today's marks on every page, the schedule's filter, and what is on now on the home page.
-// Everything it reads is in the page itself (data- attributes, the table's rows, or a JSON index in a <script>
-// element), never a fetched file, so it works from file://. Without it every page is complete; the filter form
-// and the home page's "now" lists stay hidden.
 (function () {
   'use strict';
-  // ---- "Is it on?" The rule is almanac's (src/render/words.rs): this is its copy for the browser, where today is
-  // known. Its parameters and every word for a status, a precision or a state come from the page, in
-  // static/words.js (window.almanacWords): W.state (upcoming, running, maybe, past: in the order counted), W.status
-  // (badge, active) and W.precision (label; exact: inside it certainly on, else maybe; now: maybe on
-  // still listed as on now). Node runs these functions on Rust's table of cases, so the two agree.
   var W = null;
 
-  // An activity of the page, from an element's data- attributes.
   function when(d) {
     return ruled({
       start: d.start, end: d.end, p: d.p, occ: d.occ ? JSON.parse(d.occ) : [[d.start, d.end, null, null]],
-      // [changes] Only a changed activity carries data-status (and a table row data-changed).
       status: d.status || 'scheduled', changed: d.changed === 'true'
     });
   }
-  // What the rule says of its precision and status.
   function ruled(it) {
     it.exact = W.precision[it.p].exact;
     it.now = W.precision[it.p].now;
-    // [changes] A cancelled or postponed activity is not on at its (old) dates: no mark for today, not counted.
     it.active = W.status[it.status].active;
     return it;
   }
-  // Where an activity stands at `at` (a local 'YYYY-MM-DDTHH:MM'), or null when it does not take place: by its
-  // times where the text gives them, else by whole days. Between two dates of a list it is upcoming: its next
-  // date is ahead.
   function stateAt(it, at) {
     if (!it.active) return null;
     var within = it.occ.some(function (o) { return from(o) <= at && at <= to(o); });
@@ -38,14 +22,8 @@
   }
   function from(o) { return o[2] ? o[2].slice(0, 16) : o[0] + 'T00:00'; }
   function to(o) { return o[3] ? o[3].slice(0, 16) : o[1] + 'T23:59'; }
-  // Whether the home page lists it as on now, in state `st`.
   function onNow(it, st) { return st === 'running' || (st === 'maybe' && it.now); }
 
-  // ---- A date typed into the search box, read by almanac's date rules: the forms a published date is written in
-  // (9月20日, 2023-09-20, 2023年9月, 9月下旬), and the words the page ships in W.dates: the days of each 旬 word, named
-  // periods (国庆) and words counted from today (本周, 下个月). Returns { start, end, p } (ISO days, the precision's
-  // name) or null for a term that is not a date. `c`: { today, year, firstMonth }: a month written without a year
-  // is in `year` from `firstMonth` on, else in the next (the schedule's reading context).
   function pad(n) { return (n < 10 ? '0' : '') + n; }
   function ymd(y, m, d) { return y + '-' + pad(m) + '-' + pad(d); }
   function monthEnd(y, m) { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }
@@ -94,9 +72,6 @@
     if ((m = /^(\d{4})年$/.exec(t))) return { start: m[1] + '-01-01', end: m[1] + '-12-31', p: 'year' };
     return null;
   }
-  // English, as an English edition writes dates: "Sep 20", "20 September 2023", "September", "late Sep",
-  // "mid-September 2023"; the month words and early/mid/late with their days are the date reader's (W.dates).
-  // `t` is lower case.
   function readEnglish(t, c) {
     var monthOf = function (w) {
       w = w.replace(/\.$/, '');
@@ -126,8 +101,6 @@
     }
     return null;
   }
-  // The terms of a search (`q`, normalised): words separated by spaces, where two or three words that read as one
-  // date together ("sep 20", "late september 2023", "this week") are one term. { text, date } each.
   function readTerms(q, c) {
     var words = q.split(' ').filter(Boolean), out = [];
     for (var i = 0; i < words.length;) {
@@ -140,9 +113,6 @@
     return out;
   }
 
-  // ---- Days in words, as the site's date style says them (W.calendar: `style`, and each month's short name):
-  // Rust's own words for the same days (almanac-dates, Lang::day, days, days_of_year), which a test holds this
-  // copy to. "2023年9月18日" / "Sep 18, 2023"; without the year "9月18日" / "Sep 18".
   function dayWords(iso, withYear) {
     var y = +iso.slice(0, 4), md = monthDay(iso);
     if (W.calendar.style === 'english') return withYear ? md + ', ' + y : md;
@@ -152,7 +122,6 @@
     var m = W.calendar.months[+iso.slice(5, 7) - 1], d = +iso.slice(8, 10);
     return W.calendar.style === 'english' ? m + ' ' + d : m + d + '日';
   }
-  // The days from a to b of one year, without it: "9月18日–24日", "9月25日–10月1日"; "Sep 18–24", "Sep 25 – Oct 1".
   function daysOfYear(a, b) {
     if (a.slice(0, 4) !== b.slice(0, 4)) return spanWords(a, b);
     if (a === b) return dayWords(a, false);
@@ -160,8 +129,6 @@
     if (W.calendar.style === 'english') return sameMonth ? monthDay(a) + '–' + (+b.slice(8, 10)) : monthDay(a) + ' – ' + monthDay(b);
     return monthDay(a) + '–' + (sameMonth ? (+b.slice(8, 10)) + '日' : monthDay(b));
   }
-  // The days from a to b with their year: "2023年9月21日–30日", "2023年12月25日–2024年1月1日";
-  // "Sep 21–30, 2023", "Dec 25, 2023 – Jan 1, 2024".
   function spanWords(a, b) {
     if (a === b) return dayWords(a, true);
     if (a.slice(0, 4) !== b.slice(0, 4)) {
@@ -172,28 +139,22 @@
       (+a.slice(0, 4)) + '年' + daysOfYear(a, b);
   }
 
-  // Fills a sentence of W.says: {n}, {span}, {today}.
   function says(name, v) {
     return W.says[name].replace(/\{(\w+)\}/g, function (_, k) { return v && v[k] != null ? v[k] : ''; });
   }
 
   if (typeof document === 'undefined') {
-    // Loaded by node (tests/browser/rule.mjs, dates.mjs): the rule and the date reader, with the words given.
     module.exports = function (words) {
       W = words;
       return { when: when, stateAt: stateAt, onNow: onNow, readDate: readDate, readTerms: readTerms, dayWords: dayWords, spanWords: spanWords, daysOfYear: daysOfYear };
     };
     return;
   }
-  // static/words.js, loaded before this script. A page from a template without it stays as built.
   W = window.almanacWords;
   if (!W) return;
 
   var TZ = document.documentElement.getAttribute('data-tz') || 'Asia/Shanghai';
 
-  // Now, as the schedule's local date and time 'YYYY-MM-DDTHH:MM' in its time zone (the site is built once and
-  // read for years). Tests and readers can fix it with ?today=2023-09-20 (noon of that day) or
-  // ?today=2024-10-31T14:00, or a global ALMANAC_TODAY set before this script runs.
   function now() {
     var fixed = new URLSearchParams(location.search).get('today') || window.ALMANAC_TODAY || '';
     if (/^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed + 'T12:00';
@@ -209,7 +170,6 @@
   }
   var AT = now(), TODAY = AT.slice(0, 10);
 
-  // When it next starts after `at` (for "即将开始").
   function nextStart(it, at) {
     var o = it.occ.filter(function (o) { return from(o) > at; })[0];
     return o ? from(o) : '9999';
@@ -233,25 +193,19 @@
     return Object.keys(W.state).map(function (k) { return says('state_count', { state: W.state[k], n: counts[k] }); })
       .join(says('state_sep'));
   }
-  // Today, how many activities are in each state, and what 可能进行中 means.
   function todayNote(list) {
     return says('today_note', { today: todayWords(), counts: countWords(list), maybe: W.state.maybe });
   }
-  // Today's state as a mark, or nothing for an activity that does not take place.
   function stateMark(it) {
     var st = stateAt(it, AT);
     return st ? el('span', 'st st--' + st, W.state[st]) : null;
   }
 
-  // ---- Today's state after every activity the page names with its dates (lists, tables, an activity's facts).
   document.querySelectorAll('[data-start]').forEach(function (e) {
     var mark = stateMark(when(e.dataset));
     if (mark) (e.querySelector('.tl-name, .act-meta, .reading') || e).appendChild(mark);
   });
 
-  // ---- The embeddable page (embed/index.html, in another site's <iframe>): the address picks the activities
-  // (?tag=, ?schedule=) and how many (?n=, 5 by default) of what is on now and next, or (?view=month) of what
-  // runs this month; ?theme=light|dark overrides the reader's setting. The parent page learns the height it needs.
   var embed = document.querySelector('.embed');
   if (embed) {
     var q = new URLSearchParams(location.search);
@@ -266,7 +220,6 @@
       var ok = (!tag || JSON.parse(d.tags).indexOf(tag) >= 0) && (!sched || d.schedule === sched) &&
         (month ? it.start <= last && it.end >= first : st === 'running' || st === 'maybe' || st === 'upcoming');
       li.hidden = true;
-      // On now first, then by when it next starts (the list is by first day, which a list of dates can pass).
       if (ok) kept.push({ li: li, on: st === 'running' || st === 'maybe' ? 0 : 1, next: nextStart(it, AT) });
     });
     kept.sort(function (a, b) { return a.on - b.on || (a.next < b.next ? -1 : a.next > b.next ? 1 : 0); });
@@ -284,7 +237,6 @@
     window.addEventListener('resize', tell);
   }
 
-  // ---- Today on the timeline: a line across every row, and the box scrolled to bring it into view.
   var tl = document.querySelector('table.tl');
   if (tl && tl.dataset.first <= TODAY && TODAY <= tl.dataset.last) {
     var pct = ((days(TODAY) - days(tl.dataset.first) + 0.5) / (days(tl.dataset.last) - days(tl.dataset.first) + 1) * 100).toFixed(2) + '%';
@@ -302,8 +254,6 @@
     box.scrollLeft = (tl.offsetWidth - nameW) * parseFloat(pct) / 100 - (box.clientWidth - nameW) / 3;
   }
 
-  // ---- Today on a month page: its cell in the grid, and its place in the list (a day of its own, or a line
-  // before the next day that has activities).
   var cell = document.querySelector('.mcal-day[data-date="' + TODAY + '"]');
   if (cell) {
     cell.classList.add('is-today');
@@ -313,7 +263,6 @@
     var mark = el('p', 'today-mark', todayWords());
     if (mine) {
       mine.classList.add('is-today');
-      // A long month folds its days (a <details> whose <summary> is the heading): today's is open.
       if (mine.tagName === 'DETAILS') { mine.open = true; mine.querySelector('summary').insertAdjacentElement('afterend', mark); }
       else mine.insertBefore(mark, mine.firstChild);
     } else {
@@ -324,14 +273,9 @@
     }
   }
 
-  // ---- This week. The build writes a page for each week in which something starts, ends or runs for a few weeks
-  // only, named by its ISO week (weeks/2023-W38.html); every "本周" link leads to the list of weeks, which opens the
-  // page of the week holding today, or says there is none. A fixed ?today= goes along, so a test (or a reader
-  // checking an old schedule) stays on its day.
   function isoDay(n) { return new Date(n * 864e5).toISOString().slice(0, 10); }
   function mondayOf(iso) { var n = days(iso); return isoDay(n - (new Date(n * 864e5).getUTCDay() + 6) % 7); }
   function weekKey(iso) {
-    // The ISO week is the one of its Thursday, counted from the first Thursday of that Thursday's year.
     var thu = days(mondayOf(iso)) + 3, year = isoDay(thu).slice(0, 4);
     var w = Math.floor((thu - days(year + '-01-01')) / 7) + 1;
     return year + '-W' + (w < 10 ? '0' : '') + w;
@@ -349,7 +293,6 @@
       weekLi.classList.add('is-current');
       location.replace(keepToday(weekLi.querySelector('a').getAttribute('href')));
     } else {
-      // No page: nothing starts or ends this week, and nothing short runs in it. The next week that has one.
       var note = document.querySelector('.week-today');
       note.textContent = says('no_week', { today: todayWords(), span: weekSpan(THIS_MONDAY) });
       var later = Array.prototype.filter.call(document.querySelectorAll('.week-links li[data-week]'), function (li) {
@@ -382,13 +325,10 @@
     });
   }
 
-  // ---- The index a page may carry: every activity of a schedule, compact (see the theme's schedule_large.html),
-  // in a <script type="application/json">; the home page has one per schedule.
   function readIndex(script) {
     var ix = JSON.parse(script.textContent);
     return ix.items.map(function (r) {
       var tags = r[4].map(function (i) { return ix.tags[i]; });
-      // [changes] r[11]: the status of a changed activity, else null.
       return ruled({
         status: r[11] || 'scheduled', changed: !!r[11],
         href: ix.base + r[0] + '.html', number: r[1], title: r[2], published: r[3], tags: tags, mode: ix.modes[r[5]],
@@ -399,10 +339,8 @@
   }
   var indexEl = document.getElementById('almanac-index');
   var index = indexEl ? readIndex(indexEl) : null;
-  // An activity as a list item, for lists made here (the home page's, a large schedule's results).
   function itemOf(it) {
     var li = el('li', 'act'), a = titleOf(it), meta = el('span', 'act-meta');
-    // The precision as the timeline draws it (the page's legend names it), in words for screen readers.
     var mark = el('span', 'swatch swatch--p bar--' + it.p);
     mark.setAttribute('aria-hidden', 'true');
     meta.append(mark, el('span', 'vh', W.precision[it.p].name), el('span', 'mode', it.mode));
@@ -414,8 +352,6 @@
     return li;
   }
 
-  // One date text in view, the published one; the reading in words on hover, read out, shown with the focus (as
-  // the theme's lists do) and on the activity's page.
   function datesOf(it, meta) {
     var pub = el('span', 'act-published', it.published);
     if (it.words) pub.title = it.words;
@@ -423,7 +359,6 @@
     if (it.words) meta.append(' ', el('span', 'act-dates', it.words));
   }
 
-  // An activity's link, named by its 序号 and title, as the theme's lists name it.
   function titleOf(it) {
     var a = el('a', 'act-title');
     a.href = it.href;
@@ -432,7 +367,6 @@
     return a;
   }
 
-  // An activity in a short list: its title, its dates as published and today's state.
   function compactItem(it) {
     var li = el('li', 'act'), a = titleOf(it), meta = el('span', 'act-meta');
     datesOf(it, meta);
@@ -441,14 +375,10 @@
     li.append(a, meta);
     return li;
   }
-  // "（9月18日–24日）", " (Sep 18–24)".
   function weekSpan(monday) {
     return says('week_span', { days: daysOfYear(monday, isoDay(days(monday) + 6)) });
   }
 
-  // ---- The home page features the schedule(s) whose days contain today, else the next to start, else the one
-  // that ends last: the site is read on any day, years after it was built. `spans` are [first, last] ISO days
-  // (null for a schedule without dates), in the page's order; returns the indexes to show.
   function featuredAt(spans, today) {
     var all = spans.map(function (s, i) { return { s: s, i: i }; }).filter(function (x) { return x.s; });
     var on = all.filter(function (x) { return x.s[0] <= today && today <= x.s[1]; });
@@ -469,10 +399,8 @@
     if (!sec.hidden && ix) showNow(sec, readIndex(ix));
   });
 
-  // What is on and what comes next in a schedule the home page features.
   function showNow(sec, list) {
     var nowBox = sec.querySelector('.now');
-    // "另有 N 项" leads to the schedule filtered to this month, where they are all listed.
     var more = sec.querySelector('h2 a').getAttribute('href') + '?month=' + TODAY.slice(0, 7);
     var fill = function (ul, items, none) {
       var first = items.slice(0, 8);
@@ -488,7 +416,6 @@
     };
     var on = list.filter(function (it) { return onNow(it, stateAt(it, AT)); });
     on.sort(function (a, b) { return a.start < b.start ? -1 : a.start > b.start ? 1 : 0; });
-    // Certainly on, and perhaps on (published by 旬 or month), under headings of their own.
     var maybe = on.filter(function (it) { return !it.exact; });
     on = on.filter(function (it) { return it.exact; });
     var next = list.filter(function (it) { return stateAt(it, AT) === 'upcoming'; });
@@ -504,24 +431,18 @@
     nowBox.hidden = false;
   }
 
-  // ---- The schedule page's filter.
   var form = document.querySelector('form.filter');
   if (!form) return;
   var FIELDS = ['q', 'tag', 'month', 'mode'];
-  // [changes] The status filter is there only when an activity of the schedule changed.
   if (form.elements.status) FIELDS.push('status');
   var status = form.querySelector('.filter-status');
-  // When nothing matches, the button beside the status line clears the filter instead of the one in the fields.
   var clear = form.querySelector('.filter-clear'), reset = form.querySelector('.filter-reset');
   var table = document.querySelector('table.data');
 
-  // Full-width letters and digits (ＱＣ, ２０２３) become ASCII, and case is ignored.
   function norm(s) {
     return s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
   }
 
-  // One record per activity: from the index on a large schedule's page, else from the table's rows, with every
-  // element that shows it on the page.
   var items = index || Array.prototype.map.call(table.tBodies[0].rows, function (tr) {
     var d = tr.dataset;
     var tags = d.tags ? JSON.parse(d.tags) : [];
@@ -544,12 +465,9 @@
     if (!it) return;
     var row = a.closest('tr, li');
     it.els.push(row);
-    // The timeline and the agenda are marked from the table's row (which alone says when it runs).
     var mark = row.hasAttribute('data-start') ? null : stateMark(it);
     if (mark) (row.querySelector('.tl-name, .act-meta') || row).appendChild(mark);
   });
-  // ---- What is on this week, first on the page: the activities on exact days this week (those on now first),
-  // and how many more may be on (published by 旬, month or year), with the way to the week's page.
   var thisWeek = document.querySelector('.this-week');
   if (thisWeek) {
     var sunday = isoDay(days(THIS_MONDAY) + 6);
@@ -570,7 +488,6 @@
     thisWeek.hidden = false;
   }
 
-  // The "自7月起" links point at the month the activity starts in.
   document.querySelectorAll('.cont a').forEach(function (a) {
     var entry = document.getElementById(a.getAttribute('href').slice(1));
     var it = entry && byHref[entry.querySelector('.act-title').getAttribute('href')];
@@ -584,8 +501,6 @@
     return v;
   }
 
-  // Chinese has no spaces between words, so a term matches as a substring; spaces separate terms that must all
-  // match. A date-like term (1月, 2023年9月, 18日) matches only where its numbers are whole: 1月 is not in 11月.
   function has(text, t) {
     var dateLike = /\d/.test(t) && /[年月日号旬:]/.test(t);
     for (var i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + 1)) {
@@ -596,8 +511,6 @@
     }
     return false;
   }
-  // A term that reads as a date (9月20日, 9月下旬, 本周, 国庆) matches the activities whose dates meet it; an
-  // activity published by 旬, month or year that is not wholly inside it only may be on then (it.maybeIn).
   var CONTEXT = { today: TODAY, year: +form.dataset.year || +TODAY.slice(0, 4), firstMonth: +form.dataset.firstMonth || 1 };
   function termsOf(q) {
     return readTerms(norm(q), CONTEXT);
@@ -613,20 +526,14 @@
       (!v.tag || it.tags.indexOf(v.tag) >= 0) &&
       (!v.mode || it.mode === v.mode) &&
       statusMatches(it, v.status) &&
-      // ISO dates compare as strings, and no month has a day after 31. A list of dates only on its dates.
       (!v.month || it.occ.some(function (o) { return o[0] <= v.month + '-31' && o[1] >= v.month + '-01'; }));
   }
 
   var results = document.querySelector('.results');
-  // A large schedule lists every search's matches; a page that holds its whole schedule, a date search's.
   var alwaysList = results && !results.classList.contains('results--dates');
   var shownResults = 0, matched = [], searchedToday = false;
-  // The results under a heading per state (on now, perhaps on, next, over), in that order, so what is certainly
-  // on never mixes with what may be; `group` is the list being filled and `groupKey` its heading's word.
   var group = null, groupKey = null;
   var GROUP = { running: 'group_now', maybe: 'group_maybe', upcoming: 'group_next', past: 'group_past' };
-  // Results by nearness to today: on now, then what comes next (soonest first), then what is over (latest first),
-  // then what does not take place.
   function nearness(a, b) {
     var rank = { running: 0, maybe: 0, upcoming: 1, past: 2 };
     var sa = stateAt(a, AT), sb = stateAt(b, AT);
@@ -647,7 +554,6 @@
         groupKey = key;
       }
       var li = itemOf(it);
-      // Perhaps on the dates searched; unsaid when those dates hold today and its mark already says 可能进行中.
       var said = stateAt(it, AT) === 'maybe' && searchedToday;
       if (it.maybeIn && !said) li.querySelector('.act-meta').appendChild(el('span', 'maybe-in', says('maybe_in')));
       group.appendChild(li);
@@ -659,8 +565,6 @@
     btn.textContent = says('show_more', { n: Math.min(rest, 100), rest: rest });
   }
 
-  // [changes] ?status=changed: the activities with a recorded change (or not going ahead as announced);
-  // ?status=active: those still taking place at a known date (neither cancelled nor postponed).
   function statusMatches(it, want) {
     if (want === 'changed') return it.changed;
     if (want === 'active') return it.active;
@@ -679,7 +583,6 @@
     var dated = v.terms.filter(function (t) { return t.date; });
     searchedToday = dated.length > 0 && dated.every(function (t) { return t.date.start <= TODAY && TODAY <= t.date.end; });
     if (results) {
-      // The matches are listed here, nearest to today first, a hundred at a time.
       var list = alwaysList || dated.length > 0;
       matched.sort(nearness);
       results.querySelector('.results-list').textContent = '';
@@ -693,8 +596,6 @@
       said.hidden = !dated.length;
       if (list && any) showResults(100);
     }
-    // A month of the agenda shows what is left of it; with a month chosen, only the activities that run in it
-    // (listed under the month each starts in) and no "自…起" lines.
     document.querySelectorAll('.agenda-month').forEach(function (sec) {
       var left = sec.querySelectorAll('li.act:not([hidden])').length;
       sec.querySelectorAll('.cont-group').forEach(function (g) { g.hidden = !g.querySelector('a:not([hidden])'); });
@@ -708,7 +609,6 @@
       }
       sec.hidden = !left && !contLeft;
     });
-    // Nothing left: the timeline, the agenda and the table would be headings over nothing.
     var none = any && !matched.length;
     document.querySelectorAll('.timeline-section, .agenda, .table-section').forEach(function (sec) { sec.hidden = none; });
     clear.hidden = !none;
@@ -719,8 +619,6 @@
       matched.length ? says('total_matched', { n: total, m: matched.length }) : says('no_match');
   }
 
-  // The filter lives in the address (?tag=评价&month=2023-09&mode=在线&q=QC): a filtered view can be linked,
-  // and Back returns to the previous one. Other parameters (such as ?today=) are kept.
   function fromURL() {
     var p = new URLSearchParams(location.search);
     FIELDS.forEach(function (f) { form.elements[f].value = p.get(f) || ''; });
@@ -734,11 +632,9 @@
     try {
       history[push ? 'pushState' : 'replaceState'](null, '', qs ? '?' + qs : location.pathname + location.hash);
     } catch (e) {
-      // A browser that refuses history changes on file:// still filters; the address just stays put.
     }
   }
 
-  // Typing replaces the current history entry after its first keystroke, so Back skips letter-by-letter states.
   var typing = false;
   form.addEventListener('input', function (e) {
     apply();
@@ -750,7 +646,6 @@
   });
   form.addEventListener('submit', function (e) { e.preventDefault(); typing = false; });
   form.addEventListener('reset', function () {
-    // The button pressed may be hidden by the reset (the one beside "none"): the search box keeps the focus.
     var refocus = document.activeElement === clear;
     setTimeout(function () {
       apply(); toURL(true); typing = false;
@@ -762,8 +657,6 @@
     results.querySelector('.results-more').addEventListener('click', function () { showResults(shownResults + 100); });
   }
 
-  // ---- "自选活动": its script (static/pick.js) is loaded when the reader first opens it, so a page that is only
-  // read carries none of it; without JavaScript it stays hidden.
   var pick = document.querySelector('details.pick');
   if (pick) {
     pick.addEventListener('toggle', function () {

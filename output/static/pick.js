@@ -1,14 +1,6 @@
-// pick.js: "自选活动" on a schedule's page. The reader ticks activities (or takes the rows the filter shows) and
-// downloads one .ics of them, made here from the pieces the build wrote (SCHEDULE/calendar-pick.js, which says
-// in src/export/ics/pick.rs why this is the build's calendar of them byte for byte). almanac.js loads this file
-// when the control is first opened; it loads the data the same way, as a script, so both work from file://.
-// Nothing is sent anywhere. Every word is in the control's template (data- attributes).
 (function () {
   'use strict';
 
-  // The calendar of the activities in `chosen` ({ link: true }), from data `C`: events in the schedule's order,
-  // METHOD only when every one names its organiser, the zone for the years of their timed events, and the
-  // subscription lines only when every activity is picked.
   function calendar(C, chosen) {
     var evs = C.events.filter(function (e) { return chosen[e[0]]; });
     if (!evs.length) return null;
@@ -29,7 +21,6 @@
   }
 
   if (typeof document === 'undefined') {
-    // Loaded by node (tests/browser/pick.mjs), which holds it to Rust's calendar writer.
     module.exports = calendar;
     return;
   }
@@ -40,7 +31,6 @@
   var status = pick.querySelector('.pick-status'), data = null;
   var rows = Array.prototype.slice.call(document.querySelectorAll('table.data tbody tr'));
 
-  // A box per row of the published table, named as the row names its activity.
   var boxes = rows.map(function (tr) {
     var label = document.createElement('label'), box = document.createElement('input');
     label.className = 'pick-item';
@@ -65,7 +55,6 @@
     if (data) status.textContent = n ? '' : pick.dataset.none;
   }
   list.addEventListener('change', show);
-  // The filter's choice is what the table shows.
   pick.querySelector('.pick-shown').addEventListener('click', function () {
     boxes.forEach(function (b, i) { b.checked = !rows[i].hidden; });
     show();
@@ -83,7 +72,6 @@
     document.body.appendChild(a);
     a.click();
     a.remove();
-    // Revoked later, not at once: some browsers read the file after click() returns.
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
   });
   var script = document.createElement('script');

@@ -19,6 +19,52 @@ pub struct ThemeFile {
     pub bytes: Vec<u8>,
 }
 
+/// A theme's static file as the site ships it: a style sheet without its `/* comments */`, a script without its
+/// lines that are only a `// comment` (unless it has a template literal, where such a line may be text). The
+/// theme's sources explain themselves; readers need not download that (10 KB of almanac.js, 5 KB of style.css).
+/// Any other file, and any file that is not UTF-8, as it is.
+pub(crate) fn shipped(name: &str, bytes: Vec<u8>) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(&bytes) else { return bytes };
+    if name.ends_with(".css") {
+        return css_without_comments(text).into_bytes();
+    }
+    let code = |l: &&str| !l.trim_start().starts_with("//");
+    if name.ends_with(".js") && !text.lines().filter(code).any(|l| l.contains('`')) {
+        let mut out = String::with_capacity(text.len());
+        for line in text.split_inclusive('\n').filter(|l| code(l)) {
+            out.push_str(line);
+        }
+        return out.into_bytes();
+    }
+    bytes
+}
+
+/// `css` without its comments; a `/*` inside a quoted string is text.
+fn css_without_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    let mut quote: Option<char> = None;
+    while let Some(c) = rest.chars().next() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if rest.starts_with("/*") => {
+                rest = rest[2..].find("*/").map_or("", |end| &rest[2 + end + 2..]);
+                // A comment on lines of its own leaves no blank line behind.
+                if out.is_empty() || out.ends_with('\n') {
+                    rest = rest.strip_prefix('\n').unwrap_or(rest);
+                }
+                continue;
+            }
+            None => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
 /// The files under `sub` ("templates" or "static") of the theme `name`.
 pub fn files(root: &Path, name: &str, sub: &str) -> Result<Vec<ThemeFile>, Diagnostics> {
     let dir = root.join("themes").join(name);
@@ -243,6 +289,20 @@ fn write_all(plan: Vec<(PathBuf, &[u8])>) -> Result<Vec<PathBuf>, Diagnostics> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shipped_scripts_and_style_sheets_leave_their_comments_out() {
+        let shipped = |name: &str, text: &str| String::from_utf8(shipped(name, text.as_bytes().to_vec())).unwrap();
+        let js = "// why\nvar a = 'http://x'; // kept: code\n  // indented comment\nvar b = '//';\n";
+        assert_eq!(shipped("a.js", js), "var a = 'http://x'; // kept: code\nvar b = '//';\n");
+        // A template literal may hold a line that starts with //: such a script goes as it is.
+        let literal = "var t = `\n// text\n`;\n";
+        assert_eq!(shipped("a.js", literal), literal);
+        let css = "/* head */\na { content: \"/* not */\"; } /* tail */\nb { }\n";
+        assert_eq!(shipped("a.css", css), "a { content: \"/* not */\"; } \nb { }\n");
+        assert_eq!(shipped("a.html", "<!-- x -->"), "<!-- x -->");
+        assert_eq!(shipped("a.css", "a{}/* open"), "a{}");
+    }
 
     #[test]
     fn builtin_default_theme_has_templates_and_styles() {
