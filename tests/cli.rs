@@ -79,6 +79,26 @@ fn init_makes_a_site_that_builds_and_checks_clean() {
 }
 
 #[test]
+fn init_starts_a_site_in_each_language_the_theme_speaks() {
+    let dir = tempfile::tempdir().unwrap();
+    for (language, said) in [("en", "Sep 21–30, 2025 (late September)"), ("zh-TW", "2025年9月21日–30日（9月下旬）")]
+    {
+        let site = dir.path().join(language);
+        let out = almanac(&["init", site.to_str().unwrap(), "--year", "2025", "--language", language], &[]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let output = build(&site);
+        let page = read(&output.join("2025-activities/01-example.html"));
+        assert!(page.contains(&format!("<html lang=\"{language}\"")) && html_text(&page).contains(said), "{page}");
+        let check = almanac(&["check", "--strict", "--root", site.to_str().unwrap()], &[]);
+        assert!(check.status.success(), "{}{}", stdout(&check), stderr(&check));
+    }
+    let out = almanac(&["init", dir.path().join("fr").to_str().unwrap(), "--language", "fr"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("give one of zh-CN, zh-TW, en"), "{}", stderr(&out));
+    assert!(!dir.path().join("fr").exists(), "nothing is written");
+}
+
+#[test]
 fn check_shows_readings_and_warnings_and_writes_nothing() {
     let site = fixture_site("warnings");
     let root = site.path().to_str().unwrap();
