@@ -29,7 +29,7 @@ pub(crate) const SITEMAP: &str = "sitemap.xml";
 pub(crate) const ARCHIVE: &str = "offline.zip";
 pub(crate) const ARCHIVE_FOLDER: &str = "offline";
 pub(crate) const ROBOTS: &str = "robots.txt";
-/// What the browser's script says and decides (see `render::words`), once for every page.
+/// What the browser's script says and decides (see `export::script`), once for every page.
 pub(crate) const WORDS: &str = "static/words.js";
 
 pub(crate) fn schedule(schedule_slug: &str) -> String {

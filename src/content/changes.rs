@@ -64,7 +64,7 @@ impl Status {
 
     /// Its words in the site's language (`[status.NAME]` of the catalogue): `label` for readers (如期举行,
     /// 已改期…), `badge` on an activity that changed (调整, 延期·待定, 已取消; see `Activity::changed`: an
-    /// activity never changed has no badge). Pages, data files and the browser (through `render::words`) read
+    /// activity never changed has no badge). Pages, data files and the browser (through `export::script`) read
     /// them here.
     pub fn words(self, w: &Words) -> &StatusWord {
         match self {
@@ -81,7 +81,7 @@ impl Status {
     }
 
     /// Whether the activity still takes place at a known date: scheduled or rescheduled. Only such an activity
-    /// is on (or not) today (see `render::words`).
+    /// is on (or not) today (see `export::script`).
     pub fn is_active(self) -> bool {
         matches!(self, Status::Scheduled | Status::Rescheduled)
     }

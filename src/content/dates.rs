@@ -123,3 +123,28 @@ impl OccurrenceView {
         }
     }
 }
+
+/// Each occurrence of a reading with times or several dates, as `[first day, last day, starts at, ends at]`
+/// (local times with the site's offset, or null): what the browser needs to tell whether it is on now.
+pub fn occurrences(when: &When, zone: &Zone) -> Option<Vec<[Option<String>; 4]>> {
+    if when.list.is_empty() && when.time.is_none() {
+        return None;
+    }
+    Some(
+        when.occurrences()
+            .map(|o| {
+                [
+                    Some(o.start.to_string()),
+                    Some(o.end.to_string()),
+                    o.starts_at().map(|t| zone.rfc3339(t)),
+                    o.ends_at().map(|t| zone.rfc3339(t)),
+                ]
+            })
+            .collect(),
+    )
+}
+
+/// [`occurrences`] as JSON, for a `data-occ` attribute.
+pub fn occurrences_json(when: &When, zone: &Zone) -> Option<String> {
+    occurrences(when, zone).and_then(|o| serde_json::to_string(&o).ok())
+}

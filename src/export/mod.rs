@@ -12,6 +12,7 @@ pub(crate) mod compress;
 pub(crate) mod data;
 pub(crate) mod ics;
 pub(crate) mod jsonld;
+pub(crate) mod script;
 pub(crate) mod sitemap;
 
 use std::io;
@@ -39,7 +40,7 @@ pub(crate) fn render(file: Export, site: &Site, layout: &Layout) -> io::Result<V
         Export::Csv(which) => data::csv(site, which)?,
         Export::Sitemap => sitemap::sitemap(site).into_bytes(),
         Export::Robots => sitemap::robots(site).into_bytes(),
-        Export::Words => crate::render::words::script(&site.words).into_bytes(),
+        Export::Words => script::file(&site.words).into_bytes(),
     })
 }
 

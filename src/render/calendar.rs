@@ -12,7 +12,7 @@ use tera::{Context, Value};
 use super::SiteRenderer;
 use super::text::script_json;
 use super::views::*;
-use crate::content::dates::Precision;
+use crate::content::dates::{Precision, occurrences};
 use crate::content::mode::Mode;
 use crate::content::{Activity, Schedule};
 use crate::layout::links::Owner;

@@ -6,13 +6,11 @@ pub(crate) mod catalogue;
 mod error;
 mod month;
 mod pages;
-mod query_dates;
 mod templates;
 pub(crate) mod text;
 pub mod theme;
 pub(crate) mod views;
 mod week;
-pub(crate) mod words;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -151,7 +149,7 @@ impl Renderer {
         common.insert("feed_url", urls::FEED);
         common.insert("t", &self.words);
         // What each precision's mark is called, for the legends of lists (`partials/rows_legend.html`).
-        common.insert("precisions", &words::precisions(&site.words));
+        common.insert("precisions", &precisions(&site.words));
         common.insert("edition", &EditionView::new(site));
         common.insert("archive", &None::<ArchiveView>);
         common.insert(

@@ -11,7 +11,7 @@ use super::pages::shorten_cow;
 use super::text::nowrap_dates;
 use super::views::*;
 use super::{SiteRenderer, to_value};
-use crate::content::dates::{Occurrence, Precision, When};
+use crate::content::dates::{Occurrence, Precision, When, occurrences_json};
 use crate::site::{ActivityId, YearMonth};
 use crate::urls;
 use crate::words::Words;

@@ -8,7 +8,7 @@ use tera::Value;
 
 use super::text::nowrap_dates;
 use crate::content::changes::Change;
-use crate::content::dates::{self, DatesView, When};
+use crate::content::dates::{self, DatesView, Precision, occurrences_json, precision_words};
 use crate::content::{Activity, Milestone, Schedule};
 use crate::layout::is_large;
 use crate::site::{Site, YearMonth};
@@ -16,29 +16,24 @@ use crate::urls;
 use crate::words::Words;
 use crate::zone::Zone;
 
-/// Each occurrence of a reading with times or several dates, as `[first day, last day, starts at, ends at]`
-/// (local times with the site's offset, or null): what the browser needs to tell whether it is on now.
-pub(crate) fn occurrences(when: &When, zone: &Zone) -> Option<Vec<[Option<String>; 4]>> {
-    if when.list.is_empty() && when.time.is_none() {
-        return None;
-    }
-    Some(
-        when.occurrences()
-            .map(|o| {
-                [
-                    Some(o.start.to_string()),
-                    Some(o.end.to_string()),
-                    o.starts_at().map(|t| zone.rfc3339(t)),
-                    o.ends_at().map(|t| zone.rfc3339(t)),
-                ]
-            })
-            .collect(),
-    )
+/// A precision as a legend of the theme names it: the key of its style (`bar--dekad`), its 日/旬/月/年 and its name
+/// in words.
+#[derive(Serialize)]
+pub(crate) struct PrecisionLegend<'a> {
+    key: &'static str,
+    label: &'a str,
+    name: &'a str,
 }
 
-/// [`occurrences`] as JSON, for a `data-occ` attribute.
-pub(crate) fn occurrences_json(when: &When, zone: &Zone) -> Option<String> {
-    occurrences(when, zone).and_then(|o| serde_json::to_string(&o).ok())
+/// The precisions a list's legend names, coarsest last (a time of day is drawn as its day).
+pub(crate) fn precisions(w: &Words) -> Vec<PrecisionLegend<'_>> {
+    Precision::ALL[1..]
+        .iter()
+        .map(|&p| {
+            let words = precision_words(p, w);
+            PrecisionLegend { key: p.as_str(), label: &words.label, name: &words.name }
+        })
+        .collect()
 }
 
 #[derive(Serialize)]

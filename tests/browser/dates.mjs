@@ -1,5 +1,5 @@
 // almanac.js's reader of dates typed into the search box, on a table of terms that Rust read with its own date
-// reader (src/render/query_dates.rs, test the_browser_reads_search_dates_as_rust_does), through the script's own
+// reader (src/export/script/query_dates.rs, test the_browser_reads_search_dates_as_rust_does), through the script's own
 // function and with the page's vocabulary: exits non-zero listing every term the two read differently.
 //   node tests/browser/dates.mjs CASES.json
 import { readFileSync } from 'node:fs';

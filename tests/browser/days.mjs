@@ -1,5 +1,5 @@
 // almanac.js's days in words (dayWords, spanWords, daysOfYear) on a table of days that Rust said with its own
-// words (almanac-dates, Lang::day, days, days_of_year; src/render/words.rs, test
+// words (almanac-dates, Lang::day, days, days_of_year; src/export/script.rs, test
 // the_browser_says_days_as_rust_does), in each date style: exits non-zero listing every case where they differ.
 //   node tests/browser/days.mjs CASES.json
 import { readFileSync } from 'node:fs';

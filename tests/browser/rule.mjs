@@ -1,4 +1,4 @@
-// almanac.js's rule "is it on?" on a table of cases that Rust made with its own rule (src/render/words.rs, test
+// almanac.js's rule "is it on?" on a table of cases that Rust made with its own rule (src/export/script.rs, test
 // the_browser_applies_the_same_rule), through the script's own functions and with the page's words: exits
 // non-zero listing every case where the two disagree.
 //   node tests/browser/rule.mjs CASES.json

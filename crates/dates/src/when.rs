@@ -24,6 +24,10 @@ pub enum Precision {
 }
 
 impl Precision {
+    /// Every precision, fine to coarse.
+    pub const ALL: [Precision; 5] =
+        [Precision::Time, Precision::Day, Precision::Dekad, Precision::Month, Precision::Year];
+
     /// A one-character Chinese mark, for what the command line tells an editor (`almanac check`'s list of dates,
     /// `import`'s preview). Readers see the site's catalogue's words for it (`[precision]`), in their language.
     pub fn label(self) -> &'static str {

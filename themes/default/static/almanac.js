@@ -4,7 +4,7 @@
 // and the home page's "now" lists stay hidden.
 (function () {
   'use strict';
-  // ---- "Is it on?" The rule is almanac's (src/render/words.rs): this is its copy for the browser, where today is
+  // ---- "Is it on?" The rule is almanac's (src/export/script.rs): this is its copy for the browser, where today is
   // known. Its parameters and every word for a status, a precision or a state come from the page, in
   // static/words.js (window.almanacWords): W.state (upcoming, running, maybe, past: in the order counted), W.status
   // (badge, active) and W.precision (label; exact: inside it certainly on, else maybe; now: maybe on

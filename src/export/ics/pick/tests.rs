@@ -47,7 +47,7 @@ fn every_choice_is_the_builds_calendar_of_the_chosen() {
             })
             .collect();
         let body = serde_json::json!({ "data": data(&site, 0), "cases": cases });
-        crate::render::words::assert_node_agrees("tests/browser/pick.mjs", &body, "pick.js's picked calendars");
+        crate::export::script::assert_node_agrees("tests/browser/pick.mjs", &body, "pick.js's picked calendars");
     }
 }
 

@@ -13,6 +13,8 @@
 use chrono::{NaiveDateTime, NaiveTime};
 use serde::{Serialize, Serializer};
 
+mod query_dates;
+
 use crate::content::changes::Status;
 use crate::content::dates::{Precision, When, precision_words};
 use crate::words::{Says, StateWords, Words};
@@ -77,9 +79,6 @@ pub(crate) fn exact(p: Precision) -> bool {
     p <= Precision::Day
 }
 
-const PRECISIONS: [Precision; 5] =
-    [Precision::Time, Precision::Day, Precision::Dekad, Precision::Month, Precision::Year];
-
 /// A map written in the order given (a JSON object keeps it, and the browser counts states in that order).
 struct Ordered<V>(Vec<(&'static str, V)>);
 
@@ -115,8 +114,8 @@ struct PageWords<'a> {
     state: &'a StateWords,
     status: Ordered<StatusEntry<'a>>,
     precision: Ordered<PrecisionEntry<'a>>,
-    /// How a date typed into the search box is read (see [`super::query_dates`]).
-    dates: super::query_dates::QueryDates,
+    /// How a date typed into the search box is read (see [`query_dates`]).
+    dates: query_dates::QueryDates,
     /// Sentences the script makes (this week, what a date search found), with `{n}`, `{span}` or `{today}` where
     /// it puts a number, a week's days or today's date.
     says: &'a Says,
@@ -130,35 +129,15 @@ struct CalendarWords {
     months: Vec<String>,
 }
 
-/// A precision as a legend of the theme names it: the key of its style (`bar--dekad`), its 日/旬/月/年 and its name
-/// in words.
-#[derive(Serialize)]
-pub(crate) struct PrecisionLegend<'a> {
-    key: &'static str,
-    label: &'a str,
-    name: &'a str,
-}
-
-/// The precisions a list's legend names, coarsest last (a time of day is drawn as its day).
-pub(crate) fn precisions(w: &Words) -> Vec<PrecisionLegend<'_>> {
-    PRECISIONS[1..]
-        .iter()
-        .map(|&p| {
-            let words = precision_words(p, w);
-            PrecisionLegend { key: p.as_str(), label: &words.label, name: &words.name }
-        })
-        .collect()
-}
-
-/// The words and the rule's parameters as JSON for a `<script type="application/json">` element:
-/// `{"state": {"upcoming": "未开始", …}, "status": {"cancelled": {"badge": "已取消", "active": false}, …},
-/// "precision": {"dekad": {"label": "旬", "exact": false, "now": true}, …}}`.
 /// [`json`] as the script file every page loads before almanac.js (`static/words.js`): once for the site, not in
 /// each page (3.8 KB a page at the time it moved).
-pub(crate) fn script(w: &Words) -> String {
+pub(crate) fn file(w: &Words) -> String {
     format!("window.almanacWords = {};\n", json(w))
 }
 
+/// The words and the rule's parameters as JSON:
+/// `{"state": {"upcoming": "未开始", …}, "status": {"cancelled": {"badge": "已取消", "active": false}, …},
+/// "precision": {"dekad": {"label": "旬", "exact": false, "now": true}, …}}`.
 pub(crate) fn json(w: &Words) -> String {
     let words = PageWords {
         state: &w.state,
@@ -169,7 +148,7 @@ pub(crate) fn json(w: &Words) -> String {
                 .collect(),
         ),
         precision: Ordered(
-            PRECISIONS
+            Precision::ALL
                 .iter()
                 .map(|&p| {
                     (
@@ -184,7 +163,7 @@ pub(crate) fn json(w: &Words) -> String {
                 })
                 .collect(),
         ),
-        dates: super::query_dates::vocabulary(),
+        dates: query_dates::vocabulary(),
         says: &w.says,
         calendar: CalendarWords {
             style: match w.dates() {
@@ -194,7 +173,8 @@ pub(crate) fn json(w: &Words) -> String {
             months: (1..=12).map(|m| w.dates().month_short(m)).collect(),
         },
     };
-    super::text::script_json(&words)
+    // A script file, not an element of a page: nothing in it can end one.
+    serde_json::to_string(&words).unwrap_or_default()
 }
 
 /// Runs `script` (under `tests/browser/`) through node with `body` in a JSON file named by its argument, and fails
@@ -355,7 +335,7 @@ mod tests {
                             "start": when.start.to_string(),
                             "end": when.end.to_string(),
                             "p": when.precision().as_str(),
-                            "occ": super::super::views::occurrences_json(&when, &zone),
+                            "occ": crate::content::dates::occurrences_json(&when, &zone),
                             "status": status.as_str(),
                         },
                         "at": moment.format("%Y-%m-%dT%H:%M").to_string(),

@@ -1,7 +1,7 @@
 //! What the browser needs to read a date typed into the search box (`9月20日`, `9月下旬`, `2023-09-20`, `国庆`,
 //! `本周`, `下个月`) by almanac's own date rules: the words of the 旬 with the days each covers, named periods with
 //! their dates, and the words that count from today. Shipped in `static/words.js` (see
-//! [`super::words::json`]) under `dates`.
+//! [`super::json`]) under `dates`.
 //!
 //! Nothing here is a second copy of the date reader: every day range is what [`parse_when`] reads from a date
 //! text at build time (`1月下旬` gives the days of 下旬; `国庆` is read from the example the reader itself gives
@@ -333,7 +333,7 @@ mod tests {
             cases.push(serde_json::json!({ "text": text, "start": null, "end": null, "p": null }));
         }
         let words: serde_json::Value =
-            serde_json::from_str(&super::super::words::json(&crate::words::Words::builtin_zh_cn())).unwrap();
+            serde_json::from_str(&super::super::json(&crate::words::Words::builtin_zh_cn())).unwrap();
         // A search's terms: words that read as one date together are one term, the rest each a word.
         let terms = serde_json::json!([
             { "q": "forum sep 20", "terms": [["forum", null], ["sep 20", "2023-09-20"]] },
@@ -344,7 +344,7 @@ mod tests {
         let body = serde_json::json!({
             "words": words, "today": today.to_string(), "year": year, "first_month": 1, "cases": cases, "terms": terms
         });
-        super::super::words::assert_node_agrees(
+        super::super::assert_node_agrees(
             "tests/browser/dates.mjs",
             &body,
             "almanac.js reads dates otherwise than Rust",
