@@ -37,7 +37,7 @@ pub struct DateStyle {
     pub style: Style,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Style {
     #[default]
@@ -278,21 +278,33 @@ impl Words {
     /// The catalogue's `sentence` with each `{name}` replaced by its value in `args`: the Rust side of the
     /// templates' `fill` filter (no escaping: the caller's output format escapes).
     pub fn fill(sentence: &str, args: &[(&str, &str)]) -> String {
-        let mut out = String::with_capacity(sentence.len() + 16);
-        let mut rest = sentence;
-        while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
-            out.push_str(&rest[..open]);
-            let name = &rest[open + 1..close];
-            match args.iter().find(|(k, _)| *k == name) {
-                Some((_, v)) => out.push_str(v),
-                None => out.push_str(&rest[open..=close]),
-            }
-            rest = &rest[close + 1..];
-        }
-        out.push_str(rest);
-        out
+        let found = fill_with(sentence, |name| -> Result<Option<String>, std::convert::Infallible> {
+            Ok(args.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))
+        });
+        found.unwrap_or_else(|never| match never {})
     }
+}
+
+/// `sentence` with each `{name}` replaced by what `value` gives for it; a name it gives nothing for stays as
+/// written. The one reading of a catalogue's sentences, for Rust ([`Words::fill`]) and for templates (the `fill`
+/// filter, whose `value` escapes and fails on a name the template does not give).
+pub(crate) fn fill_with<E>(
+    sentence: &str,
+    mut value: impl FnMut(&str) -> Result<Option<String>, E>,
+) -> Result<String, E> {
+    let mut out = String::with_capacity(sentence.len() + 16);
+    let mut rest = sentence;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+        out.push_str(&rest[..open]);
+        match value(&rest[open + 1..close])? {
+            Some(v) => out.push_str(&v),
+            None => out.push_str(&rest[open..=close]),
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 #[cfg(test)]

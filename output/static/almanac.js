@@ -29,13 +29,20 @@
   function monthEnd(y, m) { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }
   function dayNo(iso) { return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 864e5; }
   function dayIso(n) { return new Date(n * 864e5).toISOString().slice(0, 10); }
+  function yearIn(c, m, y) { return y ? +y : m < c.firstMonth ? c.year + 1 : c.year; }
+  function dayRange(y, m, d) { return m >= 1 && m <= 12 && d >= 1 && d <= monthEnd(y, m) ? { start: ymd(y, m, d), end: ymd(y, m, d), p: 'day' } : null; }
+  function monthRange(y, m) { return m >= 1 && m <= 12 ? { start: ymd(y, m, 1), end: ymd(y, m, monthEnd(y, m)), p: 'month' } : null; }
+  function partRange(y, m, part) {
+    return m >= 1 && m <= 12 ? { start: ymd(y, m, part.from), end: ymd(y, m, Math.min(part.to, monthEnd(y, m))), p: 'dekad' } : null;
+  }
+  function entry(list, word) {
+    for (var i = 0; i < list.length; i++) if (list[i].word === word) return list[i];
+    return null;
+  }
   function readDate(t, c) {
     var english = readEnglish(t.normalize('NFKC').toLowerCase().trim(), c);
     if (english) return english;
     t = t.normalize('NFKC').replace(/\s+/g, '');
-    var yearOf = function (m, y) { return y ? +y : m < c.firstMonth ? c.year + 1 : c.year; };
-    var month = function (y, m, p) { return m >= 1 && m <= 12 ? { start: ymd(y, m, 1), end: ymd(y, m, monthEnd(y, m)), p: p || 'month' } : null; };
-    var day = function (y, m, d) { return m >= 1 && m <= 12 && d >= 1 && d <= monthEnd(y, m) ? { start: ymd(y, m, d), end: ymd(y, m, d), p: 'day' } : null; };
     var i, r, m;
     for (i = 0; i < W.dates.relative.length; i++) {
       r = W.dates.relative[i];
@@ -46,59 +53,40 @@
         var mon = dayNo(c.today) - (new Date(dayNo(c.today) * 864e5).getUTCDay() + 6) % 7 + 7 * r.n;
         return { start: dayIso(mon), end: dayIso(mon + 6), p: 'day' };
       }
-      if (r.unit === 'month') { var k = ty * 12 + tm - 1 + r.n; return month(Math.floor(k / 12), k % 12 + 1); }
+      if (r.unit === 'month') { var k = ty * 12 + tm - 1 + r.n; return monthRange(Math.floor(k / 12), k % 12 + 1); }
       return { start: (ty + r.n) + '-01-01', end: (ty + r.n) + '-12-31', p: 'year' };
     }
-    for (i = 0; i < W.dates.named.length; i++) {
-      r = W.dates.named[i];
-      if (r.word !== t) continue;
-      var y1 = yearOf(r.from[0]), y2 = r.to[0] < r.from[0] ? y1 + 1 : y1;
+    if ((r = entry(W.dates.named, t))) {
+      var y1 = yearIn(c, r.from[0]), y2 = r.to[0] < r.from[0] ? y1 + 1 : y1;
       return { start: ymd(y1, r.from[0], r.from[1]), end: ymd(y2, r.to[0], r.to[1]), p: r.p };
     }
-    if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t))) return day(+m[1], +m[2], +m[3]);
-    if ((m = /^(\d{4})[-/.](\d{1,2})$/.exec(t))) return month(+m[1], +m[2]);
-    if ((m = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]$/.exec(t))) return day(yearOf(+m[2], m[1]), +m[2], +m[3]);
-    if ((m = /^(?:(\d{4})年)?(\d{1,2})月份?$/.exec(t))) return month(yearOf(+m[2], m[1]), +m[2]);
+    if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t))) return dayRange(+m[1], +m[2], +m[3]);
+    if ((m = /^(\d{4})[-/.](\d{1,2})$/.exec(t))) return monthRange(+m[1], +m[2]);
+    if ((m = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]$/.exec(t))) return dayRange(yearIn(c, +m[2], m[1]), +m[2], +m[3]);
+    if ((m = /^(?:(\d{4})年)?(\d{1,2})月份?$/.exec(t))) return monthRange(yearIn(c, +m[2], m[1]), +m[2]);
     if ((m = /^(?:(\d{4})年)?(\d{1,2})月(.+)$/.exec(t))) {
-      var y = yearOf(+m[2], m[1]), mo = +m[2];
-      for (i = 0; i < W.dates.dekads.length; i++) {
-        r = W.dates.dekads[i];
-        if (r.word === m[3] && mo >= 1 && mo <= 12) {
-          return { start: ymd(y, mo, r.from), end: ymd(y, mo, Math.min(r.to, monthEnd(y, mo))), p: 'dekad' };
-        }
-      }
-      return null;
+      r = entry(W.dates.dekads, m[3]);
+      return r ? partRange(yearIn(c, +m[2], m[1]), +m[2], r) : null;
     }
     if ((m = /^(\d{4})年$/.exec(t))) return { start: m[1] + '-01-01', end: m[1] + '-12-31', p: 'year' };
     return null;
   }
   function readEnglish(t, c) {
-    var monthOf = function (w) {
-      w = w.replace(/\.$/, '');
-      for (var i = 0; i < W.dates.months.length; i++) if (W.dates.months[i].word === w) return W.dates.months[i].month;
-      return 0;
-    };
-    var yearOf = function (m, y) { return y ? +y : m < c.firstMonth ? c.year + 1 : c.year; };
-    var day = function (m, d, y) {
-      var yy = yearOf(m, y);
-      return m && d >= 1 && d <= monthEnd(yy, m) ? { start: ymd(yy, m, d), end: ymd(yy, m, d), p: 'day' } : null;
-    };
-    var m, mo;
-    if ((m = /^([a-z]+\.?)\s*(\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(\d{4}))?$/.exec(t))) return day(monthOf(m[1]), +m[2], m[3]);
-    if ((m = /^(\d{1,2})(?:st|nd|rd|th)?\s*([a-z]+\.?)(?:,?\s*(\d{4}))?$/.exec(t))) return day(monthOf(m[2]), +m[1], m[3]);
+    var monthOf = function (w) { var e = entry(W.dates.months, w.replace(/\.$/, '')); return e ? e.month : 0; };
+    var m, mo, part;
+    if ((m = /^([a-z]+\.?)\s*(\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(\d{4}))?$/.exec(t))) {
+      mo = monthOf(m[1]);
+      return dayRange(yearIn(c, mo, m[3]), mo, +m[2]);
+    }
+    if ((m = /^(\d{1,2})(?:st|nd|rd|th)?\s*([a-z]+\.?)(?:,?\s*(\d{4}))?$/.exec(t))) {
+      mo = monthOf(m[2]);
+      return dayRange(yearIn(c, mo, m[3]), mo, +m[1]);
+    }
     if ((m = /^([a-z]+)[\s-]+([a-z]+\.?)(?:,?\s*(\d{4}))?$/.exec(t)) && (mo = monthOf(m[2]))) {
-      for (var i = 0; i < W.dates.thirds.length; i++) {
-        var r = W.dates.thirds[i];
-        if (r.word !== m[1]) continue;
-        var y = yearOf(mo, m[3]);
-        return { start: ymd(y, mo, r.from), end: ymd(y, mo, Math.min(r.to, monthEnd(y, mo))), p: 'dekad' };
-      }
-      return null;
+      part = entry(W.dates.thirds, m[1]);
+      return part ? partRange(yearIn(c, mo, m[3]), mo, part) : null;
     }
-    if ((m = /^([a-z]+\.?)(?:,?\s*(\d{4}))?$/.exec(t)) && (mo = monthOf(m[1]))) {
-      var yy = yearOf(mo, m[2]);
-      return { start: ymd(yy, mo, 1), end: ymd(yy, mo, monthEnd(yy, mo)), p: 'month' };
-    }
+    if ((m = /^([a-z]+\.?)(?:,?\s*(\d{4}))?$/.exec(t)) && (mo = monthOf(m[1]))) return monthRange(yearIn(c, mo, m[2]), mo);
     return null;
   }
   function readTerms(q, c) {

@@ -12,7 +12,7 @@ use crate::zone::Zone;
 
 pub use almanac_dates::{
     Clock, Context, DateError, DateErrorKind, MAX_DATES, MAX_RANGE_YEARS, MAX_WHEN_CHARS, Occurrence, Precision,
-    WRAP_MONTHS, When, YEAR_WINDOW, excerpt, parse_when, parse_when_in,
+    WRAP_MONTHS, When, YEAR_WINDOW, english_month_names, excerpt, parse_when, parse_when_in,
 };
 
 /// A reading of a `when`: the inclusive range, its precision and the words the pages show. Templates, the JSON

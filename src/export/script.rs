@@ -125,7 +125,7 @@ struct PageWords<'a> {
 
 #[derive(Serialize)]
 struct CalendarWords {
-    style: &'static str,
+    style: crate::words::Style,
     months: Vec<String>,
 }
 
@@ -165,13 +165,7 @@ pub(crate) fn json(w: &Words) -> String {
         ),
         dates: query_dates::vocabulary(),
         says: &w.says,
-        calendar: CalendarWords {
-            style: match w.dates() {
-                almanac_dates::Lang::Chinese => "chinese",
-                almanac_dates::Lang::English => "english",
-            },
-            months: (1..=12).map(|m| w.dates().month_short(m)).collect(),
-        },
+        calendar: CalendarWords { style: w.dates.style, months: (1..=12).map(|m| w.dates().month_short(m)).collect() },
     };
     // A script file, not an element of a page: nothing in it can end one.
     serde_json::to_string(&words).unwrap_or_default()

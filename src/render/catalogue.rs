@@ -18,8 +18,20 @@ use crate::words::Words;
 /// The theme folder the catalogues are in.
 const FOLDER: &str = "i18n";
 
-/// The catalogue of `language` for the theme `theme_name`: as a template value, and the part Rust reads.
-pub(crate) fn load(root: &Path, theme_name: &str, language: &str) -> Result<(Value, Words), Diagnostics> {
+/// The catalogue of `language` for the theme `theme_name`, as a template value (every value a string, or a
+/// list of strings).
+pub(crate) fn load(root: &Path, theme_name: &str, language: &str) -> Result<Value, Diagnostics> {
+    read::<toml::Table>(root, theme_name, language).map(|table| template_value(toml::Value::Table(table)))
+}
+
+/// The part of the catalogue of `language` that almanac's code says (see [`Words`]), for the site model: read
+/// once per site, where a missing word is reported.
+pub(crate) fn words(root: &Path, theme_name: &str, language: &str) -> Result<Words, Diagnostics> {
+    read(root, theme_name, language)
+}
+
+/// The catalogue of `language` for the theme `theme_name`, read as `T`.
+fn read<T: serde::de::DeserializeOwned>(root: &Path, theme_name: &str, language: &str) -> Result<T, Diagnostics> {
     let file = format!("{language}.toml");
     let mut files = theme::files(root, theme_name, FOLDER)?;
     // A copy of the default theme made before catalogues existed has none: it gets the built-in ones.
@@ -40,11 +52,6 @@ pub(crate) fn load(root: &Path, theme_name: &str, language: &str) -> Result<(Val
         .into())
 }
 
-/// The part of the catalogue of `language` that almanac's code says (see [`Words`]), for the site model.
-pub(crate) fn words(root: &Path, theme_name: &str, language: &str) -> Result<Words, Diagnostics> {
-    load(root, theme_name, language).map(|(_, words)| words)
-}
-
 /// An error about the site's `language`, placed at its value in `almanac.toml` (or on the file, when it names
 /// none and the default is the one missing).
 fn at_language(root: &Path, kind: TemplateError) -> Diagnostic {
@@ -57,15 +64,13 @@ fn at_language(root: &Path, kind: TemplateError) -> Diagnostic {
     }
 }
 
-/// A catalogue file as a template value (every value a string, or a list of strings) and as [`Words`].
-fn parse(file: &ThemeFile) -> Result<(Value, Words), Diagnostics> {
+/// A catalogue file read as `T`.
+fn parse<T: serde::de::DeserializeOwned>(file: &ThemeFile) -> Result<T, Diagnostics> {
     let text = std::str::from_utf8(&file.bytes).map_err(|_| {
         Diagnostics::from(Diagnostic::file(&file.path, FileError::NotUtf8).with_help("save the catalogue as UTF-8"))
     })?;
     let at = Located { path: &file.path, file_text: text, offset: 0 };
-    let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(&at, &e))?;
-    let typed: Words = toml::from_str(text).map_err(|e| toml_error(&at, &e))?;
-    Ok((template_value(toml::Value::Table(table)), typed))
+    toml::from_str(text).map_err(|e| toml_error(&at, &e))
 }
 
 /// A catalogue that is not TOML, or lacks a key almanac's code says, at its line.
@@ -113,18 +118,11 @@ pub(crate) fn fill(sentence: StringInput, kwargs: Kwargs, state: &State) -> tera
         if state.autoescaping_enabled() { crate::escape::escape(text) } else { text.to_string() }
     };
     let sentence = if sentence.is_safe() { sentence.as_str().to_string() } else { escape(sentence.as_str()) };
-    let mut out = String::with_capacity(sentence.len() + 8);
-    let mut rest = sentence.as_str();
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
-        let name = &rest[open + 1..close];
-        out.push_str(&rest[..open]);
+    let out = crate::words::fill_with(&sentence, |name| -> tera::TeraResult<Option<String>> {
         let value: Value = kwargs.must_get(name)?;
         let text = value.as_str().map_or_else(|| value.to_string(), str::to_string);
-        out.push_str(&if value.is_safe() { text } else { escape(&text) });
-        rest = &rest[close + 1..];
-    }
-    out.push_str(rest);
+        Ok(Some(if value.is_safe() { text } else { escape(&text) }))
+    })?;
     Ok(Value::safe_string(&out))
 }
 
@@ -135,7 +133,7 @@ mod tests {
     #[test]
     fn the_built_in_theme_has_words_for_its_default_language_and_an_unknown_one_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let (zh, _) = load(dir.path(), "default", "zh-CN").unwrap();
+        let zh = load(dir.path(), "default", "zh-CN").unwrap();
         assert!(zh.get_from_path("nav.home").is_some_and(|v| v.as_str() == Some("首页")));
         let e = load(dir.path(), "default", "xx").unwrap_err();
         let d = &e.0[0];
@@ -183,7 +181,7 @@ mod tests {
         );
         assert_ne!(lacking, default);
         std::fs::write(i18n.join("zh-CN.toml"), &lacking).unwrap();
-        let e = load(dir.path(), "mine", "zh-CN").unwrap_err();
+        let e = words(dir.path(), "mine", "zh-CN").unwrap_err();
         let d = &e.0[0];
         assert_eq!(d.kind.to_string(), "the catalogue has no `badge` here, a word almanac needs");
         let line = lacking.lines().position(|l| l == "[status.cancelled]").unwrap() + 1;
@@ -228,7 +226,9 @@ mod tests {
             let missing: Vec<_> = default.iter().filter(|k| !this.contains(k)).collect();
             let extra: Vec<_> = this.iter().filter(|k| !default.contains(k)).collect();
             assert!(missing.is_empty() && extra.is_empty(), "{}: lacks {missing:?}, has besides {extra:?}", file.name);
-            load(Path::new("/nonexistent"), "default", file.name.trim_end_matches(".toml")).unwrap();
+            let language = file.name.trim_end_matches(".toml");
+            load(Path::new("/nonexistent"), "default", language).unwrap();
+            words(Path::new("/nonexistent"), "default", language).unwrap();
         }
     }
 }

@@ -56,7 +56,7 @@ impl Renderer {
     pub fn new(root: &Path, theme_name: &str, language: &str) -> Result<Renderer, Diagnostics> {
         let mut sources = BTreeMap::new();
         let mut errors = Diagnostics::default();
-        let words = catalogue::load(root, theme_name, language).map(|(words, _)| words).unwrap_or_else(|e| {
+        let words = catalogue::load(root, theme_name, language).unwrap_or_else(|e| {
             errors.extend(e);
             Value::none()
         });

@@ -88,34 +88,9 @@ fn date_run(chars: &[(usize, char)], from: usize) -> usize {
 /// (`Sep ` of `Sep 18`, `September ` of `September 2023`), or with the dash after it when another month's name
 /// follows (`July–` of `July–September 2023`).
 fn month_word(chars: &[(usize, char)], at: usize) -> Option<usize> {
-    const MONTHS: [&str; 24] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sept",
-        "Sep",
-        "Oct",
-        "Nov",
-        "Dec",
-    ];
     let rest = chars.get(at..)?;
-    MONTHS.iter().find_map(|m| {
+    // The writer's names, and `Sept`, which schedules write too.
+    crate::content::dates::english_month_names().chain(["Sept"]).find_map(|m| {
         let n = m.chars().count();
         let word = rest.get(..n)?.iter().map(|c| c.1).eq(m.chars());
         let then = |k: usize| rest.get(k).map(|c| c.1);

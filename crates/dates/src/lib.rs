@@ -51,7 +51,7 @@ pub use error::{DateError, DateErrorKind};
 pub use when::{
     Clock, Context, MAX_DATES, MAX_RANGE_YEARS, MAX_WHEN_CHARS, Occurrence, Precision, WRAP_MONTHS, When, YEAR_WINDOW,
 };
-pub use words::Lang;
+pub use words::{Lang, english_month_names};
 
 /// Reads a published date text of a calendar-year schedule; ends without a year get `default_year`.
 pub fn parse_when(text: &str, default_year: i32) -> Result<When, DateError> {

@@ -177,6 +177,11 @@ fn month(d: NaiveDate) -> &'static str {
     MONTHS[d.month0() as usize]
 }
 
+/// Every month's full and short name, as this writer spells them (`September`, `Sep`).
+pub(crate) fn month_names() -> impl Iterator<Item = &'static str> {
+    MONTHS.into_iter().chain(SHORT_MONTHS)
+}
+
 /// Month `m`'s (1–12) full name; an out-of-range number names none.
 pub(crate) fn month_name(m: u32) -> &'static str {
     m.checked_sub(1).and_then(|i| MONTHS.get(i as usize)).copied().unwrap_or_default()

@@ -10,6 +10,12 @@ mod english;
 
 pub(crate) use english::month_name;
 
+/// Every English month's full and short name, as dates are written in English (`September`, `Sep`): for a
+/// caller that finds such dates in a text.
+pub fn english_month_names() -> impl Iterator<Item = &'static str> {
+    english::month_names()
+}
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::when::{Clock, Occurrence, Precision, When, last_day};
