@@ -18,9 +18,10 @@ use crate::lint;
 use crate::output::{Staging, Target};
 use crate::render::theme::{self, ThemeFile};
 use crate::render::views::ArchiveView;
-use crate::render::{Cards, Renderer, SiteRenderer};
-use crate::site::Site;
+use crate::render::{Cards, Renderer, SiteRenderer, catalogue};
+use crate::site::{Editions, Site};
 use crate::urls;
+use crate::words::Words;
 
 /// Config and content, with every problem of both reported together. `base_url` overrides the config's.
 pub fn load_site(root: &Path, drafts: bool, base_url: Option<&str>) -> Result<Site, Diagnostics> {
@@ -83,11 +84,48 @@ pub struct Plan {
     templates: Renderer,
     statics: Vec<ThemeFile>,
     cards: Cards,
+    /// The site's other editions (`languages`), each a whole site written in its folder: ("en/", its plan).
+    pub editions: Vec<(String, Plan)>,
 }
 
 impl Plan {
-    /// Lays out `site` (whose sources are under `root`), reporting every problem found.
-    pub fn new(root: &Path, site: Site) -> Result<Plan, Diagnostics> {
+    /// Lays out `site` (whose sources are under `root`) and its edition in each other language it has,
+    /// reporting every problem found.
+    pub fn new(root: &Path, mut site: Site) -> Result<Plan, Diagnostics> {
+        let mut errors = translation_problems(&site);
+        let others: Vec<String> = site.config.languages.iter().skip(1).cloned().collect();
+        let words: Vec<Words> = others
+            .iter()
+            .filter_map(|l| catalogue::words(root, &site.config.theme, l).map_err(|e| errors.extend(e)).ok())
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors.relative_to(root).sorted());
+        }
+        let languages = std::iter::once((site.config.language.clone(), site.words.language.name.clone()))
+            .chain(others.iter().zip(&words).map(|(l, w)| (l.clone(), w.language.name.clone())))
+            .collect();
+        site.editions = Editions { languages, this: 0 };
+        let translated: Vec<Site> = words
+            .into_iter()
+            .enumerate()
+            .map(|(i, w)| site.translated(Editions { this: i + 1, ..site.editions.clone() }, w))
+            .collect();
+        let mut plan = Plan::one(root, site);
+        let mut editions = Vec::new();
+        for t in translated {
+            let folder = urls::edition_folder(&t.config.language);
+            match (Plan::one(root, t), &mut plan) {
+                (Ok(p), _) => editions.push((folder, p)),
+                // One problem is said once, though each edition finds it (a template every edition uses).
+                (Err(e), Err(found)) => e.0.into_iter().for_each(|d| found.push_once(d)),
+                (Err(e), Ok(_)) => plan = Err(e),
+            }
+        }
+        plan.map(|p| Plan { editions, ..p })
+    }
+
+    /// Lays out one edition of a site.
+    fn one(root: &Path, site: Site) -> Result<Plan, Diagnostics> {
         let templates = Renderer::new(root, &site.config.theme, &site.config.language);
         let statics = static_files(root, &site.config.theme);
         let (templates, statics) = match (templates, statics) {
@@ -105,7 +143,12 @@ impl Plan {
             return Err(broken.relative_to(root));
         }
         let cards = Cards::new(&site);
-        Ok(Plan { site, layout, templates, statics, cards })
+        Ok(Plan { site, layout, templates, statics, cards, editions: Vec::new() })
+    }
+
+    /// This plan and its editions', with the folder each is written in.
+    fn all(&self) -> impl Iterator<Item = (&str, &Plan)> {
+        std::iter::once(("", self)).chain(self.editions.iter().map(|(f, p)| (f.as_str(), p)))
     }
 
     /// The bytes of a file that is made from no other file of the site: a page (as the archive holds it, for a
@@ -133,6 +176,11 @@ impl Plan {
     /// One file, for a server that renders on request; `None` when the layout has no file at `path`, or only one
     /// made from the whole site (the archive, a compressed copy), which a preview leaves out.
     pub fn render_path(&self, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
+        if let Some((rest, plan)) =
+            self.editions.iter().find_map(|(folder, plan)| Some((path.strip_prefix(folder.as_str())?, plan)))
+        {
+            return plan.render_path(rest);
+        }
         let item = self.layout.get(path).filter(|item| item.in_archive())?;
         Some(self.render_alone(&self.templates.for_site(&self.site, &self.layout, &self.cards), item))
     }
@@ -146,6 +194,14 @@ impl Plan {
     /// [`Plan::check_pages`], rendering pages only while `go_on` says so (a preview stops when a newer save
     /// makes the answer moot).
     pub fn check_pages_while(&self, go_on: impl Fn() -> bool + Sync) -> Diagnostics {
+        let mut errors = Diagnostics::default();
+        for (_, plan) in self.all() {
+            plan.check_edition_while(&go_on).0.into_iter().for_each(|d| errors.push_once(d));
+        }
+        errors.sorted()
+    }
+
+    fn check_edition_while(&self, go_on: impl Fn() -> bool + Sync) -> Diagnostics {
         let renderer = self.templates.for_site(&self.site, &self.layout, &self.cards);
         let pages: Vec<_> =
             self.layout.items().filter_map(|(_, item)| if let Item::Page(p) = item { Some(p) } else { None }).collect();
@@ -156,24 +212,35 @@ impl Plan {
         errors.sorted()
     }
 
-    /// Renders each file of the layout straight into `sink`, in three stages, each in parallel:
+    /// Renders each file of every edition straight into `sink` (the original's at its root, each other's in its
+    /// folder), in three stages, each in parallel:
     /// 1. every file made from no other (a page that offers the offline archive as the archive holds it:
     ///    saying that it is the offline copy, never the archive's size, which cannot be known yet), each
-    ///    compressed at once as its archive entry and appended to the archive in the layout's order;
+    ///    compressed at once as its archive entry and appended to the one archive of every edition, in the
+    ///    layouts' order;
     /// 2. the pages that offer the archive, as served, naming its size;
     /// 3. the compressed copies of the text files.
     ///
     /// So no file depends on itself, and every build is the same. A broken template fails every page that
     /// uses it: it is said once.
     fn write(&self, sink: &Staging) -> Result<(), Diagnostics> {
+        let plans: Vec<(&str, &Plan)> = self.all().collect();
+        let renderers: Vec<SiteRenderer<'_>> =
+            plans.iter().map(|(_, p)| p.templates.for_site(&p.site, &p.layout, &p.cards)).collect();
+        // Every file of every edition: which edition, its path there, its path in the output.
+        let items: Vec<(usize, &str, String, Item)> = plans
+            .iter()
+            .enumerate()
+            .flat_map(|(e, (folder, p))| {
+                p.layout.items().map(move |(path, item)| (e, path, format!("{folder}{path}"), item))
+            })
+            .collect();
         let then = |path: &str, bytes: &[u8]| {
             sink.write(path, bytes).map_err(|e| Diagnostic::io(IoOp::Write, sink.target().join(path), e))
         };
         let archive_error = |e| Diagnostic::io(IoOp::Write, sink.target().join(urls::ARCHIVE), e);
-        let renderer = self.templates.for_site(&self.site, &self.layout, &self.cards);
-        let items: Vec<(&str, Item)> = self.layout.items().collect();
         let archive = self.layout.has_archive();
-        let compress = self.layout.compressed() > 0;
+        let compress = plans.iter().any(|(_, p)| p.layout.compressed() > 0);
         let zip = match archive.then(|| sink.create(urls::ARCHIVE)).transpose() {
             Ok(file) => file.map(|f| {
                 export::archive::Writer::new(io::BufWriter::with_capacity(1 << 20, f), self.site.content_updated())
@@ -184,10 +251,10 @@ impl Plan {
         let keep = |path: &str, bytes: Vec<u8>| Kept { raw: (compress && layout::is_text(path)).then_some(bytes) };
         let mut done = Done::default();
 
-        // 1. Files made from no other, a chunk at a time in the layout's order. Each chunk's archive entries go
+        // 1. Files made from no other, a chunk at a time in the layouts' order. Each chunk's archive entries go
         // to a thread that appends them to the archive while the next chunk renders: only a few chunks of
-        // entries are ever held, and the zip's order is the layout's whatever thread made an entry.
-        let alone: Vec<(&str, Item)> = items.iter().copied().filter(|&(_, item)| item.in_archive()).collect();
+        // entries are ever held, and the zip's order is the layouts' whatever thread made an entry.
+        let alone: Vec<&(usize, &str, String, Item)> = items.iter().filter(|(.., item)| item.in_archive()).collect();
         let written = std::thread::scope(|scope| {
             let (to_zip, entries) = std::sync::mpsc::sync_channel::<Vec<export::archive::Entry>>(2);
             let zipping = zip.map(|mut zip| {
@@ -201,26 +268,27 @@ impl Plan {
             for chunk in alone.chunks(ARCHIVE_CHUNK) {
                 let made: Vec<Rendered> = chunk
                     .par_iter()
-                    .map(|&(path, item)| {
+                    .map(|&&(e, _, ref full, item)| {
+                        let plan = plans[e].1;
                         // The site-wide data grows with the site: written as it is made, into the file and its
                         // archive entry at once. (Compressed copies need the whole bytes: then it is made whole.)
                         if let Item::Export(file) = item
                             && export::streams(file)
                             && !compress
                         {
-                            let entry = self
-                                .stream(sink, path, file, archive)
-                                .map_err(|e| Diagnostic::io(IoOp::Write, sink.target().join(path), e))?;
-                            return Ok((path, Kept::NONE, entry));
+                            let entry = plan
+                                .stream(sink, full, file, archive)
+                                .map_err(|e| Diagnostic::io(IoOp::Write, sink.target().join(full), e))?;
+                            return Ok((full.as_str(), Kept::NONE, entry));
                         }
-                        let bytes = self.render_alone(&renderer, item)?;
+                        let bytes = plan.render_alone(&renderers[e], item)?;
                         // The archive's copy of a page that offers it is not the served page: kept, not handed on.
                         if !(archive && item.offers_archive()) {
-                            then(path, &bytes)?;
+                            then(full, &bytes)?;
                         }
                         let entry =
-                            archive.then(|| export::archive::entry(path, &bytes)).transpose().map_err(archive_error)?;
-                        Ok((path, keep(path, bytes), entry))
+                            archive.then(|| export::archive::entry(full, &bytes)).transpose().map_err(archive_error)?;
+                        Ok((full.as_str(), keep(full, bytes), entry))
                     })
                     .collect();
                 let mut entries = Vec::with_capacity(made.len());
@@ -243,28 +311,31 @@ impl Plan {
             zipping.map(|thread| thread.join().unwrap_or_else(|_| Err(io::Error::other("the archive's writer failed"))))
         });
 
-        // 2. The pages that offer the archive, once it is whole.
+        // 2. The pages that offer the archive, once it is whole; an edition's pages link to it at the root.
         if let Some(written) = written.filter(|_| done.errors.is_empty()) {
             let size = match written {
                 Ok(size) => usize::try_from(size).unwrap_or(usize::MAX),
                 Err(e) => return Err(Diagnostics(vec![archive_error(e)])),
             };
-            let view = ArchiveView {
-                url: Some(urls::ARCHIVE),
-                size: Some(export::archive::size_words(size)),
-                bytes: Some(size),
-                offline: false,
-                online_url: None,
-            };
-            let offering: Vec<(&str, Item)> = items.iter().copied().filter(|(_, item)| item.offers_archive()).collect();
+            let views: Vec<ArchiveView> = plans
+                .iter()
+                .map(|(_, p)| ArchiveView {
+                    url: Some(format!("{}{}", p.site.editions.root_of(0), urls::ARCHIVE)),
+                    size: Some(export::archive::size_words(size)),
+                    bytes: Some(size),
+                    offline: false,
+                    online_url: None,
+                })
+                .collect();
+            let offering: Vec<_> = items.iter().filter(|(.., item)| item.offers_archive()).collect();
             done.take(
                 offering
                     .par_iter()
-                    .map(|&(path, item)| {
+                    .map(|&&(e, _, ref full, item)| {
                         let Item::Page(page) = item else { unreachable!("only pages offer the archive") };
-                        let bytes = renderer.render_with(page, Some(&view)).map(String::into_bytes)?;
-                        then(path, &bytes)?;
-                        Ok((path, keep(path, bytes)))
+                        let bytes = renderers[e].render_with(page, Some(&views[e])).map(String::into_bytes)?;
+                        then(full, &bytes)?;
+                        Ok((full.as_str(), keep(full, bytes)))
                     })
                     .collect(),
             );
@@ -272,18 +343,20 @@ impl Plan {
 
         // 3. The compressed copies.
         if compress && done.errors.is_empty() {
-            let copies: Vec<(&str, Encoding)> = items
+            let copies: Vec<(&str, String, Encoding)> = items
                 .iter()
-                .filter_map(|&(path, item)| match item {
-                    Item::Compressed(e) => Some((path, e)),
+                .filter_map(|&(e, path, ref full, item)| match item {
+                    Item::Compressed(enc) => {
+                        Some((full.as_str(), format!("{}{}", plans[e].0, layout::original(path, enc)), enc))
+                    }
                     _ => None,
                 })
                 .collect();
             let kept = &done.kept;
             let results: Vec<_> = copies
                 .par_iter()
-                .map(|&(path, e)| {
-                    let original = kept[layout::original(path, e)].raw.as_deref().unwrap_or_default();
+                .map(|&(path, ref original, e)| {
+                    let original = kept.get(original.as_str()).and_then(|k| k.raw.as_deref()).unwrap_or_default();
                     let bytes = export::compress::compress(original, e)
                         .map_err(|err| Diagnostic::io(IoOp::Write, path, err))?;
                     then(path, &bytes)?;
@@ -316,7 +389,11 @@ impl Plan {
 
     /// What the build wrote, for its summary line.
     pub fn summary(&self, output: PathBuf, elapsed: Duration) -> BuildSummary {
-        let (pages, data_files, static_files) = self.layout.counts();
+        let (mut pages, mut data_files, mut static_files) = (0, 0, 0);
+        for (_, plan) in self.all() {
+            let (p, d, s) = plan.layout.counts();
+            (pages, data_files, static_files) = (pages + p, data_files + d, static_files + s);
+        }
         BuildSummary {
             schedules: self.site.schedules.len(),
             activities: self.site.activity_count(),
@@ -324,7 +401,8 @@ impl Plan {
             data_files,
             static_files,
             archive: self.layout.has_archive(),
-            compressed: self.layout.compressed(),
+            compressed: self.all().map(|(_, p)| p.layout.compressed()).sum(),
+            languages: self.site.editions.languages.len(),
             output,
             elapsed,
             notices: export::notices(&self.site),
@@ -333,6 +411,48 @@ impl Plan {
             ),
         }
     }
+}
+
+/// What the site's translations say that its `languages` cannot hold: a table into a language it does not name,
+/// an edition whose folder is a schedule's.
+fn translation_problems(site: &Site) -> Diagnostics {
+    let languages = &site.config.languages;
+    let mut errors = Diagnostics::default();
+    for s in &site.schedules {
+        let tables = s.translations.iter().map(|t| (&s.origin, t));
+        for (origin, t) in tables.chain(s.activities.iter().flat_map(|a| a.translations.iter().map(|t| (&a.origin, t))))
+        {
+            if !languages[1..].contains(&t.lang) {
+                errors.push(
+                    origin
+                        .at(Some(t.span.clone()), ConfigError::NotALanguage(t.lang.clone()))
+                        .with_help(crate::config::LANGUAGES_HELP),
+                );
+            }
+        }
+        for l in &languages[1..] {
+            // The schedule's name and organiser are on every list of its edition (its navigation, the home
+            // page): never left in the original's words.
+            let written = [("title", true), ("organiser", s.organiser.is_some())];
+            for (key, _) in written.into_iter().filter(|&(_, w)| w) {
+                if !s.translations.iter().any(|t| &t.lang == l && t.get(key).is_some()) {
+                    errors.push(
+                        s.origin.at(Some(0..3), ConfigError::Untranslated { lang: l.clone(), key }).with_help(format!(
+                            "add a table `[{l}]` with {key} = \"…\" at the end of the front matter"
+                        )),
+                    );
+                }
+            }
+            if urls::edition_folder(l) == format!("{}/", s.slug) {
+                errors.push(
+                    s.origin
+                        .at(None, ConfigError::EditionFolder { lang: l.clone(), slug: s.slug.clone() })
+                        .with_help("rename the schedule's folder: the edition in that language is written there"),
+                );
+            }
+        }
+    }
+    errors
 }
 
 /// A file being written and, when the site has an archive, its archive entry: the same bytes to both.
@@ -408,6 +528,8 @@ pub struct BuildSummary {
     pub archive: bool,
     /// Compressed copies of text files (`.gz`, `.br`).
     pub compressed: usize,
+    /// Editions written: one per language of `languages`.
+    pub languages: usize,
     pub output: PathBuf,
     pub elapsed: Duration,
     /// One line each, `note: …` or `warning: …`, about what was left out (e.g. the sitemap without a base_url)

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::content::file::check_value;
+use crate::content::Translation;
+use crate::content::file::{check_value, read_translations};
 use crate::content::frontmatter::{self, Located, Schema};
 use crate::error::{Diagnostic, Diagnostics, IoOp};
 use crate::zone::Zone;
@@ -51,6 +52,12 @@ pub struct Config {
     /// A folder under `themes/`.
     pub theme: String,
     pub language: String,
+    /// The languages of the site's editions (`languages = ["zh-CN", "en"]`): the first is `language`, the
+    /// original, at the site's root; each other has its edition in a folder of its name (`en/`), made of the
+    /// `[en]` tables of the content files. Just `language` when the site has one.
+    pub languages: Vec<String>,
+    /// What `almanac.toml` says in the other languages (`[en]` with title, description, organiser).
+    pub translations: Vec<Translation>,
     /// Where the site is published, e.g. "https://example.org/calendar/". Optional: links never need it.
     pub base_url: Option<BaseUrl>,
     /// The IANA time zone the schedule's dates and times are in.
@@ -74,8 +81,8 @@ struct RawConfig {
     description: String,
     #[serde(default = "default_theme")]
     theme: String,
-    #[serde(default = "default_language")]
-    language: String,
+    language: Option<Spanned<String>>,
+    languages: Option<Spanned<Vec<Spanned<String>>>>,
     base_url: Option<Spanned<String>>,
     timezone: Option<Spanned<String>>,
     #[serde(default)]
@@ -105,8 +112,10 @@ const SCHEMA: Schema = Schema {
         "compress",
         "organiser",
         "email",
+        "languages",
     ],
     nested: &[],
+    translated: TRANSLATED,
 };
 
 /// The zone of a site that names none: the first users' (and China's one zone).
@@ -119,9 +128,11 @@ fn default_theme() -> String {
 /// The site's language when `almanac.toml` names none: the one the default theme's words are written in.
 pub(crate) const DEFAULT_LANGUAGE: &str = "zh-CN";
 
-fn default_language() -> String {
-    DEFAULT_LANGUAGE.into()
-}
+/// What a site's `[en]` table may say: its words in that language.
+const TRANSLATED: &[&str] = &["title", "description", "organiser", frontmatter::TERMS];
+
+/// The most editions a site may have: each is a whole site.
+pub(crate) const MAX_LANGUAGES: usize = 8;
 
 /// The address of the site's root: an absolute http(s) URL with a host, no credentials, query or fragment, and
 /// a path ending in `/`. Sitemaps, feeds and calendars build absolute URLs and identifiers from it.
@@ -215,9 +226,27 @@ impl Config {
                 .with_help(format!("run almanac in the site's folder (the one with {FILE}), or pass --root DIR"))
         })?;
         let at = Located { path: &path, file_text: &text, offset: 0 };
-        let raw: RawConfig = frontmatter::parse(at, &text, &SCHEMA)?;
+        let (raw, translated): (RawConfig, _) = frontmatter::parse_translated(at, &text, &SCHEMA)?;
         // Every problem of the file at once, not the first.
         let mut errors = Diagnostics::default();
+        let (language, languages) = read_languages(at, raw.language.as_ref(), raw.languages.as_ref(), &mut errors);
+        let translations = read_translations(at, &text, translated, &mut errors);
+        for l in &languages[1..] {
+            if !translations.iter().any(|t| &t.lang == l && t.get("title").is_some()) {
+                let span = raw.languages.as_ref().map_or(0..0, |l| l.span());
+                errors.push(at.error(span, ConfigError::Untranslated { lang: l.clone(), key: "title" }).with_help(
+                    format!("add at the end of {FILE} a table `[{l}]` with the site's title in it: title = \"…\""),
+                ));
+            }
+        }
+        for t in &translations {
+            if !languages[1..].contains(&t.lang) {
+                errors.push(
+                    Diagnostic::at(&path, &text, t.span.start, t.span.len(), ConfigError::NotALanguage(t.lang.clone()))
+                        .with_help(LANGUAGES_HELP),
+                );
+            }
+        }
         let base_url = raw.base_url.as_ref().and_then(|url| {
             BaseUrl::parse(url.get_ref())
                 .map_err(|problem| {
@@ -253,7 +282,9 @@ impl Config {
             title: raw.title,
             description: raw.description,
             theme: raw.theme,
-            language: raw.language,
+            language,
+            languages,
+            translations,
             base_url,
             timezone,
             unsafe_html: raw.unsafe_html,
@@ -275,6 +306,80 @@ impl Config {
     }
 }
 
+pub(crate) const LANGUAGES_HELP: &str = "name every language of the site, the original first: languages = [\"zh-CN\", \"en\"], \
+     then its words in a table of its name: [en] with title = \"…\"";
+
+/// What is wrong with `languages`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LanguagesProblem {
+    Empty,
+    NotATag(String),
+    Twice(String),
+    TooMany(usize),
+    /// `language` is written and is not the first of `languages`.
+    NotFirst {
+        language: String,
+    },
+}
+
+impl fmt::Display for LanguagesProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LanguagesProblem::Empty => write!(f, "names no language"),
+            LanguagesProblem::NotATag(l) => {
+                write!(f, "names `{l}`, which is not a language tag such as \"en\" or \"zh-TW\"")
+            }
+            LanguagesProblem::Twice(l) => write!(f, "names `{l}` twice"),
+            LanguagesProblem::TooMany(n) => write!(f, "names {n} languages; a site has at most {MAX_LANGUAGES}"),
+            LanguagesProblem::NotFirst { language } => {
+                write!(f, "does not start with the site's `language` (`{language}`), the original")
+            }
+        }
+    }
+}
+
+/// `language` and `languages`, read together: the site's language and every edition's, the original first.
+fn read_languages(
+    at: Located<'_>,
+    language: Option<&Spanned<String>>,
+    languages: Option<&Spanned<Vec<Spanned<String>>>>,
+    errors: &mut Diagnostics,
+) -> (String, Vec<String>) {
+    let fallback = language.map_or(DEFAULT_LANGUAGE, |l| l.get_ref().as_str()).to_string();
+    let Some(list) = languages else { return (fallback.clone(), vec![fallback]) };
+    let mut problem = |span: std::ops::Range<usize>, p: LanguagesProblem| {
+        errors.push(at.error(span, ConfigError::Languages(p)).with_help(LANGUAGES_HELP));
+    };
+    let names = list.get_ref();
+    if names.is_empty() {
+        problem(list.span(), LanguagesProblem::Empty);
+        return (fallback.clone(), vec![fallback]);
+    }
+    if names.len() > MAX_LANGUAGES {
+        problem(list.span(), LanguagesProblem::TooMany(names.len()));
+    }
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        let l = name.get_ref();
+        if !frontmatter::is_language_tag(l) {
+            problem(name.span(), LanguagesProblem::NotATag(l.clone()));
+        } else if out.iter().any(|o| o.eq_ignore_ascii_case(l)) {
+            problem(name.span(), LanguagesProblem::Twice(l.clone()));
+        } else {
+            out.push(l.clone());
+        }
+    }
+    if let Some(l) = language
+        && names[0].get_ref() != l.get_ref()
+    {
+        problem(names[0].span(), LanguagesProblem::NotFirst { language: l.get_ref().clone() });
+    }
+    match out.first() {
+        Some(first) => (first.clone(), out),
+        None => (fallback.clone(), vec![fallback]),
+    }
+}
+
 pub(crate) const BASE_URL_HELP: &str =
     "write the address of the site's folder, e.g. base_url = \"https://example.org/calendar/\", or remove the line";
 
@@ -291,6 +396,14 @@ pub enum ConfigError {
     Email { email: String, problem: EmailProblem },
     #[error("`{0}` is not a time zone of the IANA database")]
     UnknownTimezone(String),
+    #[error("`[{0}]` is a translation into a language that `languages` does not name")]
+    NotALanguage(String),
+    #[error("the edition in `{lang}` is written in the folder `{lang}/`, which is schedule `{slug}`'s")]
+    EditionFolder { lang: String, slug: String },
+    #[error("no `{key}` in `[{lang}]`: the pages of the edition in that language name it")]
+    Untranslated { lang: String, key: &'static str },
+    #[error("`languages` {0}")]
+    Languages(LanguagesProblem),
 }
 
 /// Why an `email` is not an address calendars can write as `mailto:`.

@@ -221,8 +221,9 @@ fn counts(s: &BuildSummary) -> String {
         files.push(format!("{} compressed copies", s.compressed));
     }
     let last = files.pop().unwrap_or_default();
+    let editions = if s.languages > 1 { format!(" in {} languages", s.languages) } else { String::new() };
     format!(
-        "{} activities in {} schedule{}: {} and {last}",
+        "{} activities in {} schedule{}{editions}: {} and {last}",
         s.activities,
         s.schedules,
         if s.schedules == 1 { "" } else { "s" },

@@ -10,6 +10,8 @@ use crate::content::{Activity, Schedule};
 use crate::urls;
 use crate::words::Words;
 
+mod translated;
+
 /// A calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct YearMonth {
@@ -76,6 +78,48 @@ pub struct Tag {
     /// Unique among the site's tags.
     pub slug: String,
     pub members: Vec<ActivityId>,
+    /// In a translated edition, the original's language when the site names no translation of this tag (see
+    /// `Editions`): pages mark it with `lang`.
+    pub lang: Option<String>,
+}
+
+/// The editions of a site, one per language of `languages` in `almanac.toml`, the original first, and which
+/// one a [`Site`] is. Each other edition is a whole site in a folder of the original's root (see
+/// [`urls::edition_folder`]), its pages at the same paths there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Editions {
+    /// Each language's tag and its name in itself (from its catalogue): ("en", "English").
+    pub languages: Vec<(String, String)>,
+    /// Which of `languages` this site is.
+    pub this: usize,
+}
+
+impl Editions {
+    /// From this edition's root to edition `i`'s: "en/" from the original, "../" back to it, "../zh-tw/" across,
+    /// "" to itself.
+    pub fn root_of(&self, i: usize) -> String {
+        if i == self.this {
+            return String::new();
+        }
+        let up = if self.this == 0 { "" } else { "../" };
+        if i == 0 { up.to_string() } else { format!("{up}{}", urls::edition_folder(&self.languages[i].0)) }
+    }
+
+    /// The original's language, when this is a translated edition and `key` is among what an activity or a
+    /// schedule left `untranslated`: what a page marks that value with (`lang`).
+    pub fn original_lang(&self, untranslated: &[&str], key: &str) -> Option<&str> {
+        untranslated.contains(&key).then(|| self.languages[0].0.as_str())
+    }
+
+    /// The original's language, in a translated edition.
+    pub fn translated_from(&self) -> Option<&str> {
+        (self.this > 0).then(|| self.languages[0].0.as_str())
+    }
+
+    /// Whether the site has more than one edition.
+    pub fn many(&self) -> bool {
+        self.languages.len() > 1
+    }
 }
 
 #[derive(Debug)]
@@ -83,6 +127,8 @@ pub struct Site {
     pub config: Config,
     /// What almanac's code says to readers, in the site's language (from the theme's catalogue).
     pub words: Words,
+    /// The site's editions, one per language, and which one this is.
+    pub editions: Editions,
     /// Latest first (by year, then folder name).
     pub schedules: Vec<Arc<Schedule>>,
     /// In reading order: by pinyin (each character's transliteration), so 标准 comes before 评价 and QC小组
@@ -119,7 +165,7 @@ impl Site {
         let mut tags: Vec<Tag> = by_name
             .into_iter()
             .zip(slugs)
-            .map(|((name, members), slug)| Tag { name: name.to_string(), slug, members })
+            .map(|((name, members), slug)| Tag { name: name.to_string(), slug, members, lang: None })
             .collect();
         tags.sort_by_cached_key(|t| (reading_key(&t.name), t.name.clone()));
         let tag_index = tags.iter().enumerate().map(|(i, t)| (t.name.clone(), i)).collect();
@@ -146,7 +192,8 @@ impl Site {
             }
         }
         let weeks = week_mondays(&schedules);
-        Site { config, words, schedules, tags, tag_index, months, running, weeks, by_file }
+        let editions = Editions { languages: vec![(config.language.clone(), String::new())], this: 0 };
+        Site { config, words, editions, schedules, tags, tag_index, months, running, weeks, by_file }
     }
 
     /// The activity written in `file` (relative to `content/`, `/`-separated), if it is published.
@@ -363,6 +410,8 @@ pub(crate) mod tests {
                 status_written: None,
                 reason: None,
                 changes: vec![],
+                translations: vec![],
+                untranslated: vec![],
             })
             .collect();
         let schedule = Schedule {
@@ -377,6 +426,8 @@ pub(crate) mod tests {
             updated: None,
             intro: String::new(),
             intro_offset: 0,
+            translations: vec![],
+            untranslated: vec![],
             activities,
             draft_problems: Default::default(),
             span_once: Default::default(),
@@ -386,6 +437,8 @@ pub(crate) mod tests {
             description: String::new(),
             theme: "default".into(),
             language: "zh-CN".into(),
+            languages: vec!["zh-CN".into()],
+            translations: vec![],
             base_url: base_url.map(|u| crate::config::BaseUrl::parse(u).unwrap()),
             timezone: crate::zone::Zone::get("Asia/Shanghai").unwrap(),
             unsafe_html: false,

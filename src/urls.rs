@@ -101,6 +101,12 @@ pub(crate) fn tag_page(tag_slug: &str, n: usize) -> String {
     if n <= 1 { tag(tag_slug) } else { format!("tags/{tag_slug}/page-{n}.html") }
 }
 
+/// The folder of a language's edition, from the original's root: "en/", "zh-tw/" (a slug's letters, so no
+/// host or file system tells it from another).
+pub(crate) fn edition_folder(lang: &str) -> String {
+    format!("{}/", lang.to_ascii_lowercase())
+}
+
 /// The prefix that leads from the page at `path` back to the site root: "" or "../" repeated.
 pub(crate) fn root_for(path: &str) -> String {
     "../".repeat(path.matches('/').count())

@@ -27,6 +27,13 @@ pub struct Words {
     pub grid: GridWords,
     pub month: MonthWords,
     pub week: WeekWords,
+    pub language: LanguageWords,
+}
+
+/// The language itself: its name as its readers write it ("English", "繁體中文"), for the links to its edition.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct LanguageWords {
+    pub name: String,
 }
 
 /// How a language writes dates: as Chinese does (2023年9月18日–22日, 9月下旬), or as English does

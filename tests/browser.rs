@@ -44,7 +44,9 @@ fn run(chromium: &Path) {
     // Fixture sites whose views the tests look at too (a year across two calendar years; times and lists; three
     // years, for the schedule the home page features).
     let fixtures = tempfile::tempdir().unwrap();
-    for name in ["valid-academic-year", "valid-times", "valid-years", "valid-english", "valid-traditional"] {
+    for name in
+        ["valid-academic-year", "valid-times", "valid-years", "valid-english", "valid-traditional", "valid-bilingual"]
+    {
         let site = fixture_site(name);
         let target = fixtures.path().join(name);
         let out =

@@ -36,6 +36,7 @@ fn main() -> ExitCode {
             "valid-changes",
             "valid-english",
             "valid-traditional",
+            "valid-bilingual",
         ] {
             let site = fixture_site(name);
             validate(&build(site.path()));

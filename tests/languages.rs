@@ -86,3 +86,133 @@ fn a_traditional_site_has_no_simplified_only_character() {
     let schedule = html_text(&read(&output.join("2023-quality-month/index.html")));
     assert!(schedule.contains("2023年8月21日–31日（8月下旬）"), "{schedule}");
 }
+
+/// The text of `html` that is in Chinese where no element around it says so (`lang="zh…"`): each text and each
+/// label (`title`, `aria-label`, `alt`, `content`) with the Chinese in it. Scripts are not read; a page that says
+/// it shows an untranslated activity (`class="untranslated"`) may name it in its `<head>`.
+fn unmarked_chinese(html: &str) -> Vec<String> {
+    const VOID: &[&str] =
+        &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"];
+    let marked_page = html.contains("class=\"untranslated\"");
+    let mut stack: Vec<(String, Option<String>)> = Vec::new();
+    let lang = |stack: &[(String, Option<String>)]| stack.iter().rev().find_map(|(_, l)| l.clone()).unwrap_or_default();
+    let in_head = |stack: &[(String, Option<String>)]| stack.iter().any(|(t, _)| t == "head");
+    let mut found = Vec::new();
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(open) = rest.find('<') else { break };
+        let text = decode_entities(&rest[..open]);
+        if text.chars().any(is_han) && !lang(&stack).starts_with("zh") && !(marked_page && in_head(&stack)) {
+            found.push(format!("text “{}”", text.trim()));
+        }
+        rest = &rest[open..];
+        let close = rest.find('>').unwrap_or(rest.len() - 1);
+        let tag = &rest[1..close];
+        rest = &rest[close + 1..];
+        if tag.starts_with('!') {
+            continue;
+        }
+        if let Some(name) = tag.strip_prefix('/') {
+            while let Some((t, _)) = stack.pop() {
+                if t == name.trim() {
+                    break;
+                }
+            }
+            continue;
+        }
+        let name = tag.split([' ', '/']).next().unwrap_or_default().to_string();
+        let attr = |key: &str| {
+            let at = tag.find(&format!(" {key}=\""))? + key.len() + 3;
+            Some(decode_entities(&tag[at..at + tag[at..].find('"')?]))
+        };
+        let own = attr("lang");
+        let here = own.clone().unwrap_or_else(|| lang(&stack));
+        for key in ["title", "aria-label", "alt", "content"] {
+            if let Some(v) = attr(key).filter(|v| v.chars().any(is_han))
+                && !here.starts_with("zh")
+                && !(marked_page && in_head(&stack))
+            {
+                found.push(format!("<{name} {key}=“{v}”>"));
+            }
+        }
+        if name == "script" || name == "style" {
+            let end = format!("</{name}>");
+            rest = &rest[rest.find(&end).unwrap_or(rest.len())..];
+        } else if !VOID.contains(&name.as_str()) && !tag.ends_with('/') {
+            stack.push((name, own));
+        }
+    }
+    found
+}
+
+#[test]
+fn unmarked_chinese_is_found_wherever_no_element_says_it_is_chinese() {
+    assert_eq!(unmarked_chinese("<p>English <b>中文</b></p>"), ["text “中文”"]);
+    assert_eq!(unmarked_chinese("<p title=\"中文\">x</p>"), ["<p title=“中文”>"]);
+    assert!(unmarked_chinese("<p lang=\"zh-CN\">x <b>中文</b><br>中文</p><script>'中文'</script>").is_empty());
+    assert_eq!(unmarked_chinese("<p lang=\"zh-CN\">中文</p><p>中文</p>").len(), 1);
+}
+
+#[test]
+fn a_bilingual_site_has_an_edition_in_each_language_linked_both_ways() {
+    let site = fixture_site("valid-bilingual");
+    let output = build(site.path());
+    let files = read_tree(&output);
+    let pages: Vec<&String> = files.keys().filter(|p| p.ends_with(".html") && !p.starts_with("en/")).collect();
+    assert!(pages.len() > 30, "{} pages", pages.len());
+    for path in pages {
+        let english = format!("en/{path}");
+        let (zh, en) =
+            (String::from_utf8(files[path].clone()).unwrap(), String::from_utf8(files[&english].clone()).unwrap());
+        assert!(zh.contains("<html lang=\"zh-CN\"") && en.contains("<html lang=\"en\""), "{path}: lang");
+        if path == "404.html" {
+            continue;
+        }
+        // Each page names its twin, and the twin names it back, by links that resolve.
+        let root = "../".repeat(path.matches('/').count());
+        assert!(zh.contains(&format!("hreflang=\"en\" href=\"{root}en/{path}\"")), "{path}: no link to {english}");
+        assert!(en.contains(&format!("hreflang=\"zh-CN\" href=\"{root}../{path}\"")), "{english}: no link back");
+        // The embedded list (in others' pages) has no header to switch in.
+        if path != "embed/index.html" {
+            let switch = format!("href=\"{root}../{path}\" hreflang=\"zh-CN\" lang=\"zh-CN\">简体中文</a>");
+            assert!(en.contains(&switch), "{english}: no way back in the header");
+        }
+        // The English edition says nothing in Chinese but what it marks as the original's.
+        let found = unmarked_chinese(&en);
+        assert!(found.is_empty(), "{english}: Chinese not marked as such:\n{}", found.join("\n"));
+    }
+    // The activity without a translation says so, and shows the original, marked.
+    let untranslated = read(&output.join("en/2023-quality-month/23-quality-professional-exam.html"));
+    assert!(untranslated.contains("<p class=\"untranslated\">Not yet translated into English"), "{untranslated}");
+    assert!(untranslated.contains("<h1 class=\"p-name\" lang=\"zh-CN\">2023年中国质量协会质量专业能力考试</h1>"));
+    let translated = read(&output.join("en/2023-quality-month/14-global-chinese-quality-summit.html"));
+    assert!(!translated.contains("class=\"untranslated\""));
+    let text = html_text(&translated);
+    for said in ["8th Global Chinese Quality Summit", "Sep 21–22, Singapore", "Sep 21–22, 2023"] {
+        assert!(text.contains(said), "the summit's English page does not say {said}:\n{text}");
+    }
+    // The translated body's link to another activity leads to that activity's English page.
+    assert!(translated.contains("href=\"01-market-credit-rating.html\">credit rating</a>"), "{translated}");
+    // Each edition has its calendars and feeds; an event has one UID in both.
+    let uids = |path: &str| -> Vec<String> {
+        read(&output.join(path)).lines().filter(|l| l.starts_with("UID:")).map(str::to_string).collect()
+    };
+    let zh_uids = uids("2023-quality-month/calendar.ics");
+    assert_eq!(zh_uids.len(), 8, "{zh_uids:?}");
+    assert_eq!(uids("en/2023-quality-month/calendar.ics"), zh_uids);
+    let feed = read(&output.join("en/feed.xml"));
+    assert!(feed.contains("<title>China Association for Quality: calendar</title>"), "{feed}");
+    // One archive holds both editions, at the original's root.
+    assert!(!output.join("en/offline.zip").exists());
+    let zip = files.get("offline.zip").expect("the archive");
+    let names = String::from_utf8_lossy(zip);
+    assert!(names.contains("offline/en/index.html") && names.contains("offline/index.html"));
+}
+
+#[test]
+fn one_language_says_nothing_of_editions() {
+    let site = fixture_site("valid-english");
+    let output = build(site.path());
+    let home = read(&output.join("index.html"));
+    assert!(!home.contains("hreflang") && !home.contains("site-langs"), "{home}");
+}

@@ -34,6 +34,36 @@ impl SourceFile {
     }
 }
 
+/// What a file says in a second language: a table named by the language (`[en]`, `[zh-TW]`) whose values stand
+/// in for the file's own in that language's edition of the site (see [`crate::site::Site::translated`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    /// As written: "en", "zh-TW".
+    pub lang: String,
+    /// Where the table's name is in the file, for messages about it.
+    pub span: Range<usize>,
+    /// Each value by its key ("title", "where", "body" …), in the order written.
+    pub values: Vec<Translated>,
+    /// Terms, for the site's (`[en.tags]`): each original word and what it is in this language.
+    pub terms: Vec<(String, String)>,
+}
+
+/// One value of a [`Translation`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translated {
+    pub key: &'static str,
+    pub text: String,
+    /// Where the text starts in the file (its first character inside the quotes), for messages about its body.
+    pub offset: usize,
+}
+
+impl Translation {
+    /// The value written for `key`, if any (blank is none).
+    pub fn get(&self, key: &str) -> Option<&Translated> {
+        self.values.iter().find(|v| v.key == key && !v.text.trim().is_empty())
+    }
+}
+
 /// One schedule: a folder under `content/` with an `_index.md`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Schedule {
@@ -60,6 +90,10 @@ pub struct Schedule {
     /// a draft written by `almanac import` with an unreadable date is reported until it is fixed. With
     /// `--drafts` they are errors instead, and this is empty.
     pub draft_problems: Diagnostics,
+    /// What `_index.md` says in other languages (title, organiser, note, body).
+    pub translations: Vec<Translation>,
+    /// In a translated edition: what is still in the original language (see [`Activity::untranslated`]).
+    pub untranslated: Vec<&'static str>,
     /// [`Schedule::span`], worked out on first use: every page of the schedule asks for it. Set it to
     /// `Default::default()`; a schedule whose activities change after it was asked is a new schedule.
     pub span_once: OnceLock<Option<(NaiveDate, NaiveDate)>>,
@@ -106,6 +140,11 @@ pub struct Activity {
     pub reason: Option<String>,
     /// The recorded changes, oldest first (see [`crate::content::changes`]).
     pub changes: Vec<Change>,
+    /// What the file says in other languages (title, where, organiser, host, reason, body).
+    pub translations: Vec<Translation>,
+    /// In a translated edition of the site: which of the values a reader sees are still the original
+    /// language's, because the file has no translation of them. Empty in the original.
+    pub untranslated: Vec<&'static str>,
 }
 
 /// Where each key of an activity file is, as byte ranges of the file (the quoted value for strings).

@@ -14,6 +14,8 @@ pub enum ContentError {
     /// `text` is the date as written (or its start, when it is long).
     #[error("cannot read the date `{text}`: {reason}")]
     Date { text: String, reason: DateErrorKind },
+    #[error("the `when` of `[{lang}]`, `{text}`, reads as {reads}, the original's as {original}")]
+    TranslatedWhen { lang: String, text: String, reads: String, original: String },
     #[error("`{value}` is not a calendar date")]
     NotACalendarDate { value: String },
     #[error("the range ends ({end}) before it starts ({start})")]

@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
+use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::error::{Diagnostic, Diagnostics, Kind, did_you_mean};
@@ -23,6 +24,8 @@ pub enum TomlError {
     UnclosedFrontMatter,
     #[error("the file has no front matter: it must start with a line `+++`")]
     NoFrontMatter,
+    #[error("`{key}` of `[{lang}]` is not text")]
+    NotText { lang: String, key: String },
 }
 
 /// A file split into its TOML part and its Markdown body.
@@ -81,10 +84,33 @@ fn line_spans(text: &str, start: usize) -> impl Iterator<Item = Range<usize>> + 
     })
 }
 
-/// The keys a table may hold; `nested` names keys whose values are arrays of tables with their own keys.
+/// The keys a table may hold; `nested` names keys whose values are arrays of tables with their own keys;
+/// `translated` the keys a table named by a language (`[en]`, `[zh-TW]`) may hold: what the file says in that
+/// language (none: such tables are unknown keys).
 pub(crate) struct Schema {
     pub keys: &'static [&'static str],
     pub nested: &'static [(&'static str, &'static [&'static str])],
+    pub translated: &'static [&'static str],
+}
+
+/// A table named by a language, as written: `[en]` with `title = "…"`. Spans are relative to the TOML.
+pub(crate) struct RawTranslation {
+    pub lang: Spanned<String>,
+    pub values: Vec<(&'static str, Spanned<String>)>,
+    /// A table of terms (`[en.tags]`: each original word = its translation).
+    pub terms: Vec<(Spanned<String>, Spanned<String>)>,
+}
+
+/// The key of a language's table whose value is a table of terms rather than text: the site's tag names.
+pub(crate) const TERMS: &str = "tags";
+
+/// Whether `key` has the form of a language tag (BCP 47's common subset: `en`, `zh-TW`, `zh-Hant-HK`).
+pub(crate) fn is_language_tag(key: &str) -> bool {
+    let mut parts = key.split('-');
+    let first = parts.next().unwrap_or_default();
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Where a TOML fragment sits, so spans inside it become file positions.
@@ -103,7 +129,12 @@ impl Located<'_> {
 
 /// Parses `toml` (found at `at`) into `T`, after checking every key against `schema`. Reports all syntax
 /// errors and all unknown keys, not just the first.
-pub(crate) fn parse<T: DeserializeOwned>(at: Located<'_>, toml: &str, schema: &Schema) -> Result<T, Diagnostics> {
+/// With it, the tables named by a language that `schema` allows, in the order written.
+pub(crate) fn parse_translated<T: DeserializeOwned>(
+    at: Located<'_>,
+    toml: &str,
+    schema: &Schema,
+) -> Result<(T, Vec<RawTranslation>), Diagnostics> {
     let mut errors = Diagnostics::default();
     let (table, syntax) = DeTable::parse_recoverable(toml);
     for e in syntax {
@@ -113,19 +144,26 @@ pub(crate) fn parse<T: DeserializeOwned>(at: Located<'_>, toml: &str, schema: &S
     if !errors.is_empty() {
         return Err(errors);
     }
-    check_keys(at, table.get_ref(), schema.keys, &mut errors);
+    let translations = translations(at, table.get_ref(), schema, &mut errors);
+    check_keys(
+        at,
+        table.get_ref(),
+        schema.keys,
+        |name| translations.iter().any(|t| t.lang.get_ref() == name),
+        &mut errors,
+    );
     for (name, keys) in schema.nested {
         let Some(value) = table.get_ref().get(*name) else { continue };
         if let DeValue::Array(items) = value.get_ref() {
             for item in items.iter() {
                 if let DeValue::Table(t) = item.get_ref() {
-                    check_keys(at, t, keys, &mut errors);
+                    check_keys(at, t, keys, |_| false, &mut errors);
                 }
             }
         }
     }
     match toml::from_str::<T>(toml) {
-        Ok(value) if errors.is_empty() => Ok(value),
+        Ok(value) if errors.is_empty() => Ok((value, translations)),
         Ok(_) => Err(errors.sorted()),
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
@@ -142,10 +180,68 @@ pub(crate) fn parse<T: DeserializeOwned>(at: Located<'_>, toml: &str, schema: &S
 
 const TOML_HELP: &str = "front matter is TOML: each line is `key = value`, text goes in double quotes";
 
-fn check_keys(at: Located<'_>, table: &DeTable<'_>, known: &[&str], errors: &mut Diagnostics) {
+/// The tables of `table` named by a language, when `schema` allows them, their keys checked.
+fn translations(
+    at: Located<'_>,
+    table: &DeTable<'_>,
+    schema: &Schema,
+    errors: &mut Diagnostics,
+) -> Vec<RawTranslation> {
+    let mut out = Vec::new();
+    if schema.translated.is_empty() {
+        return out;
+    }
+    for (key, value) in table.iter() {
+        let DeValue::Table(inner) = value.get_ref() else { continue };
+        if !is_language_tag(key.get_ref()) || schema.keys.contains(&key.get_ref().as_ref()) {
+            continue;
+        }
+        let lang = key.get_ref().to_string();
+        check_keys(at, inner, schema.translated, |_| false, errors);
+        let (mut values, mut terms) = (Vec::new(), Vec::new());
+        for (k, v) in inner.iter() {
+            let Some(&name) = schema.translated.iter().find(|n| **n == k.get_ref().as_ref()) else { continue };
+            match v.get_ref() {
+                DeValue::String(text) if name != TERMS => values.push((name, Spanned::new(v.span(), text.to_string()))),
+                DeValue::Table(t) if name == TERMS => {
+                    for (word, said) in t.iter() {
+                        match said.get_ref() {
+                            DeValue::String(text) => terms.push((
+                                Spanned::new(word.span(), word.get_ref().to_string()),
+                                Spanned::new(said.span(), text.to_string()),
+                            )),
+                            _ => errors.push(
+                                at.error(
+                                    said.span(),
+                                    TomlError::NotText { lang: lang.clone(), key: word.get_ref().to_string() },
+                                )
+                                .with_help("write each term as 原词 = \"its translation\""),
+                            ),
+                        }
+                    }
+                }
+                _ => errors.push(
+                    at.error(v.span(), TomlError::NotText { lang: lang.clone(), key: name.to_string() })
+                        .with_help(format!("write it in double quotes: {name} = \"…\"")),
+                ),
+            }
+        }
+        out.push(RawTranslation { lang: Spanned::new(key.span(), lang), values, terms });
+    }
+    out
+}
+
+/// Reports the keys of `table` that are not `known` (nor `also` allows).
+fn check_keys(
+    at: Located<'_>,
+    table: &DeTable<'_>,
+    known: &[&str],
+    also: impl Fn(&str) -> bool,
+    errors: &mut Diagnostics,
+) {
     for key in table.keys() {
         let name = key.get_ref();
-        if known.contains(&name.as_ref()) {
+        if known.contains(&name.as_ref()) || also(name) {
             continue;
         }
         let help = match did_you_mean(name, known) {
@@ -201,11 +297,13 @@ mod tests {
     struct Item {
         label: String,
     }
-    const SCHEMA: Schema = Schema { keys: &["title", "items"], nested: &[("items", &["label"])] };
+    const SCHEMA: Schema =
+        Schema { keys: &["title", "items"], nested: &[("items", &["label"])], translated: &["title"] };
 
     fn run(file: &str) -> Result<T, Diagnostics> {
         let s = split(Path::new("x.md"), file).unwrap();
-        parse(Located { path: Path::new("x.md"), file_text: file, offset: s.toml_offset }, s.toml, &SCHEMA)
+        parse_translated(Located { path: Path::new("x.md"), file_text: file, offset: s.toml_offset }, s.toml, &SCHEMA)
+            .map(|(t, _)| t)
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-pub use activity::{Activity, Milestone, Schedule, SourceFile, Spans};
+pub use activity::{Activity, Milestone, Schedule, SourceFile, Spans, Translated, Translation};
 pub use changes::Status;
 pub use error::{ContentError, SlugOf};
 pub use frontmatter::TomlError;
@@ -189,6 +189,8 @@ fn load_schedule(content_dir: &Path, dir: &Path, drafts: bool) -> Result<Schedul
         updated: index.updated,
         intro: index.intro,
         intro_offset: index.intro_offset,
+        translations: index.translations,
+        untranslated: Vec::new(),
         activities,
         draft_problems,
         span_once: Default::default(),

@@ -257,7 +257,9 @@ impl Layout {
         let pages = Page::all(site);
         let exports = Export::all(site);
         let (n_pages, n_exports) = (pages.len(), exports.len());
-        let archive = site.config.archive.then(|| (urls::ARCHIVE.to_string(), Item::Archive));
+        // One archive holds every edition: the original's root has it; the others' pages offer that one.
+        let archive =
+            (site.config.archive && site.editions.this == 0).then(|| (urls::ARCHIVE.to_string(), Item::Archive));
         // Paths are made on every core; the map is filled in this fixed order, so what collides with what is
         // said the same way on every run.
         let mut site_files: Vec<(String, Item)> =

@@ -75,12 +75,8 @@ fn is_year_round(a: &Activity) -> bool {
 }
 
 /// The schedule's tags in the site's reading order.
-fn schedule_tags<'a>(site: &'a Site, s: &Schedule) -> Vec<&'a str> {
-    site.tags
-        .iter()
-        .filter(|t| s.activities.iter().any(|a| a.tags.contains(&t.name)))
-        .map(|t| t.name.as_str())
-        .collect()
+fn schedule_tags<'a>(site: &'a Site, s: &Schedule) -> Vec<&'a crate::site::Tag> {
+    site.tags.iter().filter(|t| s.activities.iter().any(|a| a.tags.contains(&t.name))).collect()
 }
 
 fn timeline_month(m: YearMonth, w: &Words) -> TimelineMonth {
@@ -119,7 +115,8 @@ struct Index<'a> {
 /// page's (`slim`) carries only what its lists of what is on and what is next show: no tags, no reading in
 /// words, and the published dates without the place (a third of the size at 3,333 activities).
 fn index_json(site: &Site, s: &Schedule, page: &str, slim: bool) -> String {
-    let tags = if slim { Vec::new() } else { schedule_tags(site, s) };
+    let tags: Vec<&str> =
+        if slim { Vec::new() } else { schedule_tags(site, s).into_iter().map(|t| t.name.as_str()).collect() };
     let modes: Vec<&str> = Mode::ALL.into_iter().map(|m| m.label(&site.words)).collect();
     let zone = &site.config.timezone;
     let items = s
@@ -185,7 +182,9 @@ impl SiteRenderer<'_> {
             organiser: s.organiser.as_deref(),
             facts: facts(s, &site.words),
             intro_html: self.markdown(&s.intro, Owner { page: &urls::schedule(&s.slug), file: &s.origin.rel }, page),
+            intro_lang: site.editions.original_lang(&s.untranslated, "body"),
             note: s.note.as_deref(),
+            note_lang: site.editions.original_lang(&s.untranslated, "note"),
             activity_count: n,
             numbered: s.activities.iter().any(|a| a.number.is_some()),
             first_month: s.context.first_month,
@@ -208,7 +207,10 @@ impl SiteRenderer<'_> {
             .filter(|m| s.activities.iter().any(|a| a.mode == *m))
             .map(|m| m.label(&self.site.words));
         FilterView {
-            tags: schedule_tags(self.site, s),
+            tags: schedule_tags(self.site, s)
+                .into_iter()
+                .map(|t| TagName { name: &t.name, lang: t.lang.as_deref() })
+                .collect(),
             modes: modes.collect(),
             months: months.iter().map(|&m| timeline_month(m, &self.site.words)).collect(),
             changes: s.activities.iter().any(Activity::changed),
@@ -233,6 +235,7 @@ impl SiteRenderer<'_> {
                 TableRow {
                     summary: self.card(ActivityId { schedule: si, activity: ai }),
                     body_html,
+                    body_lang: self.site.editions.original_lang(&a.untranslated, "body").map(str::to_string),
                     tags_json: serde_json::to_string(&a.tags).unwrap_or_default(),
                 }
             })
@@ -398,6 +401,7 @@ impl SiteRenderer<'_> {
                         number: a.number.is_some(),
                         // A bare number says nothing: the link names the activity.
                         title: a.number.map(|_| a.title.clone()),
+                        title_lang: self.site.editions.original_lang(&a.untranslated, "title").map(str::to_string),
                     };
                     match continuing.last_mut() {
                         Some(c) if c.since == since => c.items.push(item),

@@ -147,6 +147,9 @@ impl Renderer {
             },
         );
         common.insert("feed_url", urls::FEED);
+        // In a translated edition, the original's language: what marks (`lang`) the words that have no
+        // translation anywhere (milestone labels, change notes), and each part an activity left untranslated.
+        common.insert("original_lang", &site.editions.translated_from());
         common.insert("t", &self.words);
         // What each precision's mark is called, for the legends of lists (`partials/rows_legend.html`).
         common.insert("precisions", &precisions(&site.words));
@@ -222,6 +225,7 @@ impl SiteRenderer<'_> {
             ctx.insert("archive", archive);
         }
         ctx.insert("root", &urls::root_for(path));
+        ctx.insert("editions", &EditionLink::all(site, path));
         ctx.insert("meta", &meta(site, page, path));
         let w = &site.words;
         let title = |t: &str| Words::fill(&w.titles.page, &[("page", t), ("site", &site.config.title)]);
@@ -270,7 +274,13 @@ impl SiteRenderer<'_> {
                 let subscribe = Some(Subscription::new(site, urls::tag_calendar(&t.slug)));
                 ctx.insert(
                     "tag",
-                    &TagView { name: &t.name, url: urls::tag(&t.slug), count: t.members.len(), subscribe },
+                    &TagView {
+                        name: &t.name,
+                        lang: t.lang.as_deref(),
+                        url: urls::tag(&t.slug),
+                        count: t.members.len(),
+                        subscribe,
+                    },
                 );
                 ctx.insert("pager", &Pager::new(n, pages, |k| urls::tag_page(&t.slug, k + 1)));
                 let members = t.members.chunks(TAG_PAGE_SIZE).nth(n).unwrap_or_default();
@@ -301,6 +311,7 @@ impl SiteRenderer<'_> {
                     .iter()
                     .map(|t| TagView {
                         name: &t.name,
+                        lang: t.lang.as_deref(),
                         url: urls::tag(&t.slug),
                         count: t.members.len(),
                         subscribe: None,
@@ -315,6 +326,8 @@ impl SiteRenderer<'_> {
                 // 404.html), by the folders that only the site's root has.
                 let root = site.config.base_url().map(|b| urls::absolute(b, "")).unwrap_or_default();
                 ctx.insert("root", &root);
+                // Served at any address: it cannot name its twin in another edition.
+                ctx.insert("editions", &Vec::<EditionLink>::new());
                 ctx.insert("home_url", &format!("{root}{}", urls::HOME));
                 let mut folders: Vec<&str> = site.schedules.iter().map(|s| s.slug.as_str()).collect();
                 folders.extend(urls::RESERVED_FOLDERS);

@@ -253,6 +253,7 @@ impl SiteRenderer<'_> {
                 span: col(g.to) - col(g.from) + 1,
                 row: lane + 2,
                 title: shorten_cow(&a.title, GRID_TITLE_CHARS),
+                title_lang: self.site.editions.original_lang(&a.untranslated, "title"),
                 url: urls::activity(&s.slug, &a.slug),
                 number: a.number,
                 precision: p.as_str(),

@@ -92,6 +92,7 @@ pub(super) fn recent_changes(site: &Site, ids: impl Iterator<Item = ActivityId>)
             RecentChange {
                 change: ChangeView::new(c, s.year, &site.words),
                 title: &a.title,
+                title_lang: site.editions.original_lang(&a.untranslated, "title"),
                 url: urls::activity(&s.slug, &a.slug),
                 schedule_title: &s.title,
                 status: StatusView::new(a, &site.words),
@@ -130,6 +131,7 @@ impl SiteRenderer<'_> {
                 body_html: self.body_html(s, a, page),
                 organiser: a.organiser.as_deref(),
                 host: a.host.as_deref(),
+                langs: PartLangs::new(site, a),
                 milestones: a
                     .milestones
                     .iter()

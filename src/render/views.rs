@@ -115,8 +115,9 @@ impl ScheduleFiles {
 /// when the site writes no archive).
 #[derive(Debug, Clone, Serialize)]
 pub struct ArchiveView {
-    /// The zip, relative to the site root; none on the archive's own copy of the page.
-    pub url: Option<&'static str>,
+    /// The zip, relative to the site root (the original's, which holds every edition); none on the archive's
+    /// own copy of the page.
+    pub url: Option<String>,
     /// Its size in words (`1.2 MB`); none on the archive's own copy.
     pub size: Option<String>,
     /// Its size in bytes; none on the archive's own copy.
@@ -198,6 +199,8 @@ impl MonthLink {
 pub(crate) struct TagLink<'a> {
     pub name: &'a str,
     pub url: String,
+    /// The original's language, on a tag a translated edition has no word for.
+    pub lang: Option<&'a str>,
 }
 
 /// An activity as lists, tables and the timeline show it.
@@ -205,6 +208,11 @@ pub(crate) struct TagLink<'a> {
 pub(crate) struct ActivityRef<'a> {
     pub number: Option<u32>,
     pub title: &'a str,
+    /// In a translated edition, the original's language on what it shows as the original wrote it (see
+    /// `Editions::original_lang`): the title, the published time and place; and whether anything is.
+    pub title_lang: Option<&'a str>,
+    pub published_lang: Option<&'a str>,
+    pub untranslated: bool,
     pub url: String,
     pub schedule_title: &'a str,
     pub schedule_url: String,
@@ -287,6 +295,7 @@ pub(crate) struct RecentChange<'a> {
     #[serde(flatten)]
     pub change: ChangeView<'a>,
     pub title: &'a str,
+    pub title_lang: Option<&'a str>,
     pub url: String,
     pub schedule_title: &'a str,
     #[serde(flatten)]
@@ -300,9 +309,15 @@ impl<'a> ActivityRef<'a> {
         let dates = DatesView::new(&a.when, &site.config.timezone, &site.words);
         let mut tags: Vec<&crate::site::Tag> = a.tags.iter().filter_map(|t| site.tag(t)).collect();
         tags.sort_by_key(|t| site.tag_rank(&t.name));
+        let e = &site.editions;
+        let published_lang =
+            e.original_lang(&a.untranslated, "when").or_else(|| e.original_lang(&a.untranslated, "where"));
         ActivityRef {
             number: a.number,
             title: &a.title,
+            title_lang: e.original_lang(&a.untranslated, "title"),
+            published_lang,
+            untranslated: !a.untranslated.is_empty(),
             url: urls::activity(&schedule.slug, &a.slug),
             schedule_title: &schedule.title,
             schedule_url: urls::schedule(&schedule.slug),
@@ -315,7 +330,10 @@ impl<'a> ActivityRef<'a> {
             mode: mode.label(&site.words),
             mode_key: mode.as_str(),
             dates,
-            tags: tags.into_iter().map(|t| TagLink { name: &t.name, url: urls::tag(&t.slug) }).collect(),
+            tags: tags
+                .into_iter()
+                .map(|t| TagLink { name: &t.name, url: urls::tag(&t.slug), lang: t.lang.as_deref() })
+                .collect(),
             status: StatusView::new(a, &site.words),
         }
     }
@@ -392,7 +410,10 @@ pub(crate) struct ScheduleView<'a> {
     /// how many activities. Templates join them with " · ".
     pub facts: Vec<String>,
     pub intro_html: String,
+    /// The original's language on the intro and the note, when a translated edition shows them as written.
+    pub intro_lang: Option<&'a str>,
     pub note: Option<&'a str>,
+    pub note_lang: Option<&'a str>,
     pub activity_count: usize,
     /// Whether any activity has a 序号: the table has the column only then.
     pub numbered: bool,
@@ -453,12 +474,19 @@ pub(crate) struct Timeline<'a> {
 /// What the calendar's filter form offers: the schedule's tags, the modes and the months.
 #[derive(Serialize)]
 pub(crate) struct FilterView<'a> {
-    pub tags: Vec<&'a str>,
+    pub tags: Vec<TagName<'a>>,
     pub modes: Vec<&'a str>,
     /// The months one can pick: those of the timeline's axis.
     pub months: Vec<TimelineMonth>,
     /// Whether any activity changed: only then does the filter offer to show the changed or the active ones.
     pub changes: bool,
+}
+
+/// A tag as the filter offers it, marked when a translated edition has no word for it.
+#[derive(Serialize)]
+pub(crate) struct TagName<'a> {
+    pub name: &'a str,
+    pub lang: Option<&'a str>,
 }
 
 /// A month of the agenda: the activities that start in it, and a line naming those that started earlier and
@@ -501,6 +529,7 @@ pub(crate) struct ContinuingItem {
     /// Its whole title, after a 序号 label: the link's name says which activity out of context too (the theme
     /// shortens it to the eye, with the whole title on hover).
     pub title: Option<String>,
+    pub title_lang: Option<String>,
 }
 
 /// A month of a large schedule's overview, or of the home page's list of months.
@@ -555,6 +584,8 @@ pub(crate) struct TableRow {
     #[serde(flatten)]
     pub summary: Value,
     pub body_html: String,
+    /// The original's language, on a body a translated edition shows as the original wrote it.
+    pub body_lang: Option<String>,
     /// Tag names as a JSON array, for a `data-` attribute: any character may be in a tag.
     pub tags_json: String,
 }
@@ -567,6 +598,8 @@ pub(crate) struct ActivityPage<'a> {
     /// 主办 and 承办 of this activity (`organiser`, `host`), shown only when written.
     pub organiser: Option<&'a str>,
     pub host: Option<&'a str>,
+    /// In a translated edition, the original's language on each part still as the original wrote it.
+    pub langs: PartLangs<'a>,
     pub milestones: Vec<MilestoneView<'a>>,
     /// Its 时间地点 already says 地点待定: the page does not say 待定 again as its 参加方式.
     pub mode_said: bool,
@@ -580,6 +613,61 @@ pub(crate) struct ActivityPage<'a> {
     pub changes: Vec<ChangeView<'a>>,
     /// Schema.org Event JSON-LD, safe to put inside `<script>` as is.
     pub jsonld: String,
+}
+
+/// This page in each edition of the site (`languages`), for `hreflang` links and the switch between them.
+#[derive(Serialize)]
+pub(crate) struct EditionLink<'a> {
+    pub lang: &'a str,
+    /// The language's name in itself: "English", "简体中文".
+    pub name: &'a str,
+    /// Relative to this edition's root.
+    pub url: String,
+    pub current: bool,
+}
+
+impl<'a> EditionLink<'a> {
+    /// The page at `path` in every edition; none when the site has one.
+    pub(crate) fn all(site: &'a Site, path: &str) -> Vec<EditionLink<'a>> {
+        let e = &site.editions;
+        if !e.many() {
+            return Vec::new();
+        }
+        e.languages
+            .iter()
+            .enumerate()
+            .map(|(i, (lang, name))| EditionLink {
+                lang,
+                name,
+                url: format!("{}{path}", e.root_of(i)),
+                current: i == e.this,
+            })
+            .collect()
+    }
+}
+
+/// The original's language on each part of an activity's page that a translated edition shows as the original
+/// wrote it (see `Editions::original_lang`); all none in the original.
+#[derive(Serialize)]
+pub(crate) struct PartLangs<'a> {
+    pub body: Option<&'a str>,
+    pub organiser: Option<&'a str>,
+    pub host: Option<&'a str>,
+    pub reason: Option<&'a str>,
+    pub when: Option<&'a str>,
+}
+
+impl<'a> PartLangs<'a> {
+    pub(crate) fn new(site: &'a Site, a: &Activity) -> Self {
+        let e = &site.editions;
+        PartLangs {
+            body: e.original_lang(&a.untranslated, "body"),
+            organiser: e.original_lang(&a.untranslated, "organiser"),
+            host: e.original_lang(&a.untranslated, "host"),
+            reason: e.original_lang(&a.untranslated, "reason"),
+            when: e.original_lang(&a.untranslated, "when"),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -627,6 +715,8 @@ pub(crate) struct GridBar<'a> {
     pub row: usize,
     /// Cut to [`GRID_TITLE_CHARS`]: a bar is drawn on each date, and the list below gives the whole title.
     pub title: std::borrow::Cow<'a, str>,
+    /// The original's language, on a title a translated edition lacks (see `Editions::original_lang`).
+    pub title_lang: Option<&'a str>,
     pub url: String,
     pub number: Option<u32>,
     pub precision: &'static str,
@@ -667,6 +757,7 @@ pub(crate) struct MonthGroup<'a> {
 #[derive(Serialize)]
 pub(crate) struct TagView<'a> {
     pub name: &'a str,
+    pub lang: Option<&'a str>,
     pub url: String,
     pub count: usize,
     /// The tag's calendar (its activities across schedules), on the tag's own pages; none in the list of tags.

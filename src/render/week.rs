@@ -106,6 +106,9 @@ pub(super) struct WeekDay {
 #[derive(Serialize)]
 pub(super) struct CoarseItem<'a> {
     pub title: std::borrow::Cow<'a, str>,
+    /// The original's language, on a title a translated edition lacks (see `Editions::original_lang`).
+    pub title_lang: Option<&'a str>,
+    pub when_lang: Option<&'a str>,
     pub url: String,
     pub number: Option<u32>,
     /// Its dates as published ("9月", "全年"): how precise they are, in the schedule's words.
@@ -129,6 +132,7 @@ pub(super) struct TimedBar<'a> {
     pub lane: usize,
     pub lanes: usize,
     pub title: std::borrow::Cow<'a, str>,
+    pub title_lang: Option<&'a str>,
     pub url: String,
     pub number: Option<u32>,
     pub time: String,
@@ -176,8 +180,11 @@ impl SiteRenderer<'_> {
     pub(super) fn coarse_item(&self, id: ActivityId) -> CoarseItem<'_> {
         let (s, a) = self.site.get(id);
         let p = a.when.precision();
+        let e = &self.site.editions;
         CoarseItem {
             title: shorten_cow(&a.title, GRID_TITLE_CHARS),
+            title_lang: e.original_lang(&a.untranslated, "title"),
+            when_lang: e.original_lang(&a.untranslated, "when"),
             url: urls::activity(&s.slug, &a.slug),
             number: a.number,
             when: &a.when_text,
@@ -336,6 +343,7 @@ impl SiteRenderer<'_> {
                     lane,
                     lanes,
                     title: shorten_cow(&a.title, GRID_TITLE_CHARS),
+                    title_lang: site.editions.original_lang(&a.untranslated, "title"),
                     url: urls::activity(&s.slug, &a.slug),
                     number: a.number,
                     time: format!("{}–{}", t.1.format("%H:%M"), t.2.format("%H:%M")),

@@ -13,7 +13,7 @@ use toml::value::Datetime;
 mod changes;
 mod text;
 
-use super::activity::{Activity, Milestone, SourceFile, Spans};
+use super::activity::{Activity, Milestone, SourceFile, Spans, Translated, Translation};
 use super::dates::{Context, Precision, When, excerpt, parse_when_in};
 use super::frontmatter::TomlError;
 use super::frontmatter::{self, Located, Schema};
@@ -39,7 +39,50 @@ struct RawIndex {
     updated: Option<Spanned<Datetime>>,
 }
 
-const INDEX_SCHEMA: Schema = Schema { keys: &["title", "year", "span", "organiser", "note", "updated"], nested: &[] };
+const INDEX_SCHEMA: Schema = Schema {
+    keys: &["title", "year", "span", "organiser", "note", "updated"],
+    nested: &[],
+    translated: INDEX_TRANSLATED,
+};
+
+/// What `_index.md` may say in another language (`[en]`), in place of its own.
+const INDEX_TRANSLATED: &[&str] = &["title", "organiser", "note", "body"];
+
+/// What an activity may say in another language (`[en]`), in place of its own.
+/// Its `when` there must read as the same dates as its own: a translation cannot move an activity.
+const ACTIVITY_TRANSLATED: &[&str] = &["title", "when", "where", "organiser", "host", "reason", "body"];
+
+/// The translations of a file, their values checked as the originals are (text on one line but for the
+/// long ones), each value's position made a file position.
+pub(crate) fn read_translations(
+    at: Located<'_>,
+    toml: &str,
+    raw: Vec<frontmatter::RawTranslation>,
+    errors: &mut Diagnostics,
+) -> Vec<Translation> {
+    raw.into_iter()
+        .map(|t| {
+            let mut values = Vec::new();
+            for (key, value) in &t.values {
+                if check_value(at, key, value, !matches!(*key, "body" | "note" | "reason"), errors) {
+                    let offset = at.offset + value_offset(toml, value.span(), value.get_ref());
+                    values.push(Translated { key, text: value.get_ref().clone(), offset });
+                }
+            }
+            let terms = t
+                .terms
+                .iter()
+                .filter(|(word, said)| {
+                    check_value(at, "tags", word, true, errors) & check_value(at, "tags", said, true, errors)
+                })
+                .map(|(word, said)| (word.get_ref().trim().to_string(), said.get_ref().trim().to_string()))
+                .filter(|(_, said)| !said.is_empty())
+                .collect();
+            let span = t.lang.span();
+            Translation { lang: t.lang.into_inner(), span: at.offset + span.start..at.offset + span.end, values, terms }
+        })
+        .collect()
+}
 
 /// The most milestones one activity may have: each is a bar and a calendar event of its own.
 pub(crate) const MAX_MILESTONES: usize = 20;
@@ -107,9 +150,9 @@ const MILESTONE_KEYS: &[&str] = &["when", "label", "outside"];
 pub(crate) const CHANGE_KEYS: &[&str] =
     &["date", "when", "new_when", "where", "new_where", "status", "new_status", "note"];
 const NESTED: &[(&str, &[&str])] = &[("milestones", MILESTONE_KEYS), ("changes", CHANGE_KEYS)];
-const MD_SCHEMA: Schema = Schema { keys: ACTIVITY_KEYS, nested: NESTED };
+const MD_SCHEMA: Schema = Schema { keys: ACTIVITY_KEYS, nested: NESTED, translated: ACTIVITY_TRANSLATED };
 
-const TOML_SCHEMA: Schema = Schema { keys: TOML_KEYS, nested: NESTED };
+const TOML_SCHEMA: Schema = Schema { keys: TOML_KEYS, nested: NESTED, translated: ACTIVITY_TRANSLATED };
 
 /// A schedule's `_index.md`, before its activities are added.
 pub(crate) struct Index {
@@ -125,6 +168,7 @@ pub(crate) struct Index {
     pub updated: Option<NaiveDate>,
     pub intro: String,
     pub intro_offset: usize,
+    pub translations: Vec<Translation>,
 }
 
 fn origin(content_dir: &Path, path: &Path, text: String) -> SourceFile {
@@ -148,8 +192,9 @@ pub(crate) fn load_index(content_dir: &Path, path: &Path) -> Result<Index, Diagn
     let split = frontmatter::split(path, &text)?;
     check_front_matter(path, &text, split.body_offset)?;
     let at = Located { path, file_text: &text, offset: split.toml_offset };
-    let raw: RawIndex = frontmatter::parse(at, split.toml, &INDEX_SCHEMA)?;
+    let (raw, translated): (RawIndex, _) = frontmatter::parse_translated(at, split.toml, &INDEX_SCHEMA)?;
     let mut errors = check_text(path, &text, split.body_offset..text.len());
+    let translations = read_translations(at, split.toml, translated, &mut errors);
     check_value(at, "title", &raw.title, true, &mut errors);
     if let Some(o) = &raw.organiser {
         check_value(at, "organiser", o, true, &mut errors);
@@ -198,6 +243,7 @@ pub(crate) fn load_index(content_dir: &Path, path: &Path) -> Result<Index, Diagn
         updated,
         intro,
         intro_offset,
+        translations,
         origin: origin(content_dir, path, text),
     })
 }
@@ -234,26 +280,27 @@ pub(crate) fn load_activity(
 ) -> Result<Activity, Failed> {
     let year = context.year;
     let text = read_text(path)?;
-    let (at, toml, body, body_offset, raw) = if whole_toml {
+    let (at, toml, body, body_offset, raw, translated) = if whole_toml {
         check_front_matter(path, &text, text.len())?;
         let at = Located { path, file_text: &text, offset: 0 };
-        let raw: RawActivity = frontmatter::parse(at, &text, &TOML_SCHEMA)?;
+        let (raw, translated): (RawActivity, _) = frontmatter::parse_translated(at, &text, &TOML_SCHEMA)?;
         let (body, offset) = match &raw.body {
             Some(b) => (b.get_ref().clone(), value_offset(&text, b.span(), b.get_ref())),
             None => (String::new(), text.len()),
         };
-        (at, text.as_str(), body, offset, raw)
+        (at, text.as_str(), body, offset, raw, translated)
     } else {
         let split = frontmatter::split(path, &text)?;
         check_front_matter(path, &text, split.body_offset)?;
         let at = Located { path, file_text: &text, offset: split.toml_offset };
-        let raw: RawActivity = frontmatter::parse(at, split.toml, &MD_SCHEMA)?;
-        (at, split.toml, split.body.to_string(), split.body_offset, raw)
+        let (raw, translated): (RawActivity, _) = frontmatter::parse_translated(at, split.toml, &MD_SCHEMA)?;
+        (at, split.toml, split.body.to_string(), split.body_offset, raw, translated)
     };
     let file_span = |s: Range<usize>| at.offset + s.start..at.offset + s.end;
     let body_start = if whole_toml { text.len() } else { body_offset };
     let mut errors = check_text(path, &text, body_start..text.len());
     check_value(at, "title", &raw.title, true, &mut errors);
+    let translations = read_translations(at, toml, translated, &mut errors);
     if let Some(p) = &raw.place {
         check_value(at, "where", p, true, &mut errors);
     }
@@ -276,10 +323,11 @@ pub(crate) fn load_activity(
     let when = when_clean.then(|| read_when(at, toml, &raw.when, context).map_err(|e| errors.push(e)).ok()).flatten();
     let when = when
         .and_then(|w| apply_overrides(at, w, raw.start.as_ref(), raw.end.as_ref()).map_err(|e| errors.push(e)).ok());
-    if let Some(w) = &when
-        && let Err(e) = check_bounds(at, w, year, &raw)
-    {
-        errors.push(e);
+    if let Some(w) = &when {
+        check_translated_when(at, toml, &raw.when, &translations, context, &mut errors);
+        if let Err(e) = check_bounds(at, w, year, &raw) {
+            errors.push(e);
+        }
     }
     let mut milestones = Vec::new();
     for (k, m) in raw.milestones.iter().enumerate() {
@@ -364,6 +412,8 @@ pub(crate) fn load_activity(
         status_written,
         reason: raw.reason.map(Spanned::into_inner).filter(|r| !r.trim().is_empty()),
         changes,
+        translations,
+        untranslated: Vec::new(),
         origin: origin(content_dir, path, text),
     })
 }
@@ -408,6 +458,56 @@ fn read_when(at: Located<'_>, toml: &str, value: &Spanned<String>, context: Cont
 fn value_offset(toml: &str, span: Range<usize>, value: &str) -> usize {
     let inner = toml.get(span.clone()).and_then(|raw| if value.is_empty() { None } else { raw.find(value) });
     span.start + inner.unwrap_or(1).min(span.len())
+}
+
+/// Each translation's `when` must be readable and read as the same days, times and precision as the
+/// original's `when` (before `start`/`end`, which hold for every language).
+fn check_translated_when(
+    at: Located<'_>,
+    toml: &str,
+    original: &Spanned<String>,
+    translations: &[Translation],
+    context: Context,
+    errors: &mut Diagnostics,
+) {
+    let Ok(own) = parse_when_in(original.get_ref(), context) else { return };
+    for t in translations {
+        let Some(v) = t.get("when") else { continue };
+        let start = v.offset - at.offset;
+        let spanned = Spanned::new(start.saturating_sub(1)..start + v.text.len() + 1, v.text.clone());
+        match read_when(at, toml, &spanned, context) {
+            Ok(w) if same_dates(&w, &own) => {}
+            Ok(w) => errors.push(
+                at.error(
+                    start..start + v.text.len(),
+                    ContentError::TranslatedWhen {
+                        lang: t.lang.clone(),
+                        text: excerpt(&v.text),
+                        reads: dates_said(&w),
+                        original: dates_said(&own),
+                    },
+                )
+                .with_help(format!(
+                    "write in `[{}]` the dates of `when` = \"{}\", or leave its `when` out to show the original's",
+                    t.lang,
+                    excerpt(original.get_ref())
+                )),
+            ),
+            Err(e) => errors.push(e),
+        }
+    }
+}
+
+/// Whether two readings name the same days and times, as exactly: what a translation of a date must keep.
+fn same_dates(a: &When, b: &When) -> bool {
+    (a.start, a.end, a.start_precision, a.end_precision, &a.time, &a.list)
+        == (b.start, b.end, b.start_precision, b.end_precision, &b.time, &b.list)
+}
+
+/// A reading, for a message: `2023-09-21 … 2023-09-22 (day)`.
+fn dates_said(w: &When) -> String {
+    let times = w.starts_at().map(|t| format!(" {}", t.format("%H:%M"))).unwrap_or_default();
+    format!("{}{times} … {} ({})", w.start, w.end, w.precision().label())
 }
 
 /// `start`/`end` pin an end of the range to an exact day, whatever `when` says.
