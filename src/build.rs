@@ -426,7 +426,7 @@ fn translation_problems(site: &Site) -> Diagnostics {
                 errors.push(
                     origin
                         .at(Some(t.span.clone()), ConfigError::NotALanguage(t.lang.clone()))
-                        .with_help(crate::config::LANGUAGES_HELP),
+                        .with_help(crate::config::not_a_language_help(&t.lang)),
                 );
             }
         }
@@ -620,6 +620,18 @@ pub struct CheckReport {
     /// Errors and warnings, in file order.
     pub diagnostics: Diagnostics,
     pub strict: bool,
+    /// For each edition in another language, what is not translated yet (see [`Translated`]).
+    pub translated: Vec<Translated>,
+}
+
+/// How much of the site an edition in another language has in its own words: its activities with no translation
+/// (their pages show the original's words, marked) and those translated in part.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Translated {
+    pub lang: String,
+    pub activities: usize,
+    /// Each file, relative to the site root, with what it leaves in the original ("title", "body" …).
+    pub untranslated: Vec<(PathBuf, Vec<&'static str>)>,
 }
 
 impl CheckReport {
@@ -665,6 +677,25 @@ pub fn check(root: &Path, drafts: bool, strict: bool) -> CheckReport {
             report.readings = readings(&site, root);
             match Plan::new(root, site) {
                 Ok(plan) => {
+                    report.translated = plan
+                        .editions
+                        .iter()
+                        .map(|(_, p)| Translated {
+                            lang: p.site.config.language.clone(),
+                            activities: p.site.activity_count(),
+                            untranslated: p
+                                .site
+                                .schedules
+                                .iter()
+                                .flat_map(|s| &s.activities)
+                                .filter(|a| !a.untranslated.is_empty())
+                                .map(|a| {
+                                    let file = a.origin.path.strip_prefix(root).unwrap_or(&a.origin.path);
+                                    (file.to_path_buf(), a.untranslated.clone())
+                                })
+                                .collect(),
+                        })
+                        .collect();
                     // Every page is rendered (in memory) so template errors that depend on the data show too.
                     found.extend(plan.check_pages());
                     found.extend(lint::lint(&plan.site));

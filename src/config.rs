@@ -243,7 +243,7 @@ impl Config {
             if !languages[1..].contains(&t.lang) {
                 errors.push(
                     Diagnostic::at(&path, &text, t.span.start, t.span.len(), ConfigError::NotALanguage(t.lang.clone()))
-                        .with_help(LANGUAGES_HELP),
+                        .with_help(not_a_language_help(&t.lang)),
                 );
             }
         }
@@ -308,6 +308,11 @@ impl Config {
 
 pub(crate) const LANGUAGES_HELP: &str = "name every language of the site, the original first: languages = [\"zh-CN\", \"en\"], \
      then its words in a table of its name: [en] with title = \"…\"";
+
+/// What to do with a translation into a language the site does not publish in.
+pub(crate) fn not_a_language_help(lang: &str) -> String {
+    format!("add \"{lang}\" to `languages` in {FILE} to publish an edition in it, or remove the table")
+}
 
 /// What is wrong with `languages`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -458,6 +463,48 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(FILE), text).unwrap();
         Config::load(dir.path())
+    }
+
+    #[test]
+    fn languages_name_the_editions_the_original_first() {
+        let en = "\n[en]\ntitle = \"Calendar\"\n";
+        let ok: &[(&str, &str, &[&str])] = &[
+            ("title = \"日历\"\n", "zh-CN", &["zh-CN"]),
+            ("title = \"日历\"\nlanguage = \"zh-TW\"\n", "zh-TW", &["zh-TW"]),
+            ("title = \"日历\"\nlanguages = [\"zh-CN\", \"en\"]\n", "zh-CN", &["zh-CN", "en"]),
+            ("title = \"日历\"\nlanguage = \"zh-CN\"\nlanguages = [\"zh-CN\", \"en\"]\n", "zh-CN", &["zh-CN", "en"]),
+            ("title = \"Calendar\"\nlanguages = [\"en\"]\n", "en", &["en"]),
+        ];
+        for (text, language, languages) in ok {
+            let text = if languages.len() > 1 { format!("{text}{en}") } else { text.to_string() };
+            let c = load(&text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            assert_eq!((c.language.as_str(), c.languages.as_slice()), (*language, &languages.iter().map(|l| l.to_string()).collect::<Vec<_>>()[..]), "{text}");
+        }
+        let bad: &[(&str, &str)] = &[
+            ("languages = []", "names no language"),
+            ("languages = [\"zh-CN\", \"English\"]", "names `English`, which is not a language tag"),
+            ("languages = [\"zh-CN\", \"en\", \"EN\"]", "names `EN`, which is not a language tag"),
+            ("languages = [\"zh-CN\", \"en\", \"en\"]", "names `en` twice"),
+            ("language = \"zh-TW\"\nlanguages = [\"zh-CN\", \"en\"]", "does not start with the site's `language` (`zh-TW`)"),
+            ("languages = [\"zh-CN\", \"fr\"]", "no `title` in `[fr]`"),
+            ("languages = [\"zh-CN\"]", "`[en]` is a translation into a language that `languages` does not name"),
+        ];
+        for (line, said) in bad {
+            let text = format!("title = \"日历\"\n{line}\n{en}");
+            let e = load(&text).unwrap_err();
+            assert!(e.iter().any(|d| d.kind.to_string().contains(said)), "{line}: {:?}", e.iter().map(|d| d.kind.to_string()).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn a_language_table_holds_the_sites_words_and_its_tags() {
+        let c = load("title = \"日历\"\nlanguages = [\"zh-CN\", \"en\"]\n[en]\ntitle = \"Calendar\"\n[en.tags]\n\"论坛\" = \"Forum\"\n").unwrap();
+        let t = &c.translations[0];
+        assert_eq!((t.lang.as_str(), t.get("title").map(|v| v.text.as_str())), ("en", Some("Calendar")));
+        assert_eq!(t.terms, [("论坛".to_string(), "Forum".to_string())]);
+        let e = load("title = \"日历\"\nlanguages = [\"zh-CN\", \"en\"]\n[en]\ntitle = \"Calendar\"\ntitel = \"x\"\n").unwrap_err();
+        assert_eq!(e.0[0].kind.to_string(), "unknown key `titel`");
+        assert!(e.0[0].help.as_deref().unwrap().starts_with("did you mean `title`?"));
     }
 
     #[test]

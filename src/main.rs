@@ -83,6 +83,14 @@ fn main() -> ExitCode {
             let code = if report.failed() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
             let c = Console::ending(code);
             c.out(report.table());
+            for t in &report.translated {
+                let done = t.activities - t.untranslated.iter().filter(|(_, keys)| keys.contains(&"title")).count();
+                c.out(format_args!("\n{}: {done} of {} activities translated", t.lang, t.activities));
+                for (file, keys) in &t.untranslated {
+                    c.out(format_args!("\n  {}: shown as the original has it: {}", file.display(), keys.join(", ")));
+                }
+                c.out("\n");
+            }
             let d = &report.diagnostics;
             if !d.is_empty() {
                 c.err(format_args!("\n{}", d.render(color())));

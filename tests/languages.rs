@@ -216,3 +216,16 @@ fn one_language_says_nothing_of_editions() {
     let home = read(&output.join("index.html"));
     assert!(!home.contains("hreflang") && !home.contains("site-langs"), "{home}");
 }
+
+#[test]
+fn check_says_what_each_edition_has_not_translated() {
+    let site = fixture_site("valid-bilingual");
+    let out = almanac(&["check", "--root", site.path().to_str().unwrap()], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("\nen: 5 of 6 activities translated\n"), "{said}");
+    assert!(
+        said.contains("  content/2023-quality-month/23-quality-professional-exam.md: shown as the original has it: title, when, body\n"),
+        "{said}"
+    );
+}

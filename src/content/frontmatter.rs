@@ -324,6 +324,29 @@ mod tests {
     }
 
     #[test]
+    fn tables_named_by_a_language_are_translations() {
+        let file = "+++\ntitle = \"论坛\"\n[en]\ntitle = \"Forum\"\n[zh-TW]\ntitle = \"論壇\"\n+++\n";
+        let s = split(Path::new("x.md"), file).unwrap();
+        let at = Located { path: Path::new("x.md"), file_text: file, offset: s.toml_offset };
+        let (_, t): (T, _) = parse_translated(at, s.toml, &SCHEMA).unwrap();
+        let got: Vec<_> = t.iter().map(|t| (t.lang.get_ref().as_str(), t.values[0].1.get_ref().as_str())).collect();
+        assert_eq!(got, [("en", "Forum"), ("zh-TW", "論壇")]);
+        // Not a language's name, or not a table: an unknown key as any other.
+        for (file, key) in [
+            ("+++\ntitle = \"a\"\n[english]\ntitle = \"b\"\n+++\n", "english"),
+            ("+++\ntitle = \"a\"\nen = \"b\"\n+++\n", "en"),
+            ("+++\ntitle = \"a\"\n[en]\nbody = \"b\"\n+++\n", "body"),
+        ] {
+            let e = run(file).unwrap_err();
+            assert_eq!(e.0[0].kind.to_string(), format!("unknown key `{key}`"), "{file}");
+        }
+        let cases = [("en", true), ("zh-TW", true), ("zh-Hant-HK", true), ("yue", true), ("EN", false), ("e", false), ("en-", false), ("english", false)];
+        for (tag, is) in cases {
+            assert_eq!(is_language_tag(tag), is, "{tag}");
+        }
+    }
+
+    #[test]
     fn syntax_errors_point_into_the_file() {
         let e = run("+++\ntitle = \"a\"\nitems = [\n+++\n").unwrap_err();
         assert!(e.0[0].line() >= 3, "{:?}", e.0[0]);

@@ -109,6 +109,17 @@ struct Index<'a> {
     tags: Vec<&'a str>,
     modes: Vec<&'a str>,
     items: Vec<IndexItem<'a>>,
+    /// In a translated edition, what of the items shows as the original wrote it, for the script to mark.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    original: Option<Original<'a>>,
+}
+
+/// The original's language, and the items (by index) whose title, and whose published dates, have no translation.
+#[derive(Serialize)]
+struct Original<'a> {
+    lang: &'a str,
+    title: Vec<usize>,
+    published: Vec<usize>,
 }
 
 /// The index of schedule `s` as JSON for a `<script type="application/json">` on the page at `page`. The home
@@ -142,7 +153,22 @@ fn index_json(site: &Site, s: &Schedule, page: &str, slim: bool) -> String {
         })
         .collect();
     let base = urls::relative(page, &urls::schedule(&s.slug)).trim_end_matches("index.html").to_string();
-    script_json(&Index { base, tags, modes, items })
+    let e = &site.editions;
+    let marked = |key: &str| -> Vec<usize> {
+        s.activities.iter().enumerate().filter(|(_, a)| e.original_lang(&a.untranslated, key).is_some()).map(|(i, _)| i).collect()
+    };
+    let original = e.translated_from().map(|lang| Original {
+        lang,
+        title: marked("title"),
+        published: s
+            .activities
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.untranslated.iter().any(|k| *k == "when" || (!slim && *k == "where")))
+            .map(|(i, _)| i)
+            .collect(),
+    });
+    script_json(&Index { base, tags, modes, items, original })
 }
 
 /// The months of the axis with how many activities start and run in each (year-long ones aside).

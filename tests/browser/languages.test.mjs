@@ -67,3 +67,61 @@ for (const [name, lang, bad, label] of [
     }
   });
 }
+
+// A bilingual site's English edition as a reader sees it, the script's sentences included: no Chinese but what an
+// element marks as Chinese (`lang`), the original's words of an activity with no translation; the switch in the
+// header leads to the same page in the other language and back; and axe finds nothing.
+const unmarked = (page) => page.evaluate(() => {
+  const out = [];
+  const han = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+  const chinese = (e) => (e?.closest('[lang]')?.lang || '').startsWith('zh');
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const parent = node.parentElement;
+    if (parent && !parent.closest('script, style') && han.test(node.textContent) && !chinese(parent)) out.push(node.textContent.trim());
+  }
+  for (const e of document.querySelectorAll('[title], [aria-label], [alt], [placeholder]')) {
+    for (const a of ['title', 'aria-label', 'alt', 'placeholder']) {
+      if (han.test(e.getAttribute(a) || '') && !chinese(e)) out.push(`${a}=${e.getAttribute(a)}`);
+    }
+  }
+  // A page that says its activity is untranslated names it, as the original does, in its title.
+  if (han.test(document.title) && !document.querySelector('.untranslated')) out.push(`title=${document.title}`);
+  return out;
+});
+
+describe('valid-bilingual: the English edition says nothing in Chinese unmarked', { skip }, () => {
+  let browser;
+  before(async () => { browser = await launch(); });
+  after(async () => { await browser?.close(); });
+  const pages = ['index.html', '2023-quality-month/index.html', '2023-quality-month/23-quality-professional-exam.html',
+    '2023-quality-month/01-market-credit-rating.html', 'months/2023-09.html', 'weeks/2023-W38.html', 'tags/index.html',
+    'embed/index.html'];
+  for (const path of pages) {
+    test(`en/${path}, with the script's sentences for 2023-09-20`, async () => {
+      const site = join(FIXTURES, 'valid-bilingual');
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 390, height: 800 });
+      await watch(page, `${fileBase(site)}en/${path}?today=2023-09-20`);
+      assert.equal(await page.$eval('html', (h) => h.lang), 'en');
+      assert.deepEqual(await unmarked(page), [], `Chinese not marked as such on en/${path}`);
+      assert.deepEqual(await axeViolations(page), []);
+      await page.done();
+    });
+  }
+  test('the header leads to the same page in the other language, and back', async () => {
+    const site = join(FIXTURES, 'valid-bilingual');
+    const page = await browser.context.newPage();
+    await watch(page, `${fileBase(site)}2023-quality-month/14-global-chinese-quality-summit.html`);
+    await page.click('.site-langs a[hreflang="en"]');
+    await page.waitForLoadState('load');
+    assert.match(page.url(), /\/en\/2023-quality-month\/14-global-chinese-quality-summit\.html$/);
+    assert.equal(await page.$eval('h1', (h) => h.textContent), '8th Global Chinese Quality Summit');
+    await page.click('.site-langs a[hreflang="zh-CN"]');
+    await page.waitForLoadState('load');
+    assert.match(page.url(), /\/valid-bilingual\/2023-quality-month\/14-global-chinese-quality-summit\.html$/);
+    assert.equal(await page.$eval('h1', (h) => h.textContent), '第八届全球华人品质峰会');
+    await page.done();
+  });
+});
