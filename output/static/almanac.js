@@ -315,9 +315,11 @@
 
   function readIndex(script) {
     var ix = JSON.parse(script.textContent);
-    return ix.items.map(function (r) {
+    var orig = ix.original, lang = function (list, i) { return orig && list.indexOf(i) >= 0 ? orig.lang : null; };
+    return ix.items.map(function (r, i) {
       var tags = r[4].map(function (i) { return ix.tags[i]; });
       return ruled({
+        titleLang: orig && lang(orig.title, i), publishedLang: orig && lang(orig.published, i),
         status: r[11] || 'scheduled', changed: !!r[11],
         href: ix.base + r[0] + '.html', number: r[1], title: r[2], published: r[3], tags: tags, mode: ix.modes[r[5]],
         start: r[6], end: r[7], p: r[8], occ: r[9] || [[r[6], r[7], null, null]],
@@ -342,6 +344,7 @@
 
   function datesOf(it, meta) {
     var pub = el('span', 'act-published', it.published);
+    if (it.publishedLang) pub.lang = it.publishedLang;
     if (it.words) pub.title = it.words;
     meta.append(' ', pub);
     if (it.words) meta.append(' ', el('span', 'act-dates', it.words));
@@ -351,7 +354,9 @@
     var a = el('a', 'act-title');
     a.href = it.href;
     if (it.number != null) { a.appendChild(el('span', 'act-num', it.number)); a.appendChild(document.createTextNode(' ')); }
-    a.appendChild(document.createTextNode(it.title));
+    var title = it.titleLang ? el('span', '', it.title) : document.createTextNode(it.title);
+    if (it.titleLang) title.lang = it.titleLang;
+    a.appendChild(title);
     return a;
   }
 
@@ -437,6 +442,8 @@
     var it = when(d);
     it.href = tr.querySelector('a').getAttribute('href');
     it.title = tr.querySelector('th a').textContent;
+    it.titleLang = tr.querySelector('th a').getAttribute('lang');
+    it.publishedLang = tr.querySelectorAll('.q')[1].getAttribute('lang');
     var num = tr.querySelector('td.num');
     it.number = num && num.textContent ? num.textContent : null;
     it.published = tr.querySelectorAll('.q')[1].textContent;
