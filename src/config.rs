@@ -478,21 +478,32 @@ mod tests {
         for (text, language, languages) in ok {
             let text = if languages.len() > 1 { format!("{text}{en}") } else { text.to_string() };
             let c = load(&text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
-            assert_eq!((c.language.as_str(), c.languages.as_slice()), (*language, &languages.iter().map(|l| l.to_string()).collect::<Vec<_>>()[..]), "{text}");
+            assert_eq!(
+                (c.language.as_str(), c.languages.as_slice()),
+                (*language, &languages.iter().map(|l| l.to_string()).collect::<Vec<_>>()[..]),
+                "{text}"
+            );
         }
         let bad: &[(&str, &str)] = &[
             ("languages = []", "names no language"),
             ("languages = [\"zh-CN\", \"English\"]", "names `English`, which is not a language tag"),
             ("languages = [\"zh-CN\", \"en\", \"EN\"]", "names `EN`, which is not a language tag"),
             ("languages = [\"zh-CN\", \"en\", \"en\"]", "names `en` twice"),
-            ("language = \"zh-TW\"\nlanguages = [\"zh-CN\", \"en\"]", "does not start with the site's `language` (`zh-TW`)"),
+            (
+                "language = \"zh-TW\"\nlanguages = [\"zh-CN\", \"en\"]",
+                "does not start with the site's `language` (`zh-TW`)",
+            ),
             ("languages = [\"zh-CN\", \"fr\"]", "no `title` in `[fr]`"),
             ("languages = [\"zh-CN\"]", "`[en]` is a translation into a language that `languages` does not name"),
         ];
         for (line, said) in bad {
             let text = format!("title = \"日历\"\n{line}\n{en}");
             let e = load(&text).unwrap_err();
-            assert!(e.iter().any(|d| d.kind.to_string().contains(said)), "{line}: {:?}", e.iter().map(|d| d.kind.to_string()).collect::<Vec<_>>());
+            assert!(
+                e.iter().any(|d| d.kind.to_string().contains(said)),
+                "{line}: {:?}",
+                e.iter().map(|d| d.kind.to_string()).collect::<Vec<_>>()
+            );
         }
     }
 
@@ -502,7 +513,8 @@ mod tests {
         let t = &c.translations[0];
         assert_eq!((t.lang.as_str(), t.get("title").map(|v| v.text.as_str())), ("en", Some("Calendar")));
         assert_eq!(t.terms, [("论坛".to_string(), "Forum".to_string())]);
-        let e = load("title = \"日历\"\nlanguages = [\"zh-CN\", \"en\"]\n[en]\ntitle = \"Calendar\"\ntitel = \"x\"\n").unwrap_err();
+        let e = load("title = \"日历\"\nlanguages = [\"zh-CN\", \"en\"]\n[en]\ntitle = \"Calendar\"\ntitel = \"x\"\n")
+            .unwrap_err();
         assert_eq!(e.0[0].kind.to_string(), "unknown key `titel`");
         assert!(e.0[0].help.as_deref().unwrap().starts_with("did you mean `title`?"));
     }

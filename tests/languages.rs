@@ -229,3 +229,25 @@ fn check_says_what_each_edition_has_not_translated() {
         "{said}"
     );
 }
+
+#[test]
+fn each_edition_has_its_sitemap_and_the_roots_robots_txt_names_them_all() {
+    let site = fixture_site("valid-bilingual");
+    let root = site.path().to_str().unwrap();
+    let out = almanac(&["build", "--root", root, "--base-url", "https://example.org/cal/"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let output = site.path().join("output");
+    let robots = read(&output.join("robots.txt"));
+    assert!(
+        robots.ends_with(
+            "Sitemap: https://example.org/cal/sitemap.xml\nSitemap: https://example.org/cal/en/sitemap.xml\n"
+        ),
+        "{robots}"
+    );
+    assert!(!output.join("en/robots.txt").exists());
+    let sitemap = read(&output.join("en/sitemap.xml"));
+    assert!(sitemap.contains("<loc>https://example.org/cal/en/2023-quality-month/index.html</loc>"), "{sitemap}");
+    // An English page's address on the web, in its metadata, is under en/.
+    let page = read(&output.join("en/2023-quality-month/index.html"));
+    assert!(page.contains("content=\"https://example.org/cal/en/2023-quality-month/index.html\""), "{page}");
+}

@@ -340,7 +340,16 @@ mod tests {
             let e = run(file).unwrap_err();
             assert_eq!(e.0[0].kind.to_string(), format!("unknown key `{key}`"), "{file}");
         }
-        let cases = [("en", true), ("zh-TW", true), ("zh-Hant-HK", true), ("yue", true), ("EN", false), ("e", false), ("en-", false), ("english", false)];
+        let cases = [
+            ("en", true),
+            ("zh-TW", true),
+            ("zh-Hant-HK", true),
+            ("yue", true),
+            ("EN", false),
+            ("e", false),
+            ("en-", false),
+            ("english", false),
+        ];
         for (tag, is) in cases {
             assert_eq!(is_language_tag(tag), is, "{tag}");
         }

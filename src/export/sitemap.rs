@@ -26,5 +26,11 @@ pub(crate) fn sitemap(site: &Site) -> String {
 /// sub-path it is there to be copied up.
 pub(crate) fn robots(site: &Site) -> String {
     let base = site.config.base_url().unwrap_or_default();
-    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", urls::absolute(base, urls::SITEMAP))
+    let mut out = format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", urls::absolute(base, urls::SITEMAP));
+    // Each other edition's sitemap, in its folder (see `Editions`).
+    for i in 1..site.editions.languages.len() {
+        out +=
+            &format!("Sitemap: {}\n", urls::absolute(base, &format!("{}{}", site.editions.root_of(i), urls::SITEMAP)));
+    }
+    out
 }

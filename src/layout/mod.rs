@@ -138,7 +138,11 @@ impl Export {
         }
         out.extend((0..site.tags.len()).map(Export::TagCalendar));
         if site.config.base_url().is_some() {
-            out.extend([Export::Sitemap, Export::Robots]);
+            out.push(Export::Sitemap);
+            // Crawlers read robots.txt at the host's root only: the original's names every edition's sitemap.
+            if site.editions.this == 0 {
+                out.push(Export::Robots);
+            }
         }
         out
     }

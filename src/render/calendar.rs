@@ -155,7 +155,12 @@ fn index_json(site: &Site, s: &Schedule, page: &str, slim: bool) -> String {
     let base = urls::relative(page, &urls::schedule(&s.slug)).trim_end_matches("index.html").to_string();
     let e = &site.editions;
     let marked = |key: &str| -> Vec<usize> {
-        s.activities.iter().enumerate().filter(|(_, a)| e.original_lang(&a.untranslated, key).is_some()).map(|(i, _)| i).collect()
+        s.activities
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| e.original_lang(&a.untranslated, key).is_some())
+            .map(|(i, _)| i)
+            .collect()
     };
     let original = e.translated_from().map(|lang| Original {
         lang,
