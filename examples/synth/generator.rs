@@ -456,14 +456,35 @@ fn write(path: &Path, text: &str) -> io::Result<()> {
 
 /// `dir/almanac.toml` and `dir/content/SCHEDULE/{_index.md, NNNN-….md}`.
 pub fn write_almanac(synth: &Synth, dir: &Path) -> io::Result<()> {
-    write(
-        &dir.join("almanac.toml"),
-        "title = \"合成活动日历\"\ndescription = \"A synthetic site for benchmarks.\"\ntheme = \"default\"\nlanguage = \"zh-CN\"\n",
-    )?;
+    write_almanac_in(synth, dir, false)
+}
+
+/// [`write_almanac`]; `bilingual` adds an English edition (`languages = ["zh-CN", "en"]`): the site, every
+/// schedule and every activity say their title, place and body in an `[en]` table, the tags are named in
+/// `[en.tags]`; the dates stay as written (the edition shows them as the original has them, marked).
+pub fn write_almanac_in(synth: &Synth, dir: &Path, bilingual: bool) -> io::Result<()> {
+    let mut config =
+        "title = \"合成活动日历\"\ndescription = \"A synthetic site for benchmarks.\"\ntheme = \"default\"\nlanguage = \"zh-CN\"\n"
+            .to_string();
+    if bilingual {
+        config += "languages = [\"zh-CN\", \"en\"]\n\n[en]\ntitle = \"A synthetic calendar\"\n\n[en.tags]\n";
+        let mut tags: Vec<&String> = synth.activities.iter().flat_map(|a| &a.tags).collect();
+        tags.sort();
+        tags.dedup();
+        for (i, t) in tags.iter().enumerate() {
+            let _ = writeln!(config, "{} = \"Tag {}\"", q(t), i + 1);
+        }
+    }
+    write(&dir.join("almanac.toml"), &config)?;
     let content = dir.join("content");
-    for s in &synth.schedules {
+    for (i, s) in synth.schedules.iter().enumerate() {
+        let en = if bilingual {
+            format!("\n[en]\ntitle = \"Schedule {} ({})\"\norganiser = \"Department {}\"\n", i + 1, s.year, i % 8 + 1)
+        } else {
+            String::new()
+        };
         let text = format!(
-            "+++\ntitle = {}\nyear = {}\norganiser = {}\nnote = {}\n+++\n\n{}",
+            "+++\ntitle = {}\nyear = {}\norganiser = {}\nnote = {}\n{en}+++\n\n{}",
             q(&s.title),
             s.year,
             q(&s.organiser),
@@ -484,6 +505,19 @@ pub fn write_almanac(synth: &Synth, dir: &Path) -> io::Result<()> {
                 let _ = writeln!(fm, "  {{ when = {}, label = {} }},", q(when), q(label));
             }
             fm.push_str("]\n");
+        }
+        if bilingual {
+            let _ = write!(fm, "\n[en]\ntitle = \"Activity {} of schedule {}\"\n", a.number, a.schedule + 1);
+            if a.place.is_some() {
+                fm.push_str("where = \"The association's offices\"\n");
+            }
+            let _ = writeln!(
+                fm,
+                "body = \"\"\"\nWhat activity {} is about, who it is for and how to take part, as the English edition \
+                 says it: {} characters of the original.\n\"\"\"",
+                a.number,
+                a.body.chars().count()
+            );
         }
         let path = content.join(&synth.schedules[a.schedule].slug).join(format!("{}.md", a.slug));
         write(&path, &format!("+++\n{fm}+++\n\n{}", a.body))?;

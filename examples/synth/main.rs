@@ -35,6 +35,9 @@ struct Args {
     /// The folder to write `almanac/`, `zola/` and `hugo/` into (they must not exist yet).
     #[arg(long)]
     out: PathBuf,
+    /// Give almanac's site an English edition too (`languages = ["zh-CN", "en"]`, an `[en]` table in every file).
+    #[arg(long)]
+    bilingual: bool,
 }
 
 fn main() -> std::process::ExitCode {
@@ -49,7 +52,13 @@ fn main() -> std::process::ExitCode {
         Some(k) => generator::generate_in(args.activities, args.seed, k),
         None => generator::generate(args.activities, args.seed),
     };
-    let written = generator::write_almanac(&synth, &args.out.join("almanac"))
+    let almanac = args.out.join("almanac");
+    let written = if args.bilingual {
+        generator::write_almanac_in(&synth, &almanac, true)
+    } else {
+        generator::write_almanac(&synth, &almanac)
+    };
+    let written = written
         .and_then(|()| generator::write_zola(&synth, &args.out.join("zola")))
         .and_then(|()| generator::write_hugo(&synth, &args.out.join("hugo")));
     if let Err(e) = written {
