@@ -413,3 +413,33 @@ fn a_save_reads_its_own_schedule_again_and_every_one_changed_while_builds_failed
     poll("autumn to be gone", || serve.try_get(autumn_page).filter(|r| r.status == 404));
     assert!(serve.get(spring_page).text().contains("春季论坛"));
 }
+
+#[test]
+fn a_bilingual_site_serves_each_edition_and_an_edit_to_a_translation() {
+    let site = fixture_site("valid-bilingual");
+    let root = site.path();
+    let serve = Serve::start(root);
+    let page = "/en/2023-quality-month/14-global-chinese-quality-summit.html";
+    let english = serve.get(page);
+    assert_eq!(english.status, 200, "{}", serve.output());
+    assert!(
+        english.text().contains("<html lang=\"en\"") && english.text().contains("8th Global Chinese Quality Summit")
+    );
+    assert_eq!(english.text().matches("/__almanac/status").count(), 1);
+    assert!(serve.get("/en/").text().contains("China Association for Quality: calendar"));
+    assert_eq!(serve.get("/en/static/words.js").status, 200);
+    // The original's file holds the translation: an edit to it is the English page's.
+    let file = root.join("content/2023-quality-month/14-global-chinese-quality-summit.md");
+    std::fs::write(
+        &file,
+        read(&file).replace("8th Global Chinese Quality Summit", "The 8th Global Chinese Quality Summit"),
+    )
+    .unwrap();
+    poll("the edit to be served", || serve.try_get(page).filter(|r| r.text().contains("The 8th Global")));
+    assert!(
+        serve
+            .get("/2023-quality-month/14-global-chinese-quality-summit.html")
+            .text()
+            .contains("第八届全球华人品质峰会")
+    );
+}
