@@ -6,11 +6,8 @@ use std::sync::Arc;
 use super::{Editions, Site};
 use crate::config::Config;
 use crate::content::dates::{Context, parse_when_in};
-use crate::content::{Activity, Schedule, Translation};
+use crate::content::{Activity, Schedule, Translated, Translation};
 use crate::words::Words;
-
-/// The keys of an activity a translation can replace, and where each is in the model.
-const ACTIVITY_KEYS: [&str; 7] = ["title", "when", "where", "organiser", "host", "reason", "body"];
 
 impl Site {
     /// The edition of this site in `editions.languages[editions.this]`, spoken in `words`.
@@ -62,71 +59,77 @@ fn translate_config(config: &Config, lang: &str) -> Config {
     c
 }
 
+/// What `translation` says for each key a page shows, noting in `untranslated` each key the original has a
+/// value for and the translation does not.
+struct Taking<'a> {
+    translation: Option<&'a Translation>,
+    untranslated: Vec<&'static str>,
+}
+
+impl<'a> Taking<'a> {
+    /// The translation of `key`, if written; `written` says whether the original has a value for it.
+    fn take(&mut self, key: &'static str, written: bool) -> Option<&'a Translated> {
+        let said = self.translation.and_then(|t| t.get(key));
+        if said.is_none() && written {
+            self.untranslated.push(key);
+        }
+        said
+    }
+}
+
 fn translate_schedule(s: &Arc<Schedule>, lang: &str, terms: &[(String, String)]) -> Schedule {
-    let t = find(&s.translations, lang);
-    let get = |key: &str| t.and_then(|t| t.get(key));
     let mut out = Schedule { activities: Vec::new(), span_once: Default::default(), ..Schedule::clone(s) };
-    if let Some(v) = get("title") {
+    let mut t = Taking { translation: find(&s.translations, lang), untranslated: Vec::new() };
+    if let Some(v) = t.take("title", true) {
         out.title = v.text.clone();
-    } else {
-        out.untranslated.push("title");
     }
-    match get("organiser") {
-        Some(v) => out.organiser = Some(v.text.clone()),
-        None if s.organiser.is_some() => out.untranslated.push("organiser"),
-        None => {}
+    for (key, slot) in [("organiser", &mut out.organiser), ("note", &mut out.note)] {
+        if let Some(v) = t.take(key, slot.is_some()) {
+            *slot = Some(v.text.clone());
+        }
     }
-    match get("note") {
-        Some(v) => out.note = Some(v.text.clone()),
-        None if s.note.is_some() => out.untranslated.push("note"),
-        None => {}
+    if let Some(v) = t.take("body", !s.intro.trim().is_empty()) {
+        (out.intro, out.intro_offset) = (v.text.clone(), v.offset);
     }
-    match get("body") {
-        Some(v) => (out.intro, out.intro_offset) = (v.text.clone(), v.offset),
-        None if !s.intro.trim().is_empty() => out.untranslated.push("body"),
-        None => {}
-    }
+    out.untranslated = t.untranslated;
     out.activities = s.activities.iter().map(|a| translate_activity(a, lang, s.context, terms)).collect();
     out
 }
 
 fn translate_activity(a: &Activity, lang: &str, context: Context, terms: &[(String, String)]) -> Activity {
     let mut out = a.clone();
-    let mut tags: Vec<String> = Vec::with_capacity(a.tags.len());
+    out.tags.clear();
     for tag in &a.tags {
         let said = terms.iter().find(|(word, _)| word == tag).map_or(tag, |(_, said)| said);
-        if !tags.contains(said) {
-            tags.push(said.clone());
+        if !out.tags.contains(said) {
+            out.tags.push(said.clone());
         }
     }
-    out.tags = tags;
-    let t = find(&a.translations, lang);
-    for key in ACTIVITY_KEYS {
-        let (written, slot) = match key {
-            "title" | "when" => (true, None),
-            "where" => (a.place.is_some(), Some(&mut out.place)),
-            "organiser" => (a.organiser.is_some(), Some(&mut out.organiser)),
-            "host" => (a.host.is_some(), Some(&mut out.host)),
-            "reason" => (a.reason.is_some(), Some(&mut out.reason)),
-            _ => (!a.body.trim().is_empty(), None),
-        };
-        match (t.and_then(|t| t.get(key)), slot) {
-            (Some(v), Some(slot)) => *slot = Some(v.text.clone()),
-            (Some(v), None) if key == "title" => out.title = v.text.trim().to_string(),
-            (Some(v), None) if key == "when" => {
-                // The same dates (the reader checked), with the note as this language writes it.
-                out.when.note = parse_when_in(&v.text, context).ok().and_then(|w| w.note);
-                out.when_text = v.text.clone();
-            }
-            (Some(v), None) => {
-                let read = crate::markdown::read(&v.text);
-                (out.body, out.body_text, out.body_links, out.spans.body) =
-                    (v.text.clone(), read.text, read.links, v.offset);
-            }
-            (None, _) if written => out.untranslated.push(key),
-            (None, _) => {}
+    let mut t = Taking { translation: find(&a.translations, lang), untranslated: Vec::new() };
+    if let Some(v) = t.take("title", true) {
+        out.title = v.text.trim().to_string();
+    }
+    if let Some(v) = t.take("when", true) {
+        // The same dates (the reader checked when the file was read), with the note as this language writes it.
+        out.when.note = parse_when_in(&v.text, context).ok().and_then(|w| w.note);
+        out.when_text = v.text.clone();
+    }
+    let slots = [
+        ("where", &mut out.place),
+        ("organiser", &mut out.organiser),
+        ("host", &mut out.host),
+        ("reason", &mut out.reason),
+    ];
+    for (key, slot) in slots {
+        if let Some(v) = t.take(key, slot.is_some()) {
+            *slot = Some(v.text.clone());
         }
     }
+    if let Some(v) = t.take("body", !a.body.trim().is_empty()) {
+        let read = crate::markdown::read(&v.text);
+        (out.body, out.body_text, out.body_links, out.spans.body) = (v.text.clone(), read.text, read.links, v.offset);
+    }
+    out.untranslated = t.untranslated;
     out
 }
 
