@@ -156,6 +156,12 @@ fn main() -> ExitCode {
                     done.status_label,
                     done.sequence
                 ));
+                if !done.untranslated.is_empty() {
+                    c.outln(format_args!(
+                        "  removed {}, which said the old dates or place: translate the new ones there",
+                        done.untranslated.join(", ")
+                    ));
+                }
                 if done.dated_today {
                     c.outln(format_args!(
                         "  dated {0}, today, as no --date was given; if it was announced another day, change \

@@ -60,6 +60,9 @@ pub struct Rescheduled {
     pub announced: NaiveDate,
     /// Whether that day is today, taken because no date was given.
     pub dated_today: bool,
+    /// The translations the change made stale and removed, as `[en] when`: the edition in that language shows
+    /// the original's new dates or place, marked, until they are translated again.
+    pub untranslated: Vec<String>,
 }
 
 /// The words the change is told in: the site's, when its config and catalogue read, else the default's.
@@ -162,6 +165,19 @@ pub fn reschedule(
     let mut doc: DocumentMut = endings::as_lf(original)
         .parse()
         .map_err(|e: toml_edit::TomlError| Diagnostic::file(&path, RescheduleError::Unedited(e.to_string())))?;
+    // A translation of the old dates or place would say what is no longer so (and dates that no longer read as
+    // the original's): it goes, and the editor is told.
+    let mut untranslated = Vec::new();
+    for (key, changed) in [("when", when.is_some()), ("where", place.is_some())] {
+        for (lang, item) in doc.as_table_mut().iter_mut().filter(|_| changed) {
+            if frontmatter::is_language_tag(lang.get())
+                && let Some(table) = item.as_table_like_mut()
+                && table.remove(key).is_some()
+            {
+                untranslated.push(format!("[{}] {key}", lang.get()));
+            }
+        }
+    }
     let mut entry = InlineTable::new();
     entry.insert("date", Value::from(toml_date(date)));
     if let Some(w) = when {
@@ -219,6 +235,7 @@ pub fn reschedule(
         sequence: activity.sequence(),
         announced: date,
         dated_today,
+        untranslated,
     })
 }
 

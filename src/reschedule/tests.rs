@@ -79,6 +79,21 @@ fn a_given_date_is_used_and_the_clock_never_asked() {
     assert_eq!((done.announced, done.dated_today), (day("2025-03-01"), false));
 }
 
+#[test]
+fn a_change_of_dates_removes_their_translation_and_says_so() {
+    let file = "+++\nnumber = 1\ntitle = \"论坛\"\nwhen = \"5月\"\nwhere = \"北京\"\n\n[en]\ntitle = \"Forum\"\nwhen = \"May\"\nwhere = \"Beijing\"\n+++\n";
+    let root = site("year = 2025", &[("01-forum.md", file.as_bytes())]);
+    let mut c = change(root.path(), "01-forum");
+    c.date = Some(day("2025-03-01"));
+    let done = reschedule(&c, || panic!("the clock was read")).unwrap();
+    assert_eq!(done.untranslated, ["[en] when"]);
+    let text = std::fs::read_to_string(&done.path).unwrap();
+    assert!(text.contains("when = \"6月\"") && !text.contains("when = \"May\""), "{text}");
+    // What the change does not touch stays translated; the new keys go before the table, where they belong.
+    assert!(text.contains("[en]\ntitle = \"Forum\"\nwhere = \"Beijing\"\n"), "{text}");
+    assert!(text.find("changes = [").unwrap() < text.find("[en]").unwrap(), "{text}");
+}
+
 /// The lines of `text` as written, each with its line end.
 fn lines(text: &[u8]) -> Vec<&[u8]> {
     text.split_inclusive(|b| *b == b'\n').collect()
