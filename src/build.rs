@@ -632,6 +632,8 @@ pub struct Translated {
     pub activities: usize,
     /// Each file, relative to the site root, with what it leaves in the original ("title", "body" …).
     pub untranslated: Vec<(PathBuf, Vec<&'static str>)>,
+    /// The tags `[en.tags]` names no translation of, in the site's order.
+    pub tags: Vec<String>,
 }
 
 impl CheckReport {
@@ -694,6 +696,7 @@ pub fn check(root: &Path, drafts: bool, strict: bool) -> CheckReport {
                                     (file.to_path_buf(), a.untranslated.clone())
                                 })
                                 .collect(),
+                            tags: p.site.tags.iter().filter(|t| t.lang.is_some()).map(|t| t.name.clone()).collect(),
                         })
                         .collect();
                     // Every page is rendered (in memory) so template errors that depend on the data show too.

@@ -89,6 +89,13 @@ fn main() -> ExitCode {
                 for (file, keys) in &t.untranslated {
                     c.out(format_args!("\n  {}: shown as the original has it: {}", file.display(), keys.join(", ")));
                 }
+                if !t.tags.is_empty() {
+                    c.out(format_args!(
+                        "\n  tags with no name in [{}.tags] of almanac.toml: {}",
+                        t.lang,
+                        t.tags.join(", ")
+                    ));
+                }
                 c.out("\n");
             }
             let d = &report.diagnostics;

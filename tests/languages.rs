@@ -228,6 +228,13 @@ fn check_says_what_each_edition_has_not_translated() {
         said.contains("  content/2023-quality-month/23-quality-professional-exam.md: shown as the original has it: title, when, body\n"),
         "{said}"
     );
+    assert!(!said.contains("tags with no name"), "{said}");
+    // A tag the site names no translation of: said, with where to name it.
+    let config = site.path().join("almanac.toml");
+    std::fs::write(&config, read(&config).replace("\"QC小组\" = \"QC circles\"\n", "")).unwrap();
+    let out = almanac(&["check", "--root", site.path().to_str().unwrap()], &[]);
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("\n  tags with no name in [en.tags] of almanac.toml: QC小组\n"), "{said}");
 }
 
 #[test]
