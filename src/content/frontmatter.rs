@@ -203,23 +203,7 @@ fn translations(
             let Some(&name) = schema.translated.iter().find(|n| **n == k.get_ref().as_ref()) else { continue };
             match v.get_ref() {
                 DeValue::String(text) if name != TERMS => values.push((name, Spanned::new(v.span(), text.to_string()))),
-                DeValue::Table(t) if name == TERMS => {
-                    for (word, said) in t.iter() {
-                        match said.get_ref() {
-                            DeValue::String(text) => terms.push((
-                                Spanned::new(word.span(), word.get_ref().to_string()),
-                                Spanned::new(said.span(), text.to_string()),
-                            )),
-                            _ => errors.push(
-                                at.error(
-                                    said.span(),
-                                    TomlError::NotText { lang: lang.clone(), key: word.get_ref().to_string() },
-                                )
-                                .with_help("write each term as 原词 = \"its translation\""),
-                            ),
-                        }
-                    }
-                }
+                DeValue::Table(t) if name == TERMS => terms = read_terms(at, &lang, t, errors),
                 _ => errors.push(
                     at.error(v.span(), TomlError::NotText { lang: lang.clone(), key: name.to_string() })
                         .with_help(format!("write it in double quotes: {name} = \"…\"")),
@@ -229,6 +213,29 @@ fn translations(
         out.push(RawTranslation { lang: Spanned::new(key.span(), lang), values, terms });
     }
     out
+}
+
+/// A language's table of terms (`[en.tags]`): each original word with what it is in `lang`, both spanned.
+fn read_terms(
+    at: Located<'_>,
+    lang: &str,
+    table: &DeTable<'_>,
+    errors: &mut Diagnostics,
+) -> Vec<(Spanned<String>, Spanned<String>)> {
+    let mut terms = Vec::new();
+    for (word, said) in table.iter() {
+        match said.get_ref() {
+            DeValue::String(text) => terms.push((
+                Spanned::new(word.span(), word.get_ref().to_string()),
+                Spanned::new(said.span(), text.to_string()),
+            )),
+            _ => errors.push(
+                at.error(said.span(), TomlError::NotText { lang: lang.to_string(), key: word.get_ref().to_string() })
+                    .with_help("write each term as 原词 = \"its translation\""),
+            ),
+        }
+    }
+    terms
 }
 
 /// Reports the keys of `table` that are not `known` (nor `also` allows).

@@ -153,25 +153,15 @@ fn index_json(site: &Site, s: &Schedule, page: &str, slim: bool) -> String {
         })
         .collect();
     let base = urls::relative(page, &urls::schedule(&s.slug)).trim_end_matches("index.html").to_string();
-    let e = &site.editions;
-    let marked = |key: &str| -> Vec<usize> {
-        s.activities
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| e.original_lang(&a.untranslated, key).is_some())
-            .map(|(i, _)| i)
-            .collect()
+    // The items that show any of `keys` as the original wrote it (the home page's index shows no place).
+    let marked = |keys: &[&str]| -> Vec<usize> {
+        let shown = |a: &&Activity| a.untranslated.iter().any(|k| keys.contains(k));
+        s.activities.iter().enumerate().filter(|(_, a)| shown(a)).map(|(i, _)| i).collect()
     };
-    let original = e.translated_from().map(|lang| Original {
+    let original = site.editions.translated_from().map(|lang| Original {
         lang,
-        title: marked("title"),
-        published: s
-            .activities
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.untranslated.iter().any(|k| *k == "when" || (!slim && *k == "where")))
-            .map(|(i, _)| i)
-            .collect(),
+        title: marked(&["title"]),
+        published: marked(if slim { &["when"] } else { &["when", "where"] }),
     });
     script_json(&Index { base, tags, modes, items, original })
 }

@@ -321,13 +321,15 @@ pub(crate) fn load_activity(
     // A date is read only when its text is clean: one error for one problem.
     let when_clean = check_value(at, "when", &raw.when, true, &mut errors);
     let when = when_clean.then(|| read_when(at, toml, &raw.when, context).map_err(|e| errors.push(e)).ok()).flatten();
+    if let Some(w) = &when {
+        check_translated_when(at, toml, (&raw.when, w), &translations, context, &mut errors);
+    }
     let when = when
         .and_then(|w| apply_overrides(at, w, raw.start.as_ref(), raw.end.as_ref()).map_err(|e| errors.push(e)).ok());
-    if let Some(w) = &when {
-        check_translated_when(at, toml, &raw.when, &translations, context, &mut errors);
-        if let Err(e) = check_bounds(at, w, year, &raw) {
-            errors.push(e);
-        }
+    if let Some(w) = &when
+        && let Err(e) = check_bounds(at, w, year, &raw)
+    {
+        errors.push(e);
     }
     let mut milestones = Vec::new();
     for (k, m) in raw.milestones.iter().enumerate() {
@@ -461,22 +463,21 @@ fn value_offset(toml: &str, span: Range<usize>, value: &str) -> usize {
 }
 
 /// Each translation's `when` must be readable and read as the same days, times and precision as the
-/// original's `when` (before `start`/`end`, which hold for every language).
+/// original's `when` (`original`: its text and its reading, before `start`/`end`, which hold for every language).
 fn check_translated_when(
     at: Located<'_>,
     toml: &str,
-    original: &Spanned<String>,
+    (original, own): (&Spanned<String>, &When),
     translations: &[Translation],
     context: Context,
     errors: &mut Diagnostics,
 ) {
-    let Ok(own) = parse_when_in(original.get_ref(), context) else { return };
     for t in translations {
         let Some(v) = t.get("when") else { continue };
         let start = v.offset - at.offset;
         let spanned = Spanned::new(start.saturating_sub(1)..start + v.text.len() + 1, v.text.clone());
         match read_when(at, toml, &spanned, context) {
-            Ok(w) if same_dates(&w, &own) => {}
+            Ok(w) if same_dates(&w, own) => {}
             Ok(w) => errors.push(
                 at.error(
                     start..start + v.text.len(),
@@ -484,7 +485,7 @@ fn check_translated_when(
                         lang: t.lang.clone(),
                         text: excerpt(&v.text),
                         reads: dates_said(&w),
-                        original: dates_said(&own),
+                        original: dates_said(own),
                     },
                 )
                 .with_help(format!(
